@@ -1,0 +1,50 @@
+//! kaohe (考核): a small rules language for the Luoshan service-hall
+//! assessment rubric, and the tools that evaluate it.
+//!
+//! The pipeline, one module a stage:
+//!
+//! 1. [`syntax`] — `grammar/kaohe.pest` turns each `.rules` file into a syntax tree.
+//! 2. [`check`] — resolves names and kinds across a policy's files into a [`policy::Policy`].
+//! 3. [`facts`] — reads a quarter's facts JSON against the policy into typed records.
+//! 4. [`eval`] — scores every record exactly (rust_decimal), keeping a trace of each point.
+//! 5. [`render`] — turns results into JSON, a terminal table, or one record's ledger.
+//!
+//! [`load_policy`] runs stages 1–2 over a directory; the CLI in `main.rs` and
+//! `cli/` only wires stages together and chooses how diagnostics look.
+//!
+//! Invariants: evaluation does no I/O and always terminates (a policy has no
+//! loops and no recursion); no float ever touches a score; `check` never
+//! sees JSON, and `eval` never sees syntax.
+
+pub mod check;
+pub mod eval;
+pub mod facts;
+pub mod policy;
+pub mod render;
+pub mod source;
+pub mod suggest;
+pub mod syntax;
+
+use std::path::Path;
+
+use miette::Report;
+
+pub use policy::Policy;
+
+/// Read, parse and check a policy directory. On failure, every diagnostic of
+/// every file, in file order.
+pub fn load_policy(dir: &Path) -> Result<Policy, Vec<Report>> {
+    let files = source::read_policy_dir(dir).map_err(|errs| errs.into_iter().map(Report::new).collect::<Vec<_>>())?;
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match syntax::parse_file(&file) {
+            Ok(ast) => parsed.push((file, ast)),
+            Err(err) => errors.push(Report::new(err)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    check::check(&parsed).map_err(|errs| errs.into_iter().map(Report::new).collect())
+}

@@ -1,0 +1,168 @@
+//! The checked policy: every name resolved to an index, every rule known to
+//! fit its fact. This is what `check` produces and `eval` consumes; nothing
+//! here refers back to syntax, so evaluation cannot meet an unchecked rule.
+
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub name: String,
+    /// The levels a `levels` fact counts by (县级, 市级, …), in declared order.
+    pub levels: Vec<Label>,
+    pub staff: Subject,
+    pub window: Subject,
+}
+
+/// An id as written in the policy and the facts, and its Chinese label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub name: Label,
+    /// The declared total of the categories' points (100).
+    pub total: Decimal,
+    pub roles: Vec<Label>,
+    /// Numbers read from the record itself, such as `workdays`.
+    pub attributes: Vec<Fact>,
+    pub facts: Vec<Fact>,
+    pub categories: Vec<Category>,
+    pub penalties: Option<Label>,
+    pub bonus: Option<Label>,
+    /// Every rule of the subject, grouped by the part it scores, in policy order.
+    pub rules: Vec<Rule>,
+    pub grades: Vec<Band>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub name: Label,
+    pub kind: FactKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactKind {
+    /// A whole number ≥ 0.
+    Count,
+    /// A number ≥ 0 in steps of 0.5.
+    Days,
+    /// A list of assessed points, each in `min..=max`.
+    Amounts { min: Decimal, max: Decimal },
+    /// Counts per declared level.
+    Levels,
+}
+
+impl FactKind {
+    pub fn word(&self) -> &'static str {
+        match self {
+            FactKind::Count => "count",
+            FactKind::Days => "days",
+            FactKind::Amounts { .. } => "amounts",
+            FactKind::Levels => "levels",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub name: Label,
+    pub points: Decimal,
+    /// Set when the category is not scored by rules but averaged from the
+    /// members' scores (the window's 工作考勤).
+    pub average: Option<Average>,
+}
+
+/// `average of staff attendance weighted by workdays, rounded to 2 places`
+#[derive(Debug, Clone)]
+pub struct Average {
+    /// Index of the averaged category among the staff categories.
+    pub category: usize,
+    /// Index of the weighting attribute among the staff attributes.
+    pub weight: usize,
+    pub places: u32,
+    pub cite: String,
+    pub wording: Option<String>,
+}
+
+/// Which part of the score a rule moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Category(usize),
+    Penalties,
+    Bonus,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Stable id for traces: `attendance.midday_leaves`.
+    pub id: String,
+    pub part: Part,
+    pub fact: usize,
+    /// Whose facts count: the record's own, or all staff of its window.
+    pub scope: Scope,
+    /// Only records with this role are moved by the rule.
+    pub role: Option<usize>,
+    pub measure: Measure,
+    pub cite: String,
+    pub wording: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Own,
+    Window,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measure {
+    /// `points` (signed) for each unit of the quantity beyond `beyond`.
+    Each { points: Decimal, beyond: Decimal },
+    /// The assessed amounts themselves, times `sign` (−1 deducts, +1 adds).
+    Assessed { sign: Decimal },
+    /// Signed points per case at each level, indexed like `Policy::levels`.
+    ByLevel(Vec<Decimal>),
+}
+
+/// A grade band: totals in `from..below` (either end open).
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub name: Label,
+    pub from: Option<Decimal>,
+    pub below: Option<Decimal>,
+}
+
+impl Band {
+    pub fn contains(&self, total: Decimal) -> bool {
+        self.from.is_none_or(|from| total >= from) && self.below.is_none_or(|below| total < below)
+    }
+}
+
+impl Subject {
+    pub fn fact_index(&self, name: &str) -> Option<usize> {
+        self.facts.iter().position(|f| f.name.id == name)
+    }
+
+    pub fn attribute_index(&self, name: &str) -> Option<usize> {
+        self.attributes.iter().position(|f| f.name.id == name)
+    }
+
+    pub fn role_index(&self, name: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.id == name)
+    }
+
+    /// The grade of a total: the first band that holds it (check proves one does).
+    pub fn grade(&self, total: Decimal) -> Option<usize> {
+        self.grades.iter().position(|band| band.contains(total))
+    }
+
+    pub fn part_label(&self, part: Part) -> &Label {
+        match part {
+            Part::Category(i) => &self.categories[i].name,
+            Part::Penalties => self.penalties.as_ref().unwrap_or(&self.name),
+            Part::Bonus => self.bonus.as_ref().unwrap_or(&self.name),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Stage 1, text → syntax tree: the pest grammar (`grammar/kaohe.pest`)
+//! turns each `.rules` file into an [`ast::File`]. Nothing is resolved here;
+//! a file that parses may still be rejected by `check`.
+
+pub mod ast;
+mod error;
+mod parse;
+
+pub use error::SyntaxError;
+pub use parse::parse_file;
+
+/// The pest parser generated from the grammar file.
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/kaohe.pest"]
+pub(crate) struct KaoheParser;

@@ -1,0 +1,447 @@
+//! pest pairs → syntax tree, one `parse_<rule>` per grammar rule.
+
+use std::str::FromStr;
+
+use pest::iterators::Pair;
+use pest::Parser;
+use rust_decimal::Decimal;
+
+use super::ast::*;
+use super::{KaoheParser, Rule as R, SyntaxError};
+use crate::source::{SourceFile, Span};
+
+type Result<T> = std::result::Result<T, String>;
+
+/// Parse one `.rules` file.
+pub fn parse_file(file: &SourceFile) -> std::result::Result<File, SyntaxError> {
+    let mut pairs = KaoheParser::parse(R::file, &file.text).map_err(|err| syntax_error(file, &err))?;
+    let top = pairs.next().ok_or_else(|| internal(file, "empty parse"))?;
+    let mut items = Vec::new();
+    for pair in meaningful(top) {
+        let item = match pair.as_rule() {
+            R::policy_decl => parse_policy(pair),
+            R::levels_decl => parse_levels(pair),
+            R::subject => parse_subject(pair),
+            R::EOI => continue,
+            other => Err(format!("unexpected {other:?}")),
+        };
+        items.push(item.map_err(|message| internal(file, &message))?);
+    }
+    Ok(File { items })
+}
+
+/// The children that carry meaning: keywords are in the tree only so that
+/// syntax errors can name them.
+fn meaningful(pair: Pair<'_, R>) -> impl Iterator<Item = Pair<'_, R>> {
+    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+}
+
+fn span_of(pair: &Pair<'_, R>) -> Span {
+    let s = pair.as_span();
+    Span::new(s.start(), s.end())
+}
+
+fn next<'i>(it: &mut impl Iterator<Item = Pair<'i, R>>, what: &str) -> Result<Pair<'i, R>> {
+    it.next().ok_or_else(|| format!("missing {what}"))
+}
+
+fn name(pair: Pair<'_, R>) -> Name {
+    Spanned { value: pair.as_str().to_string(), span: span_of(&pair) }
+}
+
+fn string(pair: Pair<'_, R>) -> Spanned<String> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+    Spanned { value: inner.replace("\\\"", "\"").replace("\\\\", "\\"), span }
+}
+
+fn number(pair: Pair<'_, R>) -> Result<Number> {
+    let span = span_of(&pair);
+    let value = Decimal::from_str(pair.as_str()).map_err(|_| format!("number `{}`", pair.as_str()))?;
+    Ok(Spanned { value, span })
+}
+
+fn cite(pair: Pair<'_, R>) -> Spanned<String> {
+    let span = span_of(&pair);
+    let raw = pair.as_str();
+    let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+    Spanned { value: inner.trim().to_string(), span }
+}
+
+fn parse_policy(pair: Pair<'_, R>) -> Result<Item> {
+    let mut it = meaningful(pair);
+    Ok(Item::Policy(string(next(&mut it, "policy name")?)))
+}
+
+fn parse_levels(pair: Pair<'_, R>) -> Result<Item> {
+    let mut levels = Vec::new();
+    for decl in meaningful(pair) {
+        let mut it = meaningful(decl);
+        levels.push(LevelDecl { name: name(next(&mut it, "level")?), label: string(next(&mut it, "label")?) });
+    }
+    Ok(Item::Levels(levels))
+}
+
+fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let mut subject = Subject {
+        name: name(next(&mut it, "subject")?),
+        label: string(next(&mut it, "label")?),
+        total: number(next(&mut it, "total")?)?,
+        roles: Vec::new(),
+        attributes: Vec::new(),
+        facts: Vec::new(),
+        categories: Vec::new(),
+        penalties: Vec::new(),
+        bonus: Vec::new(),
+        grades: Vec::new(),
+        grades_blocks: Vec::new(),
+        span,
+    };
+    for item in it {
+        match item.as_rule() {
+            R::roles => {
+                for decl in meaningful(item) {
+                    let mut d = meaningful(decl);
+                    subject.roles.push(Decl { name: name(next(&mut d, "role")?), label: string(next(&mut d, "label")?) });
+                }
+            }
+            R::attributes => {
+                for decl in meaningful(item) {
+                    subject.attributes.push(parse_fact_decl(decl)?);
+                }
+            }
+            R::facts => {
+                for decl in meaningful(item) {
+                    subject.facts.push(parse_fact_decl(decl)?);
+                }
+            }
+            R::category => subject.categories.push(parse_category(item)?),
+            R::penalties => subject.penalties.push(parse_section(item)?),
+            R::bonus => subject.bonus.push(parse_section(item)?),
+            R::grades => {
+                subject.grades_blocks.push(span_of(&item));
+                for band in meaningful(item) {
+                    subject.grades.push(parse_band(band)?);
+                }
+            }
+            other => return Err(format!("unexpected {other:?} in subject")),
+        }
+    }
+    Ok(Item::Subject(subject))
+}
+
+fn parse_fact_decl(pair: Pair<'_, R>) -> Result<FactDecl> {
+    let mut it = meaningful(pair);
+    let name = name(next(&mut it, "fact")?);
+    let label = string(next(&mut it, "label")?);
+    let kind_pair = next(&mut it, "kind")?;
+    let kind = match kind_pair.as_str() {
+        "count" => Kind::Count,
+        "days" => Kind::Days,
+        "amounts" => Kind::Amounts,
+        "levels" => Kind::Levels,
+        other => return Err(format!("kind `{other}`")),
+    };
+    let kind = Spanned { value: kind, span: span_of(&kind_pair) };
+    let range = match it.next() {
+        Some(range) => {
+            let span = span_of(&range);
+            let mut r = meaningful(range);
+            Some(Range { min: number(next(&mut r, "min")?)?, max: number(next(&mut r, "max")?)?, span })
+        }
+        None => None,
+    };
+    Ok(FactDecl { name, label, kind, range })
+}
+
+fn parse_category(pair: Pair<'_, R>) -> Result<Category> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let mut category = Category {
+        name: name(next(&mut it, "category")?),
+        label: string(next(&mut it, "label")?),
+        points: number(next(&mut it, "points")?)?,
+        rules: Vec::new(),
+        averages: Vec::new(),
+        span,
+    };
+    for item in it {
+        match item.as_rule() {
+            R::rule => category.rules.push(parse_rule(item)?),
+            R::average => category.averages.push(parse_average(item)?),
+            other => return Err(format!("unexpected {other:?} in category")),
+        }
+    }
+    Ok(category)
+}
+
+fn parse_section(pair: Pair<'_, R>) -> Result<Section> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let label = string(next(&mut it, "label")?);
+    let rules = it.map(parse_rule).collect::<Result<Vec<_>>>()?;
+    Ok(Section { label, rules, span })
+}
+
+fn parse_rule(pair: Pair<'_, R>) -> Result<Rule> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair).peekable();
+    let fact = name(next(&mut it, "fact")?);
+    let in_window = match it.peek() {
+        Some(p) if p.as_rule() == R::in_window => it.next().map(|p| span_of(&p)),
+        _ => None,
+    };
+    let direction_pair = next(&mut it, "deduct or add")?;
+    let direction = Spanned {
+        value: if direction_pair.as_str() == "add" { Direction::Add } else { Direction::Deduct },
+        span: span_of(&direction_pair),
+    };
+    let amount_pair = next(&mut it, "amount")?;
+    let amount = Spanned { span: span_of(&amount_pair), value: parse_amount(amount_pair)? };
+    let mut rule = Rule { fact, in_window, direction, amount, to_role: None, cite: None, wording: None, span };
+    for item in it {
+        match item.as_rule() {
+            R::to_role => rule.to_role = meaningful(item).next().map(name),
+            R::cite => rule.cite = Some(cite(item)),
+            R::string => rule.wording = Some(string(item)),
+            other => return Err(format!("unexpected {other:?} in rule")),
+        }
+    }
+    Ok(rule)
+}
+
+fn parse_amount(pair: Pair<'_, R>) -> Result<Amount> {
+    let which = pair.as_rule();
+    let mut it = meaningful(pair);
+    Ok(match which {
+        R::each => {
+            let points = number(next(&mut it, "points")?)?;
+            let beyond = match it.next() {
+                Some(b) => Some(number(next(&mut meaningful(b), "threshold")?)?),
+                None => None,
+            };
+            Amount::Each { points, beyond }
+        }
+        R::per_day => Amount::PerDay { points: number(next(&mut it, "points")?)? },
+        R::as_assessed => Amount::AsAssessed,
+        R::by_level => {
+            let mut table = Vec::new();
+            for entry in it {
+                let mut e = meaningful(entry);
+                table.push((name(next(&mut e, "level")?), number(next(&mut e, "points")?)?));
+            }
+            Amount::ByLevel(table)
+        }
+        other => return Err(format!("unexpected {other:?} as amount")),
+    })
+}
+
+fn parse_average(pair: Pair<'_, R>) -> Result<Average> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let mut average = Average {
+        subject: name(next(&mut it, "subject")?),
+        category: name(next(&mut it, "category")?),
+        weight: name(next(&mut it, "weight")?),
+        places: number(next(&mut it, "places")?)?,
+        cite: None,
+        wording: None,
+        span,
+    };
+    for item in it {
+        match item.as_rule() {
+            R::cite => average.cite = Some(cite(item)),
+            R::string => average.wording = Some(string(item)),
+            other => return Err(format!("unexpected {other:?} in average")),
+        }
+    }
+    Ok(average)
+}
+
+fn parse_band(pair: Pair<'_, R>) -> Result<Band> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let mut band = Band {
+        name: name(next(&mut it, "grade")?),
+        label: string(next(&mut it, "label")?),
+        from: None,
+        below: None,
+        span,
+    };
+    for bound in it {
+        let which = bound.as_rule();
+        let value = number(next(&mut meaningful(bound), "bound")?)?;
+        match which {
+            R::from => band.from = Some(value),
+            R::below => band.below = Some(value),
+            other => return Err(format!("unexpected {other:?} in band")),
+        }
+    }
+    Ok(band)
+}
+
+// ---------------------------------------------------------------------------
+// Syntax errors
+// ---------------------------------------------------------------------------
+
+fn is_keyword(which: R) -> bool {
+    keyword_text(which).is_some()
+}
+
+fn keyword_text(which: R) -> Option<&'static str> {
+    Some(match which {
+        R::kw_policy => "policy",
+        R::kw_levels => "levels",
+        R::kw_level => "level",
+        R::kw_subject => "subject",
+        R::kw_total => "total",
+        R::kw_roles => "roles",
+        R::kw_attributes => "attributes",
+        R::kw_facts => "facts",
+        R::kw_count => "count",
+        R::kw_days => "days",
+        R::kw_amounts => "amounts",
+        R::kw_category => "category",
+        R::kw_penalties => "penalties",
+        R::kw_bonus => "bonus",
+        R::kw_in => "in",
+        R::kw_window => "window",
+        R::kw_deduct => "deduct",
+        R::kw_add => "add",
+        R::kw_each => "each",
+        R::kw_beyond => "beyond",
+        R::kw_per => "per",
+        R::kw_day => "day",
+        R::kw_as => "as",
+        R::kw_assessed => "assessed",
+        R::kw_by => "by",
+        R::kw_to => "to",
+        R::kw_average => "average",
+        R::kw_of => "of",
+        R::kw_weighted => "weighted",
+        R::kw_rounded => "rounded",
+        R::kw_places => "places",
+        R::kw_grades => "grades",
+        R::kw_from => "from",
+        R::kw_below => "below",
+        _ => return None,
+    })
+}
+
+/// What a grammar rule is called in a message: "a number", not `Rule::number`.
+fn describe(which: R) -> String {
+    if let Some(word) = keyword_text(which) {
+        return format!("`{word}`");
+    }
+    match which {
+        R::EOI => "end of file",
+        R::ident => "a name",
+        R::subject_name => "`staff` or `window`",
+        R::number => "a number",
+        R::string => "a quoted label",
+        R::cite => "a cite like `[附件1/工作纪律/1]`",
+        R::range => "a range like `5-10`",
+        R::kind => "a kind (`count`, `days`, `amounts` or `levels`)",
+        R::policy_decl => "`policy`",
+        R::levels_decl => "`levels`",
+        R::subject => "`subject`",
+        R::roles | R::role_decl => "a role",
+        R::attributes | R::attribute_decl => "an attribute",
+        R::facts | R::fact_decl => "a fact",
+        R::category => "`category`",
+        R::penalties => "`penalties`",
+        R::bonus => "`bonus`",
+        R::grades => "`grades`",
+        R::band => "a grade band",
+        R::rule => "a rule",
+        R::in_window => "`in window`",
+        R::direction => "`deduct` or `add`",
+        R::each => "`N each`",
+        R::per_day => "`N per day`",
+        R::as_assessed => "`as assessed`",
+        R::by_level => "`by level`",
+        R::level_points => "a level and its points",
+        R::beyond => "`beyond`",
+        R::to_role => "`to` and a role",
+        R::average => "`average`",
+        R::from => "`from`",
+        R::below => "`below`",
+        other => return format!("{other:?}"),
+    }
+    .to_string()
+}
+
+fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> SyntaxError {
+    use pest::error::{ErrorVariant, InputLocation};
+    let (start, end) = match err.location {
+        InputLocation::Pos(p) => (p, p),
+        InputLocation::Span((s, e)) => (s, e),
+    };
+    let text = &file.text;
+    // Point at the whole token found there, so the label reads "found `dedcut`".
+    let found_end = text
+        .get(start..)
+        .map(|rest| {
+            let word: usize = rest
+                .char_indices()
+                .find(|(_, c)| c.is_whitespace() || matches!(c, '{' | '}' | '[' | ']' | ',' | '"'))
+                .map(|(i, _)| i)
+                .unwrap_or(rest.len());
+            start + word.max(rest.chars().next().map_or(0, char::len_utf8))
+        })
+        .unwrap_or(end)
+        .max(end);
+    let found = text.get(start..found_end).unwrap_or_default();
+    let (message, label) = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut names: Vec<String> = positives.iter().map(|r| describe(*r)).collect();
+            names.dedup();
+            let mut seen = std::collections::HashSet::new();
+            names.retain(|n| seen.insert(n.clone()));
+            let expected = join_or(&names);
+            let found_text = if found.is_empty() { "end of file".to_string() } else { format!("`{found}`") };
+            (format!("expected {expected}, found {found_text}"), format!("expected {expected}"))
+        }
+        ErrorVariant::CustomError { message } => (message.clone(), message.clone()),
+    };
+    let help = hint(found);
+    SyntaxError { message, src: file.named(), span: Span::new(start, found_end), label, help }
+}
+
+fn join_or(names: &[String]) -> String {
+    match names {
+        [] => "something else".to_string(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Advice for the mistakes a policy author is likely to make.
+fn hint(found: &str) -> Option<String> {
+    if found.starts_with('-') {
+        return Some("points are written without a sign: `deduct 3 each`, `add 2 each`".into());
+    }
+    if found.starts_with("//") {
+        return Some("comments start with `#`".into());
+    }
+    if found.starts_with('“') || found.starts_with('”') {
+        return Some("labels are quoted with straight quotes `\"`, not `“ ”`".into());
+    }
+    if found.starts_with('【') || found.starts_with('［') {
+        return Some("cites are written in ASCII brackets: `[附件1/工作纪律/1]`".into());
+    }
+    None
+}
+
+fn internal(file: &SourceFile, message: &str) -> SyntaxError {
+    SyntaxError {
+        message: format!("internal parser error: {message}"),
+        src: file.named(),
+        span: Span::new(0, 0),
+        label: "here".into(),
+        help: Some("this is a bug in kaohe; please report it with the file".into()),
+    }
+}
