@@ -24,7 +24,10 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: &str) -> SourceFile {
         // Windows Notepad starts UTF-8 files with a byte-order mark; it is not text.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        SourceFile { name: name.into(), text: Arc::from(text) }
+        SourceFile {
+            name: name.into(),
+            text: Arc::from(text),
+        }
     }
 
     pub fn named(&self) -> Named {
@@ -69,9 +72,14 @@ pub enum ReadError {
 pub fn read_policy_dir(dir: &Path) -> Result<Vec<SourceFile>, Vec<ReadError>> {
     let entries = std::fs::read_dir(dir).map_err(|err| {
         vec![if dir.is_file() {
-            ReadError::NotADirectory { path: dir.display().to_string() }
+            ReadError::NotADirectory {
+                path: dir.display().to_string(),
+            }
         } else {
-            ReadError::Io { path: dir.display().to_string(), reason: err.to_string() }
+            ReadError::Io {
+                path: dir.display().to_string(),
+                reason: err.to_string(),
+            }
         }]
     })?;
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -92,7 +100,9 @@ pub fn read_policy_dir(dir: &Path) -> Result<Vec<SourceFile>, Vec<ReadError>> {
         }
     }
     if paths.is_empty() {
-        return Err(vec![ReadError::NoRules { path: dir.display().to_string() }]);
+        return Err(vec![ReadError::NoRules {
+            path: dir.display().to_string(),
+        }]);
     }
     paths.sort();
     let mut files = Vec::new();

@@ -1,0 +1,92 @@
+//! Command-line front end: one file per subcommand. The library returns data
+//! and diagnostics; this is the only place that prints them or picks an exit
+//! status.
+
+mod check;
+mod eval;
+mod explain;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit status:
+  0  success
+  1  a file could not be read, or the output could not be written
+  2  usage: the command line itself is wrong
+  3  the policy was rejected (syntax or check errors, on stderr)
+  4  the facts file was rejected (every error in it, on stderr)
+
+On any failure stdout is left empty.";
+
+/// Score the Luoshan service-hall assessment from plain-text policy files.
+///
+/// A policy is a directory of `.rules` files that encode the bureau's scoring
+/// tables, each rule citing its clause. A facts file is one period's JSON
+/// (see docs/io.md). kaohe scores every staff member and window exactly and
+/// explains every point.
+#[derive(Debug, Parser)]
+#[command(name = "kaohe", version, after_help = EXIT_CODES, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+
+    /// When to colour diagnostics on stderr.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Score a period's facts: every staff member and window, with grades.
+    #[command(after_help = EXIT_CODES)]
+    Eval(eval::EvalArgs),
+    /// Show one record's ledger: every rule that moved its score, with cite,
+    /// wording, quantity and points; each category's floor; total and grade.
+    #[command(after_help = EXIT_CODES)]
+    Explain(explain::ExplainArgs),
+    /// Parse and check a policy directory without facts.
+    #[command(after_help = EXIT_CODES)]
+    Check(check::CheckArgs),
+}
+
+/// The policy and facts every scoring command reads.
+#[derive(Debug, Args)]
+struct Inputs {
+    /// The policy directory: its `.rules` files, e.g. `policies/luoshan`.
+    #[arg(long, value_name = "DIR")]
+    policy: PathBuf,
+    /// The period's facts, a JSON file (docs/io.md).
+    #[arg(long, value_name = "FILE")]
+    facts: PathBuf,
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let style = report::Style::new(match cli.color {
+        Color::Auto => None,
+        Color::Always => Some(true),
+        Color::Never => Some(false),
+    });
+    let outcome = match cli.command {
+        Command::Eval(args) => eval::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Check(args) => check::run(args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            style.print(&failure.diagnostics);
+            ExitCode::from(failure.exit as u8)
+        }
+    }
+}

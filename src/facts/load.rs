@@ -1,0 +1,854 @@
+//! Walks the JSON tree of a facts file into records, checking every value
+//! against the policy. Errors are collected, never thrown at the first.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::json::{self, Json, JsonKind, Member};
+use super::{FactsError, Period, Quarter, Record, Value};
+use crate::policy::{FactKind, Policy, Subject};
+use crate::source::{Named, SourceFile, Span};
+use crate::suggest::closest;
+
+/// The largest count or number of days a fact may hold: far beyond any real
+/// quarter, and small enough that no score can overflow a decimal.
+const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
+
+/// Read a facts file against a policy.
+pub fn load(file: &SourceFile, policy: &Policy) -> Result<Quarter, Vec<FactsError>> {
+    let src = file.named();
+    let root = json::parse(&file.text).map_err(|err| {
+        vec![FactsError {
+            message: format!("malformed JSON: {}", err.message),
+            src: src.clone(),
+            span: err.span,
+            label: "here".into(),
+            help: err.help,
+        }]
+    })?;
+    let mut loader = Loader {
+        src,
+        policy,
+        errors: Vec::new(),
+    };
+    let quarter = loader.quarter(&root);
+    match quarter {
+        Some(quarter) if loader.errors.is_empty() => Ok(quarter),
+        _ => Err(loader.errors),
+    }
+}
+
+struct Loader<'p> {
+    src: Named,
+    policy: &'p Policy,
+    errors: Vec<FactsError>,
+}
+
+/// Which record a message is about: `staff[3] `S004``.
+struct At<'a> {
+    list: &'static str,
+    index: usize,
+    id: Option<&'a str>,
+}
+
+impl std::fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.id {
+            Some(id) => write!(f, "{}[{}] `{}`", self.list, self.index, id),
+            None => write!(f, "{}[{}]", self.list, self.index),
+        }
+    }
+}
+
+/// Subject-specific lookups, built once per file rather than per record.
+struct Schema<'p> {
+    subject: &'p Subject,
+    list: &'static str,
+    facts: HashMap<&'p str, usize>,
+    /// The attribute that weights an average; it must be given.
+    required_attribute: Option<usize>,
+}
+
+impl<'p> Loader<'p> {
+    fn error(
+        &mut self,
+        span: json::Span,
+        message: String,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.errors.push(FactsError {
+            message,
+            src: self.src.clone(),
+            span,
+            label: label.into(),
+            help,
+        });
+    }
+
+    fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
+        let JsonKind::Object(members) = &root.kind else {
+            self.error(
+                root.span,
+                format!(
+                    "expected an object with `period`, `windows` and `staff`, found {}",
+                    root.type_name()
+                ),
+                "the whole file",
+                None,
+            );
+            return None;
+        };
+        let mut period = None;
+        let mut windows_json = None;
+        let mut staff_json = None;
+        for member in members {
+            let slot = match member.key.as_ref() {
+                "period" => &mut period,
+                "windows" => &mut windows_json,
+                "staff" => &mut staff_json,
+                other => {
+                    let help = closest(other, ["period", "windows", "staff"])
+                        .map(|s| format!("did you mean `{s}`?"));
+                    self.error(
+                        member.key_span,
+                        format!("unknown field `{other}` at the top of the file"),
+                        "unknown field",
+                        help,
+                    );
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                self.error(
+                    member.key_span,
+                    format!("field `{}` is given twice", member.key),
+                    "again",
+                    None,
+                );
+            }
+            *slot = Some(member);
+        }
+        let period = match period {
+            Some(member) => self.period(member),
+            None => {
+                self.error(
+                    Span::new(root.span.start, root.span.start + 1),
+                    "missing field `period`".into(),
+                    "in this object",
+                    Some("add `\"period\": \"2026-Q3\"`".into()),
+                );
+                None
+            }
+        };
+        let window_schema = self.schema(&self.policy.window, "windows");
+        let staff_schema = self.schema(&self.policy.staff, "staff");
+        let windows = self.list(root, windows_json, &window_schema, &[]);
+        let staff = self.list(root, staff_json, &staff_schema, &windows);
+        self.check_weights(&windows, &staff, windows_json);
+        Some(Quarter {
+            period: period?,
+            windows,
+            staff,
+        })
+    }
+
+    fn schema(&self, subject: &'p Subject, list: &'static str) -> Schema<'p> {
+        let required_attribute = self
+            .policy
+            .window
+            .categories
+            .iter()
+            .find_map(|c| c.average.as_ref())
+            .map(|a| a.weight);
+        Schema {
+            subject,
+            list,
+            facts: subject
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.name.id.as_str(), i))
+                .collect(),
+            required_attribute: if list == "staff" {
+                required_attribute
+            } else {
+                None
+            },
+        }
+    }
+
+    fn period(&mut self, member: &Member<'_>) -> Option<Period> {
+        let found = match &member.value.kind {
+            JsonKind::String(text) => match Period::parse(text) {
+                Some(period) => return Some(period),
+                None => format!("`{text}`"),
+            },
+            _ => member.value.type_name().to_string(),
+        };
+        self.error(
+            member.value.span,
+            format!(
+                "`period`: expected a quarter like `2026-Q3` or a year like `2026`, found {found}"
+            ),
+            "not a period",
+            None,
+        );
+        None
+    }
+
+    fn list(
+        &mut self,
+        root: &Json<'_>,
+        member: Option<&Member<'_>>,
+        schema: &Schema<'_>,
+        windows: &[Record],
+    ) -> Vec<Record> {
+        let Some(member) = member else {
+            self.error(
+                Span::new(root.span.start, root.span.start + 1),
+                format!("missing field `{}`", schema.list),
+                "in this object",
+                Some(format!(
+                    "add `\"{}\": [ … ]`, even if it is empty",
+                    schema.list
+                )),
+            );
+            return Vec::new();
+        };
+        let JsonKind::Array(items) = &member.value.kind else {
+            self.error(
+                member.value.span,
+                format!(
+                    "`{}`: expected a list of records, found {}",
+                    schema.list,
+                    member.value.type_name()
+                ),
+                "not a list",
+                None,
+            );
+            return Vec::new();
+        };
+        let window_ids: HashMap<&str, usize> = windows
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.id.as_str(), i))
+            .collect();
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
+        let mut records = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            if let Some(record) = self.record(index, item, schema, &window_ids, windows) {
+                if let Some(first) = seen.get(&record.id) {
+                    let span = item.get("id").map_or(item.span, |m| m.value.span);
+                    self.error(
+                        span,
+                        format!("{}[{index}]: id `{}` is used twice", schema.list, record.id),
+                        "duplicate id",
+                        Some(format!(
+                            "the first is {}[{first}]; every record needs its own id",
+                            schema.list
+                        )),
+                    );
+                } else {
+                    seen.insert(record.id.clone(), index);
+                }
+                records.push(record);
+            }
+        }
+        records
+    }
+
+    fn record(
+        &mut self,
+        index: usize,
+        item: &Json<'_>,
+        schema: &Schema<'_>,
+        window_ids: &HashMap<&str, usize>,
+        windows: &[Record],
+    ) -> Option<Record> {
+        let JsonKind::Object(members) = &item.kind else {
+            self.error(
+                item.span,
+                format!(
+                    "{}[{index}]: expected a record (an object), found {}",
+                    schema.list,
+                    item.type_name()
+                ),
+                "not a record",
+                None,
+            );
+            return None;
+        };
+        let is_staff = schema.list == "staff";
+        let id = match item.get("id") {
+            Some(m) => match &m.value.kind {
+                JsonKind::String(s) if !s.trim().is_empty() => Some(s.to_string()),
+                _ => {
+                    self.error(
+                        m.value.span,
+                        format!(
+                            "{}[{index}], `id`: expected a non-empty string, found {}",
+                            schema.list,
+                            m.value.type_name()
+                        ),
+                        "not an id",
+                        None,
+                    );
+                    None
+                }
+            },
+            None => {
+                self.error(
+                    item.span,
+                    format!("{}[{index}]: missing field `id`", schema.list),
+                    "this record",
+                    None,
+                );
+                None
+            }
+        };
+        let at = At {
+            list: schema.list,
+            index,
+            id: id.as_deref(),
+        };
+        let mut ok = id.is_some();
+        let mut record = Record {
+            id: String::new(),
+            name: String::new(),
+            window: None,
+            role: None,
+            attributes: vec![Decimal::ZERO; schema.subject.attributes.len()],
+            facts: Vec::new(),
+        };
+        let mut given: Vec<&str> = Vec::with_capacity(members.len());
+        let mut attribute_given = vec![false; schema.subject.attributes.len()];
+        for member in members {
+            let key = member.key.as_ref();
+            if given.contains(&key) {
+                self.error(
+                    member.key_span,
+                    format!("{at}: field `{key}` is given twice"),
+                    "again",
+                    None,
+                );
+                ok = false;
+                continue;
+            }
+            given.push(key);
+            match key {
+                "id" => {}
+                "name" => match &member.value.kind {
+                    JsonKind::String(s) => record.name = s.to_string(),
+                    _ => {
+                        self.error(
+                            member.value.span,
+                            format!(
+                                "{at}, `name`: expected a string, found {}",
+                                member.value.type_name()
+                            ),
+                            "not a name",
+                            None,
+                        );
+                        ok = false;
+                    }
+                },
+                "window" if is_staff => match &member.value.kind {
+                    JsonKind::String(s) => match window_ids.get(s.as_ref()) {
+                        Some(w) => record.window = Some(*w),
+                        None => {
+                            let help = closest(s, windows.iter().map(|w| w.id.as_str()))
+                                .map(|c| format!("did you mean `{c}`?"))
+                                .or_else(|| Some("a staff member's `window` is the id of a record in `windows`".into()));
+                            self.error(
+                                member.value.span,
+                                format!("{at}, `window`: no window has id `{s}`"),
+                                "unknown window",
+                                help,
+                            );
+                            ok = false;
+                        }
+                    },
+                    _ => {
+                        self.error(
+                            member.value.span,
+                            format!(
+                                "{at}, `window`: expected a window id (a string), found {}",
+                                member.value.type_name()
+                            ),
+                            "not a window id",
+                            None,
+                        );
+                        ok = false;
+                    }
+                },
+                "role" if is_staff => {
+                    let roles = &schema.subject.roles;
+                    match &member.value.kind {
+                        JsonKind::String(s) if schema.subject.role_index(s).is_some() => {
+                            record.role = schema.subject.role_index(s)
+                        }
+                        other => {
+                            let found = match other {
+                                JsonKind::String(s) => format!("`{s}`"),
+                                _ => member.value.type_name().to_string(),
+                            };
+                            let list = roles
+                                .iter()
+                                .map(|r| format!("`{}` ({})", r.id, r.label))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            self.error(
+                                member.value.span,
+                                format!("{at}, `role`: expected a role, found {found}"),
+                                "unknown role",
+                                Some(format!("roles are {list}")),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
+                "facts" => match &member.value.kind {
+                    JsonKind::Object(facts) => {
+                        if !self.facts(&at, facts, schema, &mut record) {
+                            ok = false;
+                        }
+                    }
+                    _ => {
+                        self.error(
+                            member.value.span,
+                            format!(
+                                "{at}, `facts`: expected an object of facts, found {}",
+                                member.value.type_name()
+                            ),
+                            "not an object",
+                            None,
+                        );
+                        ok = false;
+                    }
+                },
+                other => match schema.subject.attribute_index(other) {
+                    Some(a) => {
+                        let kind = schema.subject.attributes[a].kind;
+                        match self.quantity(&at, other, &member.value, kind) {
+                            Some(value) => {
+                                record.attributes[a] = value;
+                                attribute_given[a] = true;
+                            }
+                            None => ok = false,
+                        }
+                    }
+                    None => {
+                        let mut known: Vec<&str> = vec!["id", "name", "facts"];
+                        if is_staff {
+                            known.extend(["window", "role"]);
+                        }
+                        known.extend(schema.subject.attributes.iter().map(|a| a.name.id.as_str()));
+                        let help = match closest(other, known.iter().copied()) {
+                            Some(s) => Some(format!("did you mean `{s}`?")),
+                            None if schema.facts.contains_key(other) => {
+                                Some(format!("`{other}` is a fact: put it inside `facts`"))
+                            }
+                            None => Some(format!(
+                                "a {} record has the fields {}",
+                                schema.list,
+                                known
+                                    .iter()
+                                    .map(|k| format!("`{k}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
+                        };
+                        self.error(
+                            member.key_span,
+                            format!("{at}: unknown field `{other}`"),
+                            "unknown field",
+                            help,
+                        );
+                        ok = false;
+                    }
+                },
+            }
+        }
+        if is_staff {
+            for field in ["window", "role"] {
+                if !given.contains(&field) {
+                    self.error(
+                        item.span,
+                        format!("{at}: missing field `{field}`"),
+                        "this record",
+                        None,
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if let Some(a) = schema.required_attribute {
+            if !attribute_given[a] {
+                let name = &schema.subject.attributes[a].name;
+                self.error(
+                    item.span,
+                    format!("{at}: missing field `{}`", name.id),
+                    "this record",
+                    Some(format!(
+                        "`{}` ({}) weights the window's averaged score",
+                        name.id, name.label
+                    )),
+                );
+                ok = false;
+            }
+        }
+        record.facts.sort_by_key(|(i, _)| *i);
+        record.id = id.unwrap_or_default();
+        ok.then_some(record)
+    }
+
+    /// Read a record's `facts` object; false if any fact was rejected.
+    fn facts(
+        &mut self,
+        at: &At<'_>,
+        facts: &[Member<'_>],
+        schema: &Schema<'_>,
+        record: &mut Record,
+    ) -> bool {
+        let mut ok = true;
+        record.facts.reserve_exact(facts.len());
+        for member in facts {
+            let name = member.key.as_ref();
+            let Some(&index) = schema.facts.get(name) else {
+                let help = closest(name, schema.facts.keys().copied())
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .or_else(|| Some(format!("see the `facts` of subject `{}` in the policy for the names it accepts", schema.subject.name.id)));
+                self.error(
+                    member.key_span,
+                    format!("{at}: unknown fact `{name}`"),
+                    "not a fact of this policy",
+                    help,
+                );
+                ok = false;
+                continue;
+            };
+            if record.facts.iter().any(|(i, _)| *i == index) {
+                self.error(
+                    member.key_span,
+                    format!("{at}: fact `{name}` is given twice"),
+                    "again",
+                    None,
+                );
+                ok = false;
+                continue;
+            }
+            let field = format!("facts.{name}");
+            let value = match schema.subject.facts[index].kind {
+                kind @ (FactKind::Count | FactKind::Days) => self
+                    .quantity(at, &field, &member.value, kind)
+                    .map(Value::Number),
+                FactKind::Amounts { min, max } => self
+                    .amounts(at, &field, &member.value, min, max)
+                    .map(Value::Amounts),
+                FactKind::Levels => self.levels(at, &field, &member.value).map(Value::Levels),
+            };
+            match value {
+                Some(value) => record.facts.push((index, value)),
+                None => ok = false,
+            }
+        }
+        ok
+    }
+
+    fn number(
+        &mut self,
+        at: &At<'_>,
+        field: &str,
+        value: &Json<'_>,
+        expected: &str,
+    ) -> Option<Decimal> {
+        let JsonKind::Number(text) = value.kind else {
+            let hint = match &value.kind {
+                JsonKind::String(s) if parse_decimal(s).is_some() => {
+                    Some(format!("write the number without quotes: `{s}`"))
+                }
+                JsonKind::Array(_) if expected.starts_with("a count") => {
+                    Some("only `amounts` facts take a list".to_string())
+                }
+                _ => None,
+            };
+            self.error(
+                value.span,
+                format!(
+                    "{at}, `{field}`: expected {expected}, found {}",
+                    value.type_name()
+                ),
+                "wrong type",
+                hint,
+            );
+            return None;
+        };
+        match parse_decimal(text) {
+            Some(n) => Some(n),
+            None => {
+                self.error(
+                    value.span,
+                    format!("{at}, `{field}`: the number `{text}` is too large"),
+                    "too large",
+                    Some(format!("facts hold at most {MAX_QUANTITY}")),
+                );
+                None
+            }
+        }
+    }
+
+    /// A count (whole, ≥ 0) or a number of days (≥ 0, in halves).
+    fn quantity(
+        &mut self,
+        at: &At<'_>,
+        field: &str,
+        value: &Json<'_>,
+        kind: FactKind,
+    ) -> Option<Decimal> {
+        let expected = if kind == FactKind::Days {
+            "a number of days"
+        } else {
+            "a count (a whole number)"
+        };
+        let n = self.number(at, field, value, expected)?;
+        let problem = if n.is_sign_negative() && !n.is_zero() {
+            Some(("cannot be negative", None))
+        } else if n > MAX_QUANTITY {
+            Some((
+                "is too large",
+                Some(format!("facts hold at most {MAX_QUANTITY}")),
+            ))
+        } else if kind == FactKind::Count && !n.fract().is_zero() {
+            Some((
+                "is not a whole number",
+                Some("a count says how many times: 0, 1, 2, …".to_string()),
+            ))
+        } else if kind == FactKind::Days && !(n % HALF).is_zero() {
+            Some((
+                "is not a multiple of 0.5",
+                Some("days are counted in half days: 1, 1.5, 2, …".to_string()),
+            ))
+        } else {
+            None
+        };
+        match problem {
+            None => Some(n.normalize()),
+            Some((what, help)) => {
+                let noun = if kind == FactKind::Days {
+                    "days"
+                } else {
+                    "a count"
+                };
+                self.error(
+                    value.span,
+                    format!("{at}, `{field}`: {noun} {what}, found `{n}`"),
+                    what.to_string(),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    fn amounts(
+        &mut self,
+        at: &At<'_>,
+        field: &str,
+        value: &Json<'_>,
+        min: Decimal,
+        max: Decimal,
+    ) -> Option<Vec<Decimal>> {
+        let JsonKind::Array(items) = &value.kind else {
+            let help = matches!(value.kind, JsonKind::Number(_)).then(|| {
+                "list the points assessed for each case, for example `[6, 8]`".to_string()
+            });
+            self.error(
+                value.span,
+                format!(
+                    "{at}, `{field}`: expected a list of assessed amounts, found {}",
+                    value.type_name()
+                ),
+                "not a list",
+                help,
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let item_field = format!("{field}[{i}]");
+            match self.number(at, &item_field, item, "an amount") {
+                Some(n) if n < min || n > max => {
+                    self.error(
+                        item.span,
+                        format!("{at}, `{item_field}`: amount `{n}` is outside the range {min}-{max}"),
+                        format!("not in {min}-{max}"),
+                        Some(format!("the table allows {min} to {max} points for each case; amounts are never clamped")),
+                    );
+                    ok = false;
+                }
+                Some(n) => out.push(n.normalize()),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn levels(
+        &mut self,
+        at: &At<'_>,
+        field: &str,
+        value: &Json<'_>,
+    ) -> Option<Vec<(usize, Decimal)>> {
+        let levels = &self.policy.levels;
+        let JsonKind::Object(members) = &value.kind else {
+            let example = levels.first().map_or(String::new(), |l| {
+                format!(", for example `{{\"{}\": 1}}`", l.id)
+            });
+            self.error(
+                value.span,
+                format!(
+                    "{at}, `{field}`: expected counts per level{example}, found {}",
+                    value.type_name()
+                ),
+                "not an object",
+                None,
+            );
+            return None;
+        };
+        let mut out: Vec<(usize, Decimal)> = Vec::with_capacity(members.len());
+        let mut ok = true;
+        for member in members {
+            let key = member.key.as_ref();
+            match self.policy.levels.iter().position(|l| l.id == key) {
+                Some(level) if out.iter().any(|(l, _)| *l == level) => {
+                    self.error(
+                        member.key_span,
+                        format!("{at}, `{field}`: level `{key}` is given twice"),
+                        "again",
+                        None,
+                    );
+                    ok = false;
+                }
+                Some(level) => match self.quantity(
+                    at,
+                    &format!("{field}.{key}"),
+                    &member.value,
+                    FactKind::Count,
+                ) {
+                    Some(n) => out.push((level, n)),
+                    None => ok = false,
+                },
+                None => {
+                    let names = self
+                        .policy
+                        .levels
+                        .iter()
+                        .map(|l| format!("`{}` ({})", l.id, l.label))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let help = closest(key, self.policy.levels.iter().map(|l| l.id.as_str()))
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .unwrap_or_else(|| format!("levels are {names}"));
+                    self.error(
+                        member.key_span,
+                        format!("{at}, `{field}`: unknown level `{key}`"),
+                        "not a level",
+                        Some(help),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        out.sort_by_key(|(l, _)| *l);
+        ok.then_some(out)
+    }
+
+    /// A window whose staff have no weight cannot have its average taken.
+    fn check_weights(
+        &mut self,
+        windows: &[Record],
+        staff: &[Record],
+        windows_json: Option<&Member<'_>>,
+    ) {
+        let Some(weight) = self
+            .policy
+            .window
+            .categories
+            .iter()
+            .find_map(|c| c.average.as_ref())
+            .map(|a| a.weight)
+        else {
+            return;
+        };
+        let mut totals = vec![Decimal::ZERO; windows.len()];
+        let mut members = vec![0usize; windows.len()];
+        for person in staff {
+            if let Some(w) = person.window {
+                totals[w] += person.attributes[weight];
+                members[w] += 1;
+            }
+        }
+        let weight_name = &self.policy.staff.attributes[weight].name;
+        let items = match windows_json.map(|m| &m.value.kind) {
+            Some(JsonKind::Array(items)) => items.as_slice(),
+            _ => &[],
+        };
+        for (i, window) in windows.iter().enumerate() {
+            if !totals[i].is_zero() {
+                continue;
+            }
+            // Point at the record in the file; records that failed to load are not in `windows`.
+            let span = items
+                .iter()
+                .find(|item| matches!(item.get("id").map(|m| &m.value.kind), Some(JsonKind::String(s)) if *s == window.id))
+                .map_or(Span::new(0, 0), |item| item.get("id").map_or(item.span, |m| m.value.span));
+            let message = if members[i] == 0 {
+                format!(
+                    "window `{}`: no staff member belongs to it, so its {} cannot be averaged",
+                    window.id,
+                    self.averaged_label()
+                )
+            } else {
+                format!(
+                    "window `{}`: its {} staff have {} 0 in total, so its {} cannot be averaged",
+                    window.id,
+                    members[i],
+                    weight_name.id,
+                    self.averaged_label()
+                )
+            };
+            self.error(
+                span,
+                message,
+                "this window",
+                Some(format!(
+                    "give its staff their `{}` ({}), or leave the window out of this period",
+                    weight_name.id, weight_name.label
+                )),
+            );
+        }
+    }
+
+    fn averaged_label(&self) -> String {
+        self.policy
+            .window
+            .categories
+            .iter()
+            .find(|c| c.average.is_some())
+            .map_or_else(String::new, |c| format!("{} ({})", c.name.id, c.name.label))
+    }
+}
+
+/// Exact decimal from JSON number text; exponents allowed, floats never.
+fn parse_decimal(text: &str) -> Option<Decimal> {
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok()
+    } else {
+        Decimal::from_str(text).ok()
+    }
+}

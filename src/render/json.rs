@@ -1,0 +1,160 @@
+//! The results contract (`docs/io.md`): one record a line inside a pretty
+//! outer object, so that a diff of two runs reads record by record. Written
+//! by hand because every score must be its exact decimal, which serde_json
+//! would only give through float or its arbitrary-precision mode.
+
+use std::io::{self, Write};
+
+use super::{decimal, entry_cite, entry_id, entry_part, part_id};
+use crate::eval::{Results, Scored, Source};
+use crate::facts::{Quarter, Record};
+use crate::policy::{Policy, Subject};
+
+pub fn write_json(
+    out: &mut impl Write,
+    policy: &Policy,
+    quarter: &Quarter,
+    results: &Results,
+) -> io::Result<()> {
+    writeln!(out, "{{")?;
+    write!(out, "  \"period\": ")?;
+    string(out, &quarter.period.to_string())?;
+    writeln!(out, ",")?;
+    write!(out, "  \"policy\": ")?;
+    string(out, &policy.name)?;
+    writeln!(out, ",")?;
+    writeln!(out, "  \"staff\": [")?;
+    records(
+        out,
+        policy,
+        &policy.staff,
+        quarter,
+        &quarter.staff,
+        &results.staff,
+    )?;
+    writeln!(out, "  ],")?;
+    writeln!(out, "  \"windows\": [")?;
+    records(
+        out,
+        policy,
+        &policy.window,
+        quarter,
+        &quarter.windows,
+        &results.windows,
+    )?;
+    writeln!(out, "  ]")?;
+    writeln!(out, "}}")
+}
+
+fn records(
+    out: &mut impl Write,
+    policy: &Policy,
+    subject: &Subject,
+    quarter: &Quarter,
+    records: &[Record],
+    scored: &[Scored],
+) -> io::Result<()> {
+    let last = records.len().saturating_sub(1);
+    for (i, (record, score)) in records.iter().zip(scored).enumerate() {
+        write!(out, "    {{\"id\": ")?;
+        string(out, &record.id)?;
+        write!(out, ", \"name\": ")?;
+        string(out, &record.name)?;
+        if let Some(w) = record.window.and_then(|w| quarter.windows.get(w)) {
+            write!(out, ", \"window\": ")?;
+            string(out, &w.id)?;
+        }
+        if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
+            write!(out, ", \"role\": ")?;
+            string(out, &role.id)?;
+        }
+        write!(
+            out,
+            ", \"total\": {}, \"categories\": {{",
+            decimal(score.total)
+        )?;
+        for (c, (category, value)) in subject.categories.iter().zip(&score.categories).enumerate() {
+            if c > 0 {
+                write!(out, ", ")?;
+            }
+            string(out, &category.name.id)?;
+            write!(out, ": {}", decimal(*value))?;
+        }
+        write!(out, "}}")?;
+        if subject.penalties.is_some() {
+            write!(out, ", \"penalties\": {}", decimal(score.penalties))?;
+        }
+        write!(out, ", \"bonus\": {}, \"grade\": ", decimal(score.bonus))?;
+        string(
+            out,
+            subject
+                .grades
+                .get(score.grade)
+                .map_or("", |g| g.name.id.as_str()),
+        )?;
+        write!(out, ", \"trace\": [")?;
+        for (e, entry) in score.trace.iter().enumerate() {
+            if e > 0 {
+                write!(out, ", ")?;
+            }
+            write!(out, "{{\"rule\": ")?;
+            string(out, &entry_id(subject, entry))?;
+            write!(out, ", \"category\": ")?;
+            string(out, part_id(subject, entry_part(subject, entry)))?;
+            write!(out, ", \"cite\": ")?;
+            string(out, &entry_cite(subject, entry))?;
+            if let Source::Rule(r) = entry.source {
+                write!(out, ", \"fact\": ")?;
+                string(out, &subject.facts[subject.rules[r].fact].name.id)?;
+            }
+            if let Some(level) = entry.level.and_then(|l| policy.levels.get(l)) {
+                write!(out, ", \"level\": ")?;
+                string(out, &level.id)?;
+            }
+            write!(
+                out,
+                ", \"quantity\": {}, \"points\": {}}}",
+                decimal(entry.quantity),
+                decimal(entry.points)
+            )?;
+        }
+        writeln!(out, "]}}{}", if i == last { "" } else { "," })?;
+    }
+    Ok(())
+}
+
+/// A JSON string literal.
+fn string(out: &mut impl Write, text: &str) -> io::Result<()> {
+    out.write_all(b"\"")?;
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let escape: Option<&[u8]> = match byte {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.write_all(&text.as_bytes()[start..i])?;
+        match escape {
+            Some(e) => out.write_all(e)?,
+            None => write!(out, "\\u{byte:04x}")?,
+        }
+        start = i + 1;
+    }
+    out.write_all(&text.as_bytes()[start..])?;
+    out.write_all(b"\"")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn strings_are_escaped() {
+        let mut out = Vec::new();
+        let written = super::string(&mut out, "张\"三\\\n\u{1}");
+        assert!(written.is_ok());
+        assert_eq!(String::from_utf8_lossy(&out), "\"张\\\"三\\\\\\n\\u0001\"");
+    }
+}

@@ -1,0 +1,136 @@
+//! The default output: two aligned tables, staff then windows, with the
+//! policy's Chinese labels, for a person reading at a terminal.
+
+use std::io::{self, Write};
+
+use super::{decimal, pad};
+use crate::eval::{Results, Scored};
+use crate::facts::{Quarter, Record};
+use crate::policy::{Policy, Subject};
+
+pub fn write_table(
+    out: &mut impl Write,
+    policy: &Policy,
+    quarter: &Quarter,
+    results: &Results,
+) -> io::Result<()> {
+    if !policy.name.is_empty() {
+        writeln!(out, "{}", policy.name)?;
+    }
+    writeln!(out, "考核期 {}", quarter.period)?;
+    writeln!(out)?;
+    section(
+        out,
+        &policy.staff,
+        quarter,
+        &quarter.staff,
+        &results.staff,
+        true,
+    )?;
+    writeln!(out)?;
+    section(
+        out,
+        &policy.window,
+        quarter,
+        &quarter.windows,
+        &results.windows,
+        false,
+    )
+}
+
+fn section(
+    out: &mut impl Write,
+    subject: &Subject,
+    quarter: &Quarter,
+    records: &[Record],
+    scored: &[Scored],
+    is_staff: bool,
+) -> io::Result<()> {
+    writeln!(out, "{}（{}）", subject.name.label, records.len())?;
+    let mut header: Vec<String> = vec!["编号".into(), "姓名".into()];
+    if is_staff {
+        header.push("窗口".into());
+    }
+    let first_number = header.len();
+    header.extend(
+        subject
+            .categories
+            .iter()
+            .map(|c| format!("{}{}", c.name.label, c.points)),
+    );
+    if let Some(p) = &subject.penalties {
+        header.push(short(&p.label));
+    }
+    if let Some(b) = &subject.bonus {
+        header.push(short(&b.label));
+    }
+    header.push("总分".into());
+    header.push("等次".into());
+
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(records.len());
+    for (record, score) in records.iter().zip(scored) {
+        let mut row = vec![record.id.clone(), record.name.clone()];
+        if is_staff {
+            row.push(
+                record
+                    .window
+                    .and_then(|w| quarter.windows.get(w))
+                    .map_or(String::new(), |w| w.id.clone()),
+            );
+        }
+        row.extend(score.categories.iter().map(|v| decimal(*v)));
+        if subject.penalties.is_some() {
+            row.push(decimal(score.penalties));
+        }
+        if subject.bonus.is_some() {
+            row.push(decimal(score.bonus));
+        }
+        row.push(decimal(score.total));
+        row.push(
+            subject
+                .grades
+                .get(score.grade)
+                .map_or(String::new(), |g| g.name.label.clone()),
+        );
+        rows.push(row);
+    }
+    let last = header.len() - 1;
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            std::iter::once(&header[c])
+                .chain(rows.iter().map(|r| &r[c]))
+                .map(|s| unicode_width::UnicodeWidthStr::width(s.as_str()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| -> String {
+        let parts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                pad(
+                    cell,
+                    if c == last { 0 } else { widths[c] },
+                    c >= first_number && c < last,
+                )
+            })
+            .collect();
+        parts.join("  ").trim_end().to_string()
+    };
+    writeln!(out, "{}", line(&header))?;
+    for row in &rows {
+        writeln!(out, "{}", line(row))?;
+    }
+    Ok(())
+}
+
+/// A column heading from a section label: `扣分（不设下限）` → `扣分`.
+fn short(label: &str) -> String {
+    label
+        .split(['（', '('])
+        .next()
+        .unwrap_or(label)
+        .trim()
+        .to_string()
+}
