@@ -34,8 +34,7 @@ pub use policy::Policy;
 /// Read, parse and check a policy directory. On failure, every diagnostic of
 /// every file, in file order.
 pub fn load_policy(dir: &Path) -> Result<Policy, Vec<Report>> {
-    let files = source::read_policy_dir(dir)
-        .map_err(|errs| errs.into_iter().map(Report::new).collect::<Vec<_>>())?;
+    let files = source::read_policy_dir(dir).map_err(|errs| errs.into_iter().map(Report::new).collect::<Vec<_>>())?;
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
     for file in files {

@@ -24,10 +24,7 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: &str) -> SourceFile {
         // Windows Notepad starts UTF-8 files with a byte-order mark; it is not text.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        SourceFile {
-            name: name.into(),
-            text: Arc::from(text),
-        }
+        SourceFile { name: name.into(), text: Arc::from(text) }
     }
 
     pub fn named(&self) -> Named {
@@ -36,16 +33,11 @@ impl SourceFile {
 
     /// Read a file whole, checking that it is UTF-8.
     pub fn read(path: &Path) -> Result<SourceFile, ReadError> {
-        let bytes = std::fs::read(path).map_err(|err| ReadError::Io {
-            path: path.display().to_string(),
-            reason: err.to_string(),
-        })?;
+        let bytes = std::fs::read(path)
+            .map_err(|err| ReadError::Io { path: path.display().to_string(), reason: err.to_string() })?;
         match std::str::from_utf8(&bytes) {
             Ok(text) => Ok(SourceFile::new(path.display().to_string(), text)),
-            Err(err) => Err(ReadError::NotUtf8 {
-                path: path.display().to_string(),
-                offset: err.valid_up_to(),
-            }),
+            Err(err) => Err(ReadError::NotUtf8 { path: path.display().to_string(), offset: err.valid_up_to() }),
         }
     }
 }
@@ -56,9 +48,7 @@ pub enum ReadError {
     #[error("cannot read `{path}`: {reason}")]
     Io { path: String, reason: String },
     #[error("`{path}` is not UTF-8 text (first bad byte at offset {offset})")]
-    #[diagnostic(help(
-        "save the file as UTF-8; a file saved as GBK can be converted with `iconv -f GBK -t UTF-8`"
-    ))]
+    #[diagnostic(help("save the file as UTF-8; a file saved as GBK can be converted with `iconv -f GBK -t UTF-8`"))]
     NotUtf8 { path: String, offset: usize },
     #[error("`{path}` is not a directory of `.rules` files")]
     #[diagnostic(help("pass the policy directory, for example `--policy policies/luoshan`"))]
@@ -72,14 +62,9 @@ pub enum ReadError {
 pub fn read_policy_dir(dir: &Path) -> Result<Vec<SourceFile>, Vec<ReadError>> {
     let entries = std::fs::read_dir(dir).map_err(|err| {
         vec![if dir.is_file() {
-            ReadError::NotADirectory {
-                path: dir.display().to_string(),
-            }
+            ReadError::NotADirectory { path: dir.display().to_string() }
         } else {
-            ReadError::Io {
-                path: dir.display().to_string(),
-                reason: err.to_string(),
-            }
+            ReadError::Io { path: dir.display().to_string(), reason: err.to_string() }
         }]
     })?;
     let mut paths: Vec<PathBuf> = Vec::new();
@@ -91,18 +76,11 @@ pub fn read_policy_dir(dir: &Path) -> Result<Vec<SourceFile>, Vec<ReadError>> {
                     paths.push(path);
                 }
             }
-            Err(err) => {
-                return Err(vec![ReadError::Io {
-                    path: dir.display().to_string(),
-                    reason: err.to_string(),
-                }])
-            }
+            Err(err) => return Err(vec![ReadError::Io { path: dir.display().to_string(), reason: err.to_string() }]),
         }
     }
     if paths.is_empty() {
-        return Err(vec![ReadError::NoRules {
-            path: dir.display().to_string(),
-        }]);
+        return Err(vec![ReadError::NoRules { path: dir.display().to_string() }]);
     }
     paths.sort();
     let mut files = Vec::new();

@@ -10,26 +10,10 @@ mod common;
 #[test]
 fn facts_errors() {
     insta::glob!("cases/facts/*.json", |case| {
-        let relative = case
-            .strip_prefix(common::root())
-            .unwrap_or(case)
-            .display()
-            .to_string();
-        let run = common::kaohe(&[
-            "eval",
-            "--policy",
-            "policies/luoshan",
-            "--facts",
-            &relative,
-            "--format",
-            "json",
-        ]);
+        let relative = case.strip_prefix(common::root()).unwrap_or(case).display().to_string();
+        let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &relative, "--format", "json"]);
         assert_eq!(run.code, 4, "rejected facts exit 4\n{}", run.stderr);
-        assert!(
-            run.stdout.is_empty(),
-            "nothing on stdout when facts are rejected:\n{}",
-            run.stdout
-        );
+        assert!(run.stdout.is_empty(), "nothing on stdout when facts are rejected:\n{}", run.stdout);
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
         insta::assert_snapshot!(run.stderr);
     });

@@ -25,11 +25,8 @@ fn policy_errors() {
         common::copy_policy(&dir);
         apply(case, &dir);
         let run = common::kaohe(&["check", "--policy", &dir.display().to_string()]);
-        assert_eq!(run.code, 3, "a rejected policy exits 3\n{}", run.stderr);
-        assert!(
-            run.stdout.is_empty(),
-            "nothing on stdout when the policy is rejected"
-        );
+        assert_eq!(run.code, 3, "{name}: a rejected policy exits 3\n{}{}", run.stdout, run.stderr);
+        assert!(run.stdout.is_empty(), "nothing on stdout when the policy is rejected");
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
         let stderr = run.stderr.replace(&dir.display().to_string(), "<policy>");
         insta::assert_snapshot!(stderr);
@@ -54,28 +51,14 @@ fn apply(case: &Path, dir: &Path) {
         } else if let Some(old) = line.strip_prefix("replace: ") {
             replace = Some(old.to_string());
         } else if let Some(new) = line.strip_prefix("with:") {
-            let path = file
-                .as_ref()
-                .unwrap_or_else(|| panic!("{}: `with` before `file`", case.display()));
-            let old = replace
-                .take()
-                .unwrap_or_else(|| panic!("{}: `with` without `replace`", case.display()));
+            let path = file.as_ref().unwrap_or_else(|| panic!("{}: `with` before `file`", case.display()));
+            let old = replace.take().unwrap_or_else(|| panic!("{}: `with` without `replace`", case.display()));
             let body = std::fs::read_to_string(path).unwrap_or_default();
-            assert!(
-                body.contains(&old),
-                "{}: `{old}` is not in {}",
-                case.display(),
-                path.display()
-            );
-            std::fs::write(
-                path,
-                body.replacen(&old, new.strip_prefix(' ').unwrap_or(new), 1),
-            )
-            .unwrap_or_else(|err| panic!("{err}"));
+            assert!(body.contains(&old), "{}: `{old}` is not in {}", case.display(), path.display());
+            std::fs::write(path, body.replacen(&old, new.strip_prefix(' ').unwrap_or(new), 1))
+                .unwrap_or_else(|err| panic!("{err}"));
         } else if let Some(extra) = line.strip_prefix("append: ") {
-            let path = file
-                .as_ref()
-                .unwrap_or_else(|| panic!("{}: `append` before `file`", case.display()));
+            let path = file.as_ref().unwrap_or_else(|| panic!("{}: `append` before `file`", case.display()));
             let mut body = std::fs::read_to_string(path).unwrap_or_default();
             body.push_str(extra);
             body.push('\n');

@@ -42,33 +42,11 @@ struct Seen<'a> {
 }
 
 impl Checker {
-    fn error(
-        &mut self,
-        src: &Named,
-        span: Span,
-        message: String,
-        label: impl Into<String>,
-        help: Option<String>,
-    ) {
-        self.errors.push(CheckError {
-            message,
-            src: src.clone(),
-            span,
-            label: label.into(),
-            first: None,
-            help,
-        });
+    fn error(&mut self, src: &Named, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
+        self.errors.push(CheckError { message, src: src.clone(), span, label: label.into(), first: None, help });
     }
 
-    fn duplicate(
-        &mut self,
-        src: &Named,
-        file: usize,
-        span: Span,
-        what: &str,
-        name: &str,
-        first: &Seen<'_>,
-    ) {
+    fn duplicate(&mut self, src: &Named, file: usize, span: Span, what: &str, name: &str, first: &Seen<'_>) {
         let same_file = first.file == file;
         let help = (!same_file).then(|| format!("the first is in `{}`", first.src.name()));
         self.errors.push(CheckError {
@@ -92,57 +70,20 @@ impl Checker {
                 match item {
                     ast::Item::Policy(title) => match &name {
                         Some((_, first)) => {
-                            let first = Seen {
-                                src: first.src,
-                                file: first.file,
-                                span: first.span,
-                            };
-                            self.duplicate(
-                                src,
-                                index,
-                                title.span,
-                                "the policy",
-                                &title.value,
-                                &first,
-                            )
+                            let first = Seen { src: first.src, file: first.file, span: first.span };
+                            self.duplicate(src, index, title.span, "the policy", &title.value, &first)
                         }
-                        None => {
-                            name = Some((
-                                title.value.clone(),
-                                Seen {
-                                    src,
-                                    file: index,
-                                    span: title.span,
-                                },
-                            ))
-                        }
+                        None => name = Some((title.value.clone(), Seen { src, file: index, span: title.span })),
                     },
                     ast::Item::Levels(decls) => {
                         for decl in decls {
-                            if let Some((_, first)) =
-                                levels.iter().find(|(l, _)| l.id == decl.name.value)
-                            {
-                                let first = Seen {
-                                    src: first.src,
-                                    file: first.file,
-                                    span: first.span,
-                                };
-                                self.duplicate(
-                                    src,
-                                    index,
-                                    decl.name.span,
-                                    "level",
-                                    &decl.name.value,
-                                    &first,
-                                );
+                            if let Some((_, first)) = levels.iter().find(|(l, _)| l.id == decl.name.value) {
+                                let first = Seen { src: first.src, file: first.file, span: first.span };
+                                self.duplicate(src, index, decl.name.span, "level", &decl.name.value, &first);
                             } else {
                                 levels.push((
                                     label(&decl.name, &decl.label),
-                                    Seen {
-                                        src,
-                                        file: index,
-                                        span: decl.name.span,
-                                    },
+                                    Seen { src, file: index, span: decl.name.span },
                                 ));
                             }
                         }
@@ -153,12 +94,7 @@ impl Checker {
         }
         let levels: Vec<Label> = levels.into_iter().map(|(l, _)| l).collect();
 
-        let find = |id: &str| {
-            subjects
-                .iter()
-                .filter(|(s, _)| s.name.value == id)
-                .collect::<Vec<_>>()
-        };
+        let find = |id: &str| subjects.iter().filter(|(s, _)| s.name.value == id).collect::<Vec<_>>();
         for (subject, index) in &subjects {
             if !matches!(subject.name.value.as_str(), "staff" | "window") {
                 let help = closest(&subject.name.value, ["staff", "window"])
@@ -178,32 +114,23 @@ impl Checker {
         for list in [&staff, &window] {
             if let [(first, first_index), rest @ ..] = list.as_slice() {
                 for (dup, index) in rest {
-                    let seen = Seen {
-                        src: &named[*first_index],
-                        file: *first_index,
-                        span: first.name.span,
-                    };
-                    self.duplicate(
-                        &named[*index],
-                        *index,
-                        dup.name.span,
-                        "subject",
-                        &dup.name.value,
-                        &seen,
-                    );
+                    let seen = Seen { src: &named[*first_index], file: *first_index, span: first.name.span };
+                    self.duplicate(&named[*index], *index, dup.name.span, "subject", &dup.name.value, &seen);
                 }
             }
         }
-        let (Some((staff_ast, staff_file)), Some((window_ast, window_file))) =
-            (staff.first(), window.first())
-        else {
+        let (Some((staff_ast, staff_file)), Some((window_ast, window_file))) = (staff.first(), window.first()) else {
+            if !self.errors.is_empty() {
+                // A misspelt subject was reported already; "missing" would say it twice.
+                return None;
+            }
             let missing = if staff.is_empty() { "staff" } else { "window" };
             let src = named.first()?;
             self.error(
                 src,
                 Span::new(0, 0),
                 format!("the policy has no `{missing}` subject"),
-                "",
+                "in none of the policy's files",
                 Some(format!("declare it in one of the policy's files: `subject {missing} \"…\" total 100 {{ … }}`")),
             );
             return None;
@@ -211,12 +138,7 @@ impl Checker {
 
         let staff = self.subject(staff_ast, &named[*staff_file], &levels, None);
         let window = self.subject(window_ast, &named[*window_file], &levels, Some(&staff));
-        Some(Policy {
-            name: name.map(|(n, _)| n).unwrap_or_default(),
-            levels,
-            staff,
-            window,
-        })
+        Some(Policy { name: name.map(|(n, _)| n).unwrap_or_default(), levels, staff, window })
     }
 
     /// Resolve one subject. `members` is the staff subject when resolving the
@@ -260,19 +182,8 @@ impl Checker {
         let mut category_names: HashMap<&str, Span> = HashMap::new();
         for category in &ast.categories {
             if let Some(first) = category_names.get(category.name.value.as_str()) {
-                let seen = Seen {
-                    src,
-                    file: 0,
-                    span: *first,
-                };
-                self.duplicate(
-                    src,
-                    0,
-                    category.name.span,
-                    "category",
-                    &category.name.value,
-                    &seen,
-                );
+                let seen = Seen { src, file: 0, span: *first };
+                self.duplicate(src, 0, category.name.span, "category", &category.name.value, &seen);
             } else {
                 category_names.insert(&category.name.value, category.name.span);
             }
@@ -292,10 +203,7 @@ impl Checker {
                         self.error(
                             src,
                             rule.span,
-                            format!(
-                                "category `{}` is an average and cannot also have rules",
-                                category.name.value
-                            ),
+                            format!("category `{}` is an average and cannot also have rules", category.name.value),
                             "rule beside an average",
                             Some("move the rule to another category".into()),
                         );
@@ -323,13 +231,7 @@ impl Checker {
         let penalties = self.section(src, "penalties", &ast.penalties);
         let bonus = self.section(src, "bonus", &ast.bonus);
         let mut rules = Vec::new();
-        let scope = RuleScope {
-            src,
-            facts: &facts,
-            roles: &roles,
-            levels,
-            is_staff,
-        };
+        let scope = RuleScope { src, facts: &facts, roles: &roles, levels, is_staff };
         for (index, category) in ast.categories.iter().enumerate() {
             for rule in &category.rules {
                 if rule.direction.value == Direction::Add {
@@ -338,16 +240,17 @@ impl Checker {
                         rule.direction.span,
                         format!("category `{}` only deducts", category.name.value),
                         "`add` in a category",
-                        Some("a category is scored from its points down to zero; put bonus points in the `bonus` block".into()),
+                        Some(
+                            "a category is scored from its points down to zero; put bonus points in the `bonus` block"
+                                .into(),
+                        ),
                     );
                 }
                 rules.extend(self.rule(&scope, rule, Part::Category(index), &category.name.value));
             }
         }
-        for (part, id, sections) in [
-            (Part::Penalties, "penalties", &ast.penalties),
-            (Part::Bonus, "bonus", &ast.bonus),
-        ] {
+        for (part, id, sections) in [(Part::Penalties, "penalties", &ast.penalties), (Part::Bonus, "bonus", &ast.bonus)]
+        {
             for section in sections {
                 for rule in &section.rules {
                     rules.extend(self.rule(&scope, rule, part, id));
@@ -381,10 +284,7 @@ impl Checker {
                 Some(format!("put all {what} rules in one `{what}` block")),
             );
         }
-        sections.first().map(|s| Label {
-            id: what.to_string(),
-            label: s.label.value.clone(),
-        })
+        sections.first().map(|s| Label { id: what.to_string(), label: s.label.value.clone() })
     }
 
     fn declare_labels<'a>(
@@ -396,11 +296,7 @@ impl Checker {
         let mut out: Vec<(Label, Span)> = Vec::new();
         for (name, text) in decls {
             if let Some((_, first)) = out.iter().find(|(l, _)| l.id == name.value) {
-                let seen = Seen {
-                    src,
-                    file: 0,
-                    span: *first,
-                };
+                let seen = Seen { src, file: 0, span: *first };
                 self.duplicate(src, 0, name.span, what, &name.value, &seen);
             } else {
                 out.push((label(name, text), name.span));
@@ -420,20 +316,12 @@ impl Checker {
         let mut spans: Vec<Span> = Vec::new();
         for decl in decls {
             if let Some(i) = out.iter().position(|f| f.name.id == decl.name.value) {
-                let seen = Seen {
-                    src,
-                    file: 0,
-                    span: spans[i],
-                };
+                let seen = Seen { src, file: 0, span: spans[i] };
                 self.duplicate(src, 0, decl.name.span, what, &decl.name.value, &seen);
                 continue;
             }
             if let Some(other) = others.iter().find(|o| o.name.value == decl.name.value) {
-                let seen = Seen {
-                    src,
-                    file: 0,
-                    span: other.name.span,
-                };
+                let seen = Seen { src, file: 0, span: other.name.span };
                 self.duplicate(src, 0, decl.name.span, "name", &decl.name.value, &seen);
                 continue;
             }
@@ -447,17 +335,11 @@ impl Checker {
                     self.error(
                         src,
                         decl.kind.span,
-                        format!(
-                            "`amounts` fact `{}` needs the range its amounts must fall in",
-                            decl.name.value
-                        ),
+                        format!("`amounts` fact `{}` needs the range its amounts must fall in", decl.name.value),
                         "no range",
                         Some("write the table's range after it, for example `amounts 5-10`".into()),
                     );
-                    FactKind::Amounts {
-                        min: Decimal::ZERO,
-                        max: Decimal::ZERO,
-                    }
+                    FactKind::Amounts { min: Decimal::ZERO, max: Decimal::ZERO }
                 }
                 (kind, Some(range)) => {
                     self.error(
@@ -465,16 +347,16 @@ impl Checker {
                         range.span,
                         format!("a range on `{}` fact `{}`", kind.word(), decl.name.value),
                         "only `amounts` facts have a range",
-                        Some(format!("write `amounts {}-{}` if the assessor chooses the points, or drop the range", range.min.value, range.max.value)),
+                        Some(format!(
+                            "write `amounts {}-{}` if the assessor chooses the points, or drop the range",
+                            range.min.value, range.max.value
+                        )),
                     );
                     kind_of(kind)
                 }
                 (kind, None) => kind_of(kind),
             };
-            out.push(policy::Fact {
-                name: label(&decl.name, &decl.label),
-                kind,
-            });
+            out.push(policy::Fact { name: label(&decl.name, &decl.label), kind });
             spans.push(decl.name.span);
         }
         out
@@ -493,13 +375,7 @@ impl Checker {
         number.value
     }
 
-    fn rule(
-        &mut self,
-        scope: &RuleScope<'_>,
-        rule: &ast::Rule,
-        part: Part,
-        part_id: &str,
-    ) -> Option<policy::Rule> {
+    fn rule(&mut self, scope: &RuleScope<'_>, rule: &ast::Rule, part: Part, part_id: &str) -> Option<policy::Rule> {
         let src = scope.src;
         let cite = match &rule.cite {
             Some(cite) if !cite.value.is_empty() => Some(cite.value.clone()),
@@ -519,22 +395,18 @@ impl Checker {
                     rule.span,
                     format!("rule on `{}` has no cite", rule.fact.value),
                     "no cite",
-                    Some("every rule names the place in the document it encodes, for example `[附件1/工作纪律/1]`".into()),
+                    Some(
+                        "every rule names the place in the document it encodes, for example `[附件1/工作纪律/1]`"
+                            .into(),
+                    ),
                 );
                 None
             }
         };
-        let Some(fact) = scope
-            .facts
-            .iter()
-            .position(|f| f.name.id == rule.fact.value)
-        else {
-            let help = closest(
-                &rule.fact.value,
-                scope.facts.iter().map(|f| f.name.id.as_str()),
-            )
-            .map(|s| format!("did you mean `{s}`?"))
-            .or_else(|| Some("declare it in the subject's `facts` block".into()));
+        let Some(fact) = scope.facts.iter().position(|f| f.name.id == rule.fact.value) else {
+            let help = closest(&rule.fact.value, scope.facts.iter().map(|f| f.name.id.as_str()))
+                .map(|s| format!("did you mean `{s}`?"))
+                .or_else(|| Some("declare it in the subject's `facts` block".into()));
             self.error(
                 src,
                 rule.fact.span,
@@ -550,37 +422,23 @@ impl Checker {
             Direction::Add => Decimal::ONE,
         };
         let mismatch = |want: &str, fix: String| {
-            (
-                format!(
-                    "`{}` is a `{}` fact, but this rule scores it as {want}",
-                    rule.fact.value,
-                    kind.word()
-                ),
-                fix,
-            )
+            let article = if kind.word().starts_with('a') { "an" } else { "a" };
+            (format!("`{}` is {article} `{}` fact, but this rule scores it as {want}", rule.fact.value, kind.word()), fix)
         };
         let fix_for = |kind: FactKind| match kind {
             FactKind::Count => "write `N each` for a count".to_string(),
             FactKind::Days => "write `N per day` for a days fact".to_string(),
             FactKind::Amounts { .. } => "write `as assessed` for an amounts fact".to_string(),
-            FactKind::Levels => {
-                "write `by level county N, city N, …` for a levels fact".to_string()
-            }
+            FactKind::Levels => "write `by level county N, city N, …` for a levels fact".to_string(),
         };
         let measure = match (&rule.amount.value, kind) {
             (Amount::Each { points, beyond }, FactKind::Count) => {
-                let beyond = beyond
-                    .as_ref()
-                    .map_or(Decimal::ZERO, |b| self.points(src, b));
-                Some(Measure::Each {
-                    points: sign * self.points(src, points),
-                    beyond,
-                })
+                let beyond = beyond.as_ref().map_or(Decimal::ZERO, |b| self.points(src, b));
+                Some(Measure::Each { points: sign * self.points(src, points), beyond })
             }
-            (Amount::PerDay { points }, FactKind::Days) => Some(Measure::Each {
-                points: sign * self.points(src, points),
-                beyond: Decimal::ZERO,
-            }),
+            (Amount::PerDay { points }, FactKind::Days) => {
+                Some(Measure::Each { points: sign * self.points(src, points), beyond: Decimal::ZERO })
+            }
             (Amount::AsAssessed, FactKind::Amounts { .. }) => Some(Measure::Assessed { sign }),
             (Amount::ByLevel(table), FactKind::Levels) => {
                 let mut points = vec![Decimal::ZERO; scope.levels.len()];
@@ -600,15 +458,14 @@ impl Checker {
                     match scope.levels.iter().position(|l| l.id == level.value) {
                         Some(i) => points[i] = sign * value,
                         None => {
-                            let help =
-                                closest(&level.value, scope.levels.iter().map(|l| l.id.as_str()))
-                                    .map(|s| format!("did you mean `{s}`?"))
-                                    .or_else(|| {
-                                        Some(format!(
-                                            "declared levels: {}",
-                                            list(scope.levels.iter().map(|l| l.id.as_str()))
-                                        ))
-                                    });
+                            let help = closest(&level.value, scope.levels.iter().map(|l| l.id.as_str()))
+                                .map(|s| format!("did you mean `{s}`?"))
+                                .or_else(|| {
+                                    Some(format!(
+                                        "declared levels: {}",
+                                        list(scope.levels.iter().map(|l| l.id.as_str()))
+                                    ))
+                                });
                             self.error(
                                 src,
                                 level.span,
@@ -623,22 +480,14 @@ impl Checker {
             }
             (amount, kind) => {
                 let want = match amount {
-                    Amount::Each {
-                        beyond: Some(_), ..
-                    } => "`each … beyond`",
+                    Amount::Each { beyond: Some(_), .. } => "`each … beyond`",
                     Amount::Each { .. } => "`each`",
                     Amount::PerDay { .. } => "`per day`",
                     Amount::AsAssessed => "`as assessed`",
                     Amount::ByLevel(_) => "`by level`",
                 };
                 let (message, fix) = mismatch(want, fix_for(kind));
-                self.error(
-                    src,
-                    rule.amount.span,
-                    message,
-                    "does not fit the fact's kind",
-                    Some(fix),
-                );
+                self.error(src, rule.amount.span, message, "does not fit the fact's kind", Some(fix));
                 None
             }
         };
@@ -648,8 +497,7 @@ impl Checker {
                 self.error(
                     src,
                     span,
-                    "`in window` is for staff rules: a window rule already counts the window"
-                        .into(),
+                    "`in window` is for staff rules: a window rule already counts the window".into(),
                     "not in a staff rule",
                     None,
                 );
@@ -679,14 +527,8 @@ impl Checker {
                 None => {
                     let help = closest(&role.value, scope.roles.iter().map(|r| r.id.as_str()))
                         .map(|s| format!("did you mean `{s}`?"))
-                        .or_else(|| Some("declare it in the subject's `roles` block".into()));
-                    self.error(
-                        src,
-                        role.span,
-                        format!("unknown role `{}`", role.value),
-                        "not a declared role",
-                        help,
-                    );
+                        .or_else(|| Some(format!("declared roles: {}", list(scope.roles.iter().map(|r| r.id.as_str())))));
+                    self.error(src, role.span, format!("unknown role `{}`", role.value), "not a declared role", help);
                     None
                 }
             },
@@ -711,12 +553,7 @@ impl Checker {
         })
     }
 
-    fn average(
-        &mut self,
-        src: &Named,
-        average: &ast::Average,
-        members: &policy::Subject,
-    ) -> Option<policy::Average> {
+    fn average(&mut self, src: &Named, average: &ast::Average, members: &policy::Subject) -> Option<policy::Average> {
         let cite = match &average.cite {
             Some(cite) if !cite.value.is_empty() => Some(cite.value.clone()),
             _ => {
@@ -734,24 +571,15 @@ impl Checker {
             self.error(
                 src,
                 average.subject.span,
-                format!(
-                    "a window averages its `staff`, not `{}`",
-                    average.subject.value
-                ),
+                format!("a window averages its `staff`, not `{}`", average.subject.value),
                 "not the window's members",
                 None,
             );
         }
-        let category = members
-            .categories
-            .iter()
-            .position(|c| c.name.id == average.category.value);
+        let category = members.categories.iter().position(|c| c.name.id == average.category.value);
         if category.is_none() {
-            let help = closest(
-                &average.category.value,
-                members.categories.iter().map(|c| c.name.id.as_str()),
-            )
-            .map(|s| format!("did you mean `{s}`?"));
+            let help = closest(&average.category.value, members.categories.iter().map(|c| c.name.id.as_str()))
+                .map(|s| format!("did you mean `{s}`?"));
             self.error(
                 src,
                 average.category.span,
@@ -762,12 +590,9 @@ impl Checker {
         }
         let weight = members.attribute_index(&average.weight.value);
         if weight.is_none() {
-            let help = closest(
-                &average.weight.value,
-                members.attributes.iter().map(|a| a.name.id.as_str()),
-            )
-            .map(|s| format!("did you mean `{s}`?"))
-            .or_else(|| Some("declare it in the staff `attributes` block".into()));
+            let help = closest(&average.weight.value, members.attributes.iter().map(|a| a.name.id.as_str()))
+                .map(|s| format!("did you mean `{s}`?"))
+                .or_else(|| Some("declare it in the staff `attributes` block".into()));
             self.error(
                 src,
                 average.weight.span,
@@ -780,13 +605,7 @@ impl Checker {
             .ok()
             .filter(|p| average.places.value.scale() == 0 && *p <= 10);
         if places.is_none() {
-            self.error(
-                src,
-                average.places.span,
-                "places must be a whole number from 0 to 10".into(),
-                "places",
-                None,
-            );
+            self.error(src, average.places.span, "places must be a whole number from 0 to 10".into(), "places", None);
         }
         Some(policy::Average {
             category: category?,
@@ -800,13 +619,7 @@ impl Checker {
     /// Bands must give every possible total exactly one grade.
     fn grades(&mut self, src: &Named, ast: &ast::Subject) -> Vec<Band> {
         if let Some(second) = ast.grades_blocks.get(1) {
-            self.error(
-                src,
-                *second,
-                "`grades` is declared twice".into(),
-                "second block",
-                None,
-            );
+            self.error(src, *second, "`grades` is declared twice".into(), "second block", None);
         }
         let Some(block) = ast.grades_blocks.first() else {
             self.error(
@@ -830,11 +643,7 @@ impl Checker {
         let mut names: HashMap<&str, Span> = HashMap::new();
         for band in &ast.grades {
             if let Some(first) = names.get(band.name.value.as_str()) {
-                let seen = Seen {
-                    src,
-                    file: 0,
-                    span: *first,
-                };
+                let seen = Seen { src, file: 0, span: *first };
                 self.duplicate(src, 0, band.name.span, "grade", &band.name.value, &seen);
             }
             names.insert(&band.name.value, band.name.span);
@@ -862,13 +671,7 @@ impl Checker {
         for (i, band) in &order {
             let span = ast.grades[*i].span;
             let overlap = |this: &mut Self| {
-                this.error(
-                    src,
-                    span,
-                    format!("grade `{}` overlaps another band", band.name.id),
-                    "overlap",
-                    None,
-                )
+                this.error(src, span, format!("grade `{}` overlaps another band", band.name.id), "overlap", None)
             };
             match (covered, band.from) {
                 (None, None) => {}
@@ -877,10 +680,7 @@ impl Checker {
                     span,
                     format!("totals below {from} get no grade"),
                     "the lowest band starts here",
-                    Some(
-                        "give the lowest band no `from`, for example `unfit \"不称职\" below 60`"
-                            .into(),
-                    ),
+                    Some("give the lowest band no `from`, for example `unfit \"不称职\" below 60`".into()),
                 ),
                 (Some(None), _) | (Some(Some(_)), None) => overlap(self),
                 (Some(Some(end)), Some(from)) if from > end => self.error(
@@ -919,29 +719,20 @@ struct RuleScope<'a> {
 }
 
 fn label(name: &ast::Name, label: &Spanned<String>) -> Label {
-    Label {
-        id: name.value.clone(),
-        label: label.value.clone(),
-    }
+    Label { id: name.value.clone(), label: label.value.clone() }
 }
 
 fn kind_of(kind: Kind) -> FactKind {
     match kind {
         Kind::Count => FactKind::Count,
         Kind::Days => FactKind::Days,
-        Kind::Amounts => FactKind::Amounts {
-            min: Decimal::ZERO,
-            max: Decimal::ZERO,
-        },
+        Kind::Amounts => FactKind::Amounts { min: Decimal::ZERO, max: Decimal::ZERO },
         Kind::Levels => FactKind::Levels,
     }
 }
 
 fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    names.map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// Two rules on one fact in one part would share an id: number the later ones.

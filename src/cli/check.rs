@@ -14,8 +14,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> Result<(), Failure> {
-    let policy =
-        kaohe::load_policy(&args.policy).map_err(|errs| Failure::new(Exit::Policy, errs))?;
+    let policy = kaohe::load_policy(&args.policy).map_err(|errs| Failure::new(Exit::Policy, errs))?;
     let rules = policy.staff.rules.len() + policy.window.rules.len();
     println!(
         "{}: ok — {} rules, {} staff facts, {} window facts",
@@ -30,20 +29,12 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
             "  {} {}: categories {} = {}{}",
             subject.name.id,
             subject.name.label,
-            subject
-                .categories
-                .iter()
-                .map(|c| kaohe::render::decimal(c.points))
-                .collect::<Vec<_>>()
-                .join(" + "),
+            subject.categories.iter().map(|c| kaohe::render::decimal(c.points)).collect::<Vec<_>>().join(" + "),
             kaohe::render::decimal(sum),
             if sum == subject.total {
                 String::new()
             } else {
-                format!(
-                    " (declared total {})",
-                    kaohe::render::decimal(subject.total)
-                )
+                format!(" (declared total {})", kaohe::render::decimal(subject.total))
             }
         );
     }

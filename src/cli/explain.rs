@@ -28,22 +28,12 @@ pub struct Scored {
 
 /// Load the policy, then the facts, then score: the shared front of `eval` and `explain`.
 pub fn score(inputs: &super::Inputs) -> Result<Scored, Failure> {
-    let policy =
-        kaohe::load_policy(&inputs.policy).map_err(|errs| Failure::new(Exit::Policy, errs))?;
-    let file = SourceFile::read(&inputs.facts)
-        .map_err(|err| Failure::new(Exit::Io, vec![miette::Report::new(err)]))?;
-    let quarter = kaohe::facts::load(&file, &policy).map_err(|errs| {
-        Failure::new(
-            Exit::Facts,
-            errs.into_iter().map(miette::Report::new).collect(),
-        )
-    })?;
+    let policy = kaohe::load_policy(&inputs.policy).map_err(|errs| Failure::new(Exit::Policy, errs))?;
+    let file = SourceFile::read(&inputs.facts).map_err(|err| Failure::new(Exit::Io, vec![miette::Report::new(err)]))?;
+    let quarter = kaohe::facts::load(&file, &policy)
+        .map_err(|errs| Failure::new(Exit::Facts, errs.into_iter().map(miette::Report::new).collect()))?;
     let results = kaohe::eval::evaluate(&policy, &quarter);
-    Ok(Scored {
-        policy,
-        quarter,
-        results,
-    })
+    Ok(Scored { policy, quarter, results })
 }
 
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
@@ -54,14 +44,9 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
             Ok(())
         }
         None => {
-            let ids = scored
-                .quarter
-                .staff
-                .iter()
-                .chain(&scored.quarter.windows)
-                .map(|r| r.id.as_str());
-            let hint = kaohe::suggest::closest(&args.id, ids)
-                .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+            let ids = scored.quarter.staff.iter().chain(&scored.quarter.windows).map(|r| r.id.as_str());
+            let hint =
+                kaohe::suggest::closest(&args.id, ids).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
             Err(Failure::new(
                 Exit::Facts,
                 vec![miette!(

@@ -25,10 +25,7 @@ impl Failure {
     }
 
     pub fn io(message: String) -> Failure {
-        Failure {
-            exit: Exit::Io,
-            diagnostics: vec![miette::miette!("{message}")],
-        }
+        Failure { exit: Exit::Io, diagnostics: vec![miette::miette!("{message}")] }
     }
 }
 
@@ -42,29 +39,15 @@ pub struct Style {
 impl Style {
     /// `color`: forced on or off, or None to colour only a terminal that wants it.
     pub fn new(color: Option<bool>) -> Style {
-        let color = color.unwrap_or_else(|| {
-            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        });
-        let theme = if color {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
-        Style {
-            handler: GraphicalReportHandler::new_themed(theme)
-                .with_width(100)
-                .with_links(false),
-        }
+        let color = color.unwrap_or_else(|| std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none());
+        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        Style { handler: GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false) }
     }
 
     pub fn print(&self, diagnostics: &[Report]) {
         let mut text = String::new();
         for report in diagnostics.iter().take(MAX_SHOWN) {
-            if self
-                .handler
-                .render_report(&mut text, report.as_ref())
-                .is_err()
-            {
+            if self.handler.render_report(&mut text, report.as_ref()).is_err() {
                 text.push_str(&format!("{report}\n"));
             }
             text.push('\n');
@@ -73,10 +56,7 @@ impl Style {
         if n > MAX_SHOWN {
             text.push_str(&format!("… and {} more not shown\n", n - MAX_SHOWN));
         }
-        text.push_str(&format!(
-            "{n} error{} found\n",
-            if n == 1 { "" } else { "s" }
-        ));
+        text.push_str(&format!("{n} error{} found\n", if n == 1 { "" } else { "s" }));
         eprint!("{text}");
     }
 }

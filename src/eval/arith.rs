@@ -30,8 +30,7 @@ pub fn weighted_average(values: &[(Decimal, Decimal)], places: u32) -> Option<De
         return None;
     }
     let sum: Decimal = values.iter().map(|(v, w)| v * w).sum();
-    sum.checked_div(weight)
-        .map(|avg| round_half_away(avg, places).normalize())
+    sum.checked_div(weight).map(|avg| round_half_away(avg, places).normalize())
 }
 
 #[cfg(test)]
@@ -73,25 +72,13 @@ mod tests {
     #[test]
     fn weighted_average_weights_by_workdays() {
         // (25·60 + 19·20) / 80 = 1880 / 80 = 23.5
-        assert_eq!(
-            weighted_average(&[(d("25"), d("60")), (d("19"), d("20"))], 2),
-            Some(d("23.5"))
-        );
+        assert_eq!(weighted_average(&[(d("25"), d("60")), (d("19"), d("20"))], 2), Some(d("23.5")));
         // (25·1 + 24.5·2) / 3 = 74 / 3 = 24.666… → 24.67
-        assert_eq!(
-            weighted_average(&[(d("25"), d("1")), (d("24.5"), d("2"))], 2),
-            Some(d("24.67"))
-        );
+        assert_eq!(weighted_average(&[(d("25"), d("1")), (d("24.5"), d("2"))], 2), Some(d("24.67")));
         // (22·1 + 22.25·1) / 2 = 22.125 → 22.13 (half away from zero)
-        assert_eq!(
-            weighted_average(&[(d("22"), d("1")), (d("22.25"), d("1"))], 2),
-            Some(d("22.13"))
-        );
+        assert_eq!(weighted_average(&[(d("22"), d("1")), (d("22.25"), d("1"))], 2), Some(d("22.13")));
         // A member with no workdays carries no weight.
-        assert_eq!(
-            weighted_average(&[(d("0"), d("0")), (d("20"), d("62"))], 2),
-            Some(d("20"))
-        );
+        assert_eq!(weighted_average(&[(d("0"), d("0")), (d("20"), d("62"))], 2), Some(d("20")));
         assert_eq!(weighted_average(&[(d("25"), d("0"))], 2), None);
         assert_eq!(weighted_average(&[], 2), None);
     }

@@ -66,17 +66,7 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
         .iter()
         .map(|person| {
             let window = person.window.unwrap_or(0);
-            score(
-                &policy.staff,
-                person,
-                |rule| {
-                    window_sums
-                        .get(&(rule, window))
-                        .copied()
-                        .unwrap_or_default()
-                },
-                |_| None,
-            )
+            score(&policy.staff, person, |rule| window_sums.get(&(rule, window)).copied().unwrap_or_default(), |_| None)
         })
         .collect();
     let averages = averages(policy, quarter, &staff);
@@ -85,29 +75,16 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
         .iter()
         .enumerate()
         .map(|(w, window)| {
-            score(
-                &policy.window,
-                window,
-                |_| Decimal::ZERO,
-                |category| averages.get(&(category, w)).copied(),
-            )
+            score(&policy.window, window, |_| Decimal::ZERO, |category| averages.get(&(category, w)).copied())
         })
         .collect();
     Results { staff, windows }
 }
 
 /// For each `in window` rule, the sum of its fact over each window's staff.
-fn window_sums(
-    staff: &Subject,
-    quarter: &Quarter,
-) -> std::collections::HashMap<(usize, usize), Decimal> {
+fn window_sums(staff: &Subject, quarter: &Quarter) -> std::collections::HashMap<(usize, usize), Decimal> {
     let mut sums = std::collections::HashMap::new();
-    for (r, rule) in staff
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, rule)| rule.scope == Scope::Window)
-    {
+    for (r, rule) in staff.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Window) {
         for person in &quarter.staff {
             if let (Some(w), Some(Value::Number(n))) = (person.window, person.fact(rule.fact)) {
                 *sums.entry((r, w)).or_insert(Decimal::ZERO) += *n;
@@ -130,8 +107,7 @@ fn averages(
         };
         let mut parts: Vec<Vec<(Decimal, Decimal)>> = vec![Vec::new(); quarter.windows.len()];
         for (person, scored) in quarter.staff.iter().zip(staff) {
-            if let (Some(w), Some(score)) = (person.window, scored.categories.get(average.category))
-            {
+            if let (Some(w), Some(score)) = (person.window, scored.categories.get(average.category)) {
                 parts[w].push((*score, person.attributes[average.weight]));
             }
         }
@@ -167,21 +143,10 @@ fn score(
         let Some(quantity) = quantity else { continue };
         let before = trace.len();
         match (&rule.measure, &quantity) {
-            (
-                Measure::Each {
-                    points,
-                    beyond: threshold,
-                },
-                Value::Number(n),
-            ) => {
+            (Measure::Each { points, beyond: threshold }, Value::Number(n)) => {
                 let counted = beyond(*n, *threshold);
                 if !counted.is_zero() {
-                    trace.push(Entry {
-                        source: Source::Rule(r),
-                        quantity: *n,
-                        level: None,
-                        points: counted * points,
-                    });
+                    trace.push(Entry { source: Source::Rule(r), quantity: *n, level: None, points: counted * points });
                 }
             }
             (Measure::Assessed { sign }, Value::Amounts(amounts)) if !amounts.is_empty() => {
@@ -197,12 +162,7 @@ fn score(
                 for (level, n) in counts {
                     let points = table.get(*level).copied().unwrap_or_default() * n;
                     if !points.is_zero() {
-                        trace.push(Entry {
-                            source: Source::Rule(r),
-                            quantity: *n,
-                            level: Some(*level),
-                            points,
-                        });
+                        trace.push(Entry { source: Source::Rule(r), quantity: *n, level: Some(*level), points });
                     }
                 }
             }
@@ -229,24 +189,12 @@ fn score(
         }
         let (score, restored) = apply_floor(raw[c]);
         if !restored.is_zero() {
-            trace.push(Entry {
-                source: Source::Floor(c),
-                quantity: raw[c],
-                level: None,
-                points: restored,
-            });
+            trace.push(Entry { source: Source::Floor(c), quantity: raw[c], level: None, points: restored });
         }
         categories.push(score);
     }
     let total = categories.iter().sum::<Decimal>() + penalties + bonus;
     // check proves the bands cover every total; the fallback is never taken.
     let grade = subject.grade(total).unwrap_or(0);
-    Scored {
-        categories,
-        penalties,
-        bonus,
-        total,
-        grade,
-        trace,
-    }
+    Scored { categories, penalties, bonus, total, grade, trace }
 }

@@ -24,10 +24,7 @@ pub struct Span {
 impl Span {
     /// An `end` before `start` gives an empty span rather than a panic.
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            len: end.saturating_sub(start),
-        }
+        Span { start, len: end.saturating_sub(start) }
     }
 
     pub fn end(&self) -> usize {
@@ -118,11 +115,7 @@ pub const MAX_DEPTH: usize = 128;
 /// Parse a whole JSON document. A leading UTF-8 BOM (U+FEFF) is skipped (spans still index the original text).
 /// Whitespace is JSON whitespace only (space, \t, \n, \r).
 pub fn parse(text: &str) -> Result<Json<'_>, JsonError> {
-    let mut p = Parser {
-        src: text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut p = Parser { src: text, bytes: text.as_bytes(), pos: 0 };
     if text.starts_with(BOM) {
         p.pos = BOM.len();
     }
@@ -147,17 +140,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let offset = offset.min(bytes.len());
     let before = bytes.get(..offset).unwrap_or_default();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
     let mut column_bytes = before.get(line_start..).unwrap_or_default();
     // An editor shows neither a byte-order mark nor the `\r` of a CRLF.
     if line_start == 0 {
-        column_bytes = column_bytes
-            .strip_prefix(BOM.as_bytes())
-            .unwrap_or(column_bytes);
+        column_bytes = column_bytes.strip_prefix(BOM.as_bytes()).unwrap_or(column_bytes);
     }
     if bytes.get(offset) == Some(&b'\n') {
         column_bytes = column_bytes.strip_suffix(b"\r").unwrap_or(column_bytes);
@@ -189,11 +177,7 @@ static STRING_STOP: [bool; 256] = {
 type PResult<T> = Result<T, Box<JsonError>>;
 
 fn error(message: impl Into<String>, span: Span, help: Option<String>) -> Box<JsonError> {
-    Box::new(JsonError {
-        message: message.into(),
-        span,
-        help,
-    })
+    Box::new(JsonError { message: message.into(), span, help })
 }
 
 #[derive(Clone, Copy)]
@@ -242,10 +226,7 @@ impl<'a> Parser<'a> {
             Some(_) => return Err(self.not_a_value()),
             None => return Err(self.end_of_file()),
         };
-        Ok(Json {
-            kind,
-            span: Span::new(start, self.pos),
-        })
+        Ok(Json { kind, span: Span::new(start, self.pos) })
     }
 
     /// Consumes `word` if it is next and not the start of a longer word (`truex`).
@@ -281,9 +262,7 @@ impl<'a> Parser<'a> {
             self.pos += 1;
         } else {
             loop {
-                let item = self
-                    .value(depth + 1)
-                    .map_err(|e| self.explain_eof(e, open, Container::List))?;
+                let item = self.value(depth + 1).map_err(|e| self.explain_eof(e, open, Container::List))?;
                 items.push(item);
                 self.skip_ws();
                 match self.peek() {
@@ -309,10 +288,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Ok(Json {
-            kind: JsonKind::Array(items),
-            span: Span::new(open, self.pos),
-        })
+        Ok(Json { kind: JsonKind::Array(items), span: Span::new(open, self.pos) })
     }
 
     fn object(&mut self, depth: usize) -> PResult<Json<'a>> {
@@ -345,14 +321,8 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.skip_ws();
-                let value = self
-                    .value(depth + 1)
-                    .map_err(|e| self.explain_eof(e, open, Container::Object))?;
-                members.push(Member {
-                    key,
-                    key_span,
-                    value,
-                });
+                let value = self.value(depth + 1).map_err(|e| self.explain_eof(e, open, Container::Object))?;
+                members.push(Member { key, key_span, value });
                 self.skip_ws();
                 match self.peek() {
                     Some(b',') => {
@@ -377,10 +347,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Ok(Json {
-            kind: JsonKind::Object(members),
-            span: Span::new(open, self.pos),
-        })
+        Ok(Json { kind: JsonKind::Object(members), span: Span::new(open, self.pos) })
     }
 
     /// At the opening `"`; leaves `pos` after the closing one.
@@ -490,10 +457,7 @@ impl<'a> Parser<'a> {
     fn hex4(&self, at: usize, open: usize) -> PResult<u32> {
         let mut code = 0;
         for k in 0..4 {
-            let digit = self
-                .bytes
-                .get(at + 2 + k)
-                .and_then(|&b| char::from(b).to_digit(16));
+            let digit = self.bytes.get(at + 2 + k).and_then(|&b| char::from(b).to_digit(16));
             match digit {
                 Some(d) => code = code * 16 + d,
                 None => return Err(self.bad_unicode_escape(at, open)),
@@ -504,21 +468,13 @@ impl<'a> Parser<'a> {
 
     fn bad_unicode_escape(&self, at: usize, open: usize) -> Box<JsonError> {
         let rest = self.src.get(at + 2..).unwrap_or_default();
-        let digits = rest
-            .bytes()
-            .take(4)
-            .take_while(u8::is_ascii_hexdigit)
-            .count();
+        let digits = rest.bytes().take(4).take_while(u8::is_ascii_hexdigit).count();
         if digits == rest.len() {
             // The input ends inside the escape: the string is what is cut short.
             return unterminated(open);
         }
         // Show `\u` and what follows it, up to the four places of the digits.
-        let shown: String = rest
-            .chars()
-            .take_while(|&c| c != '"' && c != '\\' && !c.is_control())
-            .take(4)
-            .collect();
+        let shown: String = rest.chars().take_while(|&c| c != '"' && c != '\\' && !c.is_control()).take(4).collect();
         let span = Span::new(at, at + 2 + shown.len());
         error(
             format!("invalid escape `\\u{shown}`"),
@@ -575,11 +531,7 @@ impl<'a> Parser<'a> {
             .count();
         let span = Span::new(start, start + len);
         let token = self.src.get(start..start + len).unwrap_or_default();
-        error(
-            format!("invalid number `{token}`"),
-            span,
-            number_hint(token).map(str::to_string),
-        )
+        error(format!("invalid number `{token}`"), span, number_hint(token).map(str::to_string))
     }
 
     /// Not a value where one was expected (`pos` is not at the end).
@@ -595,11 +547,7 @@ impl<'a> Parser<'a> {
             Some(b) if is_ident_byte(b) => word_hint(&token),
             _ => self.char_at(at).and_then(char_hint),
         };
-        error(
-            format!("expected a value, found `{token}`"),
-            span,
-            help.map(str::to_string),
-        )
+        error(format!("expected a value, found `{token}`"), span, help.map(str::to_string))
     }
 
     fn not_a_key(&self) -> Box<JsonError> {
@@ -608,11 +556,7 @@ impl<'a> Parser<'a> {
             Some(b) if is_ident_byte(b) => Some("object keys must be in double quotes"),
             _ => self.char_at(self.pos).and_then(char_hint),
         };
-        error(
-            format!("expected an object key in double quotes, found `{token}`"),
-            span,
-            help.map(str::to_string),
-        )
+        error(format!("expected an object key in double quotes, found `{token}`"), span, help.map(str::to_string))
     }
 
     fn expected_colon(&self) -> Box<JsonError> {
@@ -622,29 +566,17 @@ impl<'a> Parser<'a> {
             Some(c) => char_hint(c),
             None => None,
         };
-        error(
-            "expected `:` after an object key",
-            span,
-            help.map(str::to_string),
-        )
+        error("expected `:` after an object key", span, help.map(str::to_string))
     }
 
     /// Neither `,` nor the closing bracket after an item of the container opened at `open`.
     fn expected_separator(&self, open: usize, container: Container) -> Box<JsonError> {
         let (_, span) = self.token_at(self.pos);
         let (message, closer, wrong_closer, between) = match container {
-            Container::List => (
-                "expected `,` or `]` after a list item",
-                ']',
-                '}',
-                "add a `,` between list items",
-            ),
-            Container::Object => (
-                "expected `,` or `}` after an object member",
-                '}',
-                ']',
-                "add a `,` between object members",
-            ),
+            Container::List => ("expected `,` or `]` after a list item", ']', '}', "add a `,` between list items"),
+            Container::Object => {
+                ("expected `,` or `}` after an object member", '}', ']', "add a `,` between object members")
+            }
         };
         let help = match self.char_at(self.pos) {
             Some(c) if c == wrong_closer => {
@@ -670,18 +602,10 @@ impl<'a> Parser<'a> {
     }
 
     /// Says which container an end of file left open; the innermost one wins.
-    fn explain_eof(
-        &self,
-        mut e: Box<JsonError>,
-        open: usize,
-        container: Container,
-    ) -> Box<JsonError> {
+    fn explain_eof(&self, mut e: Box<JsonError>, open: usize, container: Container) -> Box<JsonError> {
         if e.help.is_none() && e.message == "unexpected end of file" {
             let (line, col) = line_col(self.src, open);
-            e.help = Some(format!(
-                "the {} opened at line {line}, column {col} is never closed",
-                container.name()
-            ));
+            e.help = Some(format!("the {} opened at line {line}, column {col} is never closed", container.name()));
         }
         e
     }
@@ -695,21 +619,13 @@ impl<'a> Parser<'a> {
             Some(c) => char_hint(c).or(Some("a JSON file holds exactly one value")),
             None => None,
         };
-        error(
-            "trailing characters after the JSON value",
-            span,
-            help.map(str::to_string),
-        )
+        error("trailing characters after the JSON value", span, help.map(str::to_string))
     }
 
     /// The word or single char at `at`, as shown in a message, and its span.
     fn token_at(&self, at: usize) -> (String, Span) {
         let rest = self.bytes.get(at..).unwrap_or_default();
-        let word = rest
-            .iter()
-            .take(MAX_TOKEN)
-            .take_while(|&&b| is_ident_byte(b))
-            .count();
+        let word = rest.iter().take(MAX_TOKEN).take_while(|&&b| is_ident_byte(b)).count();
         if word > 0 {
             let token = self.src.get(at..at + word).unwrap_or_default();
             return (token.to_string(), Span::new(at, at + word));
@@ -726,9 +642,7 @@ impl<'a> Parser<'a> {
 
     /// `start` and `end` are always next to ASCII bytes, so at char boundaries.
     fn slice(&self, start: usize, end: usize) -> PResult<&'a str> {
-        self.src
-            .get(start..end)
-            .ok_or_else(|| error("invalid text", Span::new(start, end), None))
+        self.src.get(start..end).ok_or_else(|| error("invalid text", Span::new(start, end), None))
     }
 }
 
@@ -766,36 +680,24 @@ fn trailing_comma(comma: usize, container: Container) -> Box<JsonError> {
 }
 
 fn unterminated(open: usize) -> Box<JsonError> {
-    error(
-        "unterminated string",
-        Span::new(open, open + 1),
-        Some("this string has no closing `\"`".to_string()),
-    )
+    error("unterminated string", Span::new(open, open + 1), Some("this string has no closing `\"`".to_string()))
 }
 
 fn control_character(at: usize, b: u8) -> Box<JsonError> {
     let help = match b {
-        b'\n' => "strings cannot span lines: close the string, or write a line break as `\\n`"
-            .to_string(),
+        b'\n' => "strings cannot span lines: close the string, or write a line break as `\\n`".to_string(),
         b'\r' => "write a carriage return as `\\r`".to_string(),
         b'\t' => "write a tab as `\\t`".to_string(),
         _ => format!("write it as `\\u{b:04x}`"),
     };
-    error(
-        "control character in string",
-        Span::new(at, at + 1),
-        Some(help),
-    )
+    error("control character in string", Span::new(at, at + 1), Some(help))
 }
 
 fn lone_surrogate(at: usize, code: u32) -> Box<JsonError> {
     error(
         format!("unpaired surrogate `\\u{code:04x}` in string"),
         Span::new(at, at + 6),
-        Some(
-            "a `\\uD800`–`\\uDBFF` escape must be followed by a `\\uDC00`–`\\uDFFF` escape"
-                .to_string(),
-        ),
+        Some("a `\\uD800`–`\\uDBFF` escape must be followed by a `\\uDC00`–`\\uDFFF` escape".to_string()),
     )
 }
 
@@ -833,10 +735,7 @@ fn word_hint(word: &str) -> Option<&'static str> {
             Some("JSON's literals are lowercase: `true`, `false` and `null`")
         }
         "undefined" => Some("use `null`"),
-        _ if ["true", "false", "null"]
-            .iter()
-            .any(|lit| lit.starts_with(word) || word.starts_with(lit)) =>
-        {
+        _ if ["true", "false", "null"].iter().any(|lit| lit.starts_with(word) || word.starts_with(lit)) => {
             Some("JSON's literals are `true`, `false` and `null`")
         }
         _ => Some("strings must be in double quotes"),
@@ -848,9 +747,7 @@ fn char_hint(c: char) -> Option<&'static str> {
     match c {
         '\'' => Some("JSON strings use double quotes"),
         '/' | '#' => Some("JSON does not allow comments"),
-        '“' | '”' | '＂' | '‘' | '’' => {
-            Some("use the plain double quote `\"`, not a typographic one")
-        }
+        '“' | '”' | '＂' | '‘' | '’' => Some("use the plain double quote `\"`, not a typographic one"),
         '，' | '、' => Some("use the ASCII comma `,`"),
         '：' => Some("use the ASCII colon `:`"),
         '［' | '］' | '｛' | '｝' => Some("use ASCII brackets"),
@@ -878,16 +775,8 @@ mod tests {
     fn assert_err(text: &str, message: &str, at: usize, spanned: &str) -> JsonError {
         let e = err(text);
         assert_eq!(e.message, message, "message for {text:?}");
-        assert_eq!(
-            e.span,
-            Span::new(at, at + spanned.len()),
-            "span for {text:?}"
-        );
-        assert_eq!(
-            &text[e.span.start..e.span.end()],
-            spanned,
-            "spanned text for {text:?}"
-        );
+        assert_eq!(e.span, Span::new(at, at + spanned.len()), "span for {text:?}");
+        assert_eq!(&text[e.span.start..e.span.end()], spanned, "spanned text for {text:?}");
         e
     }
 
@@ -928,21 +817,14 @@ mod tests {
         check_spans(DOC, &v);
 
         let staff = &v.get("staff").unwrap().value;
-        let JsonKind::Array(people) = &staff.kind else {
-            panic!("staff is {}", staff.type_name())
-        };
+        let JsonKind::Array(people) = &staff.kind else { panic!("staff is {}", staff.type_name()) };
         assert_eq!(people.len(), 2);
         let facts = &people[0].get("facts").unwrap().value;
         assert!(text_of(DOC, facts.span).starts_with("{\"late_early_away\""));
         assert!(text_of(DOC, facts.span).ends_with("{\"city\": 1}}"));
         let rude = &facts.get("rude_conduct").unwrap().value;
         assert_eq!(text_of(DOC, rude.span), "[6, 8]");
-        let city = &facts
-            .get("news_articles")
-            .unwrap()
-            .value
-            .get("city")
-            .unwrap();
+        let city = &facts.get("news_articles").unwrap().value.get("city").unwrap();
         assert_eq!(text_of(DOC, city.key_span), "\"city\"");
         assert_eq!(city.value.kind, JsonKind::Number("1"));
         assert_eq!(text_of(DOC, city.value.span), "1");
@@ -950,22 +832,13 @@ mod tests {
         let name = &people[0].get("name").unwrap();
         assert_eq!(name.value.kind, JsonKind::String(Cow::Borrowed("张三")));
         assert_eq!(text_of(DOC, name.value.span), "\"张三\"");
-        assert_eq!(
-            people[0].get("days_away").unwrap().value.kind,
-            JsonKind::Number("-0.5")
-        );
+        assert_eq!(people[0].get("days_away").unwrap().value.kind, JsonKind::Number("-0.5"));
         let second = &people[1];
-        assert_eq!(
-            second.get("name").unwrap().value.kind,
-            JsonKind::String(Cow::Owned("李\"四\"".to_string()))
-        );
+        assert_eq!(second.get("name").unwrap().value.kind, JsonKind::String(Cow::Owned("李\"四\"".to_string())));
         assert_eq!(second.get("ok").unwrap().value.kind, JsonKind::Bool(true));
         assert_eq!(second.get("no").unwrap().value.kind, JsonKind::Bool(false));
         assert_eq!(second.get("none").unwrap().value.kind, JsonKind::Null);
-        assert_eq!(
-            second.get("e").unwrap().value.kind,
-            JsonKind::Number("1.25e-3")
-        );
+        assert_eq!(second.get("e").unwrap().value.kind, JsonKind::Number("1.25e-3"));
     }
 
     #[test]
@@ -983,67 +856,36 @@ mod tests {
     #[test]
     fn strings_borrow_unless_escaped() {
         let v = parse(r#"["plain 文字", "esc\naped"]"#).unwrap();
-        let JsonKind::Array(items) = v.kind else {
-            panic!()
-        };
-        assert!(matches!(
-            &items[0].kind,
-            JsonKind::String(Cow::Borrowed("plain 文字"))
-        ));
+        let JsonKind::Array(items) = v.kind else { panic!() };
+        assert!(matches!(&items[0].kind, JsonKind::String(Cow::Borrowed("plain 文字"))));
         assert!(matches!(&items[1].kind, JsonKind::String(Cow::Owned(s)) if s == "esc\naped"));
         let v = parse(r#"{"k": 1}"#).unwrap();
-        let JsonKind::Object(members) = v.kind else {
-            panic!()
-        };
+        let JsonKind::Object(members) = v.kind else { panic!() };
         assert!(matches!(members[0].key, Cow::Borrowed("k")));
     }
 
     #[test]
     fn type_names_and_get() {
-        let names: Vec<_> = ["null", "true", "1", "\"s\"", "[]", "{}"]
-            .iter()
-            .map(|t| parse(t).unwrap().type_name())
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "null",
-                "a boolean",
-                "a number",
-                "a string",
-                "a list",
-                "an object"
-            ]
-        );
+        let names: Vec<_> =
+            ["null", "true", "1", "\"s\"", "[]", "{}"].iter().map(|t| parse(t).unwrap().type_name()).collect();
+        assert_eq!(names, ["null", "a boolean", "a number", "a string", "a list", "an object"]);
         let v = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
         assert_eq!(v.get("a").unwrap().value.kind, JsonKind::Number("1"));
         assert_eq!(v.get("a").unwrap().key_span, Span::new(1, 4));
         assert!(v.get("c").is_none());
         assert!(parse("[1]").unwrap().get("a").is_none());
         // Duplicates are kept, in order, for the caller to report.
-        let JsonKind::Object(members) = v.kind else {
-            panic!()
-        };
-        let keys: Vec<_> = members
-            .iter()
-            .map(|m| (m.key.as_ref(), m.key_span.start))
-            .collect();
+        let JsonKind::Object(members) = v.kind else { panic!() };
+        let keys: Vec<_> = members.iter().map(|m| (m.key.as_ref(), m.key_span.start)).collect();
         assert_eq!(keys, [("a", 1), ("b", 9), ("a", 17)]);
     }
 
     #[test]
     fn escapes_and_surrogates() {
-        let v =
-            parse(r#""\" \\ \/ \b \f \n \r \t \u00e9 \u4E2D \ud83d\ude00 \u0000 end""#).unwrap();
-        assert_eq!(
-            v.kind,
-            JsonKind::String("\" \\ / \u{8} \u{c} \n \r \t é 中 😀 \u{0} end".into())
-        );
+        let v = parse(r#""\" \\ \/ \b \f \n \r \t \u00e9 \u4E2D \ud83d\ude00 \u0000 end""#).unwrap();
+        assert_eq!(v.kind, JsonKind::String("\" \\ / \u{8} \u{c} \n \r \t é 中 😀 \u{0} end".into()));
         // An escape right after multi-byte text keeps the text intact.
-        assert_eq!(
-            parse(r#""张\t三""#).unwrap().kind,
-            JsonKind::String("张\t三".into())
-        );
+        assert_eq!(parse(r#""张\t三""#).unwrap().kind, JsonKind::String("张\t三".into()));
     }
 
     #[test]
@@ -1061,63 +903,25 @@ mod tests {
 
     #[test]
     fn lone_surrogates_are_errors() {
-        let e = assert_err(
-            r#""\ud800""#,
-            "unpaired surrogate `\\ud800` in string",
-            1,
-            "\\ud800",
-        );
+        let e = assert_err(r#""\ud800""#, "unpaired surrogate `\\ud800` in string", 1, "\\ud800");
         assert!(e.help.is_some());
-        assert_err(
-            r#""x\uDC00y""#,
-            "unpaired surrogate `\\udc00` in string",
-            2,
-            "\\uDC00",
-        );
-        assert_err(
-            r#""\ud800\u0041""#,
-            "unpaired surrogate `\\ud800` in string",
-            1,
-            "\\ud800",
-        );
-        assert_err(
-            r#""\ud800\ud800""#,
-            "unpaired surrogate `\\ud800` in string",
-            1,
-            "\\ud800",
-        );
-        assert_err(
-            r#""\ud800x""#,
-            "unpaired surrogate `\\ud800` in string",
-            1,
-            "\\ud800",
-        );
-        assert_err(
-            r#""\ud800\uzzzz""#,
-            "invalid escape `\\uzzzz`",
-            7,
-            "\\uzzzz",
-        );
+        assert_err(r#""x\uDC00y""#, "unpaired surrogate `\\udc00` in string", 2, "\\uDC00");
+        assert_err(r#""\ud800\u0041""#, "unpaired surrogate `\\ud800` in string", 1, "\\ud800");
+        assert_err(r#""\ud800\ud800""#, "unpaired surrogate `\\ud800` in string", 1, "\\ud800");
+        assert_err(r#""\ud800x""#, "unpaired surrogate `\\ud800` in string", 1, "\\ud800");
+        assert_err(r#""\ud800\uzzzz""#, "invalid escape `\\uzzzz`", 7, "\\uzzzz");
     }
 
     #[test]
     fn control_characters_in_strings() {
-        let e = assert_err(
-            "{\"name\": \"张\n三\"}",
-            "control character in string",
-            13,
-            "\n",
-        );
+        let e = assert_err("{\"name\": \"张\n三\"}", "control character in string", 13, "\n");
         assert!(e.help.unwrap().contains("\\n"));
         let e = assert_err("\"a\tb\"", "control character in string", 2, "\t");
         assert!(e.help.unwrap().contains("\\t"));
         let e = assert_err("\"a\\n\u{1}\"", "control character in string", 4, "\u{1}");
         assert_eq!(e.help.unwrap(), "write it as `\\u0001`");
         // DEL and everything above 0x1f may appear raw.
-        assert_eq!(
-            parse("\"\u{7f}\"").unwrap().kind,
-            JsonKind::String("\u{7f}".into())
-        );
+        assert_eq!(parse("\"\u{7f}\"").unwrap().kind, JsonKind::String("\u{7f}".into()));
     }
 
     #[test]
@@ -1199,23 +1003,13 @@ mod tests {
     fn nan_infinity_and_bad_literals() {
         let e = assert_err("[NaN]", "expected a value, found `NaN`", 1, "NaN");
         assert_eq!(e.help.unwrap(), "JSON has no NaN or Infinity");
-        assert_err(
-            "{\"a\": Infinity}",
-            "expected a value, found `Infinity`",
-            6,
-            "Infinity",
-        );
+        assert_err("{\"a\": Infinity}", "expected a value, found `Infinity`", 6, "Infinity");
         let e = assert_err("[True]", "expected a value, found `True`", 1, "True");
         assert!(e.help.unwrap().contains("lowercase"));
         assert_err("[tru]", "expected a value, found `tru`", 1, "tru");
         assert_err("[truex]", "expected a value, found `truex`", 1, "truex");
         assert_err("[nul", "expected a value, found `nul`", 1, "nul");
-        let e = assert_err(
-            "[operator]",
-            "expected a value, found `operator`",
-            1,
-            "operator",
-        );
+        let e = assert_err("[operator]", "expected a value, found `operator`", 1, "operator");
         assert_eq!(e.help.unwrap(), "strings must be in double quotes");
         // A literal at the end of input is fine.
         assert_eq!(parse("false").unwrap().kind, JsonKind::Bool(false));
@@ -1229,38 +1023,18 @@ mod tests {
         assert_eq!(e.help.unwrap(), "remove the trailing comma");
         assert_err("[,1]", "expected a value, found `,`", 1, ",");
         assert_err("[1,,2]", "expected a value, found `,`", 3, ",");
-        assert_err(
-            "{,}",
-            "expected an object key in double quotes, found `,`",
-            1,
-            ",",
-        );
-        let e = assert_err(
-            "{\"a\":1},",
-            "trailing characters after the JSON value",
-            7,
-            ",",
-        );
+        assert_err("{,}", "expected an object key in double quotes, found `,`", 1, ",");
+        let e = assert_err("{\"a\":1},", "trailing characters after the JSON value", 7, ",");
         assert_eq!(e.help.unwrap(), "remove the trailing comma");
     }
 
     #[test]
     fn single_quotes_and_bare_keys() {
-        let e = assert_err(
-            "{'a': 1}",
-            "expected an object key in double quotes, found `'`",
-            1,
-            "'",
-        );
+        let e = assert_err("{'a': 1}", "expected an object key in double quotes, found `'`", 1, "'");
         assert_eq!(e.help.unwrap(), "JSON strings use double quotes");
         let e = assert_err("{\"a\": 'x'}", "expected a value, found `'`", 6, "'");
         assert_eq!(e.help.unwrap(), "JSON strings use double quotes");
-        let e = assert_err(
-            "{a: 1}",
-            "expected an object key in double quotes, found `a`",
-            1,
-            "a",
-        );
+        let e = assert_err("{a: 1}", "expected an object key in double quotes, found `a`", 1, "a");
         assert_eq!(e.help.unwrap(), "object keys must be in double quotes");
         let e = assert_err("[“张三”]", "expected a value, found `“`", 1, "“");
         assert!(e.help.unwrap().contains("typographic"));
@@ -1270,37 +1044,17 @@ mod tests {
     fn comments_are_rejected() {
         let e = assert_err("// facts\n{}", "expected a value, found `/`", 0, "/");
         assert_eq!(e.help.unwrap(), "JSON does not allow comments");
-        let e = assert_err(
-            "[1 /* x */]",
-            "expected `,` or `]` after a list item",
-            3,
-            "/",
-        );
+        let e = assert_err("[1 /* x */]", "expected `,` or `]` after a list item", 3, "/");
         assert_eq!(e.help.unwrap(), "JSON does not allow comments");
-        let e = assert_err(
-            "{\"a\": 1 # x\n}",
-            "expected `,` or `}` after an object member",
-            8,
-            "#",
-        );
+        let e = assert_err("{\"a\": 1 # x\n}", "expected `,` or `}` after an object member", 8, "#");
         assert_eq!(e.help.unwrap(), "JSON does not allow comments");
-        let e = assert_err(
-            "{} // end",
-            "trailing characters after the JSON value",
-            3,
-            "/",
-        );
+        let e = assert_err("{} // end", "trailing characters after the JSON value", 3, "/");
         assert_eq!(e.help.unwrap(), "JSON does not allow comments");
     }
 
     #[test]
     fn missing_separators_and_mismatched_brackets() {
-        let e = assert_err(
-            "{\"a\": 1 \"b\": 2}",
-            "expected `,` or `}` after an object member",
-            8,
-            "\"",
-        );
+        let e = assert_err("{\"a\": 1 \"b\": 2}", "expected `,` or `}` after an object member", 8, "\"");
         assert_eq!(e.help.unwrap(), "add a `,` between object members");
         let e = assert_err("[1 [2]]", "expected `,` or `]` after a list item", 3, "[");
         assert_eq!(e.help.unwrap(), "add a `,` between list items");
@@ -1312,16 +1066,8 @@ mod tests {
         let e = assert_err("[1，2]", "expected `,` or `]` after a list item", 2, "，");
         assert_eq!(e.help.unwrap(), "use the ASCII comma `,`");
         let e = assert_err("\n [1, 2}", "expected `,` or `]` after a list item", 7, "}");
-        assert_eq!(
-            e.help.unwrap(),
-            "this `}` does not match the `[` at line 2, column 2; close it with `]`"
-        );
-        let e = assert_err(
-            "{\"a\": 1]",
-            "expected `,` or `}` after an object member",
-            7,
-            "]",
-        );
+        assert_eq!(e.help.unwrap(), "this `}` does not match the `[` at line 2, column 2; close it with `]`");
+        let e = assert_err("{\"a\": 1]", "expected `,` or `}` after an object member", 7, "]");
         assert!(e.help.unwrap().contains("`{` at line 1, column 1"));
         assert_err("{\"a\": }", "expected a value, found `}`", 6, "}");
         let e = assert_err("[1]]", "trailing characters after the JSON value", 3, "]");
@@ -1334,20 +1080,10 @@ mod tests {
 
     #[test]
     fn only_json_whitespace_separates_tokens() {
-        let e = assert_err(
-            "[1,\u{3000}2]",
-            "expected a value, found `\\u{3000}`",
-            3,
-            "\u{3000}",
-        );
+        let e = assert_err("[1,\u{3000}2]", "expected a value, found `\\u{3000}`", 3, "\u{3000}");
         assert!(e.help.unwrap().contains("only spaces"));
         assert_err("[\u{c}1]", "expected a value, found `\\u{c}`", 1, "\u{c}");
-        assert_err(
-            "[1\u{a0}]",
-            "expected `,` or `]` after a list item",
-            2,
-            "\u{a0}",
-        );
+        assert_err("[1\u{a0}]", "expected `,` or `]` after a list item", 2, "\u{a0}");
     }
 
     #[test]
@@ -1360,35 +1096,15 @@ mod tests {
 
     #[test]
     fn unexpected_end_of_file_names_the_open_container() {
-        for text in [
-            "[",
-            "[1",
-            "[1,",
-            "{",
-            "{\"a\"",
-            "{\"a\":",
-            "{\"a\":1",
-            "{\"a\":1,",
-        ] {
+        for text in ["[", "[1", "[1,", "{", "{\"a\"", "{\"a\":", "{\"a\":1", "{\"a\":1,"] {
             let e = assert_err(text, "unexpected end of file", text.len(), "");
-            assert!(
-                e.help
-                    .unwrap()
-                    .ends_with("at line 1, column 1 is never closed"),
-                "{text}"
-            );
+            assert!(e.help.unwrap().ends_with("at line 1, column 1 is never closed"), "{text}");
         }
         let e = err("{\"a\": [1,\n  {\"b\": [");
         assert_eq!(e.message, "unexpected end of file");
-        assert_eq!(
-            e.help.unwrap(),
-            "the list opened at line 2, column 9 is never closed"
-        );
+        assert_eq!(e.help.unwrap(), "the list opened at line 2, column 9 is never closed");
         let e = err("[{}");
-        assert_eq!(
-            e.help.unwrap(),
-            "the list opened at line 1, column 1 is never closed"
-        );
+        assert_eq!(e.help.unwrap(), "the list opened at line 1, column 1 is never closed");
     }
 
     #[test]
@@ -1397,17 +1113,8 @@ mod tests {
         assert!(parse(&ok).is_ok());
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
         assert_err(&deep, "nesting deeper than 128 levels", MAX_DEPTH, "[");
-        let objects = format!(
-            "{}1{}",
-            "{\"a\":".repeat(MAX_DEPTH + 1),
-            "}".repeat(MAX_DEPTH + 1)
-        );
-        assert_err(
-            &objects,
-            "nesting deeper than 128 levels",
-            5 * MAX_DEPTH,
-            "{",
-        );
+        let objects = format!("{}1{}", "{\"a\":".repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
+        assert_err(&objects, "nesting deeper than 128 levels", 5 * MAX_DEPTH, "{");
     }
 
     #[test]
@@ -1428,12 +1135,7 @@ mod tests {
         let e = err("\u{feff}{\"a\" 1}");
         assert_eq!(line_col("\u{feff}{\"a\" 1}", e.span.start), (1, 6));
         // Only a leading mark is skipped.
-        assert_err(
-            "[1,\u{feff}2]",
-            "expected a value, found `\\u{feff}`",
-            3,
-            "\u{feff}",
-        );
+        assert_err("[1,\u{feff}2]", "expected a value, found `\\u{feff}`", 3, "\u{feff}");
     }
 
     #[test]
@@ -1522,10 +1224,8 @@ mod tests {
         for end in (0..=doc.len()).filter(|&i| doc.is_char_boundary(i)) {
             check(&doc[..end]);
         }
-        let replacements = [
-            "", "\"", "\\", "{", "}", "[", "]", ",", ":", "-", ".", "e", "0", "\n", "\u{1}", "中",
-            "u", "d800",
-        ];
+        let replacements =
+            ["", "\"", "\\", "{", "}", "[", "]", ",", ":", "-", ".", "e", "0", "\n", "\u{1}", "中", "u", "d800"];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..20_000 {
             seed ^= seed << 13;

@@ -29,11 +29,7 @@ pub fn load(file: &SourceFile, policy: &Policy) -> Result<Quarter, Vec<FactsErro
             help: err.help,
         }]
     })?;
-    let mut loader = Loader {
-        src,
-        policy,
-        errors: Vec::new(),
-    };
+    let mut loader = Loader { src, policy, errors: Vec::new(), unclean_windows: Default::default() };
     let quarter = loader.quarter(&root);
     match quarter {
         Some(quarter) if loader.errors.is_empty() => Ok(quarter),
@@ -45,6 +41,9 @@ struct Loader<'p> {
     src: Named,
     policy: &'p Policy,
     errors: Vec<FactsError>,
+    /// Windows with a staff member whose record was rejected: their totals
+    /// are unreliable, so no further error is derived from them.
+    unclean_windows: std::collections::HashSet<usize>,
 }
 
 /// Which record a message is about: `staff[3] `S004``.
@@ -73,30 +72,15 @@ struct Schema<'p> {
 }
 
 impl<'p> Loader<'p> {
-    fn error(
-        &mut self,
-        span: json::Span,
-        message: String,
-        label: impl Into<String>,
-        help: Option<String>,
-    ) {
-        self.errors.push(FactsError {
-            message,
-            src: self.src.clone(),
-            span,
-            label: label.into(),
-            help,
-        });
+    fn error(&mut self, span: json::Span, message: String, label: impl Into<String>, help: Option<String>) {
+        self.errors.push(FactsError { message, src: self.src.clone(), span, label: label.into(), help });
     }
 
     fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
         let JsonKind::Object(members) = &root.kind else {
             self.error(
                 root.span,
-                format!(
-                    "expected an object with `period`, `windows` and `staff`, found {}",
-                    root.type_name()
-                ),
+                format!("expected an object with `period`, `windows` and `staff`, found {}", root.type_name()),
                 "the whole file",
                 None,
             );
@@ -111,8 +95,7 @@ impl<'p> Loader<'p> {
                 "windows" => &mut windows_json,
                 "staff" => &mut staff_json,
                 other => {
-                    let help = closest(other, ["period", "windows", "staff"])
-                        .map(|s| format!("did you mean `{s}`?"));
+                    let help = closest(other, ["period", "windows", "staff"]).map(|s| format!("did you mean `{s}`?"));
                     self.error(
                         member.key_span,
                         format!("unknown field `{other}` at the top of the file"),
@@ -123,12 +106,7 @@ impl<'p> Loader<'p> {
                 }
             };
             if slot.is_some() {
-                self.error(
-                    member.key_span,
-                    format!("field `{}` is given twice", member.key),
-                    "again",
-                    None,
-                );
+                self.error(member.key_span, format!("field `{}` is given twice", member.key), "again", None);
             }
             *slot = Some(member);
         }
@@ -149,35 +127,17 @@ impl<'p> Loader<'p> {
         let windows = self.list(root, windows_json, &window_schema, &[]);
         let staff = self.list(root, staff_json, &staff_schema, &windows);
         self.check_weights(&windows, &staff, windows_json);
-        Some(Quarter {
-            period: period?,
-            windows,
-            staff,
-        })
+        Some(Quarter { period: period?, windows, staff })
     }
 
     fn schema(&self, subject: &'p Subject, list: &'static str) -> Schema<'p> {
-        let required_attribute = self
-            .policy
-            .window
-            .categories
-            .iter()
-            .find_map(|c| c.average.as_ref())
-            .map(|a| a.weight);
+        let required_attribute =
+            self.policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight);
         Schema {
             subject,
             list,
-            facts: subject
-                .facts
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (f.name.id.as_str(), i))
-                .collect(),
-            required_attribute: if list == "staff" {
-                required_attribute
-            } else {
-                None
-            },
+            facts: subject.facts.iter().enumerate().map(|(i, f)| (f.name.id.as_str(), i)).collect(),
+            required_attribute: if list == "staff" { required_attribute } else { None },
         }
     }
 
@@ -191,9 +151,7 @@ impl<'p> Loader<'p> {
         };
         self.error(
             member.value.span,
-            format!(
-                "`period`: expected a quarter like `2026-Q3` or a year like `2026`, found {found}"
-            ),
+            format!("`period`: expected a quarter like `2026-Q3` or a year like `2026`, found {found}"),
             "not a period",
             None,
         );
@@ -212,31 +170,20 @@ impl<'p> Loader<'p> {
                 Span::new(root.span.start, root.span.start + 1),
                 format!("missing field `{}`", schema.list),
                 "in this object",
-                Some(format!(
-                    "add `\"{}\": [ … ]`, even if it is empty",
-                    schema.list
-                )),
+                Some(format!("add `\"{}\": [ … ]`, even if it is empty", schema.list)),
             );
             return Vec::new();
         };
         let JsonKind::Array(items) = &member.value.kind else {
             self.error(
                 member.value.span,
-                format!(
-                    "`{}`: expected a list of records, found {}",
-                    schema.list,
-                    member.value.type_name()
-                ),
+                format!("`{}`: expected a list of records, found {}", schema.list, member.value.type_name()),
                 "not a list",
                 None,
             );
             return Vec::new();
         };
-        let window_ids: HashMap<&str, usize> = windows
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (w.id.as_str(), i))
-            .collect();
+        let window_ids: HashMap<&str, usize> = windows.iter().enumerate().map(|(i, w)| (w.id.as_str(), i)).collect();
         let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
         let mut records = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
@@ -247,10 +194,7 @@ impl<'p> Loader<'p> {
                         span,
                         format!("{}[{index}]: id `{}` is used twice", schema.list, record.id),
                         "duplicate id",
-                        Some(format!(
-                            "the first is {}[{first}]; every record needs its own id",
-                            schema.list
-                        )),
+                        Some(format!("the first is {}[{first}]; every record needs its own id", schema.list)),
                     );
                 } else {
                     seen.insert(record.id.clone(), index);
@@ -272,11 +216,7 @@ impl<'p> Loader<'p> {
         let JsonKind::Object(members) = &item.kind else {
             self.error(
                 item.span,
-                format!(
-                    "{}[{index}]: expected a record (an object), found {}",
-                    schema.list,
-                    item.type_name()
-                ),
+                format!("{}[{index}]: expected a record (an object), found {}", schema.list, item.type_name()),
                 "not a record",
                 None,
             );
@@ -301,20 +241,11 @@ impl<'p> Loader<'p> {
                 }
             },
             None => {
-                self.error(
-                    item.span,
-                    format!("{}[{index}]: missing field `id`", schema.list),
-                    "this record",
-                    None,
-                );
+                self.error(item.span, format!("{}[{index}]: missing field `id`", schema.list), "this record", None);
                 None
             }
         };
-        let at = At {
-            list: schema.list,
-            index,
-            id: id.as_deref(),
-        };
+        let at = At { list: schema.list, index, id: id.as_deref() };
         let mut ok = id.is_some();
         let mut record = Record {
             id: String::new(),
@@ -329,12 +260,7 @@ impl<'p> Loader<'p> {
         for member in members {
             let key = member.key.as_ref();
             if given.contains(&key) {
-                self.error(
-                    member.key_span,
-                    format!("{at}: field `{key}` is given twice"),
-                    "again",
-                    None,
-                );
+                self.error(member.key_span, format!("{at}: field `{key}` is given twice"), "again", None);
                 ok = false;
                 continue;
             }
@@ -346,10 +272,7 @@ impl<'p> Loader<'p> {
                     _ => {
                         self.error(
                             member.value.span,
-                            format!(
-                                "{at}, `name`: expected a string, found {}",
-                                member.value.type_name()
-                            ),
+                            format!("{at}, `name`: expected a string, found {}", member.value.type_name()),
                             "not a name",
                             None,
                         );
@@ -362,7 +285,9 @@ impl<'p> Loader<'p> {
                         None => {
                             let help = closest(s, windows.iter().map(|w| w.id.as_str()))
                                 .map(|c| format!("did you mean `{c}`?"))
-                                .or_else(|| Some("a staff member's `window` is the id of a record in `windows`".into()));
+                                .or_else(|| {
+                                    Some("a staff member's `window` is the id of a record in `windows`".into())
+                                });
                             self.error(
                                 member.value.span,
                                 format!("{at}, `window`: no window has id `{s}`"),
@@ -420,10 +345,7 @@ impl<'p> Loader<'p> {
                     _ => {
                         self.error(
                             member.value.span,
-                            format!(
-                                "{at}, `facts`: expected an object of facts, found {}",
-                                member.value.type_name()
-                            ),
+                            format!("{at}, `facts`: expected an object of facts, found {}", member.value.type_name()),
                             "not an object",
                             None,
                         );
@@ -455,19 +377,10 @@ impl<'p> Loader<'p> {
                             None => Some(format!(
                                 "a {} record has the fields {}",
                                 schema.list,
-                                known
-                                    .iter()
-                                    .map(|k| format!("`{k}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                                known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
                             )),
                         };
-                        self.error(
-                            member.key_span,
-                            format!("{at}: unknown field `{other}`"),
-                            "unknown field",
-                            help,
-                        );
+                        self.error(member.key_span, format!("{at}: unknown field `{other}`"), "unknown field", help);
                         ok = false;
                     }
                 },
@@ -476,12 +389,7 @@ impl<'p> Loader<'p> {
         if is_staff {
             for field in ["window", "role"] {
                 if !given.contains(&field) {
-                    self.error(
-                        item.span,
-                        format!("{at}: missing field `{field}`"),
-                        "this record",
-                        None,
-                    );
+                    self.error(item.span, format!("{at}: missing field `{field}`"), "this record", None);
                     ok = false;
                 }
             }
@@ -493,62 +401,52 @@ impl<'p> Loader<'p> {
                     item.span,
                     format!("{at}: missing field `{}`", name.id),
                     "this record",
-                    Some(format!(
-                        "`{}` ({}) weights the window's averaged score",
-                        name.id, name.label
-                    )),
+                    Some(format!("`{}` ({}) weights the window's averaged score", name.id, name.label)),
                 );
                 ok = false;
             }
         }
         record.facts.sort_by_key(|(i, _)| *i);
-        record.id = id.unwrap_or_default();
-        ok.then_some(record)
+        record.id = id?;
+        if !ok {
+            // The file is rejected anyway; the record stays so that others
+            // can still refer to its id without a cascade of false errors.
+            if let Some(w) = record.window {
+                self.unclean_windows.insert(w);
+            }
+        }
+        Some(record)
     }
 
     /// Read a record's `facts` object; false if any fact was rejected.
-    fn facts(
-        &mut self,
-        at: &At<'_>,
-        facts: &[Member<'_>],
-        schema: &Schema<'_>,
-        record: &mut Record,
-    ) -> bool {
+    fn facts(&mut self, at: &At<'_>, facts: &[Member<'_>], schema: &Schema<'_>, record: &mut Record) -> bool {
         let mut ok = true;
         record.facts.reserve_exact(facts.len());
         for member in facts {
             let name = member.key.as_ref();
             let Some(&index) = schema.facts.get(name) else {
-                let help = closest(name, schema.facts.keys().copied())
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some(format!("see the `facts` of subject `{}` in the policy for the names it accepts", schema.subject.name.id)));
-                self.error(
-                    member.key_span,
-                    format!("{at}: unknown fact `{name}`"),
-                    "not a fact of this policy",
-                    help,
-                );
+                let help =
+                    closest(name, schema.facts.keys().copied()).map(|s| format!("did you mean `{s}`?")).or_else(|| {
+                        Some(format!(
+                            "see the `facts` of subject `{}` in the policy for the names it accepts",
+                            schema.subject.name.id
+                        ))
+                    });
+                self.error(member.key_span, format!("{at}: unknown fact `{name}`"), "not a fact of this policy", help);
                 ok = false;
                 continue;
             };
             if record.facts.iter().any(|(i, _)| *i == index) {
-                self.error(
-                    member.key_span,
-                    format!("{at}: fact `{name}` is given twice"),
-                    "again",
-                    None,
-                );
+                self.error(member.key_span, format!("{at}: fact `{name}` is given twice"), "again", None);
                 ok = false;
                 continue;
             }
             let field = format!("facts.{name}");
             let value = match schema.subject.facts[index].kind {
-                kind @ (FactKind::Count | FactKind::Days) => self
-                    .quantity(at, &field, &member.value, kind)
-                    .map(Value::Number),
-                FactKind::Amounts { min, max } => self
-                    .amounts(at, &field, &member.value, min, max)
-                    .map(Value::Amounts),
+                kind @ (FactKind::Count | FactKind::Days) => {
+                    self.quantity(at, &field, &member.value, kind).map(Value::Number)
+                }
+                FactKind::Amounts { min, max } => self.amounts(at, &field, &member.value, min, max).map(Value::Amounts),
                 FactKind::Levels => self.levels(at, &field, &member.value).map(Value::Levels),
             };
             match value {
@@ -559,13 +457,7 @@ impl<'p> Loader<'p> {
         ok
     }
 
-    fn number(
-        &mut self,
-        at: &At<'_>,
-        field: &str,
-        value: &Json<'_>,
-        expected: &str,
-    ) -> Option<Decimal> {
+    fn number(&mut self, at: &At<'_>, field: &str, value: &Json<'_>, expected: &str) -> Option<Decimal> {
         let JsonKind::Number(text) = value.kind else {
             let hint = match &value.kind {
                 JsonKind::String(s) if parse_decimal(s).is_some() => {
@@ -578,10 +470,7 @@ impl<'p> Loader<'p> {
             };
             self.error(
                 value.span,
-                format!(
-                    "{at}, `{field}`: expected {expected}, found {}",
-                    value.type_name()
-                ),
+                format!("{at}, `{field}`: expected {expected}, found {}", value.type_name()),
                 "wrong type",
                 hint,
             );
@@ -602,53 +491,25 @@ impl<'p> Loader<'p> {
     }
 
     /// A count (whole, ≥ 0) or a number of days (≥ 0, in halves).
-    fn quantity(
-        &mut self,
-        at: &At<'_>,
-        field: &str,
-        value: &Json<'_>,
-        kind: FactKind,
-    ) -> Option<Decimal> {
-        let expected = if kind == FactKind::Days {
-            "a number of days"
-        } else {
-            "a count (a whole number)"
-        };
+    fn quantity(&mut self, at: &At<'_>, field: &str, value: &Json<'_>, kind: FactKind) -> Option<Decimal> {
+        let expected = if kind == FactKind::Days { "a number of days" } else { "a count (a whole number)" };
         let n = self.number(at, field, value, expected)?;
         let problem = if n.is_sign_negative() && !n.is_zero() {
             Some(("cannot be negative", None))
         } else if n > MAX_QUANTITY {
-            Some((
-                "is too large",
-                Some(format!("facts hold at most {MAX_QUANTITY}")),
-            ))
+            Some(("is too large", Some(format!("facts hold at most {MAX_QUANTITY}"))))
         } else if kind == FactKind::Count && !n.fract().is_zero() {
-            Some((
-                "is not a whole number",
-                Some("a count says how many times: 0, 1, 2, …".to_string()),
-            ))
+            Some(("is not a whole number", Some("a count says how many times: 0, 1, 2, …".to_string())))
         } else if kind == FactKind::Days && !(n % HALF).is_zero() {
-            Some((
-                "is not a multiple of 0.5",
-                Some("days are counted in half days: 1, 1.5, 2, …".to_string()),
-            ))
+            Some(("is not a multiple of 0.5", Some("days are counted in half days: 1, 1.5, 2, …".to_string())))
         } else {
             None
         };
         match problem {
             None => Some(n.normalize()),
             Some((what, help)) => {
-                let noun = if kind == FactKind::Days {
-                    "days"
-                } else {
-                    "a count"
-                };
-                self.error(
-                    value.span,
-                    format!("{at}, `{field}`: {noun} {what}, found `{n}`"),
-                    what.to_string(),
-                    help,
-                );
+                let noun = if kind == FactKind::Days { "a number of days" } else { "a count" };
+                self.error(value.span, format!("{at}, `{field}`: {noun} {what}, found `{n}`"), what.to_string(), help);
                 None
             }
         }
@@ -663,15 +524,11 @@ impl<'p> Loader<'p> {
         max: Decimal,
     ) -> Option<Vec<Decimal>> {
         let JsonKind::Array(items) = &value.kind else {
-            let help = matches!(value.kind, JsonKind::Number(_)).then(|| {
-                "list the points assessed for each case, for example `[6, 8]`".to_string()
-            });
+            let help = matches!(value.kind, JsonKind::Number(_))
+                .then(|| "list the points assessed for each case, for example `[6, 8]`".to_string());
             self.error(
                 value.span,
-                format!(
-                    "{at}, `{field}`: expected a list of assessed amounts, found {}",
-                    value.type_name()
-                ),
+                format!("{at}, `{field}`: expected a list of assessed amounts, found {}", value.type_name()),
                 "not a list",
                 help,
             );
@@ -687,7 +544,9 @@ impl<'p> Loader<'p> {
                         item.span,
                         format!("{at}, `{item_field}`: amount `{n}` is outside the range {min}-{max}"),
                         format!("not in {min}-{max}"),
-                        Some(format!("the table allows {min} to {max} points for each case; amounts are never clamped")),
+                        Some(format!(
+                            "the table allows {min} to {max} points for each case; amounts are never clamped"
+                        )),
                     );
                     ok = false;
                 }
@@ -698,25 +557,15 @@ impl<'p> Loader<'p> {
         ok.then_some(out)
     }
 
-    fn levels(
-        &mut self,
-        at: &At<'_>,
-        field: &str,
-        value: &Json<'_>,
-    ) -> Option<Vec<(usize, Decimal)>> {
+    fn levels(&mut self, at: &At<'_>, field: &str, value: &Json<'_>) -> Option<Vec<(usize, Decimal)>> {
         let levels = &self.policy.levels;
         let JsonKind::Object(members) = &value.kind else {
-            let example = levels.first().map_or(String::new(), |l| {
-                format!(", for example `{{\"{}\": 1}}`", l.id)
-            });
+            let help = levels.first().map(|l| format!("give a count per level, for example `{{\"{}\": 1}}`", l.id));
             self.error(
                 value.span,
-                format!(
-                    "{at}, `{field}`: expected counts per level{example}, found {}",
-                    value.type_name()
-                ),
+                format!("{at}, `{field}`: expected counts per level, found {}", value.type_name()),
                 "not an object",
-                None,
+                help,
             );
             return None;
         };
@@ -734,12 +583,7 @@ impl<'p> Loader<'p> {
                     );
                     ok = false;
                 }
-                Some(level) => match self.quantity(
-                    at,
-                    &format!("{field}.{key}"),
-                    &member.value,
-                    FactKind::Count,
-                ) {
+                Some(level) => match self.quantity(at, &format!("{field}.{key}"), &member.value, FactKind::Count) {
                     Some(n) => out.push((level, n)),
                     None => ok = false,
                 },
@@ -769,19 +613,8 @@ impl<'p> Loader<'p> {
     }
 
     /// A window whose staff have no weight cannot have its average taken.
-    fn check_weights(
-        &mut self,
-        windows: &[Record],
-        staff: &[Record],
-        windows_json: Option<&Member<'_>>,
-    ) {
-        let Some(weight) = self
-            .policy
-            .window
-            .categories
-            .iter()
-            .find_map(|c| c.average.as_ref())
-            .map(|a| a.weight)
+    fn check_weights(&mut self, windows: &[Record], staff: &[Record], windows_json: Option<&Member<'_>>) {
+        let Some(weight) = self.policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight)
         else {
             return;
         };
@@ -799,7 +632,7 @@ impl<'p> Loader<'p> {
             _ => &[],
         };
         for (i, window) in windows.iter().enumerate() {
-            if !totals[i].is_zero() {
+            if !totals[i].is_zero() || self.unclean_windows.contains(&i) {
                 continue;
             }
             // Point at the record in the file; records that failed to load are not in `windows`.
@@ -815,7 +648,7 @@ impl<'p> Loader<'p> {
                 )
             } else {
                 format!(
-                    "window `{}`: its {} staff have {} 0 in total, so its {} cannot be averaged",
+                    "window `{}`: its staff ({}) have 0 {} in total, so its {} cannot be averaged",
                     window.id,
                     members[i],
                     weight_name.id,

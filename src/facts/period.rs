@@ -12,9 +12,7 @@ pub enum Period {
 impl Period {
     pub fn parse(text: &str) -> Option<Period> {
         let year_of = |s: &str| -> Option<i32> {
-            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
         };
         match text.split_once("-Q") {
             Some((year, q)) => {
@@ -25,10 +23,7 @@ impl Period {
                     "4" => 4,
                     _ => return None,
                 };
-                Some(Period::Quarter {
-                    year: year_of(year)?,
-                    quarter,
-                })
+                Some(Period::Quarter { year: year_of(year)?, quarter })
             }
             None => year_of(text).map(Period::Year),
         }
@@ -58,23 +53,9 @@ mod tests {
 
     #[test]
     fn reads_quarters_and_years() {
-        assert_eq!(
-            Period::parse("2026-Q3"),
-            Some(Period::Quarter {
-                year: 2026,
-                quarter: 3
-            })
-        );
+        assert_eq!(Period::parse("2026-Q3"), Some(Period::Quarter { year: 2026, quarter: 3 }));
         assert_eq!(Period::parse("2026"), Some(Period::Year(2026)));
-        for bad in [
-            "2026-Q5",
-            "2026-Q0",
-            "26-Q1",
-            "2026Q1",
-            "2026-q1",
-            "",
-            "２０２６",
-        ] {
+        for bad in ["2026-Q5", "2026-Q0", "26-Q1", "2026Q1", "2026-q1", "", "２０２６"] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
         let start = Period::parse("2026-Q3").and_then(|p| p.start());

@@ -13,12 +13,7 @@ use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Band, FactKind, Measure, Part, Policy, Subject};
 
 /// The ledger of the staff member or window with this id, if there is one.
-pub fn explain(
-    policy: &Policy,
-    quarter: &Quarter,
-    results: &crate::eval::Results,
-    id: &str,
-) -> Option<String> {
+pub fn explain(policy: &Policy, quarter: &Quarter, results: &crate::eval::Results, id: &str) -> Option<String> {
     let (subject, record, scored) = quarter
         .staff
         .iter()
@@ -26,12 +21,7 @@ pub fn explain(
         .find(|(r, _)| r.id == id)
         .map(|(r, s)| (&policy.staff, r, s))
         .or_else(|| {
-            quarter
-                .windows
-                .iter()
-                .zip(&results.windows)
-                .find(|(r, _)| r.id == id)
-                .map(|(r, s)| (&policy.window, r, s))
+            quarter.windows.iter().zip(&results.windows).find(|(r, _)| r.id == id).map(|(r, s)| (&policy.window, r, s))
         })?;
     let mut out = String::new();
     ledger(&mut out, policy, subject, quarter, record, scored).ok()?;
@@ -58,61 +48,30 @@ fn ledger(
 
     for (c, category) in subject.categories.iter().enumerate() {
         let part = Part::Category(c);
-        writeln!(
-            out,
-            "{} {}  {} 分",
-            category.name.label,
-            category.name.id,
-            decimal(category.points)
-        )?;
+        writeln!(out, "{} {}  {} 分", category.name.label, category.name.id, decimal(category.points))?;
         lines(out, policy, subject, record, scored, part)?;
-        writeln!(
-            out,
-            "  = {}",
-            decimal(scored.categories.get(c).copied().unwrap_or_default())
-        )?;
+        writeln!(out, "  = {}", decimal(scored.categories.get(c).copied().unwrap_or_default()))?;
         writeln!(out)?;
     }
-    for (part, label) in [
-        (Part::Penalties, &subject.penalties),
-        (Part::Bonus, &subject.bonus),
-    ] {
+    for (part, label) in [(Part::Penalties, &subject.penalties), (Part::Bonus, &subject.bonus)] {
         let Some(label) = label else { continue };
         writeln!(out, "{} {}", label.label, label.id)?;
         lines(out, policy, subject, record, scored, part)?;
-        let value = if part == Part::Penalties {
-            scored.penalties
-        } else {
-            scored.bonus
-        };
+        let value = if part == Part::Penalties { scored.penalties } else { scored.bonus };
         writeln!(out, "  = {}", signed(value))?;
         writeln!(out)?;
     }
     let categories: Decimal = scored.categories.iter().sum();
     let mut sum = decimal(categories);
     if subject.penalties.is_some() {
-        sum.push_str(&format!(
-            " {} {}",
-            sign_word(scored.penalties),
-            decimal(scored.penalties.abs())
-        ));
+        sum.push_str(&format!(" {} {}", sign_word(scored.penalties), decimal(scored.penalties.abs())));
     }
     if subject.bonus.is_some() {
-        sum.push_str(&format!(
-            " {} {}",
-            sign_word(scored.bonus),
-            decimal(scored.bonus.abs())
-        ));
+        sum.push_str(&format!(" {} {}", sign_word(scored.bonus), decimal(scored.bonus.abs())));
     }
     writeln!(out, "总分 total  {sum} = {}", decimal(scored.total))?;
     if let Some(band) = subject.grades.get(scored.grade) {
-        writeln!(
-            out,
-            "等次 grade  {} {}（{}）",
-            band.name.label,
-            band.name.id,
-            band_words(band)
-        )?;
+        writeln!(out, "等次 grade  {} {}（{}）", band.name.label, band.name.id, band_words(band))?;
     }
     Ok(())
 }
@@ -126,21 +85,9 @@ fn lines(
     scored: &Scored,
     part: Part,
 ) -> std::fmt::Result {
-    let entries: Vec<&Entry> = scored
-        .trace
-        .iter()
-        .filter(|e| entry_part(subject, e) == part)
-        .collect();
+    let entries: Vec<&Entry> = scored.trace.iter().filter(|e| entry_part(subject, e) == part).collect();
     if entries.is_empty() {
-        writeln!(
-            out,
-            "  （{}）",
-            if part == Part::Bonus {
-                "无加分"
-            } else {
-                "无扣分"
-            }
-        )?;
+        writeln!(out, "  （{}）", if part == Part::Bonus { "无加分" } else { "无扣分" })?;
         return Ok(());
     }
     for entry in entries {
@@ -151,11 +98,7 @@ fn lines(
                 let rule = &subject.rules[r];
                 let fact = &subject.facts[rule.fact];
                 let counted = counted(policy, subject, record, rule.fact, entry, &rule.measure);
-                writeln!(
-                    out,
-                    "{points}  {} {}：{counted}  [{cite}]",
-                    fact.name.label, fact.name.id
-                )?;
+                writeln!(out, "{points}  {} {}：{counted}  [{cite}]", fact.name.label, fact.name.id)?;
                 if let Some(wording) = &rule.wording {
                     writeln!(out, "{}  “{wording}”", " ".repeat(8))?;
                 }
@@ -170,15 +113,8 @@ fn lines(
                 )?;
             }
             Source::Average(c) => {
-                let wording = subject.categories[c]
-                    .average
-                    .as_ref()
-                    .and_then(|a| a.wording.clone());
-                writeln!(
-                    out,
-                    "{points}  staff average {}  [{cite}]",
-                    decimal(entry.quantity)
-                )?;
+                let wording = subject.categories[c].average.as_ref().and_then(|a| a.wording.clone());
+                writeln!(out, "{points}  staff average {}  [{cite}]", decimal(entry.quantity))?;
                 if let Some(wording) = wording {
                     writeln!(out, "{}  “{wording}”", " ".repeat(8))?;
                 }
@@ -203,11 +139,7 @@ fn counted(
     };
     match measure {
         Measure::Each { points, beyond } if beyond.is_zero() => {
-            format!(
-                "{}{unit} × {}",
-                decimal(entry.quantity),
-                decimal(points.abs())
-            )
+            format!("{}{unit} × {}", decimal(entry.quantity), decimal(points.abs()))
         }
         Measure::Each { points, beyond } => format!(
             "{}, {} beyond {} × {}",
@@ -221,28 +153,15 @@ fn counted(
                 format!(
                     "{} cases assessed [{}]",
                     amounts.len(),
-                    amounts
-                        .iter()
-                        .map(|a| decimal(*a))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    amounts.iter().map(|a| decimal(*a)).collect::<Vec<_>>().join(", ")
                 )
             }
             _ => decimal(entry.quantity),
         },
         Measure::ByLevel(table) => {
             let level = entry.level.and_then(|l| policy.levels.get(l));
-            let each = entry
-                .level
-                .and_then(|l| table.get(l))
-                .copied()
-                .unwrap_or_default();
-            format!(
-                "{} {} × {}",
-                decimal(entry.quantity),
-                level.map_or("", |l| l.label.as_str()),
-                decimal(each.abs())
-            )
+            let each = entry.level.and_then(|l| table.get(l)).copied().unwrap_or_default();
+            format!("{} {} × {}", decimal(entry.quantity), level.map_or("", |l| l.label.as_str()), decimal(each.abs()))
         }
     }
 }

@@ -10,12 +10,7 @@ use crate::eval::{Results, Scored, Source};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
 
-pub fn write_json(
-    out: &mut impl Write,
-    policy: &Policy,
-    quarter: &Quarter,
-    results: &Results,
-) -> io::Result<()> {
+pub fn write_json(out: &mut impl Write, policy: &Policy, quarter: &Quarter, results: &Results) -> io::Result<()> {
     writeln!(out, "{{")?;
     write!(out, "  \"period\": ")?;
     string(out, &quarter.period.to_string())?;
@@ -24,24 +19,10 @@ pub fn write_json(
     string(out, &policy.name)?;
     writeln!(out, ",")?;
     writeln!(out, "  \"staff\": [")?;
-    records(
-        out,
-        policy,
-        &policy.staff,
-        quarter,
-        &quarter.staff,
-        &results.staff,
-    )?;
+    records(out, policy, &policy.staff, quarter, &quarter.staff, &results.staff)?;
     writeln!(out, "  ],")?;
     writeln!(out, "  \"windows\": [")?;
-    records(
-        out,
-        policy,
-        &policy.window,
-        quarter,
-        &quarter.windows,
-        &results.windows,
-    )?;
+    records(out, policy, &policy.window, quarter, &quarter.windows, &results.windows)?;
     writeln!(out, "  ]")?;
     writeln!(out, "}}")
 }
@@ -68,11 +49,7 @@ fn records(
             write!(out, ", \"role\": ")?;
             string(out, &role.id)?;
         }
-        write!(
-            out,
-            ", \"total\": {}, \"categories\": {{",
-            decimal(score.total)
-        )?;
+        write!(out, ", \"total\": {}, \"categories\": {{", decimal(score.total))?;
         for (c, (category, value)) in subject.categories.iter().zip(&score.categories).enumerate() {
             if c > 0 {
                 write!(out, ", ")?;
@@ -85,13 +62,7 @@ fn records(
             write!(out, ", \"penalties\": {}", decimal(score.penalties))?;
         }
         write!(out, ", \"bonus\": {}, \"grade\": ", decimal(score.bonus))?;
-        string(
-            out,
-            subject
-                .grades
-                .get(score.grade)
-                .map_or("", |g| g.name.id.as_str()),
-        )?;
+        string(out, subject.grades.get(score.grade).map_or("", |g| g.name.id.as_str()))?;
         write!(out, ", \"trace\": [")?;
         for (e, entry) in score.trace.iter().enumerate() {
             if e > 0 {
@@ -111,12 +82,7 @@ fn records(
                 write!(out, ", \"level\": ")?;
                 string(out, &level.id)?;
             }
-            write!(
-                out,
-                ", \"quantity\": {}, \"points\": {}}}",
-                decimal(entry.quantity),
-                decimal(entry.points)
-            )?;
+            write!(out, ", \"quantity\": {}, \"points\": {}}}", decimal(entry.quantity), decimal(entry.points))?;
         }
         writeln!(out, "]}}{}", if i == last { "" } else { "," })?;
     }

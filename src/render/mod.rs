@@ -55,21 +55,12 @@ pub fn part_id(subject: &Subject, part: Part) -> &str {
 pub fn entry_cite(subject: &Subject, entry: &Entry) -> String {
     match entry.source {
         Source::Rule(r) => subject.rules[r].cite.clone(),
-        Source::Average(c) => subject.categories[c]
-            .average
-            .as_ref()
-            .map(|a| a.cite.clone())
-            .unwrap_or_default(),
+        Source::Average(c) => subject.categories[c].average.as_ref().map(|a| a.cite.clone()).unwrap_or_default(),
         Source::Floor(c) => subject
             .rules
             .iter()
             .find(|rule| rule.part == Part::Category(c))
-            .map(|rule| {
-                rule.cite
-                    .rsplit_once('/')
-                    .map_or(rule.cite.as_str(), |(stem, _)| stem)
-                    .to_string()
-            })
+            .map(|rule| rule.cite.rsplit_once('/').map_or(rule.cite.as_str(), |(stem, _)| stem).to_string())
             .unwrap_or_default(),
     }
 }

@@ -8,34 +8,15 @@ use crate::eval::{Results, Scored};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
 
-pub fn write_table(
-    out: &mut impl Write,
-    policy: &Policy,
-    quarter: &Quarter,
-    results: &Results,
-) -> io::Result<()> {
+pub fn write_table(out: &mut impl Write, policy: &Policy, quarter: &Quarter, results: &Results) -> io::Result<()> {
     if !policy.name.is_empty() {
         writeln!(out, "{}", policy.name)?;
     }
     writeln!(out, "考核期 {}", quarter.period)?;
     writeln!(out)?;
-    section(
-        out,
-        &policy.staff,
-        quarter,
-        &quarter.staff,
-        &results.staff,
-        true,
-    )?;
+    section(out, &policy.staff, quarter, &quarter.staff, &results.staff, true)?;
     writeln!(out)?;
-    section(
-        out,
-        &policy.window,
-        quarter,
-        &quarter.windows,
-        &results.windows,
-        false,
-    )
+    section(out, &policy.window, quarter, &quarter.windows, &results.windows, false)
 }
 
 fn section(
@@ -52,12 +33,7 @@ fn section(
         header.push("窗口".into());
     }
     let first_number = header.len();
-    header.extend(
-        subject
-            .categories
-            .iter()
-            .map(|c| format!("{}{}", c.name.label, c.points)),
-    );
+    header.extend(subject.categories.iter().map(|c| format!("{}{}", c.name.label, c.points)));
     if let Some(p) = &subject.penalties {
         header.push(short(&p.label));
     }
@@ -71,12 +47,7 @@ fn section(
     for (record, score) in records.iter().zip(scored) {
         let mut row = vec![record.id.clone(), record.name.clone()];
         if is_staff {
-            row.push(
-                record
-                    .window
-                    .and_then(|w| quarter.windows.get(w))
-                    .map_or(String::new(), |w| w.id.clone()),
-            );
+            row.push(record.window.and_then(|w| quarter.windows.get(w)).map_or(String::new(), |w| w.id.clone()));
         }
         row.extend(score.categories.iter().map(|v| decimal(*v)));
         if subject.penalties.is_some() {
@@ -86,12 +57,7 @@ fn section(
             row.push(decimal(score.bonus));
         }
         row.push(decimal(score.total));
-        row.push(
-            subject
-                .grades
-                .get(score.grade)
-                .map_or(String::new(), |g| g.name.label.clone()),
-        );
+        row.push(subject.grades.get(score.grade).map_or(String::new(), |g| g.name.label.clone()));
         rows.push(row);
     }
     let last = header.len() - 1;
@@ -108,13 +74,7 @@ fn section(
         let parts: Vec<String> = cells
             .iter()
             .enumerate()
-            .map(|(c, cell)| {
-                pad(
-                    cell,
-                    if c == last { 0 } else { widths[c] },
-                    c >= first_number && c < last,
-                )
-            })
+            .map(|(c, cell)| pad(cell, if c == last { 0 } else { widths[c] }, c >= first_number && c < last))
             .collect();
         parts.join("  ").trim_end().to_string()
     };
@@ -127,10 +87,5 @@ fn section(
 
 /// A column heading from a section label: `扣分（不设下限）` → `扣分`.
 fn short(label: &str) -> String {
-    label
-        .split(['（', '('])
-        .next()
-        .unwrap_or(label)
-        .trim()
-        .to_string()
+    label.split(['（', '(']).next().unwrap_or(label).trim().to_string()
 }

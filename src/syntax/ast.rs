@@ -120,10 +120,7 @@ pub enum Direction {
 #[derive(Debug, Clone)]
 pub enum Amount {
     /// `3 each`, `0.5 each beyond 6`
-    Each {
-        points: Number,
-        beyond: Option<Number>,
-    },
+    Each { points: Number, beyond: Option<Number> },
     /// `10 per day`
     PerDay { points: Number },
     /// `as assessed`

@@ -14,8 +14,7 @@ type Result<T> = std::result::Result<T, String>;
 
 /// Parse one `.rules` file.
 pub fn parse_file(file: &SourceFile) -> std::result::Result<File, SyntaxError> {
-    let mut pairs =
-        KaoheParser::parse(R::file, &file.text).map_err(|err| syntax_error(file, &err))?;
+    let mut pairs = KaoheParser::parse(R::file, &file.text).map_err(|err| syntax_error(file, &err))?;
     let top = pairs.next().ok_or_else(|| internal(file, "empty parse"))?;
     let mut items = Vec::new();
     for pair in meaningful(top) {
@@ -47,26 +46,19 @@ fn next<'i>(it: &mut impl Iterator<Item = Pair<'i, R>>, what: &str) -> Result<Pa
 }
 
 fn name(pair: Pair<'_, R>) -> Name {
-    Spanned {
-        value: pair.as_str().to_string(),
-        span: span_of(&pair),
-    }
+    Spanned { value: pair.as_str().to_string(), span: span_of(&pair) }
 }
 
 fn string(pair: Pair<'_, R>) -> Spanned<String> {
     let span = span_of(&pair);
     let raw = pair.as_str();
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
-    Spanned {
-        value: inner.replace("\\\"", "\"").replace("\\\\", "\\"),
-        span,
-    }
+    Spanned { value: inner.replace("\\\"", "\"").replace("\\\\", "\\"), span }
 }
 
 fn number(pair: Pair<'_, R>) -> Result<Number> {
     let span = span_of(&pair);
-    let value =
-        Decimal::from_str(pair.as_str()).map_err(|_| format!("number `{}`", pair.as_str()))?;
+    let value = Decimal::from_str(pair.as_str()).map_err(|_| format!("number `{}`", pair.as_str()))?;
     Ok(Spanned { value, span })
 }
 
@@ -74,10 +66,7 @@ fn cite(pair: Pair<'_, R>) -> Spanned<String> {
     let span = span_of(&pair);
     let raw = pair.as_str();
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
-    Spanned {
-        value: inner.trim().to_string(),
-        span,
-    }
+    Spanned { value: inner.trim().to_string(), span }
 }
 
 fn parse_policy(pair: Pair<'_, R>) -> Result<Item> {
@@ -89,10 +78,7 @@ fn parse_levels(pair: Pair<'_, R>) -> Result<Item> {
     let mut levels = Vec::new();
     for decl in meaningful(pair) {
         let mut it = meaningful(decl);
-        levels.push(LevelDecl {
-            name: name(next(&mut it, "level")?),
-            label: string(next(&mut it, "label")?),
-        });
+        levels.push(LevelDecl { name: name(next(&mut it, "level")?), label: string(next(&mut it, "label")?) });
     }
     Ok(Item::Levels(levels))
 }
@@ -119,10 +105,9 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
             R::roles => {
                 for decl in meaningful(item) {
                     let mut d = meaningful(decl);
-                    subject.roles.push(Decl {
-                        name: name(next(&mut d, "role")?),
-                        label: string(next(&mut d, "label")?),
-                    });
+                    subject
+                        .roles
+                        .push(Decl { name: name(next(&mut d, "role")?), label: string(next(&mut d, "label")?) });
                 }
             }
             R::attributes => {
@@ -162,28 +147,16 @@ fn parse_fact_decl(pair: Pair<'_, R>) -> Result<FactDecl> {
         "levels" => Kind::Levels,
         other => return Err(format!("kind `{other}`")),
     };
-    let kind = Spanned {
-        value: kind,
-        span: span_of(&kind_pair),
-    };
+    let kind = Spanned { value: kind, span: span_of(&kind_pair) };
     let range = match it.next() {
         Some(range) => {
             let span = span_of(&range);
             let mut r = meaningful(range);
-            Some(Range {
-                min: number(next(&mut r, "min")?)?,
-                max: number(next(&mut r, "max")?)?,
-                span,
-            })
+            Some(Range { min: number(next(&mut r, "min")?)?, max: number(next(&mut r, "max")?)?, span })
         }
         None => None,
     };
-    Ok(FactDecl {
-        name,
-        label,
-        kind,
-        range,
-    })
+    Ok(FactDecl { name, label, kind, range })
 }
 
 fn parse_category(pair: Pair<'_, R>) -> Result<Category> {
@@ -225,28 +198,12 @@ fn parse_rule(pair: Pair<'_, R>) -> Result<Rule> {
     };
     let direction_pair = next(&mut it, "deduct or add")?;
     let direction = Spanned {
-        value: if direction_pair.as_str() == "add" {
-            Direction::Add
-        } else {
-            Direction::Deduct
-        },
+        value: if direction_pair.as_str() == "add" { Direction::Add } else { Direction::Deduct },
         span: span_of(&direction_pair),
     };
     let amount_pair = next(&mut it, "amount")?;
-    let amount = Spanned {
-        span: span_of(&amount_pair),
-        value: parse_amount(amount_pair)?,
-    };
-    let mut rule = Rule {
-        fact,
-        in_window,
-        direction,
-        amount,
-        to_role: None,
-        cite: None,
-        wording: None,
-        span,
-    };
+    let amount = Spanned { span: span_of(&amount_pair), value: parse_amount(amount_pair)? };
+    let mut rule = Rule { fact, in_window, direction, amount, to_role: None, cite: None, wording: None, span };
     for item in it {
         match item.as_rule() {
             R::to_role => rule.to_role = meaningful(item).next().map(name),
@@ -270,18 +227,13 @@ fn parse_amount(pair: Pair<'_, R>) -> Result<Amount> {
             };
             Amount::Each { points, beyond }
         }
-        R::per_day => Amount::PerDay {
-            points: number(next(&mut it, "points")?)?,
-        },
+        R::per_day => Amount::PerDay { points: number(next(&mut it, "points")?)? },
         R::as_assessed => Amount::AsAssessed,
         R::by_level => {
             let mut table = Vec::new();
             for entry in it {
                 let mut e = meaningful(entry);
-                table.push((
-                    name(next(&mut e, "level")?),
-                    number(next(&mut e, "points")?)?,
-                ));
+                table.push((name(next(&mut e, "level")?), number(next(&mut e, "points")?)?));
             }
             Amount::ByLevel(table)
         }
@@ -408,7 +360,7 @@ fn describe(which: R) -> String {
         R::band => "a grade band",
         R::rule => "a rule",
         R::in_window => "`in window`",
-        R::direction => "`deduct` or `add`",
+        R::direction => "`deduct`, `add`",
         R::each => "`N each`",
         R::per_day => "`N per day`",
         R::as_assessed => "`as assessed`",
@@ -452,26 +404,13 @@ fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> SyntaxError {
             let mut seen = std::collections::HashSet::new();
             names.retain(|n| seen.insert(n.clone()));
             let expected = join_or(&names);
-            let found_text = if found.is_empty() {
-                "end of file".to_string()
-            } else {
-                format!("`{found}`")
-            };
-            (
-                format!("expected {expected}, found {found_text}"),
-                format!("expected {expected}"),
-            )
+            let found_text = if found.is_empty() { "end of file".to_string() } else { format!("`{found}`") };
+            (format!("expected {expected}, found {found_text}"), format!("expected {expected}"))
         }
         ErrorVariant::CustomError { message } => (message.clone(), message.clone()),
     };
     let help = hint(found);
-    SyntaxError {
-        message,
-        src: file.named(),
-        span: Span::new(start, found_end),
-        label,
-        help,
-    }
+    SyntaxError { message, src: file.named(), span: Span::new(start, found_end), label, help }
 }
 
 fn join_or(names: &[String]) -> String {
