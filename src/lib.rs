@@ -40,7 +40,7 @@ pub fn load_policy(dir: &Path) -> Result<Policy, Vec<Report>> {
     for file in files {
         match syntax::parse_file(&file) {
             Ok(ast) => parsed.push((file, ast)),
-            Err(err) => errors.push(Report::new(err)),
+            Err(err) => errors.push(Report::new(*err)),
         }
     }
     if !errors.is_empty() {

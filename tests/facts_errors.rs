@@ -5,6 +5,8 @@
 //! (exit 4, nothing on stdout, no panic) and snapshots stderr. To add a case,
 //! add a file and run `cargo insta test --review`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 #[test]

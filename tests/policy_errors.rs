@@ -13,6 +13,8 @@
 //!
 //! then run `cargo insta test --review` and read the new snapshot.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 use std::path::Path;

@@ -88,7 +88,7 @@ impl Checker {
                             }
                         }
                     }
-                    ast::Item::Subject(subject) => subjects.push((subject, index)),
+                    ast::Item::Subject(subject) => subjects.push((subject.as_ref(), index)),
                 }
             }
         }
@@ -423,7 +423,10 @@ impl Checker {
         };
         let mismatch = |want: &str, fix: String| {
             let article = if kind.word().starts_with('a') { "an" } else { "a" };
-            (format!("`{}` is {article} `{}` fact, but this rule scores it as {want}", rule.fact.value, kind.word()), fix)
+            (
+                format!("`{}` is {article} `{}` fact, but this rule scores it as {want}", rule.fact.value, kind.word()),
+                fix,
+            )
         };
         let fix_for = |kind: FactKind| match kind {
             FactKind::Count => "write `N each` for a count".to_string(),
@@ -527,7 +530,9 @@ impl Checker {
                 None => {
                     let help = closest(&role.value, scope.roles.iter().map(|r| r.id.as_str()))
                         .map(|s| format!("did you mean `{s}`?"))
-                        .or_else(|| Some(format!("declared roles: {}", list(scope.roles.iter().map(|r| r.id.as_str())))));
+                        .or_else(|| {
+                            Some(format!("declared roles: {}", list(scope.roles.iter().map(|r| r.id.as_str()))))
+                        });
                     self.error(src, role.span, format!("unknown role `{}`", role.value), "not a declared role", help);
                     None
                 }
@@ -664,7 +669,7 @@ impl Checker {
         }
         // Walk the bands from the lowest up: each must start where the last ended.
         let mut order: Vec<(usize, &Band)> = bands.iter().enumerate().collect();
-        order.sort_by(|(_, a), (_, b)| a.from.cmp(&b.from));
+        order.sort_by_key(|(_, band)| band.from);
         // `covered`: None before the first band, then Some(end) where the
         // bands so far reach from −∞ up to `end` (None meaning +∞).
         let mut covered: Option<Option<Decimal>> = None;

@@ -25,7 +25,7 @@ pub struct File {
 pub enum Item {
     Policy(Spanned<String>),
     Levels(Vec<LevelDecl>),
-    Subject(Subject),
+    Subject(Box<Subject>),
 }
 
 #[derive(Debug, Clone)]

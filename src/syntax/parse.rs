@@ -13,7 +13,7 @@ use crate::source::{SourceFile, Span};
 type Result<T> = std::result::Result<T, String>;
 
 /// Parse one `.rules` file.
-pub fn parse_file(file: &SourceFile) -> std::result::Result<File, SyntaxError> {
+pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<SyntaxError>> {
     let mut pairs = KaoheParser::parse(R::file, &file.text).map_err(|err| syntax_error(file, &err))?;
     let top = pairs.next().ok_or_else(|| internal(file, "empty parse"))?;
     let mut items = Vec::new();
@@ -132,7 +132,7 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
             other => return Err(format!("unexpected {other:?} in subject")),
         }
     }
-    Ok(Item::Subject(subject))
+    Ok(Item::Subject(Box::new(subject)))
 }
 
 fn parse_fact_decl(pair: Pair<'_, R>) -> Result<FactDecl> {
@@ -376,7 +376,7 @@ fn describe(which: R) -> String {
     .to_string()
 }
 
-fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> SyntaxError {
+fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> Box<SyntaxError> {
     use pest::error::{ErrorVariant, InputLocation};
     let (start, end) = match err.location {
         InputLocation::Pos(p) => (p, p),
@@ -410,7 +410,7 @@ fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> SyntaxError {
         ErrorVariant::CustomError { message } => (message.clone(), message.clone()),
     };
     let help = hint(found);
-    SyntaxError { message, src: file.named(), span: Span::new(start, found_end), label, help }
+    Box::new(SyntaxError { message, src: file.named(), span: Span::new(start, found_end), label, help })
 }
 
 fn join_or(names: &[String]) -> String {
@@ -438,12 +438,12 @@ fn hint(found: &str) -> Option<String> {
     None
 }
 
-fn internal(file: &SourceFile, message: &str) -> SyntaxError {
-    SyntaxError {
+fn internal(file: &SourceFile, message: &str) -> Box<SyntaxError> {
+    Box::new(SyntaxError {
         message: format!("internal parser error: {message}"),
         src: file.named(),
         span: Span::new(0, 0),
         label: "here".into(),
         help: Some("this is a bug in kaohe; please report it with the file".into()),
-    }
+    })
 }

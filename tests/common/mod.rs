@@ -1,6 +1,6 @@
 //! Shared helpers for the integration tests: run the real `kaohe` binary and
 //! capture what a user would see.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
