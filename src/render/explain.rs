@@ -1,167 +1,224 @@
 //! One record's ledger: every rule that moved its score with cite, wording,
 //! quantity and points; each category with its floor; penalties, bonus,
 //! total and grade. This is what a person reads to appeal a score
-//! (第十六条(三)), so it says in words what each line did.
+//! (第十六条(三)), so it says in the table's own words what each line did.
 
-use std::fmt::Write;
+use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
 use super::{decimal, entry_cite, entry_part, pad};
-use crate::eval::{Entry, Scored, Source};
+use crate::eval::{Entry, Results, Scored, Source};
 use crate::facts::{Quarter, Record, Value};
-use crate::policy::{Band, FactKind, Measure, Part, Policy, Subject};
+use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
 
 /// The ledger of the staff member or window with this id, if there is one.
-pub fn explain(policy: &Policy, quarter: &Quarter, results: &crate::eval::Results, id: &str) -> Option<String> {
-    let (subject, record, scored) = quarter
-        .staff
-        .iter()
-        .zip(&results.staff)
-        .find(|(r, _)| r.id == id)
-        .map(|(r, s)| (&policy.staff, r, s))
-        .or_else(|| {
-            quarter.windows.iter().zip(&results.windows).find(|(r, _)| r.id == id).map(|(r, s)| (&policy.window, r, s))
-        })?;
+pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) -> Option<String> {
+    let staff = quarter.staff.iter().zip(&results.staff).find(|(r, _)| r.id == id);
+    let ledger = match staff {
+        Some((record, scored)) => {
+            Ledger { policy, quarter, results, subject: &policy.staff, record, scored, window: None }
+        }
+        None => {
+            let w = quarter.windows.iter().position(|r| r.id == id)?;
+            Ledger {
+                policy,
+                quarter,
+                results,
+                subject: &policy.window,
+                record: &quarter.windows[w],
+                scored: results.windows.get(w)?,
+                window: Some(w),
+            }
+        }
+    };
     let mut out = String::new();
-    ledger(&mut out, policy, subject, quarter, record, scored).ok()?;
+    ledger.write(&mut out).ok()?;
     Some(out)
 }
 
-fn ledger(
-    out: &mut String,
-    policy: &Policy,
-    subject: &Subject,
-    quarter: &Quarter,
-    record: &Record,
-    scored: &Scored,
-) -> std::fmt::Result {
-    write!(out, "{} {}（{}", record.id, record.name, subject.name.label)?;
-    if let Some(window) = record.window.and_then(|w| quarter.windows.get(w)) {
-        write!(out, "，{} {}", window.id, window.name)?;
-    }
-    if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
-        write!(out, "，{}", role.label)?;
-    }
-    writeln!(out, "）  考核期 {}", quarter.period)?;
-    writeln!(out)?;
-
-    for (c, category) in subject.categories.iter().enumerate() {
-        let part = Part::Category(c);
-        writeln!(out, "{} {}  {} 分", category.name.label, category.name.id, decimal(category.points))?;
-        lines(out, policy, subject, record, scored, part)?;
-        writeln!(out, "  = {}", decimal(scored.categories.get(c).copied().unwrap_or_default()))?;
-        writeln!(out)?;
-    }
-    for (part, label) in [(Part::Penalties, &subject.penalties), (Part::Bonus, &subject.bonus)] {
-        let Some(label) = label else { continue };
-        writeln!(out, "{} {}", label.label, label.id)?;
-        lines(out, policy, subject, record, scored, part)?;
-        let value = if part == Part::Penalties { scored.penalties } else { scored.bonus };
-        writeln!(out, "  = {}", signed(value))?;
-        writeln!(out)?;
-    }
-    let categories: Decimal = scored.categories.iter().sum();
-    let mut sum = decimal(categories);
-    if subject.penalties.is_some() {
-        sum.push_str(&format!(" {} {}", sign_word(scored.penalties), decimal(scored.penalties.abs())));
-    }
-    if subject.bonus.is_some() {
-        sum.push_str(&format!(" {} {}", sign_word(scored.bonus), decimal(scored.bonus.abs())));
-    }
-    writeln!(out, "总分 total  {sum} = {}", decimal(scored.total))?;
-    if let Some(band) = subject.grades.get(scored.grade) {
-        writeln!(out, "等次 grade  {} {}（{}）", band.name.label, band.name.id, band_words(band))?;
-    }
-    Ok(())
+struct Ledger<'a> {
+    policy: &'a Policy,
+    quarter: &'a Quarter,
+    results: &'a Results,
+    subject: &'a Subject,
+    record: &'a Record,
+    scored: &'a Scored,
+    /// The record's index when it is a window.
+    window: Option<usize>,
 }
 
-/// The entries of one part, each with what it counted and its wording.
-fn lines(
-    out: &mut String,
-    policy: &Policy,
-    subject: &Subject,
-    record: &Record,
-    scored: &Scored,
-    part: Part,
-) -> std::fmt::Result {
-    let entries: Vec<&Entry> = scored.trace.iter().filter(|e| entry_part(subject, e) == part).collect();
-    if entries.is_empty() {
-        writeln!(out, "  （{}）", if part == Part::Bonus { "无加分" } else { "无扣分" })?;
-        return Ok(());
-    }
-    for entry in entries {
-        let points = pad(&signed(entry.points), 8, true);
-        let cite = entry_cite(subject, entry);
-        match entry.source {
-            Source::Rule(r) => {
-                let rule = &subject.rules[r];
-                let fact = &subject.facts[rule.fact];
-                let counted = counted(policy, subject, record, rule.fact, entry, &rule.measure);
-                writeln!(out, "{points}  {} {}：{counted}  [{cite}]", fact.name.label, fact.name.id)?;
-                if let Some(wording) = &rule.wording {
-                    writeln!(out, "{}  “{wording}”", " ".repeat(8))?;
-                }
-            }
-            Source::Floor(c) => {
-                let deducted = subject.categories[c].points - entry.quantity;
-                writeln!(
-                    out,
-                    "{points}  扣完为止：deductions of {} exceed the {} points; the category stops at 0  [{cite}]",
-                    decimal(deducted),
-                    decimal(subject.categories[c].points)
-                )?;
-            }
-            Source::Average(c) => {
-                let wording = subject.categories[c].average.as_ref().and_then(|a| a.wording.clone());
-                writeln!(out, "{points}  staff average {}  [{cite}]", decimal(entry.quantity))?;
-                if let Some(wording) = wording {
-                    writeln!(out, "{}  “{wording}”", " ".repeat(8))?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
+/// Ledger lines are indented past the points column.
+const INDENT: &str = "          ";
 
-/// What a rule counted, in words: `2 × 3`, `9, 3 beyond 6 × 0.5`, `[6, 8]`.
-fn counted(
-    policy: &Policy,
-    subject: &Subject,
-    record: &Record,
-    fact: usize,
-    entry: &Entry,
-    measure: &Measure,
-) -> String {
-    let unit = match subject.facts[fact].kind {
-        FactKind::Days => " days",
-        _ => "",
-    };
-    match measure {
-        Measure::Each { points, beyond } if beyond.is_zero() => {
-            format!("{}{unit} × {}", decimal(entry.quantity), decimal(points.abs()))
+impl Ledger<'_> {
+    fn write(&self, out: &mut String) -> Result {
+        let (subject, record, scored) = (self.subject, self.record, self.scored);
+        write!(out, "{} {}（{}", record.id, record.name, subject.name.label)?;
+        if let Some(window) = record.window.and_then(|w| self.quarter.windows.get(w)) {
+            write!(out, "，{} {}", window.id, window.name)?;
         }
-        Measure::Each { points, beyond } => format!(
-            "{}, {} beyond {} × {}",
+        if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
+            write!(out, "，{}", role.label)?;
+        }
+        writeln!(out, "）  考核期 {}", self.quarter.period)?;
+        writeln!(out)?;
+
+        for (c, category) in subject.categories.iter().enumerate() {
+            writeln!(out, "{} {}  {} 分", category.name.label, category.name.id, decimal(category.points))?;
+            self.entries(out, Part::Category(c))?;
+            writeln!(out, "  = {}", decimal(scored.categories.get(c).copied().unwrap_or_default()))?;
+            writeln!(out)?;
+        }
+        for (part, label, value) in
+            [(Part::Penalties, &subject.penalties, scored.penalties), (Part::Bonus, &subject.bonus, scored.bonus)]
+        {
+            let Some(label) = label else { continue };
+            writeln!(out, "{} {}", label.label, label.id)?;
+            self.entries(out, part)?;
+            writeln!(out, "  = {}", signed(value))?;
+            writeln!(out)?;
+        }
+        let mut sum = decimal(scored.categories.iter().sum());
+        for (present, value) in
+            [(subject.penalties.is_some(), scored.penalties), (subject.bonus.is_some(), scored.bonus)]
+        {
+            if present {
+                let sign = if value.is_sign_negative() && !value.is_zero() { "-" } else { "+" };
+                sum.push_str(&format!(" {sign} {}", decimal(value.abs())));
+            }
+        }
+        writeln!(out, "总分 total  {sum} = {}", decimal(scored.total))?;
+        if let Some(band) = subject.grades.get(scored.grade) {
+            writeln!(out, "等次 grade  {} {}（{}）", band.name.label, band.name.id, band_words(band))?;
+        }
+        Ok(())
+    }
+
+    /// The entries of one part, each with what it counted and its wording.
+    fn entries(&self, out: &mut String, part: Part) -> Result {
+        let subject = self.subject;
+        let entries: Vec<&Entry> = self.scored.trace.iter().filter(|e| entry_part(subject, e) == part).collect();
+        if entries.is_empty() {
+            return writeln!(out, "  （{}）", if part == Part::Bonus { "无加分" } else { "无扣分" });
+        }
+        for entry in entries {
+            let points = pad(&signed(entry.points), INDENT.len() - 2, true);
+            let cite = entry_cite(subject, entry);
+            match entry.source {
+                Source::Rule(r) => {
+                    let rule = &subject.rules[r];
+                    let fact = &subject.facts[rule.fact];
+                    writeln!(
+                        out,
+                        "{points}  {} {}：{}  [{cite}]",
+                        fact.name.label,
+                        fact.name.id,
+                        self.counted(r, entry)
+                    )?;
+                    if let Some(wording) = &rule.wording {
+                        writeln!(out, "{INDENT}“{wording}”")?;
+                    }
+                }
+                Source::Floor(c) => {
+                    let category = &subject.categories[c];
+                    writeln!(
+                        out,
+                        "{points}  扣完为止：扣分合计 {}，超过本项 {} 分，本项计 0 分  [{cite}]",
+                        decimal(category.points - entry.quantity),
+                        decimal(category.points)
+                    )?;
+                }
+                Source::Average(c) => self.average(out, c, entry, &points, &cite)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A window's averaged category, with every member's part in it.
+    fn average(&self, out: &mut String, c: usize, entry: &Entry, points: &str, cite: &str) -> Result {
+        let Some(average) = &self.subject.categories[c].average else { return Ok(()) };
+        let staff = &self.policy.staff;
+        let averaged = &staff.categories[average.category].name;
+        let weight = &staff.attributes[average.weight].name;
+        writeln!(
+            out,
+            "{points}  工作人员{}得分按{}加权平均 = {}  [{cite}]",
+            averaged.label,
+            weight.label,
+            decimal(entry.quantity)
+        )?;
+        if let Some(wording) = &average.wording {
+            writeln!(out, "{INDENT}“{wording}”")?;
+        }
+        let (mut sum, mut weights) = (Decimal::ZERO, Decimal::ZERO);
+        for (person, scored) in self.quarter.staff.iter().zip(&self.results.staff) {
+            if person.window != self.window {
+                continue;
+            }
+            let score = scored.categories.get(average.category).copied().unwrap_or_default();
+            let days = person.attributes.get(average.weight).copied().unwrap_or_default();
+            sum += score * days;
+            weights += days;
+            writeln!(
+                out,
+                "{INDENT}{} {}：{} × {}（{}）",
+                person.id,
+                person.name,
+                decimal(score),
+                decimal(days),
+                weight.label
+            )?;
+        }
+        writeln!(
+            out,
+            "{INDENT}{} ÷ {} = {} → {}（四舍五入到 {} 位小数）",
+            decimal(sum),
+            decimal(weights),
+            decimal(sum.checked_div(weights).unwrap_or_default().round_dp(6)),
             decimal(entry.quantity),
-            decimal(entry.quantity - beyond),
-            decimal(*beyond),
-            decimal(points.abs())
-        ),
-        Measure::Assessed { .. } => match record.fact(fact) {
-            Some(Value::Amounts(amounts)) => {
+            average.places
+        )
+    }
+
+    /// What a rule counted, in words: `2 次 × 3`, `9 次，超过 6 次的 3 次 × 0.5`.
+    fn counted(&self, r: usize, entry: &Entry) -> String {
+        let rule = &self.subject.rules[r];
+        let unit = if self.subject.facts[rule.fact].kind == FactKind::Days { "天" } else { "次" };
+        let n = decimal(entry.quantity);
+        match &rule.measure {
+            Measure::Each { points, .. } if rule.scope == Scope::Window => {
+                let window = self.record.window.and_then(|w| self.quarter.windows.get(w));
+                let role = rule
+                    .role
+                    .and_then(|i| self.subject.roles.get(i))
+                    .map_or(String::new(), |r| format!("，扣{}", r.label));
                 format!(
-                    "{} cases assessed [{}]",
-                    amounts.len(),
-                    amounts.iter().map(|a| decimal(*a)).collect::<Vec<_>>().join(", ")
+                    "本窗口 {} 合计 {n} {unit} × {}{role}",
+                    window.map_or("", |w| w.id.as_str()),
+                    decimal(points.abs())
                 )
             }
-            _ => decimal(entry.quantity),
-        },
-        Measure::ByLevel(table) => {
-            let level = entry.level.and_then(|l| policy.levels.get(l));
-            let each = entry.level.and_then(|l| table.get(l)).copied().unwrap_or_default();
-            format!("{} {} × {}", decimal(entry.quantity), level.map_or("", |l| l.label.as_str()), decimal(each.abs()))
+            Measure::Each { points, beyond } if beyond.is_zero() => format!("{n} {unit} × {}", decimal(points.abs())),
+            Measure::Each { points, beyond } => format!(
+                "{n} {unit}，超过 {} {unit}的 {} {unit} × {}",
+                decimal(*beyond),
+                decimal(entry.quantity - beyond),
+                decimal(points.abs())
+            ),
+            Measure::Assessed { .. } => match self.record.fact(rule.fact) {
+                Some(Value::Amounts(amounts)) => format!(
+                    "经查实 {} 项，分别评定 {}",
+                    amounts.len(),
+                    amounts.iter().map(|a| decimal(*a)).collect::<Vec<_>>().join("、")
+                ),
+                _ => n,
+            },
+            Measure::ByLevel(table) => {
+                let level = entry.level.and_then(|l| self.policy.levels.get(l));
+                let each = entry.level.and_then(|l| table.get(l)).copied().unwrap_or_default();
+                format!("{}{n} 件 × {}", level.map_or("", |l| l.label.as_str()), decimal(each.abs()))
+            }
         }
     }
 }
@@ -174,19 +231,11 @@ fn signed(value: Decimal) -> String {
     }
 }
 
-fn sign_word(value: Decimal) -> &'static str {
-    if value.is_sign_negative() && !value.is_zero() {
-        "-"
-    } else {
-        "+"
-    }
-}
-
 fn band_words(band: &Band) -> String {
     match (band.from, band.below) {
-        (Some(from), Some(below)) => format!("{} ≤ total < {}", decimal(from), decimal(below)),
-        (Some(from), None) => format!("total ≥ {}", decimal(from)),
-        (None, Some(below)) => format!("total < {}", decimal(below)),
-        (None, None) => "every total".into(),
+        (Some(from), Some(below)) => format!("{} ≤ 总分 < {}", decimal(from), decimal(below)),
+        (Some(from), None) => format!("总分 ≥ {}", decimal(from)),
+        (None, Some(below)) => format!("总分 < {}", decimal(below)),
+        (None, None) => "任何总分".into(),
     }
 }

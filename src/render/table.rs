@@ -28,7 +28,7 @@ fn section(
     is_staff: bool,
 ) -> io::Result<()> {
     writeln!(out, "{}（{}）", subject.name.label, records.len())?;
-    let mut header: Vec<String> = vec!["编号".into(), "姓名".into()];
+    let mut header: Vec<String> = vec!["编号".into(), if is_staff { "姓名" } else { "名称" }.into()];
     if is_staff {
         header.push("窗口".into());
     }
