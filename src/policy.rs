@@ -7,6 +7,8 @@ use rust_decimal::Decimal;
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub name: String,
+    /// The first day this version is in force, when the policy says.
+    pub effective: Option<chrono::NaiveDate>,
     /// The levels a `levels` fact counts by (县级, 市级, …), in declared order.
     pub levels: Vec<Label>,
     pub staff: Subject,
@@ -34,7 +36,13 @@ pub struct Subject {
     pub bonus: Option<Label>,
     /// Every rule of the subject, grouped by the part it scores, in policy order.
     pub rules: Vec<Rule>,
+    /// Grade bands, then chosen grades (`excellent`), in policy order.
     pub grades: Vec<Band>,
+    /// Who may not be chosen for a chosen grade this period.
+    pub vetoes: Vec<Veto>,
+    /// Outcomes beside the grade, such as 退回原单位.
+    pub flags: Vec<Flag>,
+    pub annual: Option<AnnualRules>,
 }
 
 #[derive(Debug, Clone)]
@@ -126,18 +134,126 @@ pub enum Measure {
     ByLevel(Vec<Decimal>),
 }
 
-/// A grade band: totals in `from..below` (either end open).
+/// A grade: a band of totals `from..below` (either end open), or, with a
+/// quota, chosen from another band.
 #[derive(Debug, Clone)]
 pub struct Band {
     pub name: Label,
     pub from: Option<Decimal>,
     pub below: Option<Decimal>,
+    pub quota: Option<Quota>,
 }
 
 impl Band {
+    /// Whether a total falls in this band; a chosen grade holds none by itself.
     pub fn contains(&self, total: Decimal) -> bool {
-        self.from.is_none_or(|from| total >= from) && self.below.is_none_or(|below| total < below)
+        self.quota.is_none()
+            && self.from.is_none_or(|from| total >= from)
+            && self.below.is_none_or(|below| total < below)
     }
+}
+
+/// `chosen from competent, at most 15%`: of the records in band `from`,
+/// highest total first, at most ⌊percent% × records assessed⌋.
+#[derive(Debug, Clone)]
+pub struct Quota {
+    pub from: usize,
+    pub percent: Decimal,
+    pub cite: String,
+    pub wording: Option<String>,
+}
+
+/// Not eligible for a chosen grade when the condition holds.
+#[derive(Debug, Clone)]
+pub struct Veto {
+    pub grade: usize,
+    pub condition: Condition,
+    pub cite: String,
+    pub wording: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Flag {
+    pub name: Label,
+    pub condition: Condition,
+    pub cite: String,
+    pub wording: Option<String>,
+}
+
+/// How quarters make a year.
+#[derive(Debug, Clone)]
+pub struct AnnualRules {
+    /// The annual total is the mean of the quarterly totals, rounded.
+    pub places: u32,
+    pub cite: String,
+    pub wording: Option<String>,
+    /// Not assessed for the year when any holds.
+    pub not_assessed: Vec<Gate>,
+    pub vetoes: Vec<Veto>,
+    pub flags: Vec<Flag>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Gate {
+    pub condition: Condition,
+    pub cite: String,
+    pub wording: Option<String>,
+}
+
+/// A finite tree of tests: evaluating it always terminates.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    Or(Vec<Condition>),
+    And(Vec<Condition>),
+    Not(Box<Condition>),
+    Role(usize),
+    /// The record's (final) grade; with `every_quarter`, its grade in each
+    /// of the year's four quarters.
+    Grade {
+        grade: usize,
+        every_quarter: bool,
+    },
+    Compare {
+        terms: Vec<Term>,
+        op: Comparator,
+        value: Decimal,
+    },
+}
+
+pub use crate::syntax::ast::Comparator;
+
+impl Comparator {
+    pub fn holds(self, left: Decimal, right: Decimal) -> bool {
+        match self {
+            Comparator::AtLeast => left >= right,
+            Comparator::AtMost => left <= right,
+            Comparator::Above => left > right,
+            Comparator::Below => left < right,
+            Comparator::Equal => left == right,
+            Comparator::NotEqual => left != right,
+        }
+    }
+}
+
+/// A number a condition reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    /// A fact of the record (counts and days as they are, amounts as the
+    /// number of cases, levels as all levels together), over `scope`.
+    Fact { fact: usize, scope: TermScope },
+    /// An attribute of the record, such as `days_away`.
+    Attribute(usize),
+    /// Months in the hall during the year (annual only).
+    MonthsInHall,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermScope {
+    Own,
+    /// Summed over the staff member's window.
+    Window,
+    /// Summed over the window's staff (a window's condition on staff facts).
+    Staff,
 }
 
 impl Subject {
@@ -153,9 +269,13 @@ impl Subject {
         self.roles.iter().position(|r| r.id == name)
     }
 
-    /// The grade of a total: the first band that holds it (check proves one does).
+    /// The band of a total: the first band that holds it (check proves one does).
     pub fn grade(&self, total: Decimal) -> Option<usize> {
         self.grades.iter().position(|band| band.contains(total))
+    }
+
+    pub fn grade_index(&self, name: &str) -> Option<usize> {
+        self.grades.iter().position(|g| g.name.id == name)
     }
 
     pub fn part_label(&self, part: Part) -> &Label {

@@ -4,6 +4,7 @@
 //! file is reported, not just the first.
 
 mod error;
+mod standing;
 
 use std::collections::HashMap;
 
@@ -62,18 +63,22 @@ impl Checker {
     fn policy(&mut self, files: &[(SourceFile, ast::File)]) -> Option<Policy> {
         let named: Vec<Named> = files.iter().map(|(f, _)| f.named()).collect();
         let mut name: Option<(String, Seen<'_>)> = None;
+        let mut effective = None;
         let mut levels: Vec<(Label, Seen<'_>)> = Vec::new();
         let mut subjects: Vec<(&ast::Subject, usize)> = Vec::new();
         for (index, (_, file)) in files.iter().enumerate() {
             let src = &named[index];
             for item in &file.items {
                 match item {
-                    ast::Item::Policy(title) => match &name {
+                    ast::Item::Policy(decl) => match &name {
                         Some((_, first)) => {
                             let first = Seen { src: first.src, file: first.file, span: first.span };
-                            self.duplicate(src, index, title.span, "the policy", &title.value, &first)
+                            self.duplicate(src, index, decl.name.span, "the policy", &decl.name.value, &first)
                         }
-                        None => name = Some((title.value.clone(), Seen { src, file: index, span: title.span })),
+                        None => {
+                            effective = decl.effective.as_ref().map(|d| d.value);
+                            name = Some((decl.name.value.clone(), Seen { src, file: index, span: decl.name.span }))
+                        }
                     },
                     ast::Item::Levels(decls) => {
                         for decl in decls {
@@ -138,7 +143,7 @@ impl Checker {
 
         let staff = self.subject(staff_ast, &named[*staff_file], &levels, None);
         let window = self.subject(window_ast, &named[*window_file], &levels, Some(&staff));
-        Some(Policy { name: name.map(|(n, _)| n).unwrap_or_default(), levels, staff, window })
+        Some(Policy { name: name.map(|(n, _)| n).unwrap_or_default(), effective, levels, staff, window })
     }
 
     /// Resolve one subject. `members` is the staff subject when resolving the
@@ -260,6 +265,18 @@ impl Checker {
         disambiguate(&mut rules);
 
         let grades = self.grades(src, ast);
+        let scope = standing::Scope {
+            src,
+            subject: &ast.name.value,
+            facts: &facts,
+            attributes: &attributes,
+            roles: &roles,
+            grades: &grades,
+            members: members.map(|m| m.facts.as_slice()),
+        };
+        let vetoes = ast.vetoes.iter().filter_map(|v| self.veto(&scope, v, false)).collect();
+        let flags = ast.flags.iter().filter_map(|f| self.flag(&scope, f, false)).collect();
+        let annual = self.annual(&scope, &ast.annual);
         policy::Subject {
             name: label(&ast.name, &ast.label),
             total,
@@ -271,6 +288,9 @@ impl Checker {
             bonus,
             rules,
             grades,
+            vetoes,
+            flags,
+            annual,
         }
     }
 
@@ -643,8 +663,13 @@ impl Checker {
                 name: label(&b.name, &b.label),
                 from: b.from.as_ref().map(|n| n.value),
                 below: b.below.as_ref().map(|n| n.value),
+                quota: None,
             })
             .collect();
+        let mut bands = bands;
+        for (band, decl) in bands.iter_mut().zip(&ast.grades) {
+            band.quota = decl.quota.as_ref().and_then(|q| self.quota(src, q, &ast.grades));
+        }
         let mut names: HashMap<&str, Span> = HashMap::new();
         for band in &ast.grades {
             if let Some(first) = names.get(band.name.value.as_str()) {
@@ -667,8 +692,10 @@ impl Checker {
                 }
             }
         }
-        // Walk the bands from the lowest up: each must start where the last ended.
-        let mut order: Vec<(usize, &Band)> = bands.iter().enumerate().collect();
+        // Walk the bands from the lowest up: each must start where the last
+        // ended. Chosen grades are picked from a band and hold no totals.
+        let mut order: Vec<(usize, &Band)> =
+            bands.iter().enumerate().filter(|(i, _)| ast.grades[*i].quota.is_none()).collect();
         order.sort_by_key(|(_, band)| band.from);
         // `covered`: None before the first band, then Some(end) where the
         // bands so far reach from −∞ up to `end` (None meaning +∞).
@@ -712,6 +739,47 @@ impl Checker {
             Some(None) => {}
         }
         bands
+    }
+
+    /// Resolve `chosen from competent, at most 15%`.
+    fn quota(&mut self, src: &Named, quota: &ast::Quota, bands: &[ast::Band]) -> Option<policy::Quota> {
+        let from = bands.iter().position(|b| b.name.value == quota.from.value && b.quota.is_none());
+        if from.is_none() {
+            let help =
+                closest(&quota.from.value, bands.iter().filter(|b| b.quota.is_none()).map(|b| b.name.value.as_str()))
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .or_else(|| Some("a chosen grade is picked from a band with `from`/`below`".into()));
+            self.error(
+                src,
+                quota.from.span,
+                format!("no band `{}` to choose from", quota.from.value),
+                "not a band",
+                help,
+            );
+        }
+        let percent = quota.percent.value;
+        if percent > Decimal::ONE_HUNDRED {
+            self.error(src, quota.percent.span, format!("a quota of {percent}% is more than all"), "over 100%", None);
+        }
+        let cite = match &quota.cite {
+            Some(c) if !c.value.is_empty() => Some(c.value.clone()),
+            _ => {
+                self.error(
+                    src,
+                    quota.from.span,
+                    "the quota has no cite".into(),
+                    "no cite",
+                    Some("name the clause that sets it, for example `[第十九条]`".into()),
+                );
+                None
+            }
+        };
+        Some(policy::Quota {
+            from: from?,
+            percent,
+            cite: cite?,
+            wording: quota.wording.as_ref().map(|w| w.value.clone()),
+        })
     }
 }
 

@@ -8,18 +8,26 @@
 //! (both checked on the way in), which keeps every sum far from overflow.
 
 mod arith;
+pub mod standing;
+
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
 pub use arith::{apply_floor, beyond, round_half_away, weighted_average};
 
+pub use standing::{Selection, Standing};
+
 use crate::facts::{Quarter, Record, Value};
-use crate::policy::{Measure, Part, Policy, Scope, Subject};
+use crate::policy::{Measure, Part, Policy, Scope, Subject, Term, TermScope};
 
 #[derive(Debug, Clone)]
 pub struct Results {
     pub staff: Vec<Scored>,
     pub windows: Vec<Scored>,
+    /// How each chosen grade was filled.
+    pub staff_selections: Vec<Selection>,
+    pub window_selections: Vec<Selection>,
 }
 
 /// One record's score.
@@ -31,8 +39,18 @@ pub struct Scored {
     pub penalties: Decimal,
     pub bonus: Decimal,
     pub total: Decimal,
-    /// Index into the subject's grade bands.
+    /// Index into the subject's grades: the band of the total, until a
+    /// chosen grade (`excellent`) replaces it.
     pub grade: usize,
+    /// The band of the total, whatever was chosen.
+    pub band: usize,
+    pub rank: usize,
+    /// Left out of a chosen grade with a group tied at the quota cut.
+    pub left_out_tied: bool,
+    /// Vetoes that applied: (index in the subject's vetoes, why).
+    pub vetoes: Vec<(usize, String)>,
+    /// Flags raised: (index in the subject's flags, why).
+    pub flags: Vec<(usize, String)>,
     pub trace: Vec<Entry>,
 }
 
@@ -78,12 +96,135 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
             score(&policy.window, window, |_| Decimal::ZERO, |category| averages.get(&(category, w)).copied())
         })
         .collect();
-    Results { staff, windows }
+    let mut results = Results { staff, windows, staff_selections: Vec::new(), window_selections: Vec::new() };
+    stand(policy, quarter, &mut results);
+    results
+}
+
+/// Vetoes, chosen grades, ranks and flags, once every total is known.
+fn stand(policy: &Policy, quarter: &Quarter, results: &mut Results) {
+    let sums = StaffSums::new(quarter);
+    let view = |is_staff: bool, i: usize, grade: Option<usize>| {
+        let (record, window) =
+            if is_staff { (&quarter.staff[i], quarter.staff[i].window) } else { (&quarter.windows[i], Some(i)) };
+        QuarterView { record, window, sums: &sums, grade }
+    };
+    for (subject, scored, is_staff) in
+        [(&policy.staff, &mut results.staff, true), (&policy.window, &mut results.windows, false)]
+    {
+        for (i, record) in scored.iter_mut().enumerate() {
+            let view = view(is_staff, i, None);
+            record.vetoes = subject
+                .vetoes
+                .iter()
+                .enumerate()
+                .filter_map(|(v, veto)| {
+                    standing::test(subject, &policy.staff, &veto.condition, &view).map(|why| (v, why))
+                })
+                .collect();
+        }
+        let totals: Vec<Option<Decimal>> = scored.iter().map(|s| Some(s.total)).collect();
+        let (standings, selections) = standing::grade_all(subject, &totals, |i, g| {
+            scored[i].vetoes.iter().any(|(v, _)| subject.vetoes[*v].grade == g)
+        });
+        for (record, standing) in scored.iter_mut().zip(standings) {
+            if let Some(standing) = standing {
+                record.band = standing.band;
+                record.grade = standing.grade;
+                record.rank = standing.rank;
+                record.left_out_tied = standing.left_out_tied;
+            }
+        }
+        for (i, record) in scored.iter_mut().enumerate() {
+            let view = view(is_staff, i, Some(record.grade));
+            record.flags = subject
+                .flags
+                .iter()
+                .enumerate()
+                .filter_map(|(f, flag)| {
+                    standing::test(subject, &policy.staff, &flag.condition, &view).map(|why| (f, why))
+                })
+                .collect();
+        }
+        if is_staff {
+            results.staff_selections = selections;
+        } else {
+            results.window_selections = selections;
+        }
+    }
+}
+
+/// The sum of each staff fact over each window's staff, for `in window` and
+/// `of staff` in conditions.
+pub struct StaffSums {
+    sums: HashMap<(usize, usize), Decimal>,
+}
+
+impl StaffSums {
+    pub fn new(quarter: &Quarter) -> StaffSums {
+        let mut sums = HashMap::new();
+        for person in &quarter.staff {
+            let Some(w) = person.window else { continue };
+            for (fact, value) in &person.facts {
+                *sums.entry((*fact, w)).or_insert(Decimal::ZERO) += magnitude(value);
+            }
+        }
+        StaffSums { sums }
+    }
+
+    pub fn get(&self, fact: usize, window: usize) -> Decimal {
+        self.sums.get(&(fact, window)).copied().unwrap_or_default()
+    }
+}
+
+/// A fact as one number: counts and days as they are, amounts as the number
+/// of cases, levels as all levels together.
+pub fn magnitude(value: &Value) -> Decimal {
+    match value {
+        Value::Number(n) => *n,
+        Value::Amounts(a) => Decimal::from(a.len()),
+        Value::Levels(l) => l.iter().map(|(_, n)| *n).sum(),
+    }
+}
+
+/// One record of one quarter, as a condition reads it.
+struct QuarterView<'a> {
+    record: &'a Record,
+    window: Option<usize>,
+    sums: &'a StaffSums,
+    grade: Option<usize>,
+}
+
+impl standing::Record for QuarterView<'_> {
+    fn term(&self, term: Term) -> Decimal {
+        match term {
+            Term::Fact { fact, scope: TermScope::Own } => self.record.fact(fact).map(magnitude).unwrap_or_default(),
+            Term::Fact { fact, scope: TermScope::Window | TermScope::Staff } => {
+                self.window.map(|w| self.sums.get(fact, w)).unwrap_or_default()
+            }
+            Term::Attribute(a) => self.record.attributes.get(a).copied().unwrap_or_default(),
+            // check keeps months_in_hall out of quarterly conditions.
+            Term::MonthsInHall => Decimal::ZERO,
+        }
+    }
+
+    fn role(&self) -> Option<usize> {
+        self.record.role
+    }
+
+    fn grade(&self) -> Option<usize> {
+        self.grade
+    }
+
+    // check keeps `in every quarter` out of quarterly conditions.
+    fn quarters_with(&self, _grade: usize) -> (usize, usize) {
+        (0, 1)
+    }
 }
 
 /// For each `in window` rule, the sum of its fact over each window's staff.
-fn window_sums(staff: &Subject, quarter: &Quarter) -> std::collections::HashMap<(usize, usize), Decimal> {
-    let mut sums = std::collections::HashMap::new();
+fn window_sums(staff: &Subject, quarter: &Quarter) -> HashMap<(usize, usize), Decimal> {
+    let mut sums = HashMap::new();
     for (r, rule) in staff.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Window) {
         for person in &quarter.staff {
             if let (Some(w), Some(Value::Number(n))) = (person.window, person.fact(rule.fact)) {
@@ -95,12 +236,8 @@ fn window_sums(staff: &Subject, quarter: &Quarter) -> std::collections::HashMap<
 }
 
 /// For each averaged window category, each window's weighted average.
-fn averages(
-    policy: &Policy,
-    quarter: &Quarter,
-    staff: &[Scored],
-) -> std::collections::HashMap<(usize, usize), Decimal> {
-    let mut out = std::collections::HashMap::new();
+fn averages(policy: &Policy, quarter: &Quarter, staff: &[Scored]) -> HashMap<(usize, usize), Decimal> {
+    let mut out = HashMap::new();
     for (c, category) in policy.window.categories.iter().enumerate() {
         let Some(average) = &category.average else {
             continue;
@@ -196,5 +333,17 @@ fn score(
     let total = categories.iter().sum::<Decimal>() + penalties + bonus;
     // check proves the bands cover every total; the fallback is never taken.
     let grade = subject.grade(total).unwrap_or(0);
-    Scored { categories, penalties, bonus, total, grade, trace }
+    Scored {
+        categories,
+        penalties,
+        bonus,
+        total,
+        grade,
+        band: grade,
+        rank: 0,
+        left_out_tied: false,
+        vetoes: Vec::new(),
+        flags: Vec::new(),
+        trace,
+    }
 }

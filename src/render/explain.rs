@@ -89,10 +89,68 @@ impl Ledger<'_> {
             }
         }
         writeln!(out, "总分 total  {sum} = {}", decimal(scored.total))?;
-        if let Some(band) = subject.grades.get(scored.grade) {
-            writeln!(out, "等次 grade  {} {}（{}）", band.name.label, band.name.id, band_words(band))?;
+        self.standing(out)
+    }
+
+    /// The band, any chosen grade and how it was chosen, vetoes and flags.
+    fn standing(&self, out: &mut String) -> Result {
+        let (subject, scored) = (self.subject, self.scored);
+        if let Some(band) = subject.grades.get(scored.band) {
+            writeln!(out, "档次 band   {} {}（{}）", band.name.label, band.name.id, band_words(band))?;
+        }
+        let selections =
+            if self.window.is_some() { &self.results.window_selections } else { &self.results.staff_selections };
+        for selection in selections {
+            let Some(grade) = subject.grades.get(selection.grade) else { continue };
+            let from = subject.grades.get(selection.from).map_or("", |g| g.name.label.as_str());
+            let cite = grade.quota.as_ref().map_or("", |q| q.cite.as_str());
+            let me = self.index();
+            let how = format!(
+                "从{from}中按总分由高到低评选，不超过 {}%：本期 {} 个，名额 {}  [{cite}]",
+                decimal(selection.percent),
+                selection.assessed,
+                selection.limit
+            );
+            if selection.chosen.contains(&me) {
+                writeln!(out, "评选 {}  评为{}；{how}", grade.name.id, grade.name.label)?;
+            } else if let Some((total, _)) = selection.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
+                writeln!(
+                    out,
+                    "评选 {}  与他人同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
+                    grade.name.id,
+                    decimal(*total)
+                )?;
+            } else if scored.band == selection.from {
+                let vetoed = scored.vetoes.iter().any(|(v, _)| subject.vetoes[*v].grade == selection.grade);
+                let why = if vetoed { "不符合评选资格（见下）" } else { "总分未进入名额" };
+                writeln!(out, "评选 {}  未评为{}：{why}；{how}", grade.name.id, grade.name.label)?;
+            }
+        }
+        for (v, why) in &scored.vetoes {
+            let veto = &subject.vetoes[*v];
+            let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
+            writeln!(out, "不得评为{grade}：{}，{why}", veto.cite)?;
+            if let Some(wording) = &veto.wording {
+                writeln!(out, "{INDENT}“{wording}”")?;
+            }
+        }
+        for (f, why) in &scored.flags {
+            let flag = &subject.flags[*f];
+            writeln!(out, "{} {}：{}，{why}", flag.name.label, flag.name.id, flag.cite)?;
+            if let Some(wording) = &flag.wording {
+                writeln!(out, "{INDENT}“{wording}”")?;
+            }
+        }
+        if let Some(grade) = subject.grades.get(scored.grade) {
+            writeln!(out, "等次 grade  {} {}（名次 {}）", grade.name.label, grade.name.id, scored.rank)?;
         }
         Ok(())
+    }
+
+    /// This record's index in its list.
+    fn index(&self) -> usize {
+        let list = if self.window.is_some() { &self.quarter.windows } else { &self.quarter.staff };
+        list.iter().position(|r| std::ptr::eq(r, self.record)).unwrap_or(usize::MAX)
     }
 
     /// The entries of one part, each with what it counted and its wording.

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::{decimal, entry_cite, entry_id, entry_part, part_id};
-use crate::eval::{Results, Scored, Source};
+use crate::eval::{Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
 
@@ -23,8 +23,63 @@ pub fn write_json(out: &mut impl Write, policy: &Policy, quarter: &Quarter, resu
     writeln!(out, "  ],")?;
     writeln!(out, "  \"windows\": [")?;
     records(out, policy, &policy.window, quarter, &quarter.windows, &results.windows)?;
-    writeln!(out, "  ]")?;
+    writeln!(out, "  ],")?;
+    writeln!(out, "  \"selection\": {{")?;
+    write!(out, "    \"staff\": ")?;
+    selections(out, &policy.staff, &quarter.staff, &results.staff_selections)?;
+    writeln!(out, ",")?;
+    write!(out, "    \"windows\": ")?;
+    selections(out, &policy.window, &quarter.windows, &results.window_selections)?;
+    writeln!(out)?;
+    writeln!(out, "  }}")?;
     writeln!(out, "}}")
+}
+
+fn grade_id(subject: &Subject, grade: usize) -> &str {
+    subject.grades.get(grade).map_or("", |g| g.name.id.as_str())
+}
+
+/// How each chosen grade was filled: the quota, who was chosen, and a tie
+/// left out at the cut.
+pub(super) fn selections(
+    out: &mut impl Write,
+    subject: &Subject,
+    records: &[Record],
+    selections: &[Selection],
+) -> io::Result<()> {
+    write!(out, "[")?;
+    for (n, s) in selections.iter().enumerate() {
+        write!(out, "{}{{\"grade\": ", if n > 0 { ", " } else { "" })?;
+        string(out, grade_id(subject, s.grade))?;
+        write!(out, ", \"from\": ")?;
+        string(out, grade_id(subject, s.from))?;
+        write!(
+            out,
+            ", \"quota_percent\": {}, \"assessed\": {}, \"limit\": {}, \"chosen\": [",
+            decimal(s.percent),
+            s.assessed,
+            s.limit
+        )?;
+        ids(out, records, &s.chosen)?;
+        write!(out, "]")?;
+        if let Some((total, group)) = &s.tie {
+            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(*total))?;
+            ids(out, records, group)?;
+            write!(out, "]}}")?;
+        }
+        write!(out, "}}")?;
+    }
+    write!(out, "]")
+}
+
+fn ids(out: &mut impl Write, records: &[Record], indices: &[usize]) -> io::Result<()> {
+    for (n, i) in indices.iter().enumerate() {
+        if n > 0 {
+            write!(out, ", ")?;
+        }
+        string(out, records.get(*i).map_or("", |r| r.id.as_str()))?;
+    }
+    Ok(())
 }
 
 fn records(
@@ -62,7 +117,36 @@ fn records(
             write!(out, ", \"penalties\": {}", decimal(score.penalties))?;
         }
         write!(out, ", \"bonus\": {}, \"grade\": ", decimal(score.bonus))?;
-        string(out, subject.grades.get(score.grade).map_or("", |g| g.name.id.as_str()))?;
+        string(out, grade_id(subject, score.grade))?;
+        write!(out, ", \"band\": ")?;
+        string(out, grade_id(subject, score.band))?;
+        write!(out, ", \"rank\": {}", score.rank)?;
+        if score.left_out_tied {
+            write!(out, ", \"left_out_tied\": true")?;
+        }
+        write!(out, ", \"vetoes\": [")?;
+        for (n, (v, why)) in score.vetoes.iter().enumerate() {
+            let veto = &subject.vetoes[*v];
+            write!(out, "{}{{\"grade\": ", if n > 0 { ", " } else { "" })?;
+            string(out, grade_id(subject, veto.grade))?;
+            write!(out, ", \"cite\": ")?;
+            string(out, &veto.cite)?;
+            write!(out, ", \"reason\": ")?;
+            string(out, why)?;
+            write!(out, "}}")?;
+        }
+        write!(out, "], \"flags\": [")?;
+        for (n, (f, why)) in score.flags.iter().enumerate() {
+            let flag = &subject.flags[*f];
+            write!(out, "{}{{\"flag\": ", if n > 0 { ", " } else { "" })?;
+            string(out, &flag.name.id)?;
+            write!(out, ", \"cite\": ")?;
+            string(out, &flag.cite)?;
+            write!(out, ", \"reason\": ")?;
+            string(out, why)?;
+            write!(out, "}}")?;
+        }
+        write!(out, "]")?;
         write!(out, ", \"trace\": [")?;
         for (e, entry) in score.trace.iter().enumerate() {
             if e > 0 {
@@ -90,7 +174,7 @@ fn records(
 }
 
 /// A JSON string literal.
-fn string(out: &mut impl Write, text: &str) -> io::Result<()> {
+pub(super) fn string(out: &mut impl Write, text: &str) -> io::Result<()> {
     out.write_all(b"\"")?;
     let mut start = 0;
     for (i, byte) in text.bytes().enumerate() {

@@ -41,6 +41,7 @@ fn section(
         header.push(short(&b.label));
     }
     header.push("总分".into());
+    header.push("名次".into());
     header.push("等次".into());
 
     let mut rows: Vec<Vec<String>> = Vec::with_capacity(records.len());
@@ -57,7 +58,13 @@ fn section(
             row.push(decimal(score.bonus));
         }
         row.push(decimal(score.total));
-        row.push(subject.grades.get(score.grade).map_or(String::new(), |g| g.name.label.clone()));
+        row.push(score.rank.to_string());
+        let mut grade = subject.grades.get(score.grade).map_or(String::new(), |g| g.name.label.clone());
+        if !score.flags.is_empty() {
+            let flags: Vec<&str> = score.flags.iter().map(|(f, _)| subject.flags[*f].name.label.as_str()).collect();
+            grade.push_str(&format!("（{}）", flags.join("、")));
+        }
+        row.push(grade);
         rows.push(row);
     }
     let last = header.len() - 1;

@@ -23,9 +23,16 @@ pub struct File {
 
 #[derive(Debug, Clone)]
 pub enum Item {
-    Policy(Spanned<String>),
+    Policy(PolicyDecl),
     Levels(Vec<LevelDecl>),
     Subject(Box<Subject>),
+}
+
+/// `policy "…" effective 2026-01-01`
+#[derive(Debug, Clone)]
+pub struct PolicyDecl {
+    pub name: Spanned<String>,
+    pub effective: Option<Spanned<chrono::NaiveDate>>,
 }
 
 #[derive(Debug, Clone)]
@@ -48,6 +55,9 @@ pub struct Subject {
     pub grades: Vec<Band>,
     /// The `grades` keyword of each grades block, to point at a duplicate.
     pub grades_blocks: Vec<Span>,
+    pub vetoes: Vec<Veto>,
+    pub flags: Vec<Flag>,
+    pub annual: Vec<Annual>,
     pub span: Span,
 }
 
@@ -154,12 +164,139 @@ pub struct Average {
     pub span: Span,
 }
 
-/// `basic "基本称职" from 60 below 80`
+/// `basic "基本称职" from 60 below 80`, or a chosen grade
+/// `excellent "优秀" chosen from competent, at most 15%`.
 #[derive(Debug, Clone)]
 pub struct Band {
     pub name: Name,
     pub label: Spanned<String>,
     pub from: Option<Number>,
     pub below: Option<Number>,
+    pub quota: Option<Quota>,
     pub span: Span,
+}
+
+/// `chosen from competent, at most 15%`
+#[derive(Debug, Clone)]
+pub struct Quota {
+    pub from: Name,
+    /// The share, in percent.
+    pub percent: Number,
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+}
+
+/// `not excellent when days_away >= 5`
+#[derive(Debug, Clone)]
+pub struct Veto {
+    pub grade: Name,
+    pub condition: Condition,
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `return_to_unit "退回原单位" when prohibited_serious > 0`
+#[derive(Debug, Clone)]
+pub struct Flag {
+    pub name: Name,
+    pub label: Spanned<String>,
+    pub condition: Condition,
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// An `annual { … }` block.
+#[derive(Debug, Clone)]
+pub struct Annual {
+    pub totals: Vec<AnnualTotal>,
+    pub not_assessed: Vec<Gate>,
+    pub vetoes: Vec<Veto>,
+    pub flags: Vec<Flag>,
+    pub span: Span,
+}
+
+/// `total mean of quarters, rounded to 2 places`
+#[derive(Debug, Clone)]
+pub struct AnnualTotal {
+    pub places: Number,
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `not assessed when months_in_hall < 6`
+#[derive(Debug, Clone)]
+pub struct Gate {
+    pub condition: Condition,
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub kind: ConditionKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum ConditionKind {
+    Or(Vec<Condition>),
+    And(Vec<Condition>),
+    Not(Box<Condition>),
+    /// `role chief_rep`
+    Role(Name),
+    /// `grade unfit`, `grade red_flag in every quarter`
+    Grade {
+        grade: Name,
+        every_quarter: bool,
+    },
+    /// `absent_days + unsigned_leave_days >= 3`
+    Compare {
+        terms: Vec<Quantity>,
+        op: Spanned<Comparator>,
+        value: Number,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    AtLeast,
+    AtMost,
+    Above,
+    Below,
+    Equal,
+    NotEqual,
+}
+
+impl Comparator {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::AtMost => "<=",
+            Comparator::Above => ">",
+            Comparator::Below => "<",
+            Comparator::Equal => "=",
+            Comparator::NotEqual => "!=",
+        }
+    }
+}
+
+/// What a comparison sums: `red_yellow_cards in window`.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    pub name: Name,
+    pub scope: QuantityScope,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityScope {
+    Own,
+    /// `in window`: over the staff member's window.
+    InWindow,
+    /// `of staff`: over the window's staff.
+    OfStaff,
 }

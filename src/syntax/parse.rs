@@ -14,6 +14,7 @@ type Result<T> = std::result::Result<T, String>;
 
 /// Parse one `.rules` file.
 pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<SyntaxError>> {
+    too_deep(file)?;
     let mut pairs = KaoheParser::parse(R::file, &file.text).map_err(|err| syntax_error(file, &err))?;
     let top = pairs.next().ok_or_else(|| internal(file, "empty parse"))?;
     let mut items = Vec::new();
@@ -71,7 +72,18 @@ fn cite(pair: Pair<'_, R>) -> Spanned<String> {
 
 fn parse_policy(pair: Pair<'_, R>) -> Result<Item> {
     let mut it = meaningful(pair);
-    Ok(Item::Policy(string(next(&mut it, "policy name")?)))
+    let name = string(next(&mut it, "policy name")?);
+    let effective = match it.next() {
+        Some(effective) => {
+            let date = next(&mut meaningful(effective), "date")?;
+            let span = span_of(&date);
+            let value = chrono::NaiveDate::parse_from_str(date.as_str(), "%Y-%m-%d")
+                .map_err(|_| format!("date `{}`", date.as_str()))?;
+            Some(Spanned { value, span })
+        }
+        None => None,
+    };
+    Ok(Item::Policy(PolicyDecl { name, effective }))
 }
 
 fn parse_levels(pair: Pair<'_, R>) -> Result<Item> {
@@ -98,6 +110,9 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
         bonus: Vec::new(),
         grades: Vec::new(),
         grades_blocks: Vec::new(),
+        vetoes: Vec::new(),
+        flags: Vec::new(),
+        annual: Vec::new(),
         span,
     };
     for item in it {
@@ -129,6 +144,17 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
                     subject.grades.push(parse_band(band)?);
                 }
             }
+            R::eligibility => {
+                for veto in meaningful(item) {
+                    subject.vetoes.push(parse_veto(veto)?);
+                }
+            }
+            R::flags => {
+                for flag in meaningful(item) {
+                    subject.flags.push(parse_flag(flag)?);
+                }
+            }
+            R::annual => subject.annual.push(parse_annual(item)?),
             other => return Err(format!("unexpected {other:?} in subject")),
         }
     }
@@ -265,14 +291,28 @@ fn parse_average(pair: Pair<'_, R>) -> Result<Average> {
 
 fn parse_band(pair: Pair<'_, R>) -> Result<Band> {
     let span = span_of(&pair);
+    let is_quota = pair.as_rule() == R::quota_band;
     let mut it = meaningful(pair);
     let mut band = Band {
         name: name(next(&mut it, "grade")?),
         label: string(next(&mut it, "label")?),
         from: None,
         below: None,
+        quota: None,
         span,
     };
+    if is_quota {
+        let from = name(next(&mut it, "band")?);
+        let percent_pair = next(&mut it, "percent")?;
+        let percent_text = percent_pair.as_str().trim_end_matches('%');
+        let percent = Spanned {
+            value: Decimal::from_str(percent_text).map_err(|_| format!("percent `{percent_text}`"))?,
+            span: span_of(&percent_pair),
+        };
+        let (cite, wording) = cite_and_wording(it)?;
+        band.quota = Some(Quota { from, percent, cite, wording });
+        return Ok(band);
+    }
     for bound in it {
         let which = bound.as_rule();
         let value = number(next(&mut meaningful(bound), "bound")?)?;
@@ -285,8 +325,170 @@ fn parse_band(pair: Pair<'_, R>) -> Result<Band> {
     Ok(band)
 }
 
+fn parse_veto(pair: Pair<'_, R>) -> Result<Veto> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let grade = name(next(&mut it, "grade")?);
+    let condition = parse_condition(next(&mut it, "condition")?)?;
+    let (cite, wording) = cite_and_wording(it)?;
+    Ok(Veto { grade, condition, cite, wording, span })
+}
+
+fn parse_flag(pair: Pair<'_, R>) -> Result<Flag> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let name = name(next(&mut it, "flag")?);
+    let label = string(next(&mut it, "label")?);
+    let condition = parse_condition(next(&mut it, "condition")?)?;
+    let (cite, wording) = cite_and_wording(it)?;
+    Ok(Flag { name, label, condition, cite, wording, span })
+}
+
+fn parse_annual(pair: Pair<'_, R>) -> Result<Annual> {
+    let span = span_of(&pair);
+    let mut annual =
+        Annual { totals: Vec::new(), not_assessed: Vec::new(), vetoes: Vec::new(), flags: Vec::new(), span };
+    for item in meaningful(pair) {
+        let item_span = span_of(&item);
+        match item.as_rule() {
+            R::annual_total => {
+                let mut it = meaningful(item);
+                let places = number(next(&mut it, "places")?)?;
+                let (cite, wording) = cite_and_wording(it)?;
+                annual.totals.push(AnnualTotal { places, cite, wording, span: item_span });
+            }
+            R::not_assessed => {
+                let mut it = meaningful(item);
+                let condition = parse_condition(next(&mut it, "condition")?)?;
+                let (cite, wording) = cite_and_wording(it)?;
+                annual.not_assessed.push(Gate { condition, cite, wording, span: item_span });
+            }
+            R::veto => annual.vetoes.push(parse_veto(item)?),
+            R::flag => annual.flags.push(parse_flag(item)?),
+            other => return Err(format!("unexpected {other:?} in annual")),
+        }
+    }
+    Ok(annual)
+}
+
+/// The optional `[cite] "wording"` that ends a line.
+fn cite_and_wording<'i>(
+    it: impl Iterator<Item = Pair<'i, R>>,
+) -> Result<(Option<Spanned<String>>, Option<Spanned<String>>)> {
+    let (mut c, mut w) = (None, None);
+    for item in it {
+        match item.as_rule() {
+            R::cite => c = Some(cite(item)),
+            R::string => w = Some(string(item)),
+            other => return Err(format!("unexpected {other:?} after a condition")),
+        }
+    }
+    Ok((c, w))
+}
+
+fn parse_condition(pair: Pair<'_, R>) -> Result<Condition> {
+    let span = span_of(&pair);
+    let which = pair.as_rule();
+    let kind = match which {
+        R::condition | R::conjunction => {
+            let mut parts = meaningful(pair).map(parse_condition).collect::<Result<Vec<_>>>()?;
+            if parts.len() == 1 {
+                return parts.pop().ok_or_else(|| "empty condition".to_string());
+            }
+            if which == R::condition {
+                ConditionKind::Or(parts)
+            } else {
+                ConditionKind::And(parts)
+            }
+        }
+        R::negation => ConditionKind::Not(Box::new(parse_condition(next(&mut meaningful(pair), "condition")?)?)),
+        R::group => return parse_condition(next(&mut meaningful(pair), "condition")?),
+        R::role_test => ConditionKind::Role(name(next(&mut meaningful(pair), "role")?)),
+        R::grade_test => {
+            let mut it = meaningful(pair);
+            let grade = name(next(&mut it, "grade")?);
+            ConditionKind::Grade { grade, every_quarter: it.next().is_some() }
+        }
+        R::comparison => {
+            let mut it = meaningful(pair);
+            let sum = next(&mut it, "quantity")?;
+            let mut terms = Vec::new();
+            for quantity in meaningful(sum) {
+                let qspan = span_of(&quantity);
+                let mut q = meaningful(quantity);
+                let name = name(next(&mut q, "name")?);
+                let scope = match q.next().map(|p| p.as_rule()) {
+                    Some(R::in_window) => QuantityScope::InWindow,
+                    Some(R::of_staff) => QuantityScope::OfStaff,
+                    _ => QuantityScope::Own,
+                };
+                terms.push(Quantity { name, scope, span: qspan });
+            }
+            let op_pair = next(&mut it, "comparator")?;
+            let op = match op_pair.as_str() {
+                ">=" => Comparator::AtLeast,
+                "<=" => Comparator::AtMost,
+                ">" => Comparator::Above,
+                "<" => Comparator::Below,
+                "=" => Comparator::Equal,
+                _ => Comparator::NotEqual,
+            };
+            let op = Spanned { value: op, span: span_of(&op_pair) };
+            let value = number(next(&mut it, "number")?)?;
+            ConditionKind::Compare { terms, op, value }
+        }
+        other => return Err(format!("unexpected {other:?} in a condition")),
+    };
+    Ok(Condition { kind, span })
+}
+
 // ---------------------------------------------------------------------------
 // Syntax errors
+// ---------------------------------------------------------------------------
+
+/// How deep parentheses may nest. pest descends recursively, so a hostile
+/// file of many `(` would otherwise overflow the stack; checked before it.
+pub const MAX_NESTING: usize = 64;
+
+fn too_deep(file: &SourceFile) -> std::result::Result<(), Box<SyntaxError>> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut in_comment = false;
+    let mut escaped = false;
+    for (at, c) in file.text.char_indices() {
+        match c {
+            '\n' => {
+                in_comment = false;
+                in_string = false;
+            }
+            _ if in_comment => {}
+            '\\' if in_string => escaped = !escaped,
+            '"' if !escaped => in_string = !in_string,
+            _ if in_string => escaped = false,
+            '#' => in_comment = true,
+            '(' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(Box::new(SyntaxError {
+                        message: format!("parentheses nest deeper than {MAX_NESTING} levels"),
+                        src: file.named(),
+                        span: Span::new(at, at + 1),
+                        label: "too deep".into(),
+                        help: Some("write the condition as several vetoes or flags".into()),
+                    }));
+                }
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
 // ---------------------------------------------------------------------------
 
 fn is_keyword(which: R) -> bool {
@@ -329,6 +531,24 @@ fn keyword_text(which: R) -> Option<&'static str> {
         R::kw_grades => "grades",
         R::kw_from => "from",
         R::kw_below => "below",
+        R::kw_effective => "effective",
+        R::kw_chosen => "chosen",
+        R::kw_at => "at",
+        R::kw_most => "most",
+        R::kw_eligibility => "eligibility",
+        R::kw_not => "not",
+        R::kw_when => "when",
+        R::kw_flags => "flags",
+        R::kw_annual => "annual",
+        R::kw_mean => "mean",
+        R::kw_quarters => "quarters",
+        R::kw_quarter => "quarter",
+        R::kw_or => "or",
+        R::kw_and => "and",
+        R::kw_role => "role",
+        R::kw_grade => "grade",
+        R::kw_every => "every",
+        R::kw_staff => "staff",
         _ => return None,
     })
 }
@@ -371,6 +591,28 @@ fn describe(which: R) -> String {
         R::average => "`average`",
         R::from => "`from`",
         R::below => "`below`",
+        R::effective => "`effective`",
+        R::date => "a date like `2026-01-01`",
+        R::quota_band => "a chosen grade",
+        R::percent => "a percentage like `15%`",
+        R::eligibility => "`eligibility`",
+        R::veto => "`not` and a grade",
+        R::flags => "`flags`",
+        R::flag => "a flag",
+        R::annual => "`annual`",
+        R::annual_total => "`total mean of quarters`",
+        R::not_assessed => "`not assessed`",
+        R::condition | R::conjunction => "a condition",
+        R::negation => "`not`",
+        R::group => "`(`",
+        R::role_test => "`role`",
+        R::grade_test => "`grade`",
+        R::every_quarter => "`in every quarter`",
+        R::comparison => "a comparison",
+        R::sum => "a fact or an attribute",
+        R::quantity => "a fact or an attribute",
+        R::of_staff => "`of staff`",
+        R::comparator => "a comparison (`>=`, `>`, `<=`, `<`, `=`, `!=`)",
         other => return format!("{other:?}"),
     }
     .to_string()

@@ -1,0 +1,337 @@
+//! Checks for what decides a standing beyond the score: conditions, the
+//! vetoes on chosen grades, flags, and the annual roll-up.
+
+use super::{list, Checker};
+use crate::policy::{self, Band, Condition, Label, Term, TermScope};
+use crate::source::Named;
+use crate::suggest::closest;
+use crate::syntax::ast::{self, ConditionKind, QuantityScope, Spanned};
+
+/// Conditions may nest in parentheses, but not without end: a policy
+/// is read by people, and a deeper tree is a mistake, not a rubric.
+pub const MAX_CONDITION_DEPTH: usize = 32;
+
+/// What a condition of one subject may name.
+pub struct Scope<'a> {
+    pub src: &'a Named,
+    pub subject: &'a str,
+    pub facts: &'a [policy::Fact],
+    pub attributes: &'a [policy::Fact],
+    pub roles: &'a [Label],
+    pub grades: &'a [Band],
+    /// The staff's facts, when checking a window (`… of staff`).
+    pub members: Option<&'a [policy::Fact]>,
+}
+
+/// Where a condition stands decides what it may test.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// A veto decides a grade, so it cannot test the grade.
+    Veto,
+    Flag,
+    AnnualVeto,
+    AnnualFlag,
+    AnnualGate,
+}
+
+impl Place {
+    fn annual(self) -> bool {
+        matches!(self, Place::AnnualVeto | Place::AnnualFlag | Place::AnnualGate)
+    }
+}
+
+impl Checker {
+    pub(super) fn veto(&mut self, scope: &Scope<'_>, veto: &ast::Veto, annual: bool) -> Option<policy::Veto> {
+        let place = if annual { Place::AnnualVeto } else { Place::Veto };
+        let grade = scope.grades.iter().position(|g| g.name.id == veto.grade.value);
+        match grade {
+            Some(g) if scope.grades[g].quota.is_none() => {
+                self.error(
+                    scope.src,
+                    veto.grade.span,
+                    format!("`{}` is a band of totals, and only a chosen grade can be withheld", veto.grade.value),
+                    "not a chosen grade",
+                    Some("vetoes apply to grades `chosen from` another, such as `excellent`".into()),
+                );
+            }
+            Some(_) => {}
+            None => {
+                let help = closest(&veto.grade.value, scope.grades.iter().map(|g| g.name.id.as_str()))
+                    .map(|s| format!("did you mean `{s}`?"));
+                self.error(
+                    scope.src,
+                    veto.grade.span,
+                    format!("unknown grade `{}`", veto.grade.value),
+                    "not a grade",
+                    help,
+                );
+            }
+        }
+        let condition = self.condition(scope, &veto.condition, place, 0);
+        let cite = self.cite_of(scope.src, veto.span, &veto.cite, "veto");
+        Some(policy::Veto { grade: grade?, condition: condition?, cite: cite?, wording: text(&veto.wording) })
+    }
+
+    pub(super) fn flag(&mut self, scope: &Scope<'_>, flag: &ast::Flag, annual: bool) -> Option<policy::Flag> {
+        let place = if annual { Place::AnnualFlag } else { Place::Flag };
+        let condition = self.condition(scope, &flag.condition, place, 0);
+        let cite = self.cite_of(scope.src, flag.span, &flag.cite, "flag");
+        Some(policy::Flag {
+            name: Label { id: flag.name.value.clone(), label: flag.label.value.clone() },
+            condition: condition?,
+            cite: cite?,
+            wording: text(&flag.wording),
+        })
+    }
+
+    pub(super) fn annual(&mut self, scope: &Scope<'_>, blocks: &[ast::Annual]) -> Option<policy::AnnualRules> {
+        let block = blocks.first()?;
+        if let Some(extra) = blocks.get(1) {
+            self.error(scope.src, extra.span, "`annual` is declared twice".into(), "second block", None);
+        }
+        let Some(total) = block.totals.first() else {
+            self.error(
+                scope.src,
+                block.span,
+                "the `annual` block does not say how quarters make a year".into(),
+                "no annual total",
+                Some("add `total mean of quarters, rounded to 2 places [第十二条]`".into()),
+            );
+            return None;
+        };
+        if let Some(extra) = block.totals.get(1) {
+            self.error(scope.src, extra.span, "the annual total is given twice".into(), "again", None);
+        }
+        let places =
+            u32::try_from(total.places.value.mantissa()).ok().filter(|p| total.places.value.scale() == 0 && *p <= 10);
+        if places.is_none() {
+            self.error(
+                scope.src,
+                total.places.span,
+                "places must be a whole number from 0 to 10".into(),
+                "places",
+                None,
+            );
+        }
+        let cite = self.cite_of(scope.src, total.span, &total.cite, "annual total");
+        let mut not_assessed = Vec::new();
+        for gate in &block.not_assessed {
+            let condition = self.condition(scope, &gate.condition, Place::AnnualGate, 0);
+            let cite = self.cite_of(scope.src, gate.span, &gate.cite, "rule");
+            if let (Some(condition), Some(cite)) = (condition, cite) {
+                not_assessed.push(policy::Gate { condition, cite, wording: text(&gate.wording) });
+            }
+        }
+        let vetoes = block.vetoes.iter().filter_map(|v| self.veto(scope, v, true)).collect();
+        let flags = block.flags.iter().filter_map(|f| self.flag(scope, f, true)).collect();
+        Some(policy::AnnualRules {
+            places: places?,
+            cite: cite?,
+            wording: text(&total.wording),
+            not_assessed,
+            vetoes,
+            flags,
+        })
+    }
+
+    fn cite_of(
+        &mut self,
+        src: &Named,
+        span: crate::source::Span,
+        cite: &Option<Spanned<String>>,
+        what: &str,
+    ) -> Option<String> {
+        match cite {
+            Some(c) if !c.value.is_empty() => Some(c.value.clone()),
+            _ => {
+                self.error(
+                    src,
+                    span,
+                    format!("the {what} has no cite"),
+                    "no cite",
+                    Some("name the clause it encodes, for example `[第十五条]`".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn condition(&mut self, scope: &Scope<'_>, c: &ast::Condition, place: Place, depth: usize) -> Option<Condition> {
+        if depth > MAX_CONDITION_DEPTH {
+            self.error(
+                scope.src,
+                c.span,
+                format!("the condition nests deeper than {MAX_CONDITION_DEPTH} levels"),
+                "too deep",
+                Some("split it into several vetoes or flags".into()),
+            );
+            return None;
+        }
+        let src = scope.src;
+        match &c.kind {
+            ConditionKind::Or(parts) | ConditionKind::And(parts) => {
+                let resolved: Vec<Option<Condition>> =
+                    parts.iter().map(|p| self.condition(scope, p, place, depth + 1)).collect();
+                let resolved: Option<Vec<Condition>> = resolved.into_iter().collect();
+                let resolved = resolved?;
+                Some(if matches!(c.kind, ConditionKind::Or(_)) {
+                    Condition::Or(resolved)
+                } else {
+                    Condition::And(resolved)
+                })
+            }
+            ConditionKind::Not(inner) => {
+                Some(Condition::Not(Box::new(self.condition(scope, inner, place, depth + 1)?)))
+            }
+            ConditionKind::Role(role) => {
+                if scope.roles.is_empty() {
+                    self.error(
+                        src,
+                        role.span,
+                        format!("`{}` records have no roles", scope.subject),
+                        "no roles here",
+                        None,
+                    );
+                    return None;
+                }
+                match scope.roles.iter().position(|r| r.id == role.value) {
+                    Some(i) => Some(Condition::Role(i)),
+                    None => {
+                        let help = Some(format!("declared roles: {}", list(scope.roles.iter().map(|r| r.id.as_str()))));
+                        self.error(
+                            src,
+                            role.span,
+                            format!("unknown role `{}`", role.value),
+                            "not a declared role",
+                            help,
+                        );
+                        None
+                    }
+                }
+            }
+            ConditionKind::Grade { grade, every_quarter } => {
+                // A veto decides the grade, so it may test only the quarters' grades.
+                if !*every_quarter && matches!(place, Place::Veto | Place::AnnualVeto | Place::AnnualGate) {
+                    self.error(
+                        src,
+                        c.span,
+                        "a veto cannot test the grade it decides".into(),
+                        "grade test",
+                        Some("test the grade in `flags`, or the quarters' grades with `in every quarter`".into()),
+                    );
+                }
+                if *every_quarter && !place.annual() {
+                    self.error(
+                        src,
+                        c.span,
+                        "`in every quarter` is only known for the year".into(),
+                        "outside `annual`",
+                        None,
+                    );
+                }
+                match scope.grades.iter().position(|g| g.name.id == grade.value) {
+                    Some(g) => Some(Condition::Grade { grade: g, every_quarter: *every_quarter }),
+                    None => {
+                        let help = closest(&grade.value, scope.grades.iter().map(|g| g.name.id.as_str()))
+                            .map(|s| format!("did you mean `{s}`?"));
+                        self.error(src, grade.span, format!("unknown grade `{}`", grade.value), "not a grade", help);
+                        None
+                    }
+                }
+            }
+            ConditionKind::Compare { terms, op, value } => {
+                let resolved: Vec<Option<Term>> = terms.iter().map(|t| self.term(scope, t, place)).collect();
+                let terms: Option<Vec<Term>> = resolved.into_iter().collect();
+                Some(Condition::Compare { terms: terms?, op: op.value, value: value.value })
+            }
+        }
+    }
+
+    fn term(&mut self, scope: &Scope<'_>, quantity: &ast::Quantity, place: Place) -> Option<Term> {
+        let src = scope.src;
+        let name = quantity.name.value.as_str();
+        match quantity.scope {
+            QuantityScope::OfStaff => {
+                let Some(members) = scope.members else {
+                    self.error(
+                        src,
+                        quantity.span,
+                        "`of staff` is for window conditions".into(),
+                        "not in a window",
+                        None,
+                    );
+                    return None;
+                };
+                match members.iter().position(|f| f.name.id == name) {
+                    Some(fact) => Some(Term::Fact { fact, scope: TermScope::Staff }),
+                    None => {
+                        self.unknown(src, quantity, members.iter().map(|f| f.name.id.as_str()).collect(), "staff fact");
+                        None
+                    }
+                }
+            }
+            QuantityScope::InWindow => {
+                if scope.members.is_some() {
+                    self.error(
+                        src,
+                        quantity.span,
+                        "`in window` is for staff conditions: a window's own facts already are the window's".into(),
+                        "not in a staff condition",
+                        Some("to sum the window's staff, write `… of staff`".into()),
+                    );
+                    return None;
+                }
+                match scope.facts.iter().position(|f| f.name.id == name) {
+                    Some(fact) => Some(Term::Fact { fact, scope: TermScope::Window }),
+                    None => {
+                        self.unknown(src, quantity, scope.facts.iter().map(|f| f.name.id.as_str()).collect(), "fact");
+                        None
+                    }
+                }
+            }
+            QuantityScope::Own if name == "months_in_hall" => {
+                if !place.annual() {
+                    self.error(
+                        src,
+                        quantity.span,
+                        "`months_in_hall` is only known for the year".into(),
+                        "outside `annual`",
+                        None,
+                    );
+                    return None;
+                }
+                Some(Term::MonthsInHall)
+            }
+            QuantityScope::Own => {
+                if let Some(fact) = scope.facts.iter().position(|f| f.name.id == name) {
+                    return Some(Term::Fact { fact, scope: TermScope::Own });
+                }
+                if let Some(a) = scope.attributes.iter().position(|f| f.name.id == name) {
+                    return Some(Term::Attribute(a));
+                }
+                let mut known: Vec<&str> = scope.facts.iter().map(|f| f.name.id.as_str()).collect();
+                known.extend(scope.attributes.iter().map(|a| a.name.id.as_str()));
+                if place.annual() {
+                    known.push("months_in_hall");
+                }
+                self.unknown(src, quantity, known, "fact or attribute");
+                None
+            }
+        }
+    }
+
+    fn unknown(&mut self, src: &Named, quantity: &ast::Quantity, known: Vec<&str>, what: &str) {
+        let help = closest(&quantity.name.value, known).map(|s| format!("did you mean `{s}`?"));
+        self.error(
+            src,
+            quantity.name.span,
+            format!("condition names undeclared {what} `{}`", quantity.name.value),
+            format!("not a declared {what}"),
+            help,
+        );
+    }
+}
+
+fn text(wording: &Option<Spanned<String>>) -> Option<String> {
+    wording.as_ref().map(|w| w.value.clone())
+}
