@@ -24,16 +24,24 @@ pub mod render;
 pub mod source;
 pub mod suggest;
 pub mod syntax;
+pub mod versions;
 
 use std::path::Path;
 
 use miette::Report;
 
 pub use policy::Policy;
+pub use versions::{load_policies, Policies, Version};
 
-/// Read, parse and check a policy directory. On failure, every diagnostic of
-/// every file, in file order.
+/// Read, parse and check a policy directory; where it holds several
+/// versions, the newest. On failure, every diagnostic of every file.
 pub fn load_policy(dir: &Path) -> Result<Policy, Vec<Report>> {
+    let mut policies = load_policies(dir)?;
+    policies.versions.pop().map(|v| v.policy).ok_or_else(Vec::new)
+}
+
+/// Read, parse and check one version: the `.rules` files of one directory.
+pub fn load_version(dir: &Path) -> Result<Policy, Vec<Report>> {
     let files = source::read_policy_dir(dir).map_err(|errs| errs.into_iter().map(Report::new).collect::<Vec<_>>())?;
     let mut parsed = Vec::new();
     let mut errors = Vec::new();

@@ -23,12 +23,12 @@ pub enum Format {
 }
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
-    let scored = super::explain::score(&args.inputs)?;
+    let scored = super::score::score_inputs(&args.inputs)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = match args.format {
-        Format::Table => kaohe::render::write_table(&mut out, &scored.policy, &scored.quarter, &scored.results),
-        Format::Json => kaohe::render::write_json(&mut out, &scored.policy, &scored.quarter, &scored.results),
+        Format::Table => kaohe::render::write_table(&mut out, &scored.version.policy, &scored.quarter, &scored.results),
+        Format::Json => kaohe::render::write_json(&mut out, &scored.version.policy, &scored.quarter, &scored.results),
     };
     written.and_then(|()| out.flush()).map_err(|err| Failure::io(format!("cannot write the results: {err}")))
 }

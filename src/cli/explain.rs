@@ -5,10 +5,6 @@ use miette::miette;
 
 use super::report::{Exit, Failure};
 use super::Inputs;
-use kaohe::eval::Results;
-use kaohe::facts::Quarter;
-use kaohe::source::SourceFile;
-use kaohe::Policy;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -19,26 +15,9 @@ pub struct ExplainArgs {
     id: String,
 }
 
-/// A period scored against a policy.
-pub struct Scored {
-    pub policy: Policy,
-    pub quarter: Quarter,
-    pub results: Results,
-}
-
-/// Load the policy, then the facts, then score: the shared front of `eval` and `explain`.
-pub fn score(inputs: &super::Inputs) -> Result<Scored, Failure> {
-    let policy = kaohe::load_policy(&inputs.policy).map_err(|errs| Failure::new(Exit::Policy, errs))?;
-    let file = SourceFile::read(&inputs.facts).map_err(|err| Failure::new(Exit::Io, vec![miette::Report::new(err)]))?;
-    let quarter = kaohe::facts::load(&file, &policy)
-        .map_err(|errs| Failure::new(Exit::Facts, errs.into_iter().map(miette::Report::new).collect()))?;
-    let results = kaohe::eval::evaluate(&policy, &quarter);
-    Ok(Scored { policy, quarter, results })
-}
-
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
-    let scored = score(&args.inputs)?;
-    match kaohe::render::explain(&scored.policy, &scored.quarter, &scored.results, &args.id) {
+    let scored = super::score::score_inputs(&args.inputs)?;
+    match kaohe::render::explain(&scored.version.policy, &scored.quarter, &scored.results, &args.id) {
         Some(ledger) => {
             print!("{ledger}");
             Ok(())

@@ -2,10 +2,12 @@
 //! and diagnostics; this is the only place that prints them or picks an exit
 //! status.
 
+mod annual;
 mod check;
 mod eval;
 mod explain;
 mod report;
+mod score;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +57,10 @@ enum Command {
     /// wording, quantity and points; each category's floor; total and grade.
     #[command(after_help = EXIT_CODES)]
     Explain(explain::ExplainArgs),
+    /// Roll a year up from its quarterly facts files: annual totals, who is
+    /// not assessed, annual vetoes and quota, flags such as 退回原单位.
+    #[command(after_help = EXIT_CODES)]
+    Annual(annual::AnnualArgs),
     /// Parse and check a policy directory without facts.
     #[command(after_help = EXIT_CODES)]
     Check(check::CheckArgs),
@@ -80,6 +86,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Annual(args) => annual::run(args),
         Command::Check(args) => check::run(args),
     };
     match outcome {

@@ -7,6 +7,7 @@
 //! declares. Policy numbers are at most 10⁹ and fact quantities at most 10⁶
 //! (both checked on the way in), which keeps every sum far from overflow.
 
+pub mod annual;
 mod arith;
 pub mod standing;
 

@@ -19,18 +19,37 @@ const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// Read a facts file against a policy.
 pub fn load(file: &SourceFile, policy: &Policy) -> Result<Quarter, Vec<FactsError>> {
-    let src = file.named();
-    let root = json::parse(&file.text).map_err(|err| {
+    let root = parse(file)?;
+    load_parsed(file, &root, policy)
+}
+
+/// Parse a facts file as JSON, before any policy is known.
+pub fn parse(file: &SourceFile) -> Result<Json<'_>, Vec<FactsError>> {
+    json::parse(&file.text).map_err(|err| {
         vec![FactsError {
             message: format!("malformed JSON: {}", err.message),
-            src: src.clone(),
+            src: file.named(),
             span: err.span,
             label: "here".into(),
             help: err.help,
         }]
-    })?;
+    })
+}
+
+/// The period a parsed facts file declares, if it declares a valid one: it
+/// decides which version of the policy reads the rest.
+pub fn peek_period(root: &Json<'_>) -> Option<Period> {
+    match &root.get("period")?.value.kind {
+        JsonKind::String(text) => Period::parse(text),
+        _ => None,
+    }
+}
+
+/// Read a parsed facts file against a policy.
+pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Result<Quarter, Vec<FactsError>> {
+    let src = file.named();
     let mut loader = Loader { src, policy, errors: Vec::new(), unclean_windows: Default::default() };
-    let quarter = loader.quarter(&root);
+    let quarter = loader.quarter(root);
     match quarter {
         Some(quarter) if loader.errors.is_empty() => Ok(quarter),
         _ => Err(loader.errors),
@@ -89,13 +108,16 @@ impl<'p> Loader<'p> {
         let mut period = None;
         let mut windows_json = None;
         let mut staff_json = None;
+        let mut substitutions_json = None;
         for member in members {
             let slot = match member.key.as_ref() {
                 "period" => &mut period,
                 "windows" => &mut windows_json,
                 "staff" => &mut staff_json,
+                "substitutions" => &mut substitutions_json,
                 other => {
-                    let help = closest(other, ["period", "windows", "staff"]).map(|s| format!("did you mean `{s}`?"));
+                    let help = closest(other, ["period", "windows", "staff", "substitutions"])
+                        .map(|s| format!("did you mean `{s}`?"));
                     self.error(
                         member.key_span,
                         format!("unknown field `{other}` at the top of the file"),
@@ -125,7 +147,10 @@ impl<'p> Loader<'p> {
         let window_schema = self.schema(&self.policy.window, "windows");
         let staff_schema = self.schema(&self.policy.staff, "staff");
         let windows = self.list(root, windows_json, &window_schema, &[]);
-        let staff = self.list(root, staff_json, &staff_schema, &windows);
+        let mut staff = self.list(root, staff_json, &staff_schema, &windows);
+        if let Some(member) = substitutions_json {
+            self.substitutions(member, &staff_schema, &mut staff);
+        }
         self.check_weights(&windows, &staff, windows_json);
         Some(Quarter { period: period?, windows, staff })
     }
@@ -254,6 +279,8 @@ impl<'p> Loader<'p> {
             role: None,
             attributes: vec![Decimal::ZERO; schema.subject.attributes.len()],
             facts: Vec::new(),
+            joined: None,
+            substitutions: Vec::new(),
         };
         let mut given: Vec<&str> = Vec::with_capacity(members.len());
         let mut attribute_given = vec![false; schema.subject.attributes.len()];
@@ -305,6 +332,32 @@ impl<'p> Loader<'p> {
                                 member.value.type_name()
                             ),
                             "not a window id",
+                            None,
+                        );
+                        ok = false;
+                    }
+                },
+                "joined" if is_staff => match &member.value.kind {
+                    JsonKind::String(text) => match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                        Ok(date) => record.joined = Some(date),
+                        Err(_) => {
+                            self.error(
+                                member.value.span,
+                                format!("{at}, `joined`: expected a date like `2026-08-15`, found `{text}`"),
+                                "not a date",
+                                Some("the day the person started in the hall, as YYYY-MM-DD".into()),
+                            );
+                            ok = false;
+                        }
+                    },
+                    _ => {
+                        self.error(
+                            member.value.span,
+                            format!(
+                                "{at}, `joined`: expected a date like `2026-08-15`, found {}",
+                                member.value.type_name()
+                            ),
+                            "not a date",
                             None,
                         );
                         ok = false;
@@ -366,7 +419,7 @@ impl<'p> Loader<'p> {
                     None => {
                         let mut known: Vec<&str> = vec!["id", "name", "facts"];
                         if is_staff {
-                            known.extend(["window", "role"]);
+                            known.extend(["window", "role", "joined"]);
                         }
                         known.extend(schema.subject.attributes.iter().map(|a| a.name.id.as_str()));
                         let help = match closest(other, known.iter().copied()) {
@@ -455,6 +508,121 @@ impl<'p> Loader<'p> {
             }
         }
         ok
+    }
+
+    /// `substitutions`: what a substitute earned standing in for a staff
+    /// member is scored to that member (第十四条). Each entry's facts are
+    /// checked like a staff record's and added to the member's own.
+    fn substitutions(&mut self, member: &Member<'_>, schema: &Schema<'_>, staff: &mut [Record]) {
+        let JsonKind::Array(items) = &member.value.kind else {
+            self.error(
+                member.value.span,
+                format!("`substitutions`: expected a list, found {}", member.value.type_name()),
+                "not a list",
+                None,
+            );
+            return;
+        };
+        let ids: HashMap<String, usize> = staff.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        for (index, item) in items.iter().enumerate() {
+            let at = At { list: "substitutions", index, id: None };
+            let JsonKind::Object(fields) = &item.kind else {
+                self.error(
+                    item.span,
+                    format!("{at}: expected an object, found {}", item.type_name()),
+                    "not an object",
+                    None,
+                );
+                continue;
+            };
+            let mut by = None;
+            let mut name = String::new();
+            let mut target = None;
+            let mut record = Record {
+                id: String::new(),
+                name: String::new(),
+                window: None,
+                role: None,
+                attributes: Vec::new(),
+                facts: Vec::new(),
+                joined: None,
+                substitutions: Vec::new(),
+            };
+            let mut ok = true;
+            for field in fields {
+                let text = match &field.value.kind {
+                    JsonKind::String(s) => Some(s.to_string()),
+                    _ => None,
+                };
+                match (field.key.as_ref(), text) {
+                    ("substitute", Some(s)) if !s.trim().is_empty() => by = Some(s),
+                    ("name", Some(s)) => name = s,
+                    ("for", Some(s)) => match ids.get(&s) {
+                        Some(i) => target = Some(*i),
+                        None => {
+                            let help = closest(&s, staff.iter().map(|r| r.id.as_str()))
+                                .map(|c| format!("did you mean `{c}`?"))
+                                .or_else(|| Some("`for` is the id of the staff member stood in for".into()));
+                            self.error(
+                                field.value.span,
+                                format!("{at}, `for`: no staff member has id `{s}`"),
+                                "unknown staff id",
+                                help,
+                            );
+                            ok = false;
+                        }
+                    },
+                    ("facts", _) => match &field.value.kind {
+                        JsonKind::Object(facts) => ok &= self.facts(&at, facts, schema, &mut record),
+                        _ => {
+                            self.error(
+                                field.value.span,
+                                format!(
+                                    "{at}, `facts`: expected an object of facts, found {}",
+                                    field.value.type_name()
+                                ),
+                                "not an object",
+                                None,
+                            );
+                            ok = false;
+                        }
+                    },
+                    ("substitute" | "name" | "for", _) => {
+                        self.error(
+                            field.value.span,
+                            format!(
+                                "{at}, `{}`: expected a non-empty string, found {}",
+                                field.key,
+                                field.value.type_name()
+                            ),
+                            "not a string",
+                            None,
+                        );
+                        ok = false;
+                    }
+                    (other, _) => {
+                        let help = closest(other, ["substitute", "name", "for", "facts"])
+                            .map(|s| format!("did you mean `{s}`?"));
+                        self.error(field.key_span, format!("{at}: unknown field `{other}`"), "unknown field", help);
+                        ok = false;
+                    }
+                }
+            }
+            for field in ["substitute", "for"] {
+                if !fields.iter().any(|f| f.key == field) {
+                    self.error(item.span, format!("{at}: missing field `{field}`"), "this entry", None);
+                    ok = false;
+                }
+            }
+            if let (true, Some(by), Some(target)) = (ok, by, target) {
+                record.facts.sort_by_key(|(i, _)| *i);
+                let person = &mut staff[target];
+                for (fact, value) in &record.facts {
+                    person.add_fact(*fact, value);
+                }
+                person.substitutions.push(super::Substitution { by, name, facts: record.facts });
+            }
+        }
     }
 
     fn number(&mut self, at: &At<'_>, field: &str, value: &Json<'_>, expected: &str) -> Option<Decimal> {

@@ -10,7 +10,7 @@ mod load;
 mod period;
 
 pub use error::FactsError;
-pub use load::load;
+pub use load::{load, load_parsed, parse, peek_period};
 pub use period::Period;
 
 use rust_decimal::Decimal;
@@ -23,7 +23,7 @@ pub struct Quarter {
     pub staff: Vec<Record>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Record {
     pub id: String,
     pub name: String,
@@ -33,14 +33,72 @@ pub struct Record {
     pub role: Option<usize>,
     /// One value per policy attribute (absent means zero).
     pub attributes: Vec<Decimal>,
-    /// The facts given, sorted by the fact's index in the policy. Absent
-    /// facts are zero, so most records hold only a handful.
+    /// The facts given, sorted by the fact's index in the policy, with what
+    /// substitutes earned for this person added in. Absent facts are zero,
+    /// so most records hold only a handful.
+    pub facts: Vec<(usize, Value)>,
+    /// For staff: the day they started in the hall, when given; it decides
+    /// their months in the hall for the year.
+    pub joined: Option<chrono::NaiveDate>,
+    /// What substitutes earned standing in for this person (第十四条),
+    /// already included in `facts`; kept to explain it.
+    pub substitutions: Vec<Substitution>,
+}
+
+/// `{"substitute": "T01", "name": "王五", "for": "S0007", "facts": {…}}`
+#[derive(Debug, Clone)]
+pub struct Substitution {
+    /// The substitute's id (they need not be on the staff list).
+    pub by: String,
+    pub name: String,
     pub facts: Vec<(usize, Value)>,
 }
 
 impl Record {
     pub fn fact(&self, index: usize) -> Option<&Value> {
         self.facts.iter().find(|(i, _)| *i == index).map(|(_, v)| v)
+    }
+
+    /// How much of a fact substitutes earned for this person: the count or
+    /// days, the number of assessed cases, or one level's count.
+    pub fn substituted(&self, fact: usize, level: Option<usize>) -> Decimal {
+        let mut sum = Decimal::ZERO;
+        for substitution in &self.substitutions {
+            for (_, value) in substitution.facts.iter().filter(|(i, _)| *i == fact) {
+                sum += match (value, level) {
+                    (Value::Number(n), _) => *n,
+                    (Value::Amounts(a), _) => Decimal::from(a.len()),
+                    (Value::Levels(l), Some(level)) => l.iter().filter(|(x, _)| *x == level).map(|(_, n)| *n).sum(),
+                    (Value::Levels(l), None) => l.iter().map(|(_, n)| *n).sum(),
+                };
+            }
+        }
+        sum
+    }
+
+    /// Add a fact to this record's own: counts and days sum, amounts join,
+    /// levels sum level by level.
+    pub fn add_fact(&mut self, index: usize, value: &Value) {
+        let Some(slot) = self.facts.iter_mut().find(|(i, _)| *i == index) else {
+            self.facts.push((index, value.clone()));
+            self.facts.sort_by_key(|(i, _)| *i);
+            return;
+        };
+        match (&mut slot.1, value) {
+            (Value::Number(a), Value::Number(b)) => *a += *b,
+            (Value::Amounts(a), Value::Amounts(b)) => a.extend_from_slice(b),
+            (Value::Levels(a), Value::Levels(b)) => {
+                for (level, n) in b {
+                    match a.iter_mut().find(|(l, _)| l == level) {
+                        Some((_, m)) => *m += *n,
+                        None => a.push((*level, *n)),
+                    }
+                }
+                a.sort_by_key(|(l, _)| *l);
+            }
+            // One fact has one kind: the loader never mixes them.
+            _ => {}
+        }
     }
 }
 

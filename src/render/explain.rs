@@ -177,6 +177,9 @@ impl Ledger<'_> {
                     if let Some(wording) = &rule.wording {
                         writeln!(out, "{INDENT}“{wording}”")?;
                     }
+                    if rule.scope == Scope::Own {
+                        self.substitutions(out, rule.fact, entry.level)?;
+                    }
                 }
                 Source::Floor(c) => {
                     let category = &subject.categories[c];
@@ -188,6 +191,24 @@ impl Ledger<'_> {
                     )?;
                 }
                 Source::Average(c) => self.average(out, c, entry, &points, &cite)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Who stood in for this person and earned part of a fact (第十四条).
+    fn substitutions(&self, out: &mut String, fact: usize, level: Option<usize>) -> Result {
+        for substitution in &self.record.substitutions {
+            let one = Record { substitutions: vec![substitution.clone()], ..Record::default() };
+            let part = one.substituted(fact, level);
+            if !part.is_zero() {
+                writeln!(
+                    out,
+                    "{INDENT}其中 {} 由 {}（{}）顶岗期间产生，记给被顶替人  [第十四条]",
+                    decimal(part),
+                    substitution.name,
+                    substitution.by
+                )?;
             }
         }
         Ok(())

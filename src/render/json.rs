@@ -18,6 +18,9 @@ pub fn write_json(out: &mut impl Write, policy: &Policy, quarter: &Quarter, resu
     write!(out, "  \"policy\": ")?;
     string(out, &policy.name)?;
     writeln!(out, ",")?;
+    if let Some(effective) = policy.effective {
+        writeln!(out, "  \"effective\": \"{effective}\",")?;
+    }
     writeln!(out, "  \"staff\": [")?;
     records(out, policy, &policy.staff, quarter, &quarter.staff, &results.staff)?;
     writeln!(out, "  ],")?;
@@ -161,6 +164,14 @@ fn records(
             if let Source::Rule(r) = entry.source {
                 write!(out, ", \"fact\": ")?;
                 string(out, &subject.facts[subject.rules[r].fact].name.id)?;
+            }
+            if let Source::Rule(r) = entry.source {
+                if subject.rules[r].scope == crate::policy::Scope::Own && !record.substitutions.is_empty() {
+                    let share = record.substituted(subject.rules[r].fact, entry.level);
+                    if !share.is_zero() {
+                        write!(out, ", \"substituted\": {}", decimal(share))?;
+                    }
+                }
             }
             if let Some(level) = entry.level.and_then(|l| policy.levels.get(l)) {
                 write!(out, ", \"level\": ")?;

@@ -2,10 +2,12 @@
 //! decide how it reads: the JSON contract of `docs/io.md`, a table for a
 //! person at a terminal, and one record's ledger for an appeal.
 
+mod annual;
 mod explain;
 mod json;
 mod table;
 
+pub use annual::{write_annual_json, write_annual_table};
 pub use explain::explain;
 pub use json::write_json;
 pub use table::write_table;
@@ -63,6 +65,33 @@ pub fn entry_cite(subject: &Subject, entry: &Entry) -> String {
             .map(|rule| rule.cite.rsplit_once('/').map_or(rule.cite.as_str(), |(stem, _)| stem).to_string())
             .unwrap_or_default(),
     }
+}
+
+/// Lay out a header and rows in columns: text left, numbers (the columns
+/// from `numbers_from` up to the last) right; the last column is not padded.
+fn aligned(header: &[String], rows: &[Vec<String>], numbers_from: usize) -> Vec<String> {
+    let last = header.len().saturating_sub(1);
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            std::iter::once(header)
+                .chain(rows.iter().map(Vec::as_slice))
+                .filter_map(|row| row.get(c))
+                .map(|cell| cell.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    std::iter::once(header)
+        .chain(rows.iter().map(Vec::as_slice))
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| pad(cell, if c == last { 0 } else { widths[c] }, c >= numbers_from && c < last))
+                .collect();
+            cells.join("  ").trim_end().to_string()
+        })
+        .collect()
 }
 
 /// Pad to a terminal width, counting a Chinese character as two columns.

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{decimal, pad};
+use super::decimal;
 use crate::eval::{Results, Scored};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
@@ -67,27 +67,8 @@ fn section(
         row.push(grade);
         rows.push(row);
     }
-    let last = header.len() - 1;
-    let widths: Vec<usize> = (0..header.len())
-        .map(|c| {
-            std::iter::once(&header[c])
-                .chain(rows.iter().map(|r| &r[c]))
-                .map(|s| unicode_width::UnicodeWidthStr::width(s.as_str()))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: &[String]| -> String {
-        let parts: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| pad(cell, if c == last { 0 } else { widths[c] }, c >= first_number && c < last))
-            .collect();
-        parts.join("  ").trim_end().to_string()
-    };
-    writeln!(out, "{}", line(&header))?;
-    for row in &rows {
-        writeln!(out, "{}", line(row))?;
+    for line in super::aligned(&header, &rows, first_number) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }

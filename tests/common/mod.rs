@@ -38,9 +38,9 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Copy the shipped policy into `dir`.
+/// Copy the current version of the shipped policy into `dir`.
 pub fn copy_policy(dir: &Path) {
-    let shipped = root().join("policies/luoshan");
+    let shipped = root().join("policies/luoshan/2026");
     for entry in std::fs::read_dir(&shipped).unwrap_or_else(|err| panic!("{err}")) {
         let path = entry.unwrap_or_else(|err| panic!("{err}")).path();
         if path.extension().is_some_and(|e| e == "rules") {

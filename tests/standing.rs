@@ -1,0 +1,244 @@
+//! Standings: chosen grades and their quota ties, vetoes, flags,
+//! substitution, policy versions by period, and the annual roll-up.
+//! Cases are facts files in `tests/cases/standing/`; the annual example is
+//! `examples/2026-annual/`. Review changed snapshots with `cargo insta review`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use serde_json::Value;
+
+fn eval_json(policy: &str, facts: &str) -> Value {
+    let run = common::kaohe(&["eval", "--policy", policy, "--facts", facts, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn explain(facts: &str, id: &str) -> String {
+    let run = common::kaohe(&["explain", "--policy", "policies/luoshan", "--facts", facts, "--id", id]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}
+
+fn grades(json: &Value, list: &str) -> Vec<(String, String)> {
+    json[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap().to_string(), r["grade"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn standing_cases() {
+    insta::glob!("cases/standing/*.json", |path| {
+        let facts = path.strip_prefix(common::root()).unwrap().display().to_string();
+        let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &facts, "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        insta::assert_snapshot!(run.stdout);
+    });
+}
+
+/// 7 staff give ⌊15% × 7⌋ = 1 place; the two at 100 tie for it, so neither
+/// is chosen, nor anyone below them, and the output says so.
+#[test]
+fn a_tie_at_the_quota_cut_is_left_out_whole() {
+    let json = eval_json("policies/luoshan", "tests/cases/standing/tie_at_cut.json");
+    let selection = &json["selection"]["staff"][0];
+    assert_eq!(selection["limit"], 1);
+    assert_eq!(selection["chosen"].as_array().unwrap().len(), 0);
+    assert_eq!(selection["tie_left_out"]["ids"], serde_json::json!(["S001", "S002"]));
+    assert!(grades(&json, "staff").iter().all(|(_, g)| g != "excellent"));
+    for id in ["S001", "S002"] {
+        let record = json["staff"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+        assert_eq!(record["left_out_tied"], true);
+        assert_eq!(record["rank"], 1);
+    }
+    insta::assert_snapshot!(explain("tests/cases/standing/tie_at_cut.json", "S002"));
+}
+
+/// Each veto of the shipped policy, as `explain` shows it.
+#[test]
+fn each_veto_is_explained() {
+    let facts = "tests/cases/standing/vetoes.json";
+    let json = eval_json("policies/luoshan", facts);
+    let chosen: Vec<String> =
+        grades(&json, "staff").into_iter().filter(|(_, g)| g == "excellent").map(|(id, _)| id).collect();
+    // ⌊15% × 20⌋ = 3: the three best without a veto, not the vetoed ones above them.
+    assert_eq!(chosen, ["S005", "S006", "S007"]);
+    for (id, reason) in [
+        ("S001", "role chief_rep and red_yellow_cards in window = 1"),
+        ("S002", "red_yellow_cards = 1"),
+        ("S003", "days_away = 6"),
+        ("S004", "exposures = 1"),
+    ] {
+        let ledger = explain(facts, id);
+        assert!(ledger.contains(reason), "{id}: `{reason}` not in\n{ledger}");
+        insta::assert_snapshot!(format!("veto_{id}"), ledger);
+    }
+    // Windows: a card among the staff, and an exposure.
+    let windows = json["windows"].as_array().unwrap();
+    let reason = |id: &str| windows.iter().find(|w| w["id"] == id).unwrap()["vetoes"][0]["reason"].clone();
+    assert_eq!(reason("W01"), "red_yellow_cards of staff = 1");
+    assert_eq!(reason("W05"), "exposures = 1");
+    insta::assert_snapshot!("veto_W01", explain(facts, "W01"));
+    // The flag 退回原单位 for a serious violation.
+    let s008 = json["staff"].as_array().unwrap().iter().find(|r| r["id"] == "S008").unwrap().clone();
+    assert_eq!(s008["flags"][0]["flag"], "return_to_unit");
+}
+
+#[test]
+fn substitution_scores_to_the_person_substituted() {
+    let facts = "tests/cases/standing/substitution.json";
+    let json = eval_json("policies/luoshan", facts);
+    let s002 = &json["staff"][1];
+    // Own late arrival 1 + the substitute's 1: 2 × 3 = 6 off attendance; 2 praise messages: +1.
+    assert_eq!(s002["categories"]["attendance"], 19);
+    assert_eq!(s002["bonus"], 1);
+    let late = s002["trace"].as_array().unwrap().iter().find(|e| e["fact"] == "late_early_away").unwrap();
+    assert_eq!(late["quantity"], 2);
+    assert_eq!(late["substituted"], 1);
+    let ledger = explain(facts, "S002");
+    assert!(ledger.contains("王五（T01）顶岗期间产生"), "{ledger}");
+    insta::assert_snapshot!(ledger);
+}
+
+/// The same facts are scored by the version in force for their period:
+/// 2025 had 10% red flags, 2026 has 20%.
+#[test]
+fn the_period_picks_the_policy_version() {
+    let dir = common::scratch("versions");
+    let text = std::fs::read_to_string(common::root().join("examples/2026-Q3.json")).unwrap();
+    let as_2025 = dir.join("2025-Q3.json");
+    // The 2025 rubric had no `long_midday_leaves`: the example's one such fact goes.
+    let text = text.replace(", \"long_midday_leaves\": 1", "");
+    assert!(!text.contains("long_midday_leaves"));
+    std::fs::write(&as_2025, text.replace("\"2026-Q3\"", "\"2025-Q3\"")).unwrap();
+
+    let new = eval_json("policies/luoshan", "examples/2026-Q3.json");
+    let old = eval_json("policies/luoshan", &as_2025.display().to_string());
+    let red_flags = |json: &Value| grades(json, "windows").iter().filter(|(_, g)| g == "red_flag").count();
+    assert_eq!(new["effective"], "2026-01-01");
+    assert_eq!(old["effective"], "2025-01-01");
+    assert_eq!(red_flags(&new), 2, "⌊20% × 12⌋");
+    assert_eq!(red_flags(&old), 1, "⌊10% × 12⌋");
+
+    let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &as_2025.display().to_string()]);
+    assert!(run.stderr.contains("policies/luoshan/2025 (effective 2025-01-01)"), "{}", run.stderr);
+}
+
+/// A fact the 2025 rubric did not have is an error in a 2025 quarter only.
+#[test]
+fn a_fact_new_in_2026_is_unknown_in_2025() {
+    let dir = common::scratch("versions-new-fact");
+    let facts = r#"{"period": "PERIOD", "windows": [{"id": "W01"}],
+        "staff": [{"id": "S1", "window": "W01", "role": "chief_rep", "workdays": 60, "facts": {"long_midday_leaves": 2}}]}"#;
+    for (period, code) in [("2026-Q1", 0), ("2025-Q4", 4)] {
+        let path = dir.join(format!("{period}.json"));
+        std::fs::write(&path, facts.replace("PERIOD", period)).unwrap();
+        let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &path.display().to_string()]);
+        assert_eq!(run.code, code, "{period}: {}", run.stderr);
+        if code == 4 {
+            assert!(run.stderr.contains("unknown fact `long_midday_leaves`"), "{}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn a_period_before_every_version_is_refused() {
+    let dir = common::scratch("versions-too-early");
+    let path = dir.join("2024-Q4.json");
+    let text = std::fs::read_to_string(common::root().join("tests/cases/standing/substitution.json")).unwrap();
+    std::fs::write(&path, text.replace("2026-Q3", "2024-Q4")).unwrap();
+    let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &path.display().to_string()]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("no version of the policy"), "{}", run.stderr);
+    assert!(run.stderr.contains("2024-10-01"), "{}", run.stderr);
+}
+
+/// Changing the quota or a veto is an edit to a `.rules` file, nothing else.
+#[test]
+fn quota_and_vetoes_are_policy_text() {
+    let facts = "tests/cases/standing/vetoes.json";
+    let dir = common::scratch("edited-quota");
+    common::copy_policy(&dir);
+    let staff = dir.join("staff.rules");
+    let text = std::fs::read_to_string(&staff).unwrap();
+    let edited = text
+        .replace("chosen from competent, at most 15%", "chosen from competent, at most 5%")
+        .replace("not excellent when days_away >= 5", "not excellent when days_away >= 7");
+    assert_ne!(text, edited);
+    std::fs::write(&staff, edited).unwrap();
+
+    let shipped = eval_json("policies/luoshan", facts);
+    let changed = eval_json(&dir.display().to_string(), facts);
+    let excellent = |json: &Value| -> Vec<String> {
+        grades(json, "staff").into_iter().filter(|(_, g)| g == "excellent").map(|(id, _)| id).collect()
+    };
+    assert_eq!(excellent(&shipped), ["S005", "S006", "S007"]);
+    // ⌊5% × 20⌋ = 1, and S003 (108, 6 days away) is eligible once the veto needs 7.
+    assert_eq!(excellent(&changed), ["S003"]);
+}
+
+#[test]
+fn annual_example() {
+    let quarters: Vec<String> = (1..=4).map(|q| format!("examples/2026-annual/2026-Q{q}.json")).collect();
+    let mut args = vec!["annual", "--policy", "policies/luoshan", "--format", "json", "--facts"];
+    args.extend(quarters.iter().map(String::as_str));
+    let run = common::kaohe(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["missing"], serde_json::json!([]));
+    insta::assert_snapshot!("annual_json", run.stdout);
+
+    args[4] = "table";
+    let table = common::kaohe(&args);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    insta::assert_snapshot!("annual_table", table.stdout);
+}
+
+#[test]
+fn annual_refuses_mixed_years_and_duplicate_quarters() {
+    let dir = common::scratch("annual-periods");
+    let q1 = std::fs::read_to_string(common::root().join("examples/2026-annual/2026-Q1.json")).unwrap();
+    let other_year = dir.join("2025-Q2.json");
+    std::fs::write(&other_year, q1.replace("\"2026-Q1\"", "\"2025-Q2\"")).unwrap();
+    let run = common::kaohe(&[
+        "annual",
+        "--policy",
+        "policies/luoshan",
+        "--facts",
+        "examples/2026-annual/2026-Q1.json",
+        "examples/2026-annual/2026-Q1.json",
+        &other_year.display().to_string(),
+    ]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("are both 2026-Q1"), "{}", run.stderr);
+    assert!(run.stderr.contains("is 2025-Q2, but"), "{}", run.stderr);
+}
+
+#[test]
+fn annual_with_missing_quarters_says_so() {
+    let run = common::kaohe(&[
+        "annual",
+        "--policy",
+        "policies/luoshan",
+        "--format",
+        "json",
+        "--facts",
+        "examples/2026-annual/2026-Q3.json",
+        "examples/2026-annual/2026-Q1.json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("no facts for 2026-Q2, 2026-Q4"), "{}", run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["quarters"], serde_json::json!(["2026-Q1", "2026-Q3"]));
+    assert_eq!(json["missing"], serde_json::json!(["2026-Q2", "2026-Q4"]));
+    // Nobody can be red flag in every quarter of a year with quarters missing.
+    for window in json["windows"].as_array().unwrap() {
+        assert!(window["flags"].as_array().unwrap().is_empty(), "{window}");
+    }
+}
