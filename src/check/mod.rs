@@ -774,10 +774,12 @@ impl Checker {
                 None
             }
         };
+        // Even when part of it is wrong (and reported), the grade stays a
+        // chosen one, so that its vetoes are not misreported as on a band.
         Some(policy::Quota {
-            from: from?,
+            from: from.unwrap_or(usize::MAX),
             percent,
-            cite: cite?,
+            cite: cite.unwrap_or_default(),
             wording: quota.wording.as_ref().map(|w| w.value.clone()),
         })
     }
