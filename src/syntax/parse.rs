@@ -34,7 +34,7 @@ pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<SyntaxErro
 /// The children that carry meaning: keywords are in the tree only so that
 /// syntax errors can name them.
 fn meaningful(pair: Pair<'_, R>) -> impl Iterator<Item = Pair<'_, R>> {
-    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+    pair.into_inner().filter(|p| !is_keyword(p.as_rule()) && p.as_rule() != R::COMMENT)
 }
 
 fn span_of(pair: &Pair<'_, R>) -> Span {
@@ -560,6 +560,7 @@ fn describe(which: R) -> String {
     }
     match which {
         R::EOI => "end of file",
+        R::COMMENT => "a comment",
         R::ident => "a name",
         R::subject_name => "`staff` or `window`",
         R::number => "a number",
