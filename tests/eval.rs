@@ -94,3 +94,79 @@ fn missing_facts_file_exits_1() {
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("examples/no-such-quarter.json"), "{}", run.stderr);
 }
+
+/// `--out` writes the same bytes as stdout, and nothing else stays behind.
+#[test]
+fn out_file_is_written_whole() {
+    let dir = common::scratch("out-ok");
+    let out = dir.join("results.json");
+    let args = ["eval", "--policy", "policies/luoshan", "--facts", "examples/2026-Q3.json", "--format", "json"];
+    let stdout = common::kaohe(&args).stdout;
+    let mut with_out = args.to_vec();
+    let out_arg = out.display().to_string();
+    with_out.extend(["--out", &out_arg]);
+    let run = common::kaohe(&with_out);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), stdout);
+    let names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["results.json"], "no temporary file is left");
+}
+
+/// A rejected run creates no output file and leaves an existing one as it was.
+#[test]
+fn failed_run_writes_nothing() {
+    let dir = common::scratch("out-failed");
+    let fresh = dir.join("fresh.json");
+    let kept = dir.join("kept.json");
+    std::fs::write(&kept, "previous results\n").unwrap();
+    for out in [&fresh, &kept] {
+        let run = common::kaohe(&[
+            "eval",
+            "--policy",
+            "policies/luoshan",
+            "--facts",
+            "tests/cases/facts/many_errors.json",
+            "--out",
+            &out.display().to_string(),
+        ]);
+        assert_eq!(run.code, 4, "{}", run.stderr);
+    }
+    assert!(!fresh.exists());
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "previous results\n");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "only the untouched file");
+}
+
+/// `--out` may not name an input: the facts file is never overwritten.
+#[test]
+fn out_never_overwrites_an_input() {
+    let dir = common::scratch("out-input");
+    let facts = dir.join("q.json");
+    let original = std::fs::read_to_string(common::root().join("examples/2026-Q3.json")).unwrap();
+    std::fs::write(&facts, &original).unwrap();
+    let path = facts.display().to_string();
+    let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &path, "--out", &path]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("would overwrite an input"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&facts).unwrap(), original);
+}
+
+/// A destination that cannot be written: exit 1, and no temporary file left.
+#[test]
+fn unwritable_out_fails_cleanly() {
+    let dir = common::scratch("out-unwritable");
+    let out = dir.join("no-such-dir").join("results.json");
+    let run = common::kaohe(&[
+        "eval",
+        "--policy",
+        "policies/luoshan",
+        "--facts",
+        "examples/2026-Q3.json",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}

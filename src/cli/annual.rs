@@ -1,6 +1,5 @@
 //! `kaohe annual`: a year from its quarterly facts files.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -23,6 +22,9 @@ pub struct AnnualArgs {
     /// `table` for a person at a terminal; `json` for other tools (docs/io.md).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Write the results to FILE instead of stdout: whole, or not at all.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 pub fn run(args: AnnualArgs) -> Result<(), Failure> {
@@ -77,13 +79,11 @@ pub fn run(args: AnnualArgs) -> Result<(), Failure> {
         eprintln!("kaohe: note: no facts for {}; annual totals average the quarters given", missing.join(", "));
     }
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = match args.format {
-        Format::Table => kaohe::render::write_annual_table(&mut out, policy, &results),
-        Format::Json => kaohe::render::write_annual_json(&mut out, policy, &results),
-    };
-    written.and_then(|()| out.flush()).map_err(|err| Failure::io(format!("cannot write the results: {err}")))
+    let inputs: Vec<&std::path::Path> = args.facts.iter().map(PathBuf::as_path).collect();
+    super::output::write(args.out.as_deref(), &inputs, |out| match args.format {
+        Format::Table => kaohe::render::write_annual_table(out, policy, &results),
+        Format::Json => kaohe::render::write_annual_json(out, policy, &results),
+    })
 }
 
 /// All quarters of one year, each once; returns the year.

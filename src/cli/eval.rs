@@ -1,7 +1,5 @@
 //! `kaohe eval`: score a period and print it as a table or as JSON.
 
-use std::io::Write;
-
 use clap::{Args, ValueEnum};
 
 use super::report::Failure;
@@ -14,6 +12,9 @@ pub struct EvalArgs {
     /// `table` for a person at a terminal; `json` for other tools (docs/io.md).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Write the results to FILE instead of stdout: whole, or not at all.
+    #[arg(long, value_name = "FILE")]
+    out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -24,11 +25,9 @@ pub enum Format {
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let scored = super::score::score_inputs(&args.inputs)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let written = match args.format {
-        Format::Table => kaohe::render::write_table(&mut out, &scored.version.policy, &scored.quarter, &scored.results),
-        Format::Json => kaohe::render::write_json(&mut out, &scored.version.policy, &scored.quarter, &scored.results),
-    };
-    written.and_then(|()| out.flush()).map_err(|err| Failure::io(format!("cannot write the results: {err}")))
+    let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
+    super::output::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
+        Format::Table => kaohe::render::write_table(out, policy, quarter, results),
+        Format::Json => kaohe::render::write_json(out, policy, quarter, results),
+    })
 }

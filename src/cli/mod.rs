@@ -6,6 +6,7 @@ mod annual;
 mod check;
 mod eval;
 mod explain;
+mod output;
 mod report;
 mod score;
 

@@ -8,7 +8,7 @@ use crate::eval::annual::{AnnualRecord, AnnualResults};
 use crate::eval::Selection;
 use crate::policy::{Policy, Subject};
 
-pub fn write_annual_json(out: &mut impl Write, policy: &Policy, year: &AnnualResults) -> io::Result<()> {
+pub fn write_annual_json(out: &mut (impl Write + ?Sized), policy: &Policy, year: &AnnualResults) -> io::Result<()> {
     writeln!(out, "{{")?;
     writeln!(out, "  \"year\": {},", year.year)?;
     write!(out, "  \"policy\": ")?;
@@ -48,7 +48,7 @@ fn grade_id(subject: &Subject, grade: usize) -> &str {
     subject.grades.get(grade).map_or("", |g| g.name.id.as_str())
 }
 
-fn annual_record(out: &mut impl Write, subject: &Subject, record: &AnnualRecord) -> io::Result<()> {
+fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &AnnualRecord) -> io::Result<()> {
     write!(out, "{{\"id\": ")?;
     string(out, &record.id)?;
     write!(out, ", \"name\": ")?;
@@ -128,7 +128,7 @@ fn annual_record(out: &mut impl Write, subject: &Subject, record: &AnnualRecord)
 }
 
 fn selections(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     subject: &Subject,
     records: &[AnnualRecord],
     selections: &[Selection],
@@ -139,7 +139,7 @@ fn selections(
 }
 
 /// The year as a table: each quarter's total, the annual total, rank and grade.
-pub fn write_annual_table(out: &mut impl Write, policy: &Policy, year: &AnnualResults) -> io::Result<()> {
+pub fn write_annual_table(out: &mut (impl Write + ?Sized), policy: &Policy, year: &AnnualResults) -> io::Result<()> {
     if !policy.name.is_empty() {
         writeln!(out, "{}", policy.name)?;
     }

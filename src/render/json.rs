@@ -10,7 +10,12 @@ use crate::eval::{Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
 
-pub fn write_json(out: &mut impl Write, policy: &Policy, quarter: &Quarter, results: &Results) -> io::Result<()> {
+pub fn write_json(
+    out: &mut (impl Write + ?Sized),
+    policy: &Policy,
+    quarter: &Quarter,
+    results: &Results,
+) -> io::Result<()> {
     writeln!(out, "{{")?;
     write!(out, "  \"period\": ")?;
     string(out, &quarter.period.to_string())?;
@@ -45,7 +50,7 @@ fn grade_id(subject: &Subject, grade: usize) -> &str {
 /// How each chosen grade was filled: the quota, who was chosen, and a tie
 /// left out at the cut.
 pub(super) fn selections(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     subject: &Subject,
     records: &[Record],
     selections: &[Selection],
@@ -75,7 +80,7 @@ pub(super) fn selections(
     write!(out, "]")
 }
 
-fn ids(out: &mut impl Write, records: &[Record], indices: &[usize]) -> io::Result<()> {
+fn ids(out: &mut (impl Write + ?Sized), records: &[Record], indices: &[usize]) -> io::Result<()> {
     for (n, i) in indices.iter().enumerate() {
         if n > 0 {
             write!(out, ", ")?;
@@ -86,7 +91,7 @@ fn ids(out: &mut impl Write, records: &[Record], indices: &[usize]) -> io::Resul
 }
 
 fn records(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     policy: &Policy,
     subject: &Subject,
     quarter: &Quarter,
@@ -185,7 +190,7 @@ fn records(
 }
 
 /// A JSON string literal.
-pub(super) fn string(out: &mut impl Write, text: &str) -> io::Result<()> {
+pub(super) fn string(out: &mut (impl Write + ?Sized), text: &str) -> io::Result<()> {
     out.write_all(b"\"")?;
     let mut start = 0;
     for (i, byte) in text.bytes().enumerate() {

@@ -8,7 +8,12 @@ use crate::eval::{Results, Scored};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
 
-pub fn write_table(out: &mut impl Write, policy: &Policy, quarter: &Quarter, results: &Results) -> io::Result<()> {
+pub fn write_table(
+    out: &mut (impl Write + ?Sized),
+    policy: &Policy,
+    quarter: &Quarter,
+    results: &Results,
+) -> io::Result<()> {
     if !policy.name.is_empty() {
         writeln!(out, "{}", policy.name)?;
     }
@@ -20,7 +25,7 @@ pub fn write_table(out: &mut impl Write, policy: &Policy, quarter: &Quarter, res
 }
 
 fn section(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     subject: &Subject,
     quarter: &Quarter,
     records: &[Record],
