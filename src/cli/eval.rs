@@ -26,8 +26,12 @@ pub enum Format {
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let scored = super::score::score_inputs(&args.inputs)?;
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
-    super::output::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
+    let written = super::output::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
         Format::Table => kaohe::render::write_table(out, policy, quarter, results),
         Format::Json => kaohe::render::write_json(out, policy, quarter, results),
-    })
+    });
+    // The process ends here: freeing a large quarter record by record would
+    // only add to its run time.
+    std::mem::forget(scored);
+    written
 }

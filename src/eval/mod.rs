@@ -79,13 +79,13 @@ pub enum Source {
 
 /// Score every staff member, then every window.
 pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
-    let window_sums = window_sums(&policy.staff, quarter);
+    let sums = StaffSums::new(quarter);
     let staff: Vec<Scored> = quarter
         .staff
         .iter()
         .map(|person| {
             let window = person.window.unwrap_or(0);
-            score(&policy.staff, person, |rule| window_sums.get(&(rule, window)).copied().unwrap_or_default(), |_| None)
+            score(&policy.staff, person, |rule| sums.get(policy.staff.rules[rule].fact, window), |_| None)
         })
         .collect();
     let averages = averages(policy, quarter, &staff);
@@ -98,17 +98,16 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
         })
         .collect();
     let mut results = Results { staff, windows, staff_selections: Vec::new(), window_selections: Vec::new() };
-    stand(policy, quarter, &mut results);
+    stand(policy, quarter, &sums, &mut results);
     results
 }
 
 /// Vetoes, chosen grades, ranks and flags, once every total is known.
-fn stand(policy: &Policy, quarter: &Quarter, results: &mut Results) {
-    let sums = StaffSums::new(quarter);
+fn stand(policy: &Policy, quarter: &Quarter, sums: &StaffSums, results: &mut Results) {
     let view = |is_staff: bool, i: usize, grade: Option<usize>| {
         let (record, window) =
             if is_staff { (&quarter.staff[i], quarter.staff[i].window) } else { (&quarter.windows[i], Some(i)) };
-        QuarterView { record, window, sums: &sums, grade }
+        QuarterView { record, window, sums, grade }
     };
     for (subject, scored, is_staff) in
         [(&policy.staff, &mut results.staff, true), (&policy.window, &mut results.windows, false)]
@@ -155,26 +154,34 @@ fn stand(policy: &Policy, quarter: &Quarter, results: &mut Results) {
     }
 }
 
-/// The sum of each staff fact over each window's staff, for `in window` and
-/// `of staff` in conditions.
+/// The sum of each staff fact over each window's staff, for `in window`
+/// rules and for `in window` and `of staff` in conditions.
 pub struct StaffSums {
-    sums: HashMap<(usize, usize), Decimal>,
+    /// Indexed `window * facts + fact`.
+    sums: Vec<Decimal>,
+    facts: usize,
 }
 
 impl StaffSums {
     pub fn new(quarter: &Quarter) -> StaffSums {
-        let mut sums = HashMap::new();
+        let facts = quarter.staff.iter().flat_map(|p| p.facts.iter().map(|(f, _)| f + 1)).max().unwrap_or(0);
+        let mut sums = vec![Decimal::ZERO; facts * quarter.windows.len()];
         for person in &quarter.staff {
             let Some(w) = person.window else { continue };
             for (fact, value) in &person.facts {
-                *sums.entry((*fact, w)).or_insert(Decimal::ZERO) += magnitude(value);
+                if let Some(slot) = sums.get_mut(w * facts + fact) {
+                    *slot += magnitude(value);
+                }
             }
         }
-        StaffSums { sums }
+        StaffSums { sums, facts }
     }
 
     pub fn get(&self, fact: usize, window: usize) -> Decimal {
-        self.sums.get(&(fact, window)).copied().unwrap_or_default()
+        if fact >= self.facts {
+            return Decimal::ZERO;
+        }
+        self.sums.get(window * self.facts + fact).copied().unwrap_or_default()
     }
 }
 
@@ -221,19 +228,6 @@ impl standing::Record for QuarterView<'_> {
     fn quarters_with(&self, _grade: usize) -> (usize, usize) {
         (0, 1)
     }
-}
-
-/// For each `in window` rule, the sum of its fact over each window's staff.
-fn window_sums(staff: &Subject, quarter: &Quarter) -> HashMap<(usize, usize), Decimal> {
-    let mut sums = HashMap::new();
-    for (r, rule) in staff.rules.iter().enumerate().filter(|(_, rule)| rule.scope == Scope::Window) {
-        for person in &quarter.staff {
-            if let (Some(w), Some(Value::Number(n))) = (person.window, person.fact(rule.fact)) {
-                *sums.entry((r, w)).or_insert(Decimal::ZERO) += *n;
-            }
-        }
-    }
-    sums
 }
 
 /// For each averaged window category, each window's weighted average.

@@ -120,6 +120,11 @@ pub struct Selection {
     pub tie: Option<(Decimal, Vec<usize>)>,
 }
 
+/// Totals are brought to one scale for sorting only up to this many places:
+/// beyond it a large total could not hold the digits, and plain comparison
+/// (slower, always exact) does the work.
+const MAX_SORT_SCALE: u32 = 10;
+
 /// ⌊percent% × assessed⌋, exactly.
 pub fn quota_limit(percent: Decimal, assessed: usize) -> usize {
     use rust_decimal::prelude::ToPrimitive;
@@ -154,13 +159,30 @@ pub fn grade_all(
     totals: &[Option<Decimal>],
     vetoed: impl Fn(usize, usize) -> bool,
 ) -> (Vec<Option<Standing>>, Vec<Selection>) {
-    let assessed: Vec<(usize, Decimal)> = totals.iter().enumerate().filter_map(|(i, t)| t.map(|t| (i, t))).collect();
+    // At one scale, decimals compare by mantissa alone: sorting and ranking
+    // a hundred thousand totals stays cheap. Raising the scale is exact.
+    let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0).min(MAX_SORT_SCALE);
+    let assessed: Vec<(usize, Decimal)> = totals
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            t.map(|mut t| {
+                t.rescale(scale);
+                (i, t)
+            })
+        })
+        .collect();
+    // Highest first: a record's rank is 1 + how many totals are above its own.
+    let mut descending: Vec<Decimal> = assessed.iter().map(|(_, t)| *t).collect();
+    descending.sort_unstable_by(|a, b| b.cmp(a));
     let mut standings: Vec<Option<Standing>> = totals
         .iter()
         .map(|t| {
             t.map(|total| {
                 let band = subject.grade(total).unwrap_or(0);
-                let rank = 1 + assessed.iter().filter(|(_, other)| *other > total).count();
+                let mut key = total;
+                key.rescale(scale);
+                let rank = 1 + descending.partition_point(|other| *other > key);
                 Standing { band, grade: band, rank, left_out_tied: false }
             })
         })

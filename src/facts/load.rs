@@ -81,6 +81,45 @@ impl std::fmt::Display for At<'_> {
     }
 }
 
+/// Which field of a record a message is about: `workdays`,
+/// `facts.rude_conduct[1]`. Formatted only when there is a message to write.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    Attr(&'a str),
+    Fact(&'a str),
+    Item(&'a str, usize),
+    Level(&'a str, &'a str),
+}
+
+impl<'a> Field<'a> {
+    fn item(self, index: usize) -> Field<'a> {
+        match self {
+            Field::Fact(name) | Field::Item(name, _) | Field::Level(name, _) | Field::Attr(name) => {
+                Field::Item(name, index)
+            }
+        }
+    }
+
+    fn level(self, level: &'a str) -> Field<'a> {
+        match self {
+            Field::Fact(name) | Field::Item(name, _) | Field::Level(name, _) | Field::Attr(name) => {
+                Field::Level(name, level)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Attr(name) => write!(f, "{name}"),
+            Field::Fact(name) => write!(f, "facts.{name}"),
+            Field::Item(name, index) => write!(f, "facts.{name}[{index}]"),
+            Field::Level(name, level) => write!(f, "facts.{name}.{level}"),
+        }
+    }
+}
+
 /// Subject-specific lookups, built once per file rather than per record.
 struct Schema<'p> {
     subject: &'p Subject,
@@ -408,7 +447,7 @@ impl<'p> Loader<'p> {
                 other => match schema.subject.attribute_index(other) {
                     Some(a) => {
                         let kind = schema.subject.attributes[a].kind;
-                        match self.quantity(&at, other, &member.value, kind) {
+                        match self.quantity(&at, Field::Attr(other), &member.value, kind) {
                             Some(value) => {
                                 record.attributes[a] = value;
                                 attribute_given[a] = true;
@@ -494,13 +533,13 @@ impl<'p> Loader<'p> {
                 ok = false;
                 continue;
             }
-            let field = format!("facts.{name}");
+            let field = Field::Fact(name);
             let value = match schema.subject.facts[index].kind {
                 kind @ (FactKind::Count | FactKind::Days) => {
-                    self.quantity(at, &field, &member.value, kind).map(Value::Number)
+                    self.quantity(at, field, &member.value, kind).map(Value::Number)
                 }
-                FactKind::Amounts { min, max } => self.amounts(at, &field, &member.value, min, max).map(Value::Amounts),
-                FactKind::Levels => self.levels(at, &field, &member.value).map(Value::Levels),
+                FactKind::Amounts { min, max } => self.amounts(at, field, &member.value, min, max).map(Value::Amounts),
+                FactKind::Levels => self.levels(at, field, &member.value).map(Value::Levels),
             };
             match value {
                 Some(value) => record.facts.push((index, value)),
@@ -625,7 +664,7 @@ impl<'p> Loader<'p> {
         }
     }
 
-    fn number(&mut self, at: &At<'_>, field: &str, value: &Json<'_>, expected: &str) -> Option<Decimal> {
+    fn number(&mut self, at: &At<'_>, field: Field<'_>, value: &Json<'_>, expected: &str) -> Option<Decimal> {
         let JsonKind::Number(text) = value.kind else {
             let hint = match &value.kind {
                 JsonKind::String(s) if parse_decimal(s).is_some() => {
@@ -659,7 +698,7 @@ impl<'p> Loader<'p> {
     }
 
     /// A count (whole, ≥ 0) or a number of days (≥ 0, in halves).
-    fn quantity(&mut self, at: &At<'_>, field: &str, value: &Json<'_>, kind: FactKind) -> Option<Decimal> {
+    fn quantity(&mut self, at: &At<'_>, field: Field<'_>, value: &Json<'_>, kind: FactKind) -> Option<Decimal> {
         let expected = if kind == FactKind::Days { "a number of days" } else { "a count (a whole number)" };
         let n = self.number(at, field, value, expected)?;
         let problem = if n.is_sign_negative() && !n.is_zero() {
@@ -686,7 +725,7 @@ impl<'p> Loader<'p> {
     fn amounts(
         &mut self,
         at: &At<'_>,
-        field: &str,
+        field: Field<'_>,
         value: &Json<'_>,
         min: Decimal,
         max: Decimal,
@@ -705,8 +744,8 @@ impl<'p> Loader<'p> {
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            let item_field = format!("{field}[{i}]");
-            match self.number(at, &item_field, item, "an amount") {
+            let item_field = field.item(i);
+            match self.number(at, item_field, item, "an amount") {
                 Some(n) if n < min || n > max => {
                     self.error(
                         item.span,
@@ -725,7 +764,7 @@ impl<'p> Loader<'p> {
         ok.then_some(out)
     }
 
-    fn levels(&mut self, at: &At<'_>, field: &str, value: &Json<'_>) -> Option<Vec<(usize, Decimal)>> {
+    fn levels(&mut self, at: &At<'_>, field: Field<'_>, value: &Json<'_>) -> Option<Vec<(usize, Decimal)>> {
         let levels = &self.policy.levels;
         let JsonKind::Object(members) = &value.kind else {
             let help = levels.first().map(|l| format!("give a count per level, for example `{{\"{}\": 1}}`", l.id));
@@ -751,7 +790,7 @@ impl<'p> Loader<'p> {
                     );
                     ok = false;
                 }
-                Some(level) => match self.quantity(at, &format!("{field}.{key}"), &member.value, FactKind::Count) {
+                Some(level) => match self.quantity(at, field.level(key), &member.value, FactKind::Count) {
                     Some(n) => out.push((level, n)),
                     None => ok = false,
                 },

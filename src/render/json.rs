@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{decimal, entry_cite, entry_id, entry_part, part_id};
+use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
 use crate::eval::{Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
@@ -112,19 +112,25 @@ fn records(
             write!(out, ", \"role\": ")?;
             string(out, &role.id)?;
         }
-        write!(out, ", \"total\": {}, \"categories\": {{", decimal(score.total))?;
+        out.write_all(b", \"total\": ")?;
+        write_decimal(out, score.total)?;
+        out.write_all(b", \"categories\": {")?;
         for (c, (category, value)) in subject.categories.iter().zip(&score.categories).enumerate() {
             if c > 0 {
-                write!(out, ", ")?;
+                out.write_all(b", ")?;
             }
             string(out, &category.name.id)?;
-            write!(out, ": {}", decimal(*value))?;
+            out.write_all(b": ")?;
+            write_decimal(out, *value)?;
         }
-        write!(out, "}}")?;
+        out.write_all(b"}")?;
         if subject.penalties.is_some() {
-            write!(out, ", \"penalties\": {}", decimal(score.penalties))?;
+            out.write_all(b", \"penalties\": ")?;
+            write_decimal(out, score.penalties)?;
         }
-        write!(out, ", \"bonus\": {}, \"grade\": ", decimal(score.bonus))?;
+        out.write_all(b", \"bonus\": ")?;
+        write_decimal(out, score.bonus)?;
+        out.write_all(b", \"grade\": ")?;
         string(out, grade_id(subject, score.grade))?;
         write!(out, ", \"band\": ")?;
         string(out, grade_id(subject, score.band))?;
@@ -165,7 +171,7 @@ fn records(
             write!(out, ", \"category\": ")?;
             string(out, part_id(subject, entry_part(subject, entry)))?;
             write!(out, ", \"cite\": ")?;
-            string(out, &entry_cite(subject, entry))?;
+            string(out, entry_cite(subject, entry))?;
             if let Source::Rule(r) = entry.source {
                 write!(out, ", \"fact\": ")?;
                 string(out, &subject.facts[subject.rules[r].fact].name.id)?;
@@ -182,7 +188,11 @@ fn records(
                 write!(out, ", \"level\": ")?;
                 string(out, &level.id)?;
             }
-            write!(out, ", \"quantity\": {}, \"points\": {}}}", decimal(entry.quantity), decimal(entry.points))?;
+            out.write_all(b", \"quantity\": ")?;
+            write_decimal(out, entry.quantity)?;
+            out.write_all(b", \"points\": ")?;
+            write_decimal(out, entry.points)?;
+            out.write_all(b"}")?;
         }
         writeln!(out, "]}}{}", if i == last { "" } else { "," })?;
     }
