@@ -48,7 +48,13 @@ pub fn score(policies: &Policies, dir: &Path, file: &SourceFile) -> Result<Score
     // The records hold what scoring needs; the JSON tree can go before it starts.
     drop(root);
     let results = kaohe::eval::evaluate(&version.policy, &quarter);
-    eprintln!("kaohe: {} scored by policy {}", quarter.period, version.describe());
+    eprintln!(
+        "kaohe: {}: {} staff and {} windows scored by policy {}",
+        quarter.period,
+        quarter.staff.len(),
+        quarter.windows.len(),
+        version.describe()
+    );
     Ok(Scored { version: version.clone(), quarter, results })
 }
 
