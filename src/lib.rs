@@ -19,6 +19,7 @@
 pub mod check;
 pub mod eval;
 pub mod facts;
+pub mod format;
 pub mod policy;
 pub mod render;
 pub mod source;

@@ -6,6 +6,7 @@ mod annual;
 mod check;
 mod eval;
 mod explain;
+mod fmt;
 mod output;
 mod report;
 mod score;
@@ -65,6 +66,10 @@ enum Command {
     /// Parse and check a policy directory without facts.
     #[command(after_help = EXIT_CODES)]
     Check(check::CheckArgs),
+    /// Rewrite `.rules` files in the one canonical layout, keeping every
+    /// comment; with --check, only show what would change.
+    #[command(after_help = fmt::AFTER_HELP)]
+    Fmt(fmt::FmtArgs),
 }
 
 /// The policy and facts every scoring command reads.
@@ -89,6 +94,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Annual(args) => annual::run(args),
         Command::Check(args) => check::run(args),
+        Command::Fmt(args) => return fmt::run(args, &style),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -190,7 +190,7 @@ impl Ledger<'_> {
                         decimal(category.points)
                     )?;
                 }
-                Source::Average(c) => self.average(out, c, entry, &points, &cite)?,
+                Source::Average(c) => self.average(out, c, entry, &points, cite)?,
             }
         }
         Ok(())

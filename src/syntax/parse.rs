@@ -371,10 +371,13 @@ fn parse_annual(pair: Pair<'_, R>) -> Result<Annual> {
     Ok(annual)
 }
 
+/// A cite or a wording, with where it was written.
+type Label = Spanned<String>;
+
 /// The optional `[cite] "wording"` that ends a line.
 fn cite_and_wording<'i>(
     it: impl Iterator<Item = Pair<'i, R>>,
-) -> Result<(Option<Spanned<String>>, Option<Spanned<String>>)> {
+) -> Result<(Option<Label>, Option<Label>)> {
     let (mut c, mut w) = (None, None);
     for item in it {
         match item.as_rule() {
@@ -642,7 +645,8 @@ fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> Box<SyntaxErr
     let found = text.get(start..found_end).unwrap_or_default();
     let (message, label) = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => {
-            let mut names: Vec<String> = positives.iter().map(|r| describe(*r)).collect();
+            // A comment may stand anywhere, so it is never what was missing.
+            let mut names: Vec<String> = positives.iter().filter(|r| **r != R::COMMENT).map(|r| describe(*r)).collect();
             names.dedup();
             let mut seen = std::collections::HashSet::new();
             names.retain(|n| seen.insert(n.clone()));
