@@ -3,10 +3,11 @@
 //!
 //! For many random quarters (a seeded PRNG, so every run is the same) this
 //! test writes a facts file, runs the real binary on the shipped policy, and
-//! compares every staff and window total, category score, bonus, penalty and
-//! grade band with a computation done here, straight from the tables of
-//! `rubric.md`. Nothing in this file reads kaohe's source: the tables below
-//! are copied from the rubric, row by row.
+//! compares every staff and window total, category score, bonus, penalty,
+//! band, rank, veto, flag and final grade with a computation done here,
+//! straight from the tables of `rubric.md`, and the quota selection (limit,
+//! chosen, the tied group left out at the cut). Nothing in this file reads
+//! kaohe's source: the tables below are copied from the rubric, row by row.
 //!
 //! A failure names the seed, the record and the field, and keeps the facts
 //! file in the temp directory. To rerun one seed:
@@ -17,17 +18,18 @@
 //!
 //! `KAOHE_ORACLE_CASES=2000` runs more quarters than the default 200.
 //!
-//! Grades: the band (competent/basic/unfit, good/fair/poor) must be exact.
-//! Quota selection is not recomputed: `excellent` is accepted where the band
-//! is competent and `red_flag` where it is good, and only what any correct
-//! selection must satisfy is checked (`check_quota_invariants`: eligible,
-//! within the quota, from the top down).
+//! Grades: `excellent` / `red_flag` are recomputed exactly (`select`, from
+//! rubric.md "Grades" and "Quota ties"): the eligible records of the band,
+//! highest total first, in groups of equal totals; a group is taken whole
+//! while it fits the quota, the first group that does not fit is left out
+//! whole, and nothing below it is taken. Input order never decides.
 //!
 //! The hand-computed cases at the end pin literal numbers; their comments
 //! show the arithmetic.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -266,15 +268,48 @@ fn window_band(total: Decimal) -> &'static str {
     }
 }
 
-/// Excellent: at most ⌊15% × staff⌋. Red flag: at most ⌊20% × windows⌋
-/// (the shipped policy's quota).
-const EXCELLENT_QUOTA_PERCENT: usize = 15;
-const RED_FLAG_QUOTA_PERCENT: usize = 20;
+/// A grade chosen by quota from a band (第十二条, 第十八条, 第十九条).
+struct Quota {
+    /// The grade chosen: `excellent` / `red_flag`.
+    grade: &'static str,
+    /// The band it is chosen from: `competent` / `good`.
+    from: &'static str,
+    /// At most ⌊percent × records in the file / 100⌋ are chosen.
+    percent: usize,
+}
 
-/// Quota selection is not checked exactly, only its invariants (see
-/// `check_quota_invariants`). Set to false to accept `excellent`/`red_flag`
-/// on any competent/good record.
-const CHECK_QUOTA_INVARIANTS: bool = true;
+/// Excellent: at most ⌊15% × staff⌋ of the competent.
+const EXCELLENT: Quota = Quota { grade: "excellent", from: "competent", percent: 15 };
+
+/// Red flag: at most ⌊20% × windows⌋ of the good (the shipped policy's quota;
+/// the document says only "若干").
+const RED_FLAG: Quota = Quota { grade: "red_flag", from: "good", percent: 20 };
+
+/// Why a record may not be chosen for the quota grade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Veto {
+    /// Staff: a red or yellow card on a case the person operated.
+    OwnCard,
+    /// Staff: a `chief_rep` whose window's staff got a card.
+    ChiefRepOfCardedWindow,
+    /// Staff: any exposure.
+    StaffExposure,
+    /// Staff: `days_away` ≥ 5 (第十五条).
+    DaysAway,
+    /// Window: a card on any of its staff (第二十二条).
+    CardInWindow,
+    /// Window: an exposure of the window itself (第二十二条).
+    WindowExposure,
+}
+
+const ALL_VETOES: [Veto; 6] = [
+    Veto::OwnCard,
+    Veto::ChiefRepOfCardedWindow,
+    Veto::StaffExposure,
+    Veto::DaysAway,
+    Veto::CardInWindow,
+    Veto::WindowExposure,
+];
 
 fn every_staff_row() -> impl Iterator<Item = &'static Row> {
     use staff_rubric::*;
@@ -411,13 +446,91 @@ struct Expected {
     total: Decimal,
     /// competent/basic/unfit or good/fair/poor.
     band: &'static str,
-    /// Can never be excellent / red flag (card, exposure, days away).
-    barred: bool,
-    /// Eligible under every reading of the rubric.
-    surely_eligible: bool,
+    /// Why it cannot be excellent / red flag; empty when eligible.
+    vetoes: Vec<Veto>,
+    /// Flag ids raised (staff: `return_to_unit` for `prohibited_serious`).
+    flags: Vec<&'static str>,
+    /// 1 + the records of the same list with a strictly higher total.
+    rank: usize,
+    /// The final grade: the band, or the quota grade when chosen.
+    grade: &'static str,
+    /// Eligible, in the band, but in the tied group left out at the cut.
+    left_out_tied: bool,
 }
 
-fn expected_scores(q: &Quarter) -> (Vec<Expected>, Vec<Expected>) {
+/// How a quota grade was filled: `selection.staff[0]` / `selection.windows[0]`.
+#[derive(Clone, Debug, PartialEq)]
+struct Selection {
+    grade: &'static str,
+    from: &'static str,
+    quota_percent: usize,
+    assessed: usize,
+    limit: usize,
+    /// Ids, highest total first (ties in input order: the order is not compared).
+    chosen: Vec<String>,
+    /// The group of equal totals left out whole at the cut.
+    tie_left_out: Option<(Decimal, Vec<String>)>,
+}
+
+/// Everything the oracle expects of one quarter.
+struct Outcome {
+    staff: Vec<Expected>,
+    windows: Vec<Expected>,
+    excellent: Selection,
+    red_flag: Selection,
+}
+
+/// Ranks, the quota selection and the final grades of one list, in place.
+///
+/// rubric.md, "Quota ties": candidates are the eligible records of band
+/// `from`, walked from the highest total down in groups of equal totals. A
+/// group is taken whole if it fits the limit (count + size ≤ limit). The
+/// first group that does not fit is left out whole and nothing below it is
+/// taken; it is a *tie* left out when the cut falls inside it, that is when
+/// part of it would have fitted (count < limit).
+fn select(records: &mut [Expected], quota: &Quota) -> Selection {
+    let totals: Vec<Decimal> = records.iter().map(|r| r.total).collect();
+    for r in records.iter_mut() {
+        r.rank = 1 + totals.iter().filter(|t| **t > r.total).count();
+        r.grade = r.band;
+    }
+    let limit = quota.percent * records.len() / 100;
+    let candidates: Vec<usize> =
+        (0..records.len()).filter(|&i| records[i].band == quota.from && records[i].vetoes.is_empty()).collect();
+    let mut levels: Vec<Decimal> = candidates.iter().map(|&i| records[i].total).collect();
+    levels.sort_unstable_by(|a, b| b.cmp(a));
+    levels.dedup();
+    let mut chosen = Vec::new();
+    let mut tie_left_out = None;
+    for level in levels {
+        let group: Vec<usize> = candidates.iter().copied().filter(|&i| records[i].total == level).collect();
+        if chosen.len() + group.len() <= limit {
+            chosen.extend(group);
+            continue;
+        }
+        if chosen.len() < limit {
+            for &i in &group {
+                records[i].left_out_tied = true;
+            }
+            tie_left_out = Some((level, group.iter().map(|&i| records[i].id.clone()).collect()));
+        }
+        break;
+    }
+    for &i in &chosen {
+        records[i].grade = quota.grade;
+    }
+    Selection {
+        grade: quota.grade,
+        from: quota.from,
+        quota_percent: quota.percent,
+        assessed: records.len(),
+        limit,
+        chosen: chosen.iter().map(|&i| records[i].id.clone()).collect(),
+        tie_left_out,
+    }
+}
+
+fn expected_scores(q: &Quarter) -> Outcome {
     let cards_in_window = |window: &str| -> u32 {
         q.staff.iter().filter(|s| s.window == window).map(|s| s.facts.count("red_yellow_cards")).sum()
     };
@@ -433,10 +546,13 @@ fn expected_scores(q: &Quarter) -> (Vec<Expected>, Vec<Expected>) {
         }
         let bonus = rows_points(staff_rubric::BONUS, &s.facts);
         let total = categories.iter().map(|(_, v)| v).sum::<Decimal>() + penalties + bonus;
-        let barred = s.facts.count("red_yellow_cards") > 0
-            || (s.role == "chief_rep" && window_cards > 0)
-            || s.facts.levels_total("exposures") > 0
-            || s.days_away >= Decimal::from(5);
+        let vetoes = [
+            (s.facts.count("red_yellow_cards") > 0, Veto::OwnCard),
+            (s.role == "chief_rep" && window_cards > 0, Veto::ChiefRepOfCardedWindow),
+            (s.facts.levels_total("exposures") > 0, Veto::StaffExposure),
+            (s.days_away >= Decimal::from(5), Veto::DaysAway),
+        ];
+        let flags = if s.facts.count("prohibited_serious") > 0 { vec!["return_to_unit"] } else { vec![] };
         staff.push(Expected {
             id: s.id.clone(),
             categories,
@@ -444,8 +560,11 @@ fn expected_scores(q: &Quarter) -> (Vec<Expected>, Vec<Expected>) {
             bonus,
             total,
             band: staff_band(total),
-            barred,
-            surely_eligible: !barred,
+            vetoes: vetoes.iter().filter(|(applies, _)| *applies).map(|(_, v)| *v).collect(),
+            flags,
+            rank: 0,
+            grade: "",
+            left_out_tied: false,
         });
     }
 
@@ -470,11 +589,11 @@ fn expected_scores(q: &Quarter) -> (Vec<Expected>, Vec<Expected>) {
             .collect();
         let bonus = rows_points(window_rubric::BONUS, &w.facts);
         let total = categories.iter().map(|(_, v)| v).sum::<Decimal>() + bonus;
-        let barred = cards_in_window(&w.id) > 0 || w.facts.levels_total("exposures") > 0;
-        // 第二十二条 says "any exposure" of the window; an exposure of one of
-        // its staff may or may not count, so such windows are never *surely*
-        // eligible.
-        let staff_exposed = q.staff.iter().any(|s| s.window == w.id && s.facts.levels_total("exposures") > 0);
+        // 第二十二条: a card among its staff, or an exposure of the window.
+        let vetoes = [
+            (cards_in_window(&w.id) > 0, Veto::CardInWindow),
+            (w.facts.levels_total("exposures") > 0, Veto::WindowExposure),
+        ];
         windows.push(Expected {
             id: w.id.clone(),
             categories,
@@ -482,11 +601,16 @@ fn expected_scores(q: &Quarter) -> (Vec<Expected>, Vec<Expected>) {
             bonus,
             total,
             band: window_band(total),
-            barred,
-            surely_eligible: !barred && !staff_exposed,
+            vetoes: vetoes.iter().filter(|(applies, _)| *applies).map(|(_, v)| *v).collect(),
+            flags: vec![],
+            rank: 0,
+            grade: "",
+            left_out_tied: false,
         });
     }
-    (staff, windows)
+    let excellent = select(&mut staff, &EXCELLENT);
+    let red_flag = select(&mut windows, &RED_FLAG);
+    Outcome { staff, windows, excellent, red_flag }
 }
 
 fn category_of(e: &Expected, id: &str) -> Decimal {
@@ -509,15 +633,16 @@ fn show(d: Decimal) -> String {
 
 /// Every disagreement between `expected_scores(q)` and kaohe's output.
 fn compare(q: &Quarter, actual: &Value) -> Vec<String> {
-    let (staff, windows) = expected_scores(q);
+    let o = expected_scores(q);
     let mut errors = Vec::new();
     if actual["period"].as_str() != Some(q.period.as_str()) {
         errors.push(format!("period: expected {:?}, got {}", q.period, actual["period"]));
     }
     compare_list(
         "staff",
-        &staff,
+        &o.staff,
         &actual["staff"],
+        &EXCELLENT,
         |i, rec, errs| {
             let s = &q.staff[i];
             for (field, want) in [("name", &s.name), ("window", &s.window)] {
@@ -530,8 +655,9 @@ fn compare(q: &Quarter, actual: &Value) -> Vec<String> {
     );
     compare_list(
         "windows",
-        &windows,
+        &o.windows,
         &actual["windows"],
+        &RED_FLAG,
         |i, rec, errs| {
             let name = &q.windows[i].name;
             if rec["name"].as_str() != Some(name.as_str()) {
@@ -540,24 +666,42 @@ fn compare(q: &Quarter, actual: &Value) -> Vec<String> {
         },
         &mut errors,
     );
-    if CHECK_QUOTA_INVARIANTS {
-        check_quota_invariants("staff", &staff, &actual["staff"], "excellent", EXCELLENT_QUOTA_PERCENT, &mut errors);
-        check_quota_invariants(
-            "windows",
-            &windows,
-            &actual["windows"],
-            "red_flag",
-            RED_FLAG_QUOTA_PERCENT,
-            &mut errors,
-        );
-    }
+    compare_selection("staff", &o.excellent, &actual["selection"]["staff"], &mut errors);
+    compare_selection("windows", &o.red_flag, &actual["selection"]["windows"], &mut errors);
     errors
+}
+
+/// What decided a record's grade, for failure messages.
+fn grade_context(e: &Expected) -> String {
+    let eligibility = if e.vetoes.is_empty() { "eligible".to_string() } else { format!("vetoed {:?}", e.vetoes) };
+    let tied = if e.left_out_tied { ", left out tied" } else { "" };
+    format!("total {}, band {}, rank {}, {eligibility}{tied}", show(e.total), e.band, e.rank)
+}
+
+/// The `key` of every object of the list `field` (`vetoes`, `flags`), each of
+/// which must also carry a non-empty `cite` and `reason`.
+fn keys_of(rec: &Value, field: &str, key: &str, errs: &mut Vec<String>) -> BTreeSet<String> {
+    let Some(items) = rec[field].as_array() else {
+        errs.push(format!("{field}: expected an array, got {}", rec[field]));
+        return BTreeSet::new();
+    };
+    let mut keys = BTreeSet::new();
+    for (j, item) in items.iter().enumerate() {
+        for part in [key, "cite", "reason"] {
+            if item[part].as_str().is_none_or(str::is_empty) {
+                errs.push(format!("{field}[{j}].{part}: expected a non-empty string, got {}", item[part]));
+            }
+        }
+        keys.insert(item[key].as_str().unwrap_or_default().to_string());
+    }
+    keys
 }
 
 fn compare_list(
     list: &str,
     expected: &[Expected],
     actual: &Value,
+    quota: &Quota,
     extra: impl Fn(usize, &Value, &mut Vec<String>),
     errors: &mut Vec<String>,
 ) {
@@ -594,17 +738,31 @@ fn compare_list(
                 errs.push(format!("categories.{key}: not a category of rubric.md"));
             }
         }
-        let (promoted_from, promoted) = if list == "staff" { ("competent", "excellent") } else { ("good", "red_flag") };
-        let grade = rec["grade"].as_str().unwrap_or("");
-        let grade_ok = grade == exp.band || (grade == promoted && exp.band == promoted_from);
-        if !grade_ok {
-            let also = if exp.band == promoted_from { format!(" or {promoted:?}") } else { String::new() };
-            errs.push(format!(
-                "grade: expected {:?}{also} (total {}), got {}",
-                exp.band,
-                show(exp.total),
-                rec["grade"]
-            ));
+        for (field, want) in [("grade", exp.grade), ("band", exp.band)] {
+            if rec[field].as_str() != Some(want) {
+                errs.push(format!("{field}: expected {want:?} ({}), got {}", grade_context(exp), rec[field]));
+            }
+        }
+        if rec["rank"].as_u64() != Some(exp.rank as u64) {
+            errs.push(format!("rank: expected {} (total {}), got {}", exp.rank, show(exp.total), rec["rank"]));
+        }
+        let want_vetoes: BTreeSet<String> =
+            if exp.vetoes.is_empty() { BTreeSet::new() } else { BTreeSet::from([quota.grade.to_string()]) };
+        let got_vetoes = keys_of(rec, "vetoes", "grade", &mut errs);
+        if got_vetoes != want_vetoes {
+            errs.push(format!("vetoes: expected grades {want_vetoes:?} ({:?}), got {}", exp.vetoes, rec["vetoes"]));
+        }
+        let want_flags: BTreeSet<String> = exp.flags.iter().map(|f| f.to_string()).collect();
+        let got_flags = keys_of(rec, "flags", "flag", &mut errs);
+        if got_flags != want_flags {
+            errs.push(format!("flags: expected {want_flags:?}, got {}", rec["flags"]));
+        }
+        match (&rec["left_out_tied"], exp.left_out_tied) {
+            (Value::Bool(true), true) | (Value::Null, false) => {}
+            (got, true) => errs.push(format!("left_out_tied: expected true ({}), got {got}", grade_context(exp))),
+            (got, false) => {
+                errs.push(format!("left_out_tied: expected absent ({}), got {got}", grade_context(exp)));
+            }
         }
         for e in errs {
             errors.push(format!("{list}[{i}] id {}: {e}", exp.id));
@@ -612,51 +770,49 @@ fn compare_list(
     }
 }
 
-/// What the rubric guarantees about quota selection, however the ties at
-/// the cut are resolved: only eligible competent/good records are
-/// promoted, at most ⌊quota × records⌋ of them, and from the top: every
-/// surely eligible record scoring at least as much as a promoted one is
-/// promoted too (tied groups go in or out as a whole).
-fn check_quota_invariants(
-    list: &str,
-    expected: &[Expected],
-    actual: &Value,
-    promoted: &str,
-    percent: usize,
-    errors: &mut Vec<String>,
-) {
-    let Some(records) = actual.as_array() else {
+/// A JSON array of strings as a set; `None` if it is not one, or repeats one.
+fn id_set(v: &Value) -> Option<BTreeSet<String>> {
+    let items = v.as_array()?;
+    let set: BTreeSet<String> = items.iter().map(|x| x.as_str().map(str::to_string)).collect::<Option<_>>()?;
+    (set.len() == items.len()).then_some(set)
+}
+
+/// `selection.staff` / `selection.windows`: one entry, for the quota grade.
+fn compare_selection(list: &str, want: &Selection, actual: &Value, errors: &mut Vec<String>) {
+    let at = format!("selection.{list}");
+    let entries: Vec<&Value> =
+        actual.as_array().into_iter().flatten().filter(|e| e["grade"].as_str() == Some(want.grade)).collect();
+    let [got] = entries[..] else {
+        errors.push(format!("{at}: expected one entry with grade {:?}, got {actual}", want.grade));
         return;
     };
-    let is_promoted = |i: usize| records.get(i).and_then(|r| r["grade"].as_str()) == Some(promoted);
-    let chosen: Vec<usize> = (0..expected.len()).filter(|&i| is_promoted(i)).collect();
-    let quota = percent * expected.len() / 100;
-    if chosen.len() > quota {
-        errors.push(format!(
-            "{list}: {} records are {promoted}, but the quota is ⌊{percent}% × {}⌋ = {quota}",
-            chosen.len(),
-            expected.len()
-        ));
+    if actual.as_array().map(Vec::len) != Some(1) {
+        errors.push(format!("{at}: expected only the {:?} entry, got {actual}", want.grade));
     }
-    let why =
-        if list == "staff" { "a card, an exposure or 5+ days away" } else { "a card among its staff, or an exposure" };
-    for &i in &chosen {
-        if expected[i].barred {
-            errors.push(format!("{list}[{i}] id {}: {promoted}, but not eligible ({why})", expected[i].id));
+    if got["from"].as_str() != Some(want.from) {
+        errors.push(format!("{at}.from: expected {:?}, got {}", want.from, got["from"]));
+    }
+    for (field, n) in [("quota_percent", want.quota_percent), ("assessed", want.assessed), ("limit", want.limit)] {
+        if got[field].as_u64() != Some(n as u64) {
+            errors.push(format!("{at}.{field}: expected {n}, got {}", got[field]));
         }
     }
-    let Some(lowest) = chosen.iter().map(|&i| expected[i].total).min() else {
-        return;
-    };
-    let band = if list == "staff" { "competent" } else { "good" };
-    for (i, e) in expected.iter().enumerate() {
-        if e.surely_eligible && e.band == band && e.total >= lowest && !is_promoted(i) {
-            errors.push(format!(
-                "{list}[{i}] id {}: total {} is eligible and not below a {promoted} total of {}, but not {promoted}",
-                e.id,
-                show(e.total),
-                show(lowest)
-            ));
+    let chosen: BTreeSet<String> = want.chosen.iter().cloned().collect();
+    if id_set(&got["chosen"]).as_ref() != Some(&chosen) {
+        errors.push(format!(
+            "{at}.chosen: expected {chosen:?} (limit {}, tie left out {:?}), got {}",
+            want.limit, want.tie_left_out, got["chosen"]
+        ));
+    }
+    let tie = &got["tie_left_out"];
+    match &want.tie_left_out {
+        None if tie.is_null() => {}
+        None => errors.push(format!("{at}.tie_left_out: expected absent, got {tie}")),
+        Some((total, ids)) => {
+            let ids: BTreeSet<String> = ids.iter().cloned().collect();
+            if number(&tie["total"]) != Some(*total) || id_set(&tie["ids"]).as_ref() != Some(&ids) {
+                errors.push(format!("{at}.tie_left_out: expected total {} ids {ids:?}, got {tie}", show(*total)));
+            }
         }
     }
 }
@@ -1017,16 +1173,42 @@ fn make_stars(rng: &mut Rng, staff: &mut [StaffRec], stars: &[usize]) {
     }
 }
 
+/// The shape of a random quarter. Clean records (no facts, no days away)
+/// score exactly 100, and twins copy another member's facts, so that equal
+/// totals, and groups tied at the quota's cut, are common; small halls have
+/// quotas of 0, 1 or 2.
+struct Shape {
+    windows: (u32, u32),
+    members: (u32, u32),
+    clean_staff: u32,
+    clean_windows: u32,
+    twins: u32,
+}
+
+fn random_shape(rng: &mut Rng) -> Shape {
+    match rng.range(0, 9) {
+        // Any hall, the whole vocabulary.
+        0..=3 => Shape { windows: (1, 6), members: (1, 12), clean_staff: 0, clean_windows: 0, twins: 0 },
+        // A small hall: ⌊15% × staff⌋ is 0, 1 or 2.
+        4..=5 => Shape { windows: (1, 3), members: (2, 6), clean_staff: 50, clean_windows: 40, twins: 15 },
+        // Many small windows: ⌊20% × windows⌋ is 1 or 2, and clean windows tie.
+        6..=7 => Shape { windows: (5, 12), members: (1, 4), clean_staff: 60, clean_windows: 60, twins: 10 },
+        // A calm quarter: most staff clean, ties everywhere.
+        _ => Shape { windows: (2, 6), members: (3, 12), clean_staff: 85, clean_windows: 50, twins: 10 },
+    }
+}
+
 fn random_quarter(seed: u64) -> Quarter {
     let mut rng = Rng::new(seed);
+    let shape = random_shape(&mut rng);
     let staff_rows: Vec<&Row> = every_staff_row().collect();
     let window_rows: Vec<&Row> = every_window_row().collect();
     let mut windows = Vec::new();
     let mut staff = Vec::new();
     let mut stars = Vec::new();
-    for w in 0..rng.range(1, 6) {
+    for w in 0..rng.range(shape.windows.0, shape.windows.1) {
         let id = format!("W{:02}", w + 1);
-        let members = rng.range(1, 12);
+        let members = rng.range(shape.members.0, shape.members.1);
         // Mostly one chief rep, listed first; now and then two, or none.
         let chief_reps = match rng.range(0, 99) {
             0..=3 => 0,
@@ -1040,8 +1222,9 @@ fn random_quarter(seed: u64) -> Quarter {
                 5..=14 => rng.range(1, 39),
                 _ => rng.range(40, 64),
             };
+            let clean = rng.percent(shape.clean_staff);
             let days_away =
-                if rng.percent(60) { Decimal::ZERO } else { Decimal::new(i64::from(rng.range(1, 16)) * 5, 1) };
+                if clean || rng.percent(60) { Decimal::ZERO } else { Decimal::new(i64::from(rng.range(1, 16)) * 5, 1) };
             let role = if m < chief_reps { "chief_rep" } else { "operator" };
             if rng.percent(if role == "chief_rep" { 15 } else { 5 }) {
                 stars.push(staff.len());
@@ -1053,20 +1236,32 @@ fn random_quarter(seed: u64) -> Quarter {
                 role,
                 workdays,
                 days_away,
-                facts: random_facts(&mut rng, &staff_rows),
+                facts: if clean { Facts::default() } else { random_facts(&mut rng, &staff_rows) },
             });
         }
         if staff[first..].iter().all(|s| s.workdays == 0) {
             staff[first].workdays = rng.range(1, 64);
         }
-        windows.push(WindowRec { id, name: rng.pick(DESKS).to_string(), facts: random_facts(&mut rng, &window_rows) });
+        let facts =
+            if rng.percent(shape.clean_windows) { Facts::default() } else { random_facts(&mut rng, &window_rows) };
+        windows.push(WindowRec { id, name: rng.pick(DESKS).to_string(), facts });
     }
     make_stars(&mut rng, &mut staff, &stars);
+    for i in 1..staff.len() {
+        if rng.percent(shape.twins) {
+            let j = rng.range(0, i as u32 - 1) as usize;
+            staff[i].facts = staff[j].facts.clone();
+            staff[i].days_away = staff[j].days_away;
+        }
+    }
     // Half the time the staff are not grouped by window.
     if rng.percent(50) {
         rng.shuffle(&mut staff);
     }
-    Quarter { period: format!("{}-Q{}", rng.range(2024, 2027), rng.range(1, 4)), windows, staff }
+    // rubric.md is the policy in force from 2026-01-01 (policies/luoshan/2026);
+    // the 2025 version (no long_midday_leaves, a 10% red-flag quota) is not
+    // what rubric.md describes, and before 2025 no version is in force.
+    Quarter { period: format!("{}-Q{}", rng.range(2026, 2027), rng.range(1, 4)), windows, staff }
 }
 
 fn env_number(name: &str) -> Option<u64> {
@@ -1120,9 +1315,17 @@ fn random_quarters_match_rubric() {
 /// structures the rubric talks about (no binary needed).
 #[test]
 fn random_quarters_cover_the_rubric() {
-    let mut seen_staff = std::collections::BTreeSet::new();
-    let mut seen_window = std::collections::BTreeSet::new();
-    let (mut below_zero, mut chief_rep_carded, mut rounded, mut promoted_candidates) = (0, 0, 0, 0);
+    let mut seen_staff = BTreeSet::new();
+    let mut seen_window = BTreeSet::new();
+    let (mut below_zero, mut chief_rep_carded, mut rounded, mut return_to_unit) = (0, 0, 0, 0);
+    // Quota selection: vetoes that kept a record of the band out, by kind;
+    // quarters with a tie at the cut, with one after some were chosen, with
+    // a non-empty choice, by limit, and with a tied group just after a full
+    // quota (or a quota of 0): left out, but not a tie *at the cut*.
+    let mut vetoed_in_band = std::collections::BTreeMap::new();
+    let (mut staff_ties, mut window_ties, mut ties_after_chosen) = (0, 0, 0);
+    let (mut staff_chosen, mut window_chosen, mut full_then_tied) = (0, 0, 0);
+    let mut staff_limits = [0; 3];
     for seed in 1..=200 {
         let q = random_quarter(seed);
         for s in &q.staff {
@@ -1138,13 +1341,12 @@ fn random_quarters_cover_the_rubric() {
         for w in &q.windows {
             seen_window.extend(w.facts.0.iter().map(|(n, _)| *n));
         }
-        let (staff, _) = expected_scores(&q);
-        promoted_candidates += staff.iter().filter(|e| e.band == "competent" && !e.barred).count();
+        let o = expected_scores(&q);
         for w in &q.windows {
             let members: Vec<(Decimal, u32)> = q
                 .staff
                 .iter()
-                .zip(&staff)
+                .zip(&o.staff)
                 .filter(|(s, _)| s.window == w.id)
                 .map(|(s, e)| (category_of(e, "attendance"), s.workdays))
                 .collect();
@@ -1153,6 +1355,37 @@ fn random_quarters_cover_the_rubric() {
                 rounded += 1;
             }
         }
+        return_to_unit += o.staff.iter().filter(|e| !e.flags.is_empty()).count();
+        for (records, quota) in [(&o.staff, &EXCELLENT), (&o.windows, &RED_FLAG)] {
+            for e in records.iter().filter(|e| e.band == quota.from) {
+                for v in &e.vetoes {
+                    *vetoed_in_band.entry(*v).or_insert(0) += 1;
+                }
+            }
+        }
+        for (records, quota, selection) in [(&o.staff, &EXCELLENT, &o.excellent), (&o.windows, &RED_FLAG, &o.red_flag)]
+        {
+            let rest = || records.iter().filter(|e| e.band == quota.from && e.vetoes.is_empty() && e.grade == e.band);
+            if let Some(next) = rest().map(|e| e.total).max() {
+                if selection.chosen.len() == selection.limit && rest().filter(|e| e.total == next).count() > 1 {
+                    full_then_tied += 1;
+                }
+            }
+        }
+        for (selection, ties, chosen) in
+            [(&o.excellent, &mut staff_ties, &mut staff_chosen), (&o.red_flag, &mut window_ties, &mut window_chosen)]
+        {
+            if selection.tie_left_out.is_some() {
+                *ties += 1;
+                if !selection.chosen.is_empty() {
+                    ties_after_chosen += 1;
+                }
+            }
+            if !selection.chosen.is_empty() {
+                *chosen += 1;
+            }
+        }
+        staff_limits[o.excellent.limit.min(2)] += 1;
     }
     for (name, _, _) in every_staff_row() {
         assert!(seen_staff.contains(name), "staff fact {name} never generated");
@@ -1163,7 +1396,18 @@ fn random_quarters_cover_the_rubric() {
     assert!(below_zero > 20, "attendance driven below zero only {below_zero} times");
     assert!(chief_rep_carded > 5, "chief reps with cards: {chief_rep_carded}");
     assert!(rounded > 50, "window attendance needing rounding: {rounded}");
-    assert!(promoted_candidates > 100, "eligible competent staff: {promoted_candidates}");
+    assert!(return_to_unit > 10, "staff flagged return_to_unit: {return_to_unit}");
+    for veto in ALL_VETOES {
+        let n = vetoed_in_band.get(&veto).copied().unwrap_or(0);
+        assert!(n > 10, "{veto:?} kept only {n} records of the band out of the quota");
+    }
+    assert!(staff_ties > 10, "quarters with staff tied at the cut: {staff_ties}");
+    assert!(window_ties > 10, "quarters with windows tied at the cut: {window_ties}");
+    assert!(ties_after_chosen > 5, "ties at the cut after some were chosen: {ties_after_chosen}");
+    assert!(staff_chosen > 50, "quarters with excellent staff: {staff_chosen}");
+    assert!(window_chosen > 20, "quarters with red-flag windows: {window_chosen}");
+    assert!(full_then_tied > 20, "tied groups just after a full quota: {full_then_tied}");
+    assert!(staff_limits.iter().all(|&n| n > 10), "quarters with an excellent limit of 0, 1, 2+: {staff_limits:?}");
 }
 
 // ===========================================================================
@@ -1172,8 +1416,13 @@ fn random_quarters_cover_the_rubric() {
 //
 // Each case is a facts file and the numbers worked out by hand from
 // rubric.md. With fewer than 7 staff the excellent quota ⌊15% × n⌋ is 0, and
-// with fewer than 5 windows the red-flag quota ⌊20% × n⌋ is 0, so the grades
-// below are exact.
+// with fewer than 5 windows the red-flag quota ⌊20% × n⌋ is 0: nobody is
+// chosen in the first four cases. `QUOTA_TIE` has quotas of 2 and 1.
+//
+// Besides the JSON fields of a record, `vetoes` and `flags` stand for the
+// sorted `grade` / `flag` ids of those lists, and the record ids
+// `selection.staff` / `selection.windows` for the quota's entry, with fields
+// `limit`, `chosen` (sorted ids) and `tie_left_out` (`total: ids`).
 
 /// A facts file, and (record id, field, value) worked out by hand.
 struct HandCase {
@@ -1266,6 +1515,16 @@ const CARDS: HandCase = HandCase {
         ("S5", "total", "-45"),
         ("W01", "total", "100"),
         ("W02", "total", "100"),
+        ("S1", "vetoes", "excellent"),
+        ("S2", "vetoes", "excellent"),
+        ("S3", "vetoes", ""),
+        ("S4", "vetoes", ""),
+        ("S5", "vetoes", "excellent"),
+        ("W01", "vetoes", "red_flag"),
+        ("W02", "vetoes", ""),
+        ("selection.staff", "limit", "0"),
+        ("selection.staff", "chosen", ""),
+        ("selection.windows", "limit", "0"),
     ],
 };
 
@@ -1350,23 +1609,172 @@ const FLOORS: HandCase = HandCase {
     ],
 };
 
-const HAND_CASES: &[HandCase] = &[MIDDAY_LEAVES, CARDS, ROUNDING, FLOORS];
+/// A group tied at the cut is left out whole, and nothing below it is taken.
+///
+/// Staff (14, all attendance 25): ⌊15% × 14⌋ = ⌊2.1⌋ = 2.
+/// - S04: banners 5 → +10, total 110, rank 1, but days_away 5 (≥ 5, 第十五条):
+///   vetoed, stays competent.
+/// - S01: banners 2 → 104, rank 2: chosen (1 of 2).
+/// - S02, S03: banners 1 → 102, rank 3: together 1 + 2 = 3 > 2, so both are
+///   left out (listing S02 first decides nothing), and nothing below is
+///   taken.
+/// - S05, S06, S08–S14: clean, 100, rank 5 (nine of them); S06 has
+///   prohibited_serious 1 → flag return_to_unit, no points, no veto.
+/// - S07: verified_complaints 1 → gov_service 15, total 95, rank 14.
+///
+/// Windows (5, staff attendance 25 each → 25): ⌊20% × 5⌋ = 1.
+/// - W03: written_praise 1 → 105, rank 1, but exposures city 1: vetoed.
+/// - W01, W02: 100, rank 2: a group of 2 > 1, left out tied; nobody chosen.
+/// - W04: overdue_cases 1 → service 10, 95; W05: disputes 1 → 95; rank 4.
+const QUOTA_TIE: HandCase = HandCase {
+    facts: r#"{
+  "period": "2026-Q2",
+  "windows": [
+    { "id": "W01", "name": "公安户政窗口", "facts": {} },
+    { "id": "W02", "name": "税务窗口", "facts": {} },
+    { "id": "W03", "name": "社保窗口", "facts": { "written_praise": 1, "exposures": { "city": 1 } } },
+    { "id": "W04", "name": "医保窗口", "facts": { "overdue_cases": 1 } },
+    { "id": "W05", "name": "住建窗口", "facts": { "disputes": 1 } }
+  ],
+  "staff": [
+    { "id": "S01", "name": "王建国", "window": "W01", "role": "chief_rep", "workdays": 60, "facts": { "banners": 2 } },
+    { "id": "S02", "name": "李秀英", "window": "W02", "role": "chief_rep", "workdays": 60, "facts": { "banners": 1 } },
+    { "id": "S03", "name": "张志强", "window": "W03", "role": "chief_rep", "workdays": 60, "facts": { "banners": 1 } },
+    { "id": "S04", "name": "刘海燕", "window": "W04", "role": "chief_rep", "workdays": 60, "days_away": 5,
+      "facts": { "banners": 5 } },
+    { "id": "S05", "name": "陈文博", "window": "W05", "role": "chief_rep", "workdays": 60, "facts": {} },
+    { "id": "S06", "name": "杨雪梅", "window": "W01", "role": "operator", "workdays": 60,
+      "facts": { "prohibited_serious": 1 } },
+    { "id": "S07", "name": "黄磊", "window": "W01", "role": "operator", "workdays": 60,
+      "facts": { "verified_complaints": 1 } },
+    { "id": "S08", "name": "赵娜", "window": "W02", "role": "operator", "workdays": 60, "facts": {} },
+    { "id": "S09", "name": "周勇", "window": "W02", "role": "operator", "workdays": 60, "facts": {} },
+    { "id": "S10", "name": "吴艳", "window": "W03", "role": "operator", "workdays": 60, "facts": {} },
+    { "id": "S11", "name": "徐涛", "window": "W03", "role": "operator", "workdays": 60, "facts": {} },
+    { "id": "S12", "name": "孙静", "window": "W04", "role": "operator", "workdays": 60, "facts": {} },
+    { "id": "S13", "name": "马超", "window": "W04", "role": "operator", "workdays": 60, "facts": {} },
+    { "id": "S14", "name": "胡敏", "window": "W05", "role": "operator", "workdays": 60, "facts": {} }
+  ]
+}"#,
+    expect: &[
+        ("S04", "total", "110"),
+        ("S04", "rank", "1"),
+        ("S04", "band", "competent"),
+        ("S04", "grade", "competent"),
+        ("S04", "vetoes", "excellent"),
+        ("S01", "total", "104"),
+        ("S01", "rank", "2"),
+        ("S01", "band", "competent"),
+        ("S01", "grade", "excellent"),
+        ("S01", "left_out_tied", "false"),
+        ("S02", "total", "102"),
+        ("S02", "rank", "3"),
+        ("S02", "grade", "competent"),
+        ("S02", "vetoes", ""),
+        ("S02", "left_out_tied", "true"),
+        ("S03", "total", "102"),
+        ("S03", "rank", "3"),
+        ("S03", "grade", "competent"),
+        ("S03", "left_out_tied", "true"),
+        ("S05", "total", "100"),
+        ("S05", "rank", "5"),
+        ("S05", "grade", "competent"),
+        ("S05", "left_out_tied", "false"),
+        ("S06", "total", "100"),
+        ("S06", "rank", "5"),
+        ("S06", "flags", "return_to_unit"),
+        ("S06", "vetoes", ""),
+        ("S07", "total", "95"),
+        ("S07", "rank", "14"),
+        ("S07", "flags", ""),
+        ("selection.staff", "limit", "2"),
+        ("selection.staff", "chosen", "S01"),
+        ("selection.staff", "tie_left_out", "102: S02, S03"),
+        ("W03", "total", "105"),
+        ("W03", "rank", "1"),
+        ("W03", "grade", "good"),
+        ("W03", "vetoes", "red_flag"),
+        ("W01", "total", "100"),
+        ("W01", "rank", "2"),
+        ("W01", "grade", "good"),
+        ("W01", "left_out_tied", "true"),
+        ("W02", "total", "100"),
+        ("W02", "rank", "2"),
+        ("W02", "left_out_tied", "true"),
+        ("W04", "total", "95"),
+        ("W04", "rank", "4"),
+        ("W04", "left_out_tied", "false"),
+        ("W05", "rank", "4"),
+        ("selection.windows", "limit", "1"),
+        ("selection.windows", "chosen", ""),
+        ("selection.windows", "tie_left_out", "100: W01, W02"),
+    ],
+};
+
+const HAND_CASES: &[HandCase] = &[MIDDAY_LEAVES, CARDS, ROUNDING, FLOORS, QUOTA_TIE];
+
+/// Sorted ids, as a hand case writes them.
+fn joined<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    let ids: BTreeSet<&str> = ids.into_iter().collect();
+    ids.into_iter().collect::<Vec<_>>().join(", ")
+}
 
 /// The oracle's own value of `field` for record `id` (as JSON text).
 fn oracle_value(q: &Quarter, id: &str, field: &str) -> String {
-    let (staff, windows) = expected_scores(q);
-    let e = staff.iter().chain(&windows).find(|e| e.id == id).unwrap();
+    let o = expected_scores(q);
+    let selection = match id {
+        "selection.staff" => Some(&o.excellent),
+        "selection.windows" => Some(&o.red_flag),
+        _ => None,
+    };
+    if let Some(sel) = selection {
+        return match field {
+            "limit" => sel.limit.to_string(),
+            "chosen" => joined(sel.chosen.iter().map(String::as_str)),
+            "tie_left_out" => match &sel.tie_left_out {
+                Some((total, ids)) => format!("{}: {}", show(*total), joined(ids.iter().map(String::as_str))),
+                None => "none".to_string(),
+            },
+            _ => panic!("no selection field {field}"),
+        };
+    }
+    let e = o.staff.iter().chain(&o.windows).find(|e| e.id == id).unwrap();
+    let quota = if o.staff.iter().any(|s| s.id == id) { &EXCELLENT } else { &RED_FLAG };
     match field {
         "total" => show(e.total),
         "bonus" => show(e.bonus),
         "penalties" => show(e.penalties.unwrap()),
-        "grade" => e.band.to_string(),
+        "grade" => e.grade.to_string(),
+        "band" => e.band.to_string(),
+        "rank" => e.rank.to_string(),
+        "left_out_tied" => e.left_out_tied.to_string(),
+        "vetoes" => {
+            if e.vetoes.is_empty() {
+                String::new()
+            } else {
+                quota.grade.to_string()
+            }
+        }
+        "flags" => joined(e.flags.iter().copied()),
         _ => show(category_of(e, field.trim_start_matches("categories."))),
     }
 }
 
 /// kaohe's value of `field` for record `id`, as a Decimal's or a string's text.
 fn kaohe_value(actual: &Value, id: &str, field: &str) -> String {
+    if let Some(list) = id.strip_prefix("selection.") {
+        let sel = &actual["selection"][list][0];
+        let ids = |v: &Value| joined(v.as_array().into_iter().flatten().filter_map(Value::as_str));
+        return match field {
+            "chosen" => ids(&sel["chosen"]),
+            "tie_left_out" if sel["tie_left_out"].is_null() => "none".to_string(),
+            "tie_left_out" => {
+                let tie = &sel["tie_left_out"];
+                format!("{}: {}", number(&tie["total"]).map(show).unwrap_or_default(), ids(&tie["ids"]))
+            }
+            _ => sel[field].to_string(),
+        };
+    }
     let record = ["staff", "windows"]
         .iter()
         .filter_map(|list| actual[list].as_array())
@@ -1374,6 +1782,15 @@ fn kaohe_value(actual: &Value, id: &str, field: &str) -> String {
         .find(|r| r["id"] == id)
         .unwrap_or_else(|| panic!("no record {id} in kaohe's output"));
     let v = field.split('.').fold(record, |v, key| &v[key]);
+    let key = match field {
+        "vetoes" => "grade",
+        "flags" => "flag",
+        "left_out_tied" => return (v == &Value::Bool(true)).to_string(),
+        _ => "",
+    };
+    if !key.is_empty() {
+        return joined(v.as_array().into_iter().flatten().filter_map(|item| item[key].as_str()));
+    }
     match (v.as_str(), number(v)) {
         (Some(s), _) => s.to_string(),
         (None, Some(n)) => show(n),
@@ -1422,6 +1839,11 @@ fn hand_case_attendance_rounding() {
 #[test]
 fn hand_case_category_floors() {
     check_hand_case("floors", FLOORS);
+}
+
+#[test]
+fn hand_case_quota_tie_at_the_cut() {
+    check_hand_case("quota-tie", QUOTA_TIE);
 }
 
 /// The example quarter, `examples/2026-Q3.json`, uses the whole vocabulary,
