@@ -191,6 +191,26 @@ fn annual_example() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["missing"], serde_json::json!([]));
+    let find = |list: &str, id: &str| json[list].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap().clone();
+    // 第十三条: in the hall from 2026-08-10, under 6 months: not assessed.
+    let s0028 = find("staff", "S0028");
+    assert_eq!(s0028["assessed"], false);
+    assert_eq!(s0028["not_assessed"][0]["reason"], "months_in_hall = 4.71");
+    // 第十章 四.6: the year's best total, but 8 late arrivals: not excellent.
+    let s0017 = find("staff", "S0017");
+    assert_eq!((s0017["rank"].clone(), s0017["grade"].clone()), (1.into(), "competent".into()));
+    assert_eq!(s0017["vetoes"][0]["reason"], "late_early_away = 8");
+    // 第二十二条: an annual unfit is returned to their unit.
+    let s0007 = find("staff", "S0007");
+    assert_eq!(s0007["grade"], "unfit");
+    assert_eq!(s0007["flags"][0]["flag"], "return_to_unit");
+    // 第十七条: red flag in all four quarters.
+    let w08 = find("windows", "W08");
+    assert_eq!(w08["flags"][0]["flag"], "red_flag_candidate");
+    assert_eq!(w08["grade"], "red_flag");
+    // A move between windows: the last one counts.
+    let s0011 = find("staff", "S0011");
+    assert_eq!((s0011["window"].clone(), s0011["windows"].clone()), ("W05".into(), serde_json::json!(["W03", "W05"])));
     insta::assert_snapshot!("annual_json", run.stdout);
 
     args[4] = "table";
@@ -203,8 +223,8 @@ fn annual_example() {
 fn annual_refuses_mixed_years_and_duplicate_quarters() {
     let dir = common::scratch("annual-periods");
     let q1 = std::fs::read_to_string(common::root().join("examples/2026-annual/2026-Q1.json")).unwrap();
-    let other_year = dir.join("2025-Q2.json");
-    std::fs::write(&other_year, q1.replace("\"2026-Q1\"", "\"2025-Q2\"")).unwrap();
+    let other_year = dir.join("2027-Q2.json");
+    std::fs::write(&other_year, q1.replace("\"2026-Q1\"", "\"2027-Q2\"")).unwrap();
     let run = common::kaohe(&[
         "annual",
         "--policy",
@@ -217,7 +237,7 @@ fn annual_refuses_mixed_years_and_duplicate_quarters() {
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("are both 2026-Q1"), "{}", run.stderr);
-    assert!(run.stderr.contains("is 2025-Q2, but"), "{}", run.stderr);
+    assert!(run.stderr.contains("is 2027-Q2, but"), "{}", run.stderr);
 }
 
 #[test]

@@ -160,7 +160,10 @@ pub fn write_annual_table(out: &mut (impl Write + ?Sized), policy: &Policy, year
             crate::facts::Period::Quarter { quarter, .. } => format!("Q{quarter}"),
             other => other.to_string(),
         }));
-        header.extend(["在厅月数".into(), "年度总分".into(), "名次".into(), "等次".into()]);
+        if is_staff {
+            header.push("在厅月数".into());
+        }
+        header.extend(["年度总分".into(), "名次".into(), "等次".into()]);
         let rows: Vec<Vec<String>> = records
             .iter()
             .map(|record| {
@@ -172,7 +175,9 @@ pub fn write_annual_table(out: &mut (impl Write + ?Sized), policy: &Policy, year
                     let total = record.quarters.iter().find(|(p, _, _)| p == period).map(|(_, t, _)| decimal(*t));
                     row.push(total.unwrap_or_else(|| "—".into()));
                 }
-                row.push(decimal(record.months_in_hall));
+                if is_staff {
+                    row.push(decimal(record.months_in_hall));
+                }
                 row.push(decimal(record.total));
                 match &record.standing {
                     Some(standing) => {
