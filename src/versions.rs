@@ -73,6 +73,23 @@ impl Policies {
 
 /// Read every version under `dir`.
 pub fn load_policies(dir: &Path) -> Result<Policies, Vec<Report>> {
+    load(dir, false).map(|(policies, _)| policies)
+}
+
+/// [`load_policies`], and the warnings about every version (`kaohe check`).
+pub fn load_policies_with_warnings(dir: &Path) -> Result<(Policies, Vec<Report>), Vec<Report>> {
+    load(dir, true)
+}
+
+/// Every version under `dir`, and with `lint`, the warnings about them.
+fn load(dir: &Path, lint: bool) -> Result<(Policies, Vec<Report>), Vec<Report>> {
+    let version = |dir: &Path| {
+        if lint {
+            crate::load_version_with_warnings(dir)
+        } else {
+            crate::load_version(dir).map(|policy| (policy, Vec::new()))
+        }
+    };
     let has_rules = std::fs::read_dir(dir)
         .map(|entries| {
             entries.flatten().any(|e| e.path().extension().is_some_and(|x| x == "rules") && e.path().is_file())
@@ -98,15 +115,19 @@ pub fn load_policies(dir: &Path) -> Result<Policies, Vec<Report>> {
     };
     if subdirs.is_empty() {
         // One version: the directory itself (or the error that it holds no rules).
-        let policy = crate::load_version(dir)?;
-        return Ok(Policies { versions: vec![Version { dir: dir.to_path_buf(), policy }] });
+        let (policy, warnings) = version(dir)?;
+        return Ok((Policies { versions: vec![Version { dir: dir.to_path_buf(), policy }] }, warnings));
     }
     subdirs.sort();
     let mut versions = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     for sub in subdirs {
-        match crate::load_version(&sub) {
-            Ok(policy) => versions.push(Version { dir: sub, policy }),
+        match version(&sub) {
+            Ok((policy, found)) => {
+                versions.push(Version { dir: sub, policy });
+                warnings.extend(found);
+            }
             Err(errs) => errors.extend(errs),
         }
     }
@@ -131,7 +152,7 @@ pub fn load_policies(dir: &Path) -> Result<Policies, Vec<Report>> {
         }
     }
     if errors.is_empty() {
-        Ok(Policies { versions })
+        Ok((Policies { versions }, warnings))
     } else {
         Err(errors)
     }

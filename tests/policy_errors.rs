@@ -17,15 +17,13 @@
 
 mod common;
 
-use std::path::Path;
-
 #[test]
 fn policy_errors() {
     insta::glob!("cases/policy/*.case", |case| {
         let name = case.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
         let dir = common::scratch(&format!("policy-{name}"));
         common::copy_policy(&dir);
-        apply(case, &dir);
+        common::apply(case, &dir);
         let run = common::kaohe(&["check", "--policy", &dir.display().to_string()]);
         assert_eq!(run.code, 3, "{name}: a rejected policy exits 3\n{}{}", run.stdout, run.stderr);
         assert!(run.stdout.is_empty(), "nothing on stdout when the policy is rejected");
@@ -40,31 +38,4 @@ fn shipped_policy_checks_clean() {
     let run = common::kaohe(&["check", "--policy", "policies/luoshan"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
-}
-
-/// Apply a `.case` file's edits to the policy copy in `dir`.
-fn apply(case: &Path, dir: &Path) {
-    let text = std::fs::read_to_string(case).unwrap_or_else(|err| panic!("{err}"));
-    let mut file = None;
-    let mut replace: Option<String> = None;
-    for line in text.lines() {
-        if let Some(name) = line.strip_prefix("file: ") {
-            file = Some(dir.join(name.trim()));
-        } else if let Some(old) = line.strip_prefix("replace: ") {
-            replace = Some(old.to_string());
-        } else if let Some(new) = line.strip_prefix("with:") {
-            let path = file.as_ref().unwrap_or_else(|| panic!("{}: `with` before `file`", case.display()));
-            let old = replace.take().unwrap_or_else(|| panic!("{}: `with` without `replace`", case.display()));
-            let body = std::fs::read_to_string(path).unwrap_or_default();
-            assert!(body.contains(&old), "{}: `{old}` is not in {}", case.display(), path.display());
-            std::fs::write(path, body.replacen(&old, new.strip_prefix(' ').unwrap_or(new), 1))
-                .unwrap_or_else(|err| panic!("{err}"));
-        } else if let Some(extra) = line.strip_prefix("append: ") {
-            let path = file.as_ref().unwrap_or_else(|| panic!("{}: `append` before `file`", case.display()));
-            let mut body = std::fs::read_to_string(path).unwrap_or_default();
-            body.push_str(extra);
-            body.push('\n');
-            std::fs::write(path, body).unwrap_or_else(|err| panic!("{err}"));
-        }
-    }
 }

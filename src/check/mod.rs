@@ -1,9 +1,12 @@
 //! Stage 2, syntax trees → [`Policy`]: resolves every name, checks that each
 //! rule fits the kind of its fact, and rejects duplicates, missing cites and
 //! grade bands that leave a total without a grade. Every problem in every
-//! file is reported, not just the first.
+//! file is reported, not just the first. What is allowed but probably a
+//! mistake is [`lint`]'s to warn about, once the policy checks.
 
+pub mod document;
 mod error;
+pub mod lint;
 mod standing;
 
 use std::collections::HashMap;
@@ -11,6 +14,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 pub use error::CheckError;
+pub use lint::{lint, Lint, Warning};
 
 use crate::policy::{self, Band, FactKind, Label, Measure, Part, Policy, Scope};
 use crate::source::{Named, SourceFile, Span};
@@ -64,6 +68,7 @@ impl Checker {
         let named: Vec<Named> = files.iter().map(|(f, _)| f.named()).collect();
         let mut name: Option<(String, Seen<'_>)> = None;
         let mut effective = None;
+        let mut source: Option<Seen<'_>> = None;
         let mut levels: Vec<(Label, Seen<'_>)> = Vec::new();
         let mut subjects: Vec<(&ast::Subject, usize)> = Vec::new();
         for (index, (_, file)) in files.iter().enumerate() {
@@ -79,6 +84,11 @@ impl Checker {
                             effective = decl.effective.as_ref().map(|d| d.value);
                             name = Some((decl.name.value.clone(), Seen { src, file: index, span: decl.name.span }))
                         }
+                    },
+                    // What the path names is the lints' business (`lint::lint`).
+                    ast::Item::Source(path) => match &source {
+                        Some(first) => self.duplicate(src, index, path.span, "the source", &path.value, first),
+                        None => source = Some(Seen { src, file: index, span: path.span }),
                     },
                     ast::Item::Levels(decls) => {
                         for decl in decls {

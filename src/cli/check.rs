@@ -1,12 +1,15 @@
-//! `kaohe check --policy DIR`: parse and check a policy without facts.
+//! `kaohe check --policy DIR`: parse and check a policy without facts, and
+//! warn about what is probably a mistake (`kaohe::check::lint`).
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::Args;
 use rust_decimal::Decimal;
 
-use super::report::Failure;
+use super::report::{Exit, Style};
 use kaohe::render::decimal;
+use kaohe::Policies;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -14,10 +17,36 @@ pub struct CheckArgs {
     /// `.rules` files, or one subdirectory per version.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
+    /// Refuse the policy (exit 3) when there is any warning, as CI should.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
-pub fn run(args: CheckArgs) -> Result<(), Failure> {
-    let policies = super::score::load_policies(&args.policy)?;
+/// Errors exit 3 with nothing on stdout; warnings are printed on stderr after
+/// the summary, and exit 3 only with `--deny-warnings` (then stdout is empty).
+pub fn run(args: CheckArgs, style: &Style) -> ExitCode {
+    let (policies, warnings) = match kaohe::load_policies_with_warnings(&args.policy) {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            style.print(&errors);
+            return ExitCode::from(Exit::Policy as u8);
+        }
+    };
+    let denied = args.deny_warnings && !warnings.is_empty();
+    if !denied {
+        summary(&policies);
+    }
+    if !warnings.is_empty() {
+        style.print_warnings(&warnings, denied);
+    }
+    if denied {
+        ExitCode::from(Exit::Policy as u8)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn summary(policies: &Policies) {
     for version in &policies.versions {
         let policy = &version.policy;
         let rules = policy.staff.rules.len() + policy.window.rules.len();
@@ -56,5 +85,4 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
             }
         }
     }
-    Ok(())
 }

@@ -4,12 +4,15 @@
 
 mod annual;
 mod check;
+mod diff;
+mod doc;
 mod eval;
 mod explain;
 mod fmt;
 mod output;
 mod report;
 mod score;
+mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,10 +24,12 @@ Exit status:
   0  success
   1  a file could not be read, or the output could not be written
   2  usage: the command line itself is wrong
-  3  the policy was rejected (syntax or check errors, on stderr)
+  3  the policy was rejected (syntax or check errors, on stderr; or, with
+     `check --deny-warnings`, warnings)
   4  the facts file was rejected (every error in it, on stderr)
+  5  `kaohe test`: a policy test case failed (its report is on stdout)
 
-On any failure stdout is left empty.";
+On any other failure stdout is left empty.";
 
 /// Score the Luoshan service-hall assessment from plain-text policy files.
 ///
@@ -63,13 +68,27 @@ enum Command {
     /// not assessed, annual vetoes and quota, flags such as 退回原单位.
     #[command(after_help = EXIT_CODES)]
     Annual(annual::AnnualArgs),
-    /// Parse and check a policy directory without facts.
+    /// Parse and check a policy directory without facts, and warn about what
+    /// is probably a mistake (--deny-warnings to refuse it for that).
     #[command(after_help = EXIT_CODES)]
     Check(check::CheckArgs),
     /// Rewrite `.rules` files in the one canonical layout, keeping every
     /// comment; with --check, only show what would change.
     #[command(after_help = fmt::AFTER_HELP)]
     Fmt(fmt::FmtArgs),
+    /// Before a rubric change is adopted: score one period's facts with the
+    /// old and the new policy, and show every record whose total or grade
+    /// moves (largest change first) and the rules added, removed or changed.
+    #[command(after_help = EXIT_CODES)]
+    Diff(diff::DiffArgs),
+    /// Print the policy as the bureau's annex tables (考核内容, 考核要求,
+    /// 增减分值, 依据), in Chinese, as Markdown or a self-contained HTML page.
+    #[command(after_help = EXIT_CODES)]
+    Doc(doc::DocArgs),
+    /// Run the policy's own test cases (each version's `tests/*.json`), and
+    /// list the rules, vetoes and flags no case exercised.
+    #[command(after_help = test::AFTER_HELP)]
+    Test(test::TestArgs),
 }
 
 /// The policy and facts every scoring command reads.
@@ -93,8 +112,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Annual(args) => annual::run(args),
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => return check::run(args, &style),
         Command::Fmt(args) => return fmt::run(args, &style),
+        Command::Diff(args) => diff::run(args),
+        Command::Doc(args) => doc::run(args),
+        Command::Test(args) => return test::run(args, &style),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

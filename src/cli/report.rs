@@ -45,6 +45,23 @@ impl Style {
     }
 
     pub fn print(&self, diagnostics: &[Report]) {
+        let n = diagnostics.len();
+        let mut text = self.render(diagnostics);
+        text.push_str(&format!("{n} error{} found\n", if n == 1 { "" } else { "s" }));
+        eprint!("{text}");
+    }
+
+    /// Warnings, rendered as errors are, then how many; `denied` when
+    /// `--deny-warnings` fails the run for them.
+    pub fn print_warnings(&self, warnings: &[Report], denied: bool) {
+        let n = warnings.len();
+        let mut text = self.render(warnings);
+        let denied = if denied { ", denied by --deny-warnings" } else { "" };
+        text.push_str(&format!("{n} warning{}{denied}\n", if n == 1 { "" } else { "s" }));
+        eprint!("{text}");
+    }
+
+    fn render(&self, diagnostics: &[Report]) -> String {
         let mut text = String::new();
         for report in diagnostics.iter().take(MAX_SHOWN) {
             if self.handler.render_report(&mut text, report.as_ref()).is_err() {
@@ -56,7 +73,6 @@ impl Style {
         if n > MAX_SHOWN {
             text.push_str(&format!("… and {} more not shown\n", n - MAX_SHOWN));
         }
-        text.push_str(&format!("{n} error{} found\n", if n == 1 { "" } else { "s" }));
-        eprint!("{text}");
+        text
     }
 }

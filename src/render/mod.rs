@@ -3,11 +3,13 @@
 //! person at a terminal, and one record's ledger for an appeal.
 
 mod annual;
+mod doc;
 mod explain;
 mod json;
 mod table;
 
 pub use annual::{write_annual_json, write_annual_table};
+pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
 pub use explain::explain;
 pub use json::write_json;
 pub use table::write_table;

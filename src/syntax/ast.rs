@@ -24,6 +24,8 @@ pub struct File {
 #[derive(Debug, Clone)]
 pub enum Item {
     Policy(PolicyDecl),
+    /// `source "…"`: the path of the document the policy encodes, as written.
+    Source(Spanned<String>),
     Levels(Vec<LevelDecl>),
     Subject(Box<Subject>),
 }

@@ -21,6 +21,7 @@ pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<SyntaxErro
     for pair in meaningful(top) {
         let item = match pair.as_rule() {
             R::policy_decl => parse_policy(pair),
+            R::source_decl => next(&mut meaningful(pair), "source").map(|path| Item::Source(string(path))),
             R::levels_decl => parse_levels(pair),
             R::subject => parse_subject(pair),
             R::EOI => continue,
@@ -375,9 +376,7 @@ fn parse_annual(pair: Pair<'_, R>) -> Result<Annual> {
 type Label = Spanned<String>;
 
 /// The optional `[cite] "wording"` that ends a line.
-fn cite_and_wording<'i>(
-    it: impl Iterator<Item = Pair<'i, R>>,
-) -> Result<(Option<Label>, Option<Label>)> {
+fn cite_and_wording<'i>(it: impl Iterator<Item = Pair<'i, R>>) -> Result<(Option<Label>, Option<Label>)> {
     let (mut c, mut w) = (None, None);
     for item in it {
         match item.as_rule() {
@@ -552,6 +551,7 @@ fn keyword_text(which: R) -> Option<&'static str> {
         R::kw_grade => "grade",
         R::kw_every => "every",
         R::kw_staff => "staff",
+        R::kw_source => "source",
         _ => return None,
     })
 }
@@ -572,6 +572,7 @@ fn describe(which: R) -> String {
         R::range => "a range like `5-10`",
         R::kind => "a kind (`count`, `days`, `amounts` or `levels`)",
         R::policy_decl => "`policy`",
+        R::source_decl => "`source`",
         R::levels_decl => "`levels`",
         R::subject => "`subject`",
         R::roles | R::role_decl => "a role",

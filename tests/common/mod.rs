@@ -38,7 +38,8 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Copy the current version of the shipped policy into `dir`.
+/// Copy the current version of the shipped policy into `dir`, and the
+/// source document it names to where its `source "../source/…"` finds it.
 pub fn copy_policy(dir: &Path) {
     let shipped = root().join("policies/luoshan/2026");
     for entry in std::fs::read_dir(&shipped).unwrap_or_else(|err| panic!("{err}")) {
@@ -46,6 +47,54 @@ pub fn copy_policy(dir: &Path) {
         if path.extension().is_some_and(|e| e == "rules") {
             let name = path.file_name().unwrap_or_default();
             std::fs::copy(&path, dir.join(name)).unwrap_or_else(|err| panic!("{err}"));
+        }
+    }
+    // Several tests share the parent directory: each writes its own copy and
+    // renames it into place, so that none reads a half-written document.
+    let source = dir.join("../source");
+    std::fs::create_dir_all(&source).unwrap_or_else(|err| panic!("{err}"));
+    let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("copy");
+    let partial = source.join(format!(".{name}.partial"));
+    std::fs::copy(root().join("policies/luoshan/source").join(SOURCE_DOCUMENT), &partial)
+        .unwrap_or_else(|err| panic!("{err}"));
+    std::fs::rename(&partial, source.join(SOURCE_DOCUMENT)).unwrap_or_else(|err| panic!("{err}"));
+}
+
+/// The document the shipped policy encodes, in `policies/luoshan/source/`.
+pub const SOURCE_DOCUMENT: &str = "luoshan-assessment-method.txt";
+
+/// Apply a `.case` file's edits to the policy copy in `dir`:
+///
+/// ```text
+/// file: staff.rules          # which policy file to edit (or a new one)
+/// replace: <exact text>      # text that must occur in the file …
+/// with: <new text>           # … and what to put instead (may be empty)
+/// append: <text>             # or: a line to add at the end
+/// ```
+///
+/// Other lines (`# comments`, `expect: …`) are left to the test.
+pub fn apply(case: &Path, dir: &Path) {
+    let text = std::fs::read_to_string(case).unwrap_or_else(|err| panic!("{err}"));
+    let mut file = None;
+    let mut replace: Option<String> = None;
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("file: ") {
+            file = Some(dir.join(name.trim()));
+        } else if let Some(old) = line.strip_prefix("replace: ") {
+            replace = Some(old.to_string());
+        } else if let Some(new) = line.strip_prefix("with:") {
+            let path = file.as_ref().unwrap_or_else(|| panic!("{}: `with` before `file`", case.display()));
+            let old = replace.take().unwrap_or_else(|| panic!("{}: `with` without `replace`", case.display()));
+            let body = std::fs::read_to_string(path).unwrap_or_default();
+            assert!(body.contains(&old), "{}: `{old}` is not in {}", case.display(), path.display());
+            std::fs::write(path, body.replacen(&old, new.strip_prefix(' ').unwrap_or(new), 1))
+                .unwrap_or_else(|err| panic!("{err}"));
+        } else if let Some(extra) = line.strip_prefix("append: ") {
+            let path = file.as_ref().unwrap_or_else(|| panic!("{}: `append` before `file`", case.display()));
+            let mut body = std::fs::read_to_string(path).unwrap_or_default();
+            body.push_str(extra);
+            body.push('\n');
+            std::fs::write(path, body).unwrap_or_else(|err| panic!("{err}"));
         }
     }
 }

@@ -1,0 +1,428 @@
+//! Warnings about a policy that checks, and can be scored, but is probably
+//! not what its author meant. `kaohe check` prints them after its summary;
+//! `kaohe check --deny-warnings` refuses the policy for them.
+//!
+//! | lint | warns about |
+//! |---|---|
+//! | `category_total` | category points that do not sum to the subject's `total` |
+//! | `unused` | a fact or attribute that no rule, average, veto, flag or annual line reads |
+//! | `no_effect` | a rule that can never move a score: 0 points, every level 0, amounts that are all 0, a deduction from a category of 0 points |
+//! | `inverted_range` | `amounts 10-5`: no amount can be valid (`5-5`, a single value, is fine) |
+//! | `duplicate_rule` | two rules on one fact in one category, or in `penalties` or `bonus`, unless `in window` or `to ROLE` tells them apart |
+//! | `source` | a `source "…"` document that cannot be read |
+//! | `cite` | a cite that names no place in the `source` document (see [`super::document`]) |
+//!
+//! Missing cites and grade bands with a gap or an overlap are errors, not
+//! warnings: scoring needs every rule traceable and every total in one band.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+
+use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
+use rust_decimal::Decimal;
+
+use super::document::Document;
+use crate::policy::{Condition, Policy, Subject, Term, TermScope};
+use crate::source::{Named, SourceFile, Span};
+use crate::syntax::ast::{self, Amount, Spanned};
+
+/// Which lint a warning comes from; its name is the diagnostic's code
+/// (`kaohe::lint::unused`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lint {
+    CategoryTotal,
+    Unused,
+    NoEffect,
+    InvertedRange,
+    DuplicateRule,
+    Source,
+    Cite,
+}
+
+impl Lint {
+    pub fn name(self) -> &'static str {
+        match self {
+            Lint::CategoryTotal => "category_total",
+            Lint::Unused => "unused",
+            Lint::NoEffect => "no_effect",
+            Lint::InvertedRange => "inverted_range",
+            Lint::DuplicateRule => "duplicate_rule",
+            Lint::Source => "source",
+            Lint::Cite => "cite",
+        }
+    }
+}
+
+/// One warning, pointing at the text it is about.
+#[derive(Debug)]
+pub struct Warning {
+    pub lint: Lint,
+    pub message: String,
+    pub src: Named,
+    pub span: Span,
+    pub label: String,
+    /// The other half, in the same file: the first of two rules, the points
+    /// of a category.
+    pub other: Option<(Span, String)>,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Warning {}
+
+impl Diagnostic for Warning {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(format!("kaohe::lint::{}", self.lint.name())))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(Severity::Warning)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let main = LabeledSpan::new_with_span(Some(self.label.clone()), self.span);
+        let other = self.other.as_ref().map(|(span, label)| LabeledSpan::new_with_span(Some(label.clone()), *span));
+        Some(Box::new(std::iter::once(main).chain(other)))
+    }
+}
+
+/// Lint a checked policy: `files` are the parsed files of `dir`, `policy`
+/// what `check` made of them. Warnings come in file order, then text order.
+pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> Vec<Warning> {
+    let mut lints = Lints { out: Vec::new(), file: 0 };
+    let named: Vec<Named> = files.iter().map(|(f, _)| f.named()).collect();
+    let mut document = None;
+    for (index, (_, file)) in files.iter().enumerate() {
+        for item in &file.items {
+            if let ast::Item::Source(path) = item {
+                lints.file = index;
+                document = lints.document(&named[index], path, dir);
+            }
+        }
+    }
+    let used = used(policy);
+    for (index, (_, file)) in files.iter().enumerate() {
+        lints.file = index;
+        for item in &file.items {
+            let ast::Item::Subject(ast) = item else { continue };
+            let (subject, used) = match ast.name.value.as_str() {
+                "staff" => (&policy.staff, &used[0]),
+                "window" => (&policy.window, &used[1]),
+                _ => continue,
+            };
+            let src = &named[index];
+            lints.category_total(src, ast);
+            lints.ranges(src, ast);
+            lints.unused(src, ast, subject, used);
+            lints.rules(src, ast);
+            if let Some(document) = &document {
+                lints.cites(src, ast, document);
+            }
+        }
+    }
+    lints.out.sort_by_key(|(file, w)| (*file, w.span.start));
+    lints.out.into_iter().map(|(_, w)| w).collect()
+}
+
+struct Lints {
+    /// Each warning with the index of its file, to sort them.
+    out: Vec<(usize, Warning)>,
+    /// The file being linted.
+    file: usize,
+}
+
+impl Lints {
+    fn warn(&mut self, lint: Lint, src: &Named, span: Span, message: String, label: impl Into<String>) -> &mut Warning {
+        let warning = Warning { lint, message, src: src.clone(), span, label: label.into(), other: None, help: None };
+        self.out.push((self.file, warning));
+        let last = self.out.len() - 1;
+        &mut self.out[last].1
+    }
+
+    /// Read the `source` document, relative to the policy directory.
+    fn document(&mut self, src: &Named, path: &Spanned<String>, dir: &Path) -> Option<Document> {
+        let full = dir.join(&path.value);
+        let problem = match std::fs::read(&full) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => return Some(Document::new(&text)),
+                Err(_) => format!("the source document `{}` is not UTF-8 text", path.value),
+            },
+            Err(err) => format!("cannot read the source document `{}`: {err}", path.value),
+        };
+        self.warn(Lint::Source, src, path.span, problem, "named here").help = Some(
+            "the path is relative to the policy directory; until the document can be read, cites are not checked"
+                .into(),
+        );
+        None
+    }
+
+    fn category_total(&mut self, src: &Named, ast: &ast::Subject) {
+        let sum: Decimal = ast.categories.iter().map(|c| c.points.value).sum();
+        let total = ast.total.value;
+        if ast.categories.is_empty() || sum == total {
+            return;
+        }
+        let parts: Vec<String> =
+            ast.categories.iter().map(|c| format!("{} {}", c.label.value, number(c.points.value))).collect();
+        let message = format!(
+            "the categories of `{}` sum to {}, not to its declared total {}",
+            ast.name.value,
+            number(sum),
+            number(total)
+        );
+        self.warn(Lint::CategoryTotal, src, ast.total.span, message, "declared total").help =
+            Some(format!("{} = {}; correct a category's points, or the total", parts.join(" + "), number(sum)));
+    }
+
+    fn ranges(&mut self, src: &Named, ast: &ast::Subject) {
+        for decl in &ast.facts {
+            let Some(range) = &decl.range else { continue };
+            if range.min.value > range.max.value {
+                let (min, max) = (number(range.min.value), number(range.max.value));
+                let message =
+                    format!("the range `{min}-{max}` of `{}` is inverted: no amount can be valid", decl.name.value);
+                self.warn(Lint::InvertedRange, src, range.span, message, "minimum above maximum").help =
+                    Some(format!("write `{max}-{min}`: every amount in a facts file must lie in the range"));
+            }
+        }
+    }
+
+    fn unused(&mut self, src: &Named, ast: &ast::Subject, subject: &Subject, used: &Used) {
+        let facts =
+            ast.facts.iter().filter(|d| !subject.fact_index(&d.name.value).is_some_and(|i| used.facts.contains(&i)));
+        let attributes = ast
+            .attributes
+            .iter()
+            .filter(|d| !subject.attribute_index(&d.name.value).is_some_and(|i| used.attributes.contains(&i)));
+        let unused = facts.map(|d| ("fact", d)).chain(attributes.map(|d| ("attribute", d)));
+        for (what, decl) in unused {
+            let message = format!("{what} `{}` is never used", decl.name.value);
+            self.warn(Lint::Unused, src, decl.name.span, message, "no rule, veto, flag or annual line reads it").help =
+                Some(
+                    "a facts file may still give it, and no score will change; remove it, or write what reads it"
+                        .into(),
+                );
+        }
+    }
+
+    fn rules(&mut self, src: &Named, ast: &ast::Subject) {
+        for category in &ast.categories {
+            let part = format!("category `{}`", category.name.value);
+            if category.points.value.is_zero() && !category.rules.is_empty() {
+                // Every rule of it is without effect: one warning says so.
+                let n = category.rules.len();
+                let message = format!(
+                    "the {} of category `{}` never move{} a score",
+                    if n == 1 { "rule" } else { "rules" },
+                    category.name.value,
+                    if n == 1 { "s" } else { "" }
+                );
+                self.warn(Lint::NoEffect, src, category.points.span, message, "0 points").help = Some(
+                    "a category is floored at 0, so nothing can be deducted from 0 points; give it its points".into(),
+                );
+                self.part(src, ast, &part, &category.rules, false);
+            } else {
+                self.part(src, ast, &part, &category.rules, true);
+            }
+        }
+        for (part, sections) in [("`penalties`", &ast.penalties), ("`bonus`", &ast.bonus)] {
+            for section in sections {
+                self.part(src, ast, part, &section.rules, true);
+            }
+        }
+    }
+
+    /// The rules of one category or section; `effect`: whether to look for
+    /// rules that move nothing.
+    fn part(&mut self, src: &Named, ast: &ast::Subject, part: &str, rules: &[ast::Rule], effect: bool) {
+        for (i, rule) in rules.iter().enumerate() {
+            if effect {
+                self.no_effect(src, ast, rule);
+            }
+            let same = |other: &&ast::Rule| {
+                other.fact.value == rule.fact.value
+                    && other.in_window.is_some() == rule.in_window.is_some()
+                    && other.to_role.as_ref().map(|r| &r.value) == rule.to_role.as_ref().map(|r| &r.value)
+            };
+            if let Some(first) = rules[..i].iter().find(same) {
+                let fact = &rule.fact.value;
+                let message = format!("two rules on `{fact}` in {part}");
+                let warning = self.warn(Lint::DuplicateRule, src, rule.fact.span, message, "second rule");
+                warning.other = Some((first.fact.span, "first rule".into()));
+                warning.help = Some(format!(
+                    "both apply, so each case of `{fact}` is scored twice; write the table's points in one rule, \
+                     or tell the two apart with `in window` or `to ROLE`"
+                ));
+            }
+        }
+    }
+
+    /// 0 points each, 0 at every level, or amounts that can only be 0.
+    fn no_effect(&mut self, src: &Named, ast: &ast::Subject, rule: &ast::Rule) {
+        let fact = &rule.fact.value;
+        let zero = match &rule.amount.value {
+            Amount::Each { points, .. } | Amount::PerDay { points } => {
+                points.value.is_zero().then(|| "0 points".into())
+            }
+            Amount::ByLevel(levels) => {
+                levels.iter().all(|(_, p)| p.value.is_zero()).then(|| "every level scores 0".into())
+            }
+            Amount::AsAssessed => ast
+                .facts
+                .iter()
+                .find(|d| d.name.value == *fact)
+                .and_then(|d| d.range.as_ref())
+                .filter(|r| r.max.value.is_zero())
+                .map(|r| format!("`{fact}` is assessed at {}-{}", number(r.min.value), number(r.max.value))),
+        };
+        if let Some(label) = zero {
+            self.warn(
+                Lint::NoEffect,
+                src,
+                rule.amount.span,
+                format!("the rule on `{fact}` never moves a score"),
+                label,
+            )
+            .help = Some("give it the points the table gives, or remove it".into());
+        }
+    }
+
+    fn cites(&mut self, src: &Named, ast: &ast::Subject, document: &Document) {
+        let mut cites: Vec<&Spanned<String>> = Vec::new();
+        let rules = ast.categories.iter().flat_map(|c| &c.rules);
+        let rules = rules.chain(ast.penalties.iter().chain(&ast.bonus).flat_map(|s| &s.rules));
+        cites.extend(rules.filter_map(|r| r.cite.as_ref()));
+        cites.extend(ast.categories.iter().flat_map(|c| &c.averages).filter_map(|a| a.cite.as_ref()));
+        cites.extend(ast.grades.iter().filter_map(|b| b.quota.as_ref()).filter_map(|q| q.cite.as_ref()));
+        let vetoes = ast.vetoes.iter().chain(ast.annual.iter().flat_map(|a| &a.vetoes));
+        cites.extend(vetoes.filter_map(|v| v.cite.as_ref()));
+        let flags = ast.flags.iter().chain(ast.annual.iter().flat_map(|a| &a.flags));
+        cites.extend(flags.filter_map(|f| f.cite.as_ref()));
+        for annual in &ast.annual {
+            cites.extend(annual.totals.iter().filter_map(|t| t.cite.as_ref()));
+            cites.extend(annual.not_assessed.iter().filter_map(|g| g.cite.as_ref()));
+        }
+        for cite in cites {
+            if let Err(miss) = document.locate(&cite.value) {
+                let message = format!("the cite `{}` names no place in the source document", cite.value);
+                self.warn(Lint::Cite, src, cite.span, message, miss.message).help = miss.help;
+            }
+        }
+    }
+}
+
+/// What a subject's rules, averages and conditions read.
+#[derive(Debug, Default)]
+struct Used {
+    facts: HashSet<usize>,
+    attributes: HashSet<usize>,
+}
+
+/// What is read of the staff subject (`[0]`) and of the window subject (`[1]`):
+/// a window's `of staff` conditions and averages read the staff's.
+fn used(policy: &Policy) -> [Used; 2] {
+    let mut used = [Used::default(), Used::default()];
+    for (s, subject) in [&policy.staff, &policy.window].into_iter().enumerate() {
+        used[s].facts.extend(subject.rules.iter().map(|r| r.fact));
+        let annual = subject.annual.iter();
+        let conditions = subject.vetoes.iter().map(|v| &v.condition).chain(subject.flags.iter().map(|f| &f.condition));
+        let conditions = conditions.chain(annual.clone().flat_map(|a| a.not_assessed.iter().map(|g| &g.condition)));
+        let conditions = conditions.chain(annual.clone().flat_map(|a| a.vetoes.iter().map(|v| &v.condition)));
+        let conditions = conditions.chain(annual.flat_map(|a| a.flags.iter().map(|f| &f.condition)));
+        for condition in conditions {
+            terms(condition, &mut |term| match term {
+                Term::Fact { fact, scope: TermScope::Staff } => {
+                    used[0].facts.insert(fact);
+                }
+                Term::Fact { fact, .. } => {
+                    used[s].facts.insert(fact);
+                }
+                Term::Attribute(a) => {
+                    used[s].attributes.insert(a);
+                }
+                Term::MonthsInHall => {}
+            });
+        }
+        for average in subject.categories.iter().filter_map(|c| c.average.as_ref()) {
+            used[0].attributes.insert(average.weight);
+        }
+    }
+    used
+}
+
+fn terms(condition: &Condition, each: &mut impl FnMut(Term)) {
+    match condition {
+        Condition::Or(all) | Condition::And(all) => all.iter().for_each(|c| terms(c, each)),
+        Condition::Not(inner) => terms(inner, each),
+        Condition::Compare { terms: list, .. } => list.iter().for_each(|t| each(*t)),
+        Condition::Role(_) | Condition::Grade { .. } => {}
+    }
+}
+
+/// A policy number as written, without trailing zeros.
+fn number(value: Decimal) -> Decimal {
+    value.normalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lints of a one-file policy, as `(lint, the text it points at)`.
+    fn lints(text: &str) -> Result<Vec<(Lint, String)>, String> {
+        let file = SourceFile::new("p.rules", text);
+        let ast = crate::syntax::parse_file(&file).map_err(|e| e.message.clone())?;
+        let files = vec![(file, ast)];
+        let policy = crate::check::check(&files).map_err(|e| format!("{e:?}"))?;
+        let warnings = lint(&files, &policy, Path::new("."));
+        Ok(warnings.into_iter().map(|w| (w.lint, text[w.span.start..w.span.end()].to_string())).collect())
+    }
+
+    const POLICY: &str = r#"
+        subject staff "人员" total 100 {
+            roles { chief "首席" }
+            attributes { workdays "工作日" days  spare "备用" days }
+            facts { cards "红黄牌" count  one "单值" amounts 5-5  nil "零" amounts 0-0 }
+            category all "全部" 100 {
+                one deduct as assessed [a]
+                nil deduct as assessed [b]
+            }
+            penalties "扣分" {
+                cards deduct 50 each [c]
+                cards in window deduct 100 each to chief [c]
+            }
+            grades { ok "合格" }
+        }
+        subject window "窗口" total 100 {
+            category attendance "考勤" 100 { average of staff all weighted by workdays, rounded to 2 places [d] }
+            grades { ok "合格" }
+        }
+    "#;
+
+    #[test]
+    fn a_single_value_range_is_fine_and_rules_apart_by_scope_are_no_duplicates() {
+        let expected = vec![(Lint::Unused, "spare".to_string()), (Lint::NoEffect, "as assessed".to_string())];
+        assert_eq!(lints(POLICY), Ok(expected));
+    }
+
+    #[test]
+    fn the_same_rule_twice_is_a_duplicate() {
+        let text = POLICY.replace("cards deduct 50 each [c]", "cards deduct 50 each [c] cards deduct 5 each [c]");
+        let found = lints(&text).unwrap_or_default();
+        assert!(found.contains(&(Lint::DuplicateRule, "cards".to_string())), "{found:?}");
+    }
+}

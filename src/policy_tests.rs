@@ -1,0 +1,411 @@
+//! Policy tests (`kaohe test`): small facts files kept beside a policy
+//! version, in `<version>/tests/*.json`, each with the scores it must give.
+//! A case is run against the version whose `tests/` it is in, through the
+//! same stages as `kaohe eval` and `kaohe annual`, and its expectations are
+//! compared with the results as `--format json` writes them. The format is
+//! in docs/language.md, "Policy tests".
+//!
+//! Running every case also shows what the cases leave untested: each rule
+//! that moved no case's score, each average never taken, each veto, flag and
+//! annual line that never applied.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Number, Value};
+
+use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
+use crate::eval::{evaluate, Results, Source};
+use crate::facts::json::{self, JsonKind};
+use crate::facts::{self, Period, Quarter};
+use crate::policy::Policy;
+use crate::render;
+use crate::source::{SourceFile, Span};
+use crate::{Policies, Version};
+
+/// The keys a case may have.
+const KEYS: [&str; 6] = ["name", "why", "facts", "quarters", "expect", "expect_error"];
+
+/// The cases of one version, run.
+#[derive(Debug, Clone)]
+pub struct VersionTests {
+    /// The version, as `kaohe` names it: `policies/luoshan/2026 (effective 2026-01-01)`.
+    pub version: String,
+    /// Where its cases are: `<version>/tests`.
+    pub dir: PathBuf,
+    pub cases: Vec<CaseResult>,
+    /// Every rule, average, veto, flag and annual line no case exercised,
+    /// described as the policy writes it.
+    pub unexercised: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CaseResult {
+    /// The case's file name: `attendance.json`.
+    pub file: String,
+    /// Its `name`, or the file name without `.json`.
+    pub name: String,
+    pub why: Option<String>,
+    /// How the case failed, one line each (`S1.total: expected 98.5, got 97`);
+    /// empty when it passed.
+    pub failures: Vec<String>,
+}
+
+impl CaseResult {
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+}
+
+/// Run the cases of every version.
+pub fn run(policies: &Policies) -> Vec<VersionTests> {
+    policies.versions.iter().map(|version| run_version(policies, version)).collect()
+}
+
+/// Run the cases in `<version>/tests/*.json`, in file-name order.
+pub fn run_version(policies: &Policies, version: &Version) -> VersionTests {
+    let dir = version.dir.join("tests");
+    let mut coverage = Coverage::default();
+    let cases = match case_files(&dir) {
+        Ok(files) => {
+            files.iter().map(|path| Runner { policies, version, path, coverage: &mut coverage }.run()).collect()
+        }
+        Err(err) => vec![CaseResult {
+            file: dir.display().to_string(),
+            name: "tests".into(),
+            why: None,
+            failures: vec![format!("cannot read the directory: {err}")],
+        }],
+    };
+    VersionTests { version: version.describe(), dir, cases, unexercised: coverage.unexercised(&version.policy) }
+}
+
+/// The `.json` files of a tests directory, sorted; none if there is no directory.
+fn case_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "json") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+struct Runner<'a> {
+    policies: &'a Policies,
+    version: &'a Version,
+    path: &'a Path,
+    coverage: &'a mut Coverage,
+}
+
+impl Runner<'_> {
+    fn run(mut self) -> CaseResult {
+        let file = self.path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let stem = file.strip_suffix(".json").unwrap_or(&file).to_string();
+        let mut result = CaseResult { file, name: stem, why: None, failures: Vec::new() };
+        if let Err(failure) = self.case(&mut result) {
+            result.failures.push(failure);
+        }
+        result
+    }
+
+    /// Read and run the case into `result`; an error is a case that could not be run.
+    fn case(&mut self, result: &mut CaseResult) -> Result<(), String> {
+        let text = std::fs::read_to_string(self.path).map_err(|err| format!("cannot read the case: {err}"))?;
+        let case: Value = serde_json::from_str(&text).map_err(|err| format!("the case is not JSON: {err}"))?;
+        let Value::Object(case) = case else { return Err("a case is a JSON object".into()) };
+        if let Some(name) = case.get("name").and_then(Value::as_str) {
+            result.name = name.to_string();
+        }
+        result.why = case.get("why").and_then(Value::as_str).map(str::to_string);
+        if let Some(key) = case.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(format!("unknown key `{key}`: a case has {}", KEYS.map(|k| format!("`{k}`")).join(", ")));
+        }
+        let expect = match (case.get("expect"), case.get("expect_error")) {
+            (Some(Value::Object(records)), None) => Expect::Records(records),
+            (None, Some(Value::String(message))) => Expect::Error(message),
+            _ => {
+                return Err(
+                    "give `expect` (an object of records by id) or `expect_error` (a message), one of them".into()
+                )
+            }
+        };
+        // The facts are read from the case's own text, so that an error in
+        // them points at the case's line and column.
+        let root = json::parse(&text).map_err(|err| format!("the case is not JSON: {}", err.message))?;
+        let outcome = match (root.get("facts"), root.get("quarters")) {
+            (Some(facts), None) => self.quarter(&text, facts.value.span),
+            (None, Some(quarters)) => match &quarters.value.kind {
+                JsonKind::Array(items) => self.year(&text, &items.iter().map(|q| q.span).collect::<Vec<_>>()),
+                _ => return Err("`quarters` is a list of a year's facts, one per quarter".into()),
+            },
+            _ => {
+                return Err("give `facts` (one quarter's) or `quarters` (a year's, one per quarter), one of them".into())
+            }
+        };
+        match (outcome, expect) {
+            (Ok(actual), Expect::Records(records)) => compare_records(records, &actual, &mut result.failures),
+            (Ok(_), Expect::Error(wanted)) => {
+                result.failures.push(format!("expected an error containing \"{wanted}\", but the facts were accepted"))
+            }
+            (Err(errors), Expect::Error(wanted)) if errors.iter().any(|e| e.contains(wanted)) => {}
+            (Err(errors), expect) => {
+                result.failures.push(match expect {
+                    Expect::Error(wanted) => format!("expected an error containing \"{wanted}\", got:"),
+                    Expect::Records(_) => "the facts were rejected:".into(),
+                });
+                result.failures.extend(errors.into_iter().map(|e| format!("  {e}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// One quarter: its results as `kaohe eval --format json` writes them.
+    fn quarter(&mut self, text: &str, span: Span) -> Result<Value, Vec<String>> {
+        let (quarter, results) = self.score(text, span, "")?;
+        let mut out = Vec::new();
+        render::write_json(&mut out, &self.version.policy, &quarter, &results).map_err(|err| vec![err.to_string()])?;
+        serde_json::from_slice(&out).map_err(|err| vec![err.to_string()])
+    }
+
+    /// A year from its quarters: as `kaohe annual --format json` writes it.
+    fn year(&mut self, text: &str, spans: &[Span]) -> Result<Value, Vec<String>> {
+        let mut scored = Vec::new();
+        let mut errors = Vec::new();
+        for (i, span) in spans.iter().enumerate() {
+            match self.score(text, *span, &format!("quarters[{i}]: ")) {
+                Ok(quarter) => scored.push(quarter),
+                Err(errs) => errors.extend(errs),
+            }
+        }
+        let mut year = None;
+        for (quarter, _) in &scored {
+            match (quarter.period, year) {
+                (Period::Quarter { year: y, .. }, None) => year = Some(y),
+                (Period::Quarter { year: y, .. }, Some(first)) if y == first => {}
+                (period, _) => errors.push(format!("{period} is not a quarter of the year the first quarter is in")),
+            }
+        }
+        scored.sort_by_key(|(q, _)| q.period);
+        if let Some(pair) = scored.windows(2).find(|pair| pair[0].0.period == pair[1].0.period) {
+            errors.push(format!("{} is given twice", pair[0].0.period));
+        }
+        let year = match year {
+            Some(year) if errors.is_empty() => year,
+            _ if errors.is_empty() => return Err(vec!["`quarters` is empty".into()]),
+            _ => return Err(errors),
+        };
+        if let Some(start) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) {
+            self.in_force(start, &year.to_string())?;
+        }
+        let policy = &self.version.policy;
+        let quarters: Vec<ScoredQuarter<'_>> =
+            scored.iter().map(|(quarter, results)| ScoredQuarter { policy, quarter, results }).collect();
+        let results = roll_up(policy, year, &quarters);
+        self.coverage.year(&results);
+        let mut out = Vec::new();
+        render::write_annual_json(&mut out, policy, &results).map_err(|err| vec![err.to_string()])?;
+        serde_json::from_slice(&out).map_err(|err| vec![err.to_string()])
+    }
+
+    /// Read the facts at `span` of the case and score them with this version.
+    fn score(&mut self, text: &str, span: Span, prefix: &str) -> Result<(Quarter, Results), Vec<String>> {
+        let only = only(text, span);
+        let file = SourceFile::new(self.path.display().to_string(), &only);
+        let quarter = facts::load(&file, &self.version.policy).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| {
+                    let (line, column) = json::line_col(text, e.span.start);
+                    let help = e.help.as_ref().map_or(String::new(), |h| format!(" ({h})"));
+                    format!("{prefix}{} at line {line}, column {column}{help}", e.message)
+                })
+                .collect::<Vec<_>>()
+        })?;
+        if let Some(start) = quarter.period.start() {
+            self.in_force(start, &quarter.period.to_string())
+                .map_err(|e| e.into_iter().map(|e| format!("{prefix}{e}")).collect::<Vec<_>>())?;
+        }
+        let results = evaluate(&self.version.policy, &quarter);
+        self.coverage.quarter(&results);
+        Ok((quarter, results))
+    }
+
+    /// A case tests the version it is kept with: its period must be one that
+    /// version scores.
+    fn in_force(&self, start: chrono::NaiveDate, period: &str) -> Result<(), Vec<String>> {
+        match self.policies.in_force(start) {
+            Some(v) if v.dir == self.version.dir => Ok(()),
+            Some(v) => {
+                Err(vec![format!("{period} is scored by {}, not by the version this case is kept with", v.describe())])
+            }
+            None => Err(vec![format!("no version of the policy is in force for {period}")]),
+        }
+    }
+}
+
+enum Expect<'a> {
+    Records(&'a Map<String, Value>),
+    Error(&'a str),
+}
+
+/// The case's text with everything outside `span` blanked (newlines kept):
+/// the facts alone, at the same line and column as in the case.
+fn only(text: &str, span: Span) -> String {
+    let bytes: Vec<u8> = text
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| if (span.start..span.end()).contains(&i) || b == b'\n' { b } else { b' ' })
+        .collect();
+    // Whole characters are kept or blanked byte by byte: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Each expected record against the record of that id in the results.
+fn compare_records(expected: &Map<String, Value>, actual: &Value, failures: &mut Vec<String>) {
+    for (id, wanted) in expected {
+        let found: Vec<&Value> = ["staff", "windows"]
+            .iter()
+            .filter_map(|list| actual.get(*list).and_then(Value::as_array))
+            .flatten()
+            .filter(|record| record.get("id").and_then(Value::as_str) == Some(id.as_str()))
+            .collect();
+        match found.as_slice() {
+            [record] => compare(id, wanted, record, failures),
+            [] => failures.push(format!("{id}: no staff member or window has this id")),
+            _ => failures.push(format!("{id}: a staff member and a window both have this id")),
+        }
+    }
+}
+
+/// `wanted` against `got`: an object's keys are those it names (the rest of
+/// `got` is not compared), a list is compared whole and in order, numbers by
+/// their decimal value.
+fn compare(path: &str, wanted: &Value, got: &Value, failures: &mut Vec<String>) {
+    match (wanted, got) {
+        (Value::Object(wanted), Value::Object(got)) => {
+            for (key, w) in wanted {
+                let path = format!("{path}.{key}");
+                match got.get(key) {
+                    Some(g) => compare(&path, w, g, failures),
+                    None => failures.push(format!("{path}: expected {w}, but the results have no `{key}`")),
+                }
+            }
+        }
+        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
+            for (i, (w, g)) in w.iter().zip(g).enumerate() {
+                compare(&format!("{path}[{i}]"), w, g, failures);
+            }
+        }
+        (Value::Number(w), Value::Number(g)) if decimal(w).is_some() && decimal(w) == decimal(g) => {}
+        (w, g) if w == g => {}
+        (w, g) => failures.push(format!("{path}: expected {w}, got {g}")),
+    }
+}
+
+fn decimal(number: &Number) -> Option<Decimal> {
+    let text = number.to_string();
+    Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&text)).ok().map(|d| d.normalize())
+}
+
+/// What the cases exercised, by subject (0 staff, 1 window) and index.
+#[derive(Debug, Default)]
+struct Coverage {
+    seen: HashSet<(Part, usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Rule,
+    Average,
+    Veto,
+    Flag,
+    NotAssessed,
+    AnnualVeto,
+    AnnualFlag,
+}
+
+impl Coverage {
+    fn quarter(&mut self, results: &Results) {
+        for (s, records) in [(0, &results.staff), (1, &results.windows)] {
+            for record in records {
+                for entry in &record.trace {
+                    match entry.source {
+                        Source::Rule(r) => self.seen.insert((Part::Rule, s, r)),
+                        Source::Average(c) => self.seen.insert((Part::Average, s, c)),
+                        Source::Floor(_) => false,
+                    };
+                }
+                self.seen.extend(record.vetoes.iter().map(|(v, _)| (Part::Veto, s, *v)));
+                self.seen.extend(record.flags.iter().map(|(f, _)| (Part::Flag, s, *f)));
+            }
+        }
+    }
+
+    fn year(&mut self, year: &AnnualResults) {
+        for (s, records) in [(0, &year.staff), (1, &year.windows)] {
+            for record in records {
+                self.seen.extend(record.not_assessed.iter().map(|(g, _)| (Part::NotAssessed, s, *g)));
+                self.seen.extend(record.vetoes.iter().map(|(v, _)| (Part::AnnualVeto, s, *v)));
+                self.seen.extend(record.flags.iter().map(|(f, _)| (Part::AnnualFlag, s, *f)));
+            }
+        }
+    }
+
+    fn unexercised(&self, policy: &Policy) -> Vec<String> {
+        let mut out = Vec::new();
+        for (s, subject) in [(0, &policy.staff), (1, &policy.window)] {
+            // The items of one part that no case exercised.
+            let missed = |part: Part, n: usize| (0..n).filter(move |i| !self.seen.contains(&(part, s, *i)));
+            let who = &subject.name.id;
+            let when = |condition| render::condition_text(subject, &policy.staff, condition);
+            let grade = |g: usize| subject.grades.get(g).map_or("", |b| b.name.id.as_str());
+            for rule in missed(Part::Rule, subject.rules.len()).map(|r| &subject.rules[r]) {
+                let part = render::part_id(subject, rule.part);
+                out.push(format!("{who} {part}: {}", render::rule_line(policy, subject, rule)));
+            }
+            for category in missed(Part::Average, subject.categories.len()).map(|c| &subject.categories[c]) {
+                if let Some(average) = &category.average {
+                    let (of, weight) = (
+                        &policy.staff.categories[average.category].name.id,
+                        &policy.staff.attributes[average.weight].name.id,
+                    );
+                    out.push(format!(
+                        "{who} {}: average of staff {of} weighted by {weight} [{}]",
+                        category.name.id, average.cite
+                    ));
+                }
+            }
+            for veto in missed(Part::Veto, subject.vetoes.len()).map(|v| &subject.vetoes[v]) {
+                out.push(format!(
+                    "{who} eligibility: not {} when {} [{}]",
+                    grade(veto.grade),
+                    when(&veto.condition),
+                    veto.cite
+                ));
+            }
+            for flag in missed(Part::Flag, subject.flags.len()).map(|f| &subject.flags[f]) {
+                out.push(format!("{who} flags: {} when {} [{}]", flag.name.id, when(&flag.condition), flag.cite));
+            }
+            let Some(annual) = &subject.annual else { continue };
+            for gate in missed(Part::NotAssessed, annual.not_assessed.len()).map(|g| &annual.not_assessed[g]) {
+                out.push(format!("{who} annual: not assessed when {} [{}]", when(&gate.condition), gate.cite));
+            }
+            for veto in missed(Part::AnnualVeto, annual.vetoes.len()).map(|v| &annual.vetoes[v]) {
+                let (grade, condition) = (grade(veto.grade), when(&veto.condition));
+                out.push(format!("{who} annual: not {grade} when {condition} [{}]", veto.cite));
+            }
+            for flag in missed(Part::AnnualFlag, annual.flags.len()).map(|f| &annual.flags[f]) {
+                out.push(format!("{who} annual: {} when {} [{}]", flag.name.id, when(&flag.condition), flag.cite));
+            }
+        }
+        out
+    }
+}
