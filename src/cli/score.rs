@@ -8,7 +8,7 @@ use miette::Report;
 use super::report::{Exit, Failure};
 use kaohe::eval::Results;
 use kaohe::facts::Quarter;
-use kaohe::source::{ReadError, SourceFile};
+use kaohe::source::SourceFile;
 use kaohe::{Policies, Version};
 
 /// A period scored against the policy version in force for it.
@@ -25,7 +25,7 @@ pub fn load_policies(dir: &Path) -> Result<Policies, Failure> {
 pub fn read_facts(path: &Path) -> Result<SourceFile, Failure> {
     SourceFile::read(path).map_err(|err| {
         // A file that is there but is not text is bad facts; one that cannot be read is not.
-        let exit = if matches!(err, ReadError::NotUtf8 { .. }) { Exit::Facts } else { Exit::Io };
+        let exit = if err.is_not_text() { Exit::Facts } else { Exit::Io };
         Failure::new(exit, vec![Report::new(err)])
     })
 }

@@ -1,8 +1,8 @@
 //! Walks the JSON tree of a facts file into records, checking every value
 //! against the policy. Errors are collected, never thrown at the first.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
@@ -10,12 +10,37 @@ use super::json::{self, Json, JsonKind, Member};
 use super::{FactsError, Period, Quarter, Record, Value};
 use crate::policy::{FactKind, Policy, Subject};
 use crate::source::{Named, SourceFile, Span};
-use crate::suggest::closest;
+use crate::suggest;
 
 /// The largest count or number of days a fact may hold: far beyond any real
 /// quarter, and small enough that no score can overflow a decimal.
 const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
+
+/// The longest text from the file quoted in a message: a hostile file's
+/// megabyte-long key or id makes a message of a line, not of a megabyte.
+const MAX_QUOTED: usize = 60;
+
+/// The first [`MAX_QUOTED`] chars of a text from the file, with `…` when cut.
+fn clip(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_QUOTED) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// The longest span a label underlines, in bytes: a longer value or record
+/// is pointed at by its first character.
+const MAX_LABELLED: usize = 4096;
+
+/// Only the first this many errors get a "did you mean": the command line
+/// shows no more, and each suggestion compares the name with every
+/// candidate (every window id, every staff id).
+const MAX_SUGGESTED: usize = 100;
+
+/// A name longer than this is no typo of a short one, and comparing it
+/// would cost its length times each candidate's.
+const MAX_SUGGESTED_LEN: usize = 64;
 
 /// Read a facts file against a policy.
 pub fn load(file: &SourceFile, policy: &Policy) -> Result<Quarter, Vec<FactsError>> {
@@ -75,7 +100,7 @@ struct At<'a> {
 impl std::fmt::Display for At<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.id {
-            Some(id) => write!(f, "{}[{}] `{}`", self.list, self.index, id),
+            Some(id) => write!(f, "{}[{}] `{}`", self.list, self.index, clip(id)),
             None => write!(f, "{}[{}]", self.list, self.index),
         }
     }
@@ -130,14 +155,33 @@ struct Schema<'p> {
 }
 
 impl<'p> Loader<'p> {
+    /// The candidate `name` is likely a typo of, while suggestions are cheap and shown.
+    fn closest<'c>(&self, name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+        if self.errors.len() >= MAX_SUGGESTED || name.len() > MAX_SUGGESTED_LEN {
+            return None;
+        }
+        suggest::closest(name, candidates)
+    }
+
     fn error(&mut self, span: json::Span, message: String, label: impl Into<String>, help: Option<String>) {
+        // A label under a huge value or record would print all of it: it
+        // points at the value's first character instead.
+        let span = if span.len > MAX_LABELLED {
+            let first = self.src.text().get(span.start..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
+            Span::new(span.start, span.start + first)
+        } else {
+            span
+        };
         self.errors.push(FactsError { message, src: self.src.clone(), span, label: label.into(), help });
     }
 
     fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
         let JsonKind::Object(members) = &root.kind else {
+            // Its first character: the whole of a large file would be shown.
+            let first = root.span.start
+                + self.src.text().get(root.span.start..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
             self.error(
-                root.span,
+                Span::new(root.span.start, first),
                 format!("expected an object with `period`, `windows` and `staff`, found {}", root.type_name()),
                 "the whole file",
                 None,
@@ -155,11 +199,12 @@ impl<'p> Loader<'p> {
                 "staff" => &mut staff_json,
                 "substitutions" => &mut substitutions_json,
                 other => {
-                    let help = closest(other, ["period", "windows", "staff", "substitutions"])
+                    let help = self
+                        .closest(other, ["period", "windows", "staff", "substitutions"])
                         .map(|s| format!("did you mean `{s}`?"));
                     self.error(
                         member.key_span,
-                        format!("unknown field `{other}` at the top of the file"),
+                        format!("unknown field `{}` at the top of the file", clip(other)),
                         "unknown field",
                         help,
                     );
@@ -167,7 +212,7 @@ impl<'p> Loader<'p> {
                 }
             };
             if slot.is_some() {
-                self.error(member.key_span, format!("field `{}` is given twice", member.key), "again", None);
+                self.error(member.key_span, format!("field `{}` is given twice", clip(&member.key)), "again", None);
             }
             *slot = Some(member);
         }
@@ -209,7 +254,7 @@ impl<'p> Loader<'p> {
         let found = match &member.value.kind {
             JsonKind::String(text) => match Period::parse(text) {
                 Some(period) => return Some(period),
-                None => format!("`{text}`"),
+                None => format!("`{}`", clip(text)),
             },
             _ => member.value.type_name().to_string(),
         };
@@ -326,7 +371,7 @@ impl<'p> Loader<'p> {
         for member in members {
             let key = member.key.as_ref();
             if given.contains(&key) {
-                self.error(member.key_span, format!("{at}: field `{key}` is given twice"), "again", None);
+                self.error(member.key_span, format!("{at}: field `{}` is given twice", clip(key)), "again", None);
                 ok = false;
                 continue;
             }
@@ -349,14 +394,15 @@ impl<'p> Loader<'p> {
                     JsonKind::String(s) => match window_ids.get(s.as_ref()) {
                         Some(w) => record.window = Some(*w),
                         None => {
-                            let help = closest(s, windows.iter().map(|w| w.id.as_str()))
+                            let help = self
+                                .closest(s, windows.iter().map(|w| w.id.as_str()))
                                 .map(|c| format!("did you mean `{c}`?"))
                                 .or_else(|| {
                                     Some("a staff member's `window` is the id of a record in `windows`".into())
                                 });
                             self.error(
                                 member.value.span,
-                                format!("{at}, `window`: no window has id `{s}`"),
+                                format!("{at}, `window`: no window has id `{}`", clip(s)),
                                 "unknown window",
                                 help,
                             );
@@ -382,7 +428,7 @@ impl<'p> Loader<'p> {
                         Err(_) => {
                             self.error(
                                 member.value.span,
-                                format!("{at}, `joined`: expected a date like `2026-08-15`, found `{text}`"),
+                                format!("{at}, `joined`: expected a date like `2026-08-15`, found `{}`", clip(text)),
                                 "not a date",
                                 Some("the day the person started in the hall, as YYYY-MM-DD".into()),
                             );
@@ -410,7 +456,7 @@ impl<'p> Loader<'p> {
                         }
                         other => {
                             let found = match other {
-                                JsonKind::String(s) => format!("`{s}`"),
+                                JsonKind::String(s) => format!("`{}`", clip(s)),
                                 _ => member.value.type_name().to_string(),
                             };
                             let list = roles
@@ -447,11 +493,10 @@ impl<'p> Loader<'p> {
                 other => match schema.subject.attribute_index(other) {
                     Some(a) => {
                         let kind = schema.subject.attributes[a].kind;
+                        // Given, even if rejected: no "missing field" besides the error.
+                        attribute_given[a] = true;
                         match self.quantity(&at, Field::Attr(other), &member.value, kind) {
-                            Some(value) => {
-                                record.attributes[a] = value;
-                                attribute_given[a] = true;
-                            }
+                            Some(value) => record.attributes[a] = value,
                             None => ok = false,
                         }
                     }
@@ -461,10 +506,10 @@ impl<'p> Loader<'p> {
                             known.extend(["window", "role", "joined"]);
                         }
                         known.extend(schema.subject.attributes.iter().map(|a| a.name.id.as_str()));
-                        let help = match closest(other, known.iter().copied()) {
+                        let help = match self.closest(other, known.iter().copied()) {
                             Some(s) => Some(format!("did you mean `{s}`?")),
                             None if schema.facts.contains_key(other) => {
-                                Some(format!("`{other}` is a fact: put it inside `facts`"))
+                                Some(format!("`{}` is a fact: put it inside `facts`", clip(other)))
                             }
                             None => Some(format!(
                                 "a {} record has the fields {}",
@@ -472,7 +517,12 @@ impl<'p> Loader<'p> {
                                 known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
                             )),
                         };
-                        self.error(member.key_span, format!("{at}: unknown field `{other}`"), "unknown field", help);
+                        self.error(
+                            member.key_span,
+                            format!("{at}: unknown field `{}`", clip(other)),
+                            "unknown field",
+                            help,
+                        );
                         ok = false;
                     }
                 },
@@ -517,14 +567,21 @@ impl<'p> Loader<'p> {
         for member in facts {
             let name = member.key.as_ref();
             let Some(&index) = schema.facts.get(name) else {
-                let help =
-                    closest(name, schema.facts.keys().copied()).map(|s| format!("did you mean `{s}`?")).or_else(|| {
+                let help = self
+                    .closest(name, schema.facts.keys().copied())
+                    .map(|s| format!("did you mean `{s}`?"))
+                    .or_else(|| {
                         Some(format!(
                             "see the `facts` of subject `{}` in the policy for the names it accepts",
                             schema.subject.name.id
                         ))
                     });
-                self.error(member.key_span, format!("{at}: unknown fact `{name}`"), "not a fact of this policy", help);
+                self.error(
+                    member.key_span,
+                    format!("{at}: unknown fact `{}`", clip(name)),
+                    "not a fact of this policy",
+                    help,
+                );
                 ok = false;
                 continue;
             };
@@ -599,12 +656,13 @@ impl<'p> Loader<'p> {
                     ("for", Some(s)) => match ids.get(&s) {
                         Some(i) => target = Some(*i),
                         None => {
-                            let help = closest(&s, staff.iter().map(|r| r.id.as_str()))
+                            let help = self
+                                .closest(&s, staff.iter().map(|r| r.id.as_str()))
                                 .map(|c| format!("did you mean `{c}`?"))
                                 .or_else(|| Some("`for` is the id of the staff member stood in for".into()));
                             self.error(
                                 field.value.span,
-                                format!("{at}, `for`: no staff member has id `{s}`"),
+                                format!("{at}, `for`: no staff member has id `{}`", clip(&s)),
                                 "unknown staff id",
                                 help,
                             );
@@ -640,9 +698,15 @@ impl<'p> Loader<'p> {
                         ok = false;
                     }
                     (other, _) => {
-                        let help = closest(other, ["substitute", "name", "for", "facts"])
+                        let help = self
+                            .closest(other, ["substitute", "name", "for", "facts"])
                             .map(|s| format!("did you mean `{s}`?"));
-                        self.error(field.key_span, format!("{at}: unknown field `{other}`"), "unknown field", help);
+                        self.error(
+                            field.key_span,
+                            format!("{at}: unknown field `{}`", clip(other)),
+                            "unknown field",
+                            help,
+                        );
                         ok = false;
                     }
                 }
@@ -667,8 +731,8 @@ impl<'p> Loader<'p> {
     fn number(&mut self, at: &At<'_>, field: Field<'_>, value: &Json<'_>, expected: &str) -> Option<Decimal> {
         let JsonKind::Number(text) = value.kind else {
             let hint = match &value.kind {
-                JsonKind::String(s) if parse_decimal(s).is_some() => {
-                    Some(format!("write the number without quotes: `{s}`"))
+                JsonKind::String(s) if parse_decimal(s).is_ok() => {
+                    Some(format!("write the number without quotes: `{}`", clip(s)))
                 }
                 JsonKind::Array(_) if expected.starts_with("a count") => {
                     Some("only `amounts` facts take a list".to_string())
@@ -684,13 +748,26 @@ impl<'p> Loader<'p> {
             return None;
         };
         match parse_decimal(text) {
-            Some(n) => Some(n),
-            None => {
+            Ok(n) => Some(n),
+            Err(problem) => {
+                let (what, label, help) = match problem {
+                    NumberError::TooLarge => {
+                        ("is too large", "too large", format!("facts hold at most {MAX_QUANTITY}"))
+                    }
+                    NumberError::TooPrecise => (
+                        "has more digits than can be read exactly",
+                        "too many digits",
+                        "kaohe reads numbers exactly, to at most 28 digits after the point".to_string(),
+                    ),
+                    NumberError::NotANumber => {
+                        ("is not a number", "not a number", "write a number like `2` or `1.5`".to_string())
+                    }
+                };
                 self.error(
                     value.span,
-                    format!("{at}, `{field}`: the number `{text}` is too large"),
-                    "too large",
-                    Some(format!("facts hold at most {MAX_QUANTITY}")),
+                    format!("{at}, `{field}`: the number `{}` {what}", clip(text)),
+                    label,
+                    Some(help),
                 );
                 None
             }
@@ -802,12 +879,13 @@ impl<'p> Loader<'p> {
                         .map(|l| format!("`{}` ({})", l.id, l.label))
                         .collect::<Vec<_>>()
                         .join(", ");
-                    let help = closest(key, self.policy.levels.iter().map(|l| l.id.as_str()))
+                    let help = self
+                        .closest(key, self.policy.levels.iter().map(|l| l.id.as_str()))
                         .map(|s| format!("did you mean `{s}`?"))
                         .unwrap_or_else(|| format!("levels are {names}"));
                     self.error(
                         member.key_span,
-                        format!("{at}, `{field}`: unknown level `{key}`"),
+                        format!("{at}, `{field}`: unknown level `{}`", clip(key)),
                         "not a level",
                         Some(help),
                     );
@@ -884,11 +962,156 @@ impl<'p> Loader<'p> {
     }
 }
 
-/// Exact decimal from JSON number text; exponents allowed, floats never.
-fn parse_decimal(text: &str) -> Option<Decimal> {
-    if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text).ok()
-    } else {
-        Decimal::from_str(text).ok()
+/// Why a number's text is not read as a decimal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberError {
+    /// Not JSON number text.
+    NotANumber,
+    /// Beyond what a decimal holds (about 7.9 × 10²⁸).
+    TooLarge,
+    /// A value in range, but with more significant digits or decimal
+    /// places than a decimal holds exactly: reading it would round it.
+    TooPrecise,
+}
+
+/// Exact decimal from JSON number text; exponents allowed, floats never,
+/// and never rounded: a number a decimal cannot hold exactly is an error,
+/// so that `1.00000000000000000000000000001` is not taken for the count 1.
+fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || !all_digits(whole)
+        || !all_digits(fraction)
+        || (mantissa.contains('.') && fraction.is_empty())
+    {
+        return Err(NumberError::NotANumber);
+    }
+    // The exponent, saturated: `1e99999999999999999999` is simply too large.
+    let exponent: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let (sign, digits) = match e.as_bytes().first() {
+                Some(b'-') => (-1, &e[1..]),
+                Some(b'+') => (1, &e[1..]),
+                _ => (1, e),
+            };
+            if digits.is_empty() || !all_digits(digits) {
+                return Err(NumberError::NotANumber);
+            }
+            let digits = digits.trim_start_matches('0');
+            sign * if digits.len() > 12 { 1_000_000_000_000 } else { digits.parse::<i64>().unwrap_or(0) }
+        }
+    };
+    // The significant digits, and the power of ten of the last one.
+    let digits = format!("{whole}{fraction}");
+    let digits = digits.trim_start_matches('0');
+    let significant = digits.trim_end_matches('0');
+    if significant.is_empty() {
+        return Ok(Decimal::ZERO);
+    }
+    let trailing_zeros = (digits.len() - significant.len()) as i64;
+    let mut scale = fraction.len() as i64 - exponent - trailing_zeros;
+    // The whole digits beyond the point: more than 29 overflow a decimal.
+    let whole_digits = significant.len() as i64 - scale;
+    if whole_digits > 29 {
+        return Err(NumberError::TooLarge);
+    }
+    if scale > 28 || significant.len() > 29 {
+        return Err(NumberError::TooPrecise);
+    }
+    let mut value: i128 = significant.parse().map_err(|_| NumberError::TooPrecise)?;
+    while scale < 0 {
+        value = value.checked_mul(10).ok_or(NumberError::TooLarge)?;
+        scale += 1;
+    }
+    if negative {
+        value = -value;
+    }
+    Decimal::try_from_i128_with_scale(value, scale as u32).map_err(|_| {
+        if scale == 0 {
+            NumberError::TooLarge
+        } else {
+            NumberError::TooPrecise
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn exact(text: &str) -> String {
+        parse_decimal(text).unwrap().to_string()
+    }
+
+    #[test]
+    fn numbers_are_read_exactly() {
+        for (text, value) in [
+            ("0", "0"),
+            ("-0", "0"),
+            ("0e400", "0"),
+            ("-0.000e-99999999999999999999", "0"),
+            ("2", "2"),
+            ("2.0", "2"),
+            ("1.50", "1.5"),
+            ("-3.25", "-3.25"),
+            ("1e3", "1000"),
+            ("1E+3", "1000"),
+            ("25e-1", "2.5"),
+            ("0.0000000000000000000000000001", "0.0000000000000000000000000001"),
+            ("1e-28", "0.0000000000000000000000000001"),
+            ("1e28", "10000000000000000000000000000"),
+            ("79228162514264337593543950335", "79228162514264337593543950335"),
+            ("5.0000000000000000000000000001", "5.0000000000000000000000000001"),
+            ("0.1e1", "1"),
+        ] {
+            assert_eq!(exact(text), value, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_a_decimal_cannot_hold_are_errors_not_rounded() {
+        for text in [
+            "1e400",
+            "1e29",
+            "99999999999999999999999999999999",
+            "79228162514264337593543950336",
+            "1e99999999999999999999",
+        ] {
+            assert_eq!(parse_decimal(text), Err(NumberError::TooLarge), "{text}");
+        }
+        for text in [
+            "1e-400",
+            "1e-29",
+            "0.00000000000000000000000000001",
+            "1.00000000000000000000000000000000001",
+            "7922816251426433759354395033.6",
+            "1e-99999999999999999999",
+        ] {
+            assert_eq!(parse_decimal(text), Err(NumberError::TooPrecise), "{text}");
+        }
+        for text in ["", "-", "abc", "1.", ".5", "1e", "1e+", "--1", "1.2.3", "0x10", " 1", "1 ", "+1"] {
+            assert_eq!(parse_decimal(text), Err(NumberError::NotANumber), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_text_is_clipped() {
+        assert_eq!(clip("S001"), "S001");
+        let long = "张".repeat(100);
+        let clipped = clip(&long);
+        assert_eq!(clipped.chars().count(), MAX_QUOTED + 1);
+        assert!(clipped.ends_with('…'));
     }
 }

@@ -1,0 +1,48 @@
+//! A facts file, as bytes: read as UTF-8, loaded against the shipped policy
+//! (read once), scored, and written as the JSON results. Any outcome but a
+//! panic, an overflow or a hang is fine; a file that loads must score and
+//! render.
+
+#![no_main]
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use kaohe::source::SourceFile;
+use kaohe::Policy;
+use libfuzzer_sys::fuzz_target;
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+fn policy() -> &'static Policy {
+    static POLICY: OnceLock<Policy> = OnceLock::new();
+    POLICY.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies/luoshan");
+        match kaohe::load_policy(&dir) {
+            Ok(policy) => policy,
+            Err(errors) => panic!("the shipped policy is rejected: {errors:?}"),
+        }
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let policy = policy();
+    let Ok(file) = SourceFile::decode("fuzz.json".to_string(), data.to_vec()) else {
+        return;
+    };
+    let quarter = match kaohe::facts::load(&file, policy) {
+        Ok(quarter) => quarter,
+        Err(errors) => {
+            // Diagnostics must render against their source, as the CLI renders them.
+            let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
+            for error in errors.iter().take(3) {
+                let mut text = String::new();
+                let _ = handler.render_report(&mut text, error);
+            }
+            return;
+        }
+    };
+    let results = kaohe::eval::evaluate(policy, &quarter);
+    let mut out = Vec::new();
+    kaohe::render::write_json(&mut out, policy, &quarter, &results).expect("writing to a Vec cannot fail");
+    assert!(std::str::from_utf8(&out).is_ok());
+});

@@ -1,0 +1,583 @@
+//! Hostile and unusual input: each case runs the real binary and checks that
+//! it ends (every run here has a deadline), with the documented exit status,
+//! nothing on stdout, and a message that says what is wrong — never a panic.
+//!
+//! Exit statuses: 3 the policy is rejected (a `.rules` file that cannot be
+//! read included), 4 the facts are rejected, 1 a facts file cannot be read.
+//! Fixtures are in `tests/cases/hostile/` (see its README); large inputs are
+//! generated here.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::fmt::Write as _;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{copy_policy, root, scratch, Run};
+
+/// Every run must end well within this: a hang is a failure, not a stuck CI.
+const DEADLINE: Duration = Duration::from_secs(120);
+
+/// Run `kaohe` from the crate root, colour off, killing it at the deadline.
+fn kaohe(args: &[&str]) -> Run {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(args)
+        .arg("--color=never")
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| panic!("cannot run kaohe: {err}"));
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stdout.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        stderr.read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("kaohe {args:?} did not finish in {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = out.join().unwrap().unwrap();
+    let stderr = err.join().unwrap().unwrap();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+fn eval(policy: &str, facts: &str) -> Run {
+    kaohe(&["eval", "--policy", policy, "--facts", facts, "--format", "json"])
+}
+
+/// A refused run: this status, nothing on stdout, no panic.
+fn refused(run: &Run, code: i32) {
+    assert_eq!(run.code, code, "exit status\nstderr:\n{}", run.stderr);
+    assert!(run.stdout.is_empty(), "stdout must be empty on failure:\n{}", run.stdout);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!run.stderr.is_empty(), "a refusal says why");
+}
+
+/// stderr with its wrapped lines joined again and the frame drawn around
+/// them removed, so that a message can be looked for whole.
+fn flat(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr.lines().map(|l| l.trim_start_matches([' ', '│', '×']).trim()).collect();
+    lines.join(" ")
+}
+
+fn scored(run: &Run) {
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with('{'), "{}", run.stdout);
+}
+
+/// A path relative to the crate root, as a user would type it.
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).display().to_string()
+}
+
+const POLICY: &str = "policies/luoshan";
+const EXAMPLE: &str = "examples/2026-Q3.json";
+
+fn fixture(name: &str) -> String {
+    format!("tests/cases/hostile/{name}")
+}
+
+/// A copy of the shipped policy's current version, in a fresh directory.
+fn policy_copy(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    copy_policy(&dir);
+    dir
+}
+
+fn rules_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rules"))
+        .collect();
+    files.sort();
+    files
+}
+
+// ------------------------------------------------------------ JSON shapes
+
+#[test]
+fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
+    let dir = scratch("hostile-deep");
+    for (name, text) in [("lists.json", "[".repeat(100_000)), ("objects.json", "{\"a\":".repeat(100_000))] {
+        let path = dir.join(name);
+        std::fs::write(&path, &text).unwrap();
+        let run = eval(POLICY, &relative(&path));
+        refused(&run, 4);
+        assert!(flat(&run.stderr).contains("malformed JSON: nesting deeper than 128 levels"), "{}", run.stderr);
+        // The one line of 100 000 brackets is shown only around the error.
+        assert!(run.stderr.len() < 2_000, "{} bytes of stderr", run.stderr.len());
+        if name == "lists.json" {
+            insta::assert_snapshot!("deep_nesting", run.stderr);
+        }
+    }
+}
+
+/// A facts file of `staff` records over `windows` windows, pretty-printed
+/// as a spreadsheet export would be; `misspelt` of the last records carry an
+/// unknown fact.
+fn big_facts(staff: usize, windows: usize, indent: &str, misspelt: usize) -> String {
+    let mut out = String::with_capacity(staff * 520);
+    let nl = if indent.is_empty() { "" } else { "\n" };
+    let i1 = indent;
+    let i2 = indent.repeat(2);
+    let i3 = indent.repeat(3);
+    write!(out, "{{{nl}{i1}\"period\": \"2026-Q3\",{nl}{i1}\"windows\": [{nl}").unwrap();
+    for w in 0..windows {
+        let comma = if w + 1 < windows { "," } else { "" };
+        write!(
+            out,
+            "{i2}{{\"id\": \"W{w:04}\", \"name\": \"窗口{w}\", \"facts\": {{\"overdue_cases\": {}, \"housekeeping\": [3]}}}}{comma}{nl}",
+            w % 2
+        )
+        .unwrap();
+    }
+    write!(out, "{i1}],{nl}{i1}\"staff\": [{nl}").unwrap();
+    for s in 0..staff {
+        let comma = if s + 1 < staff { "," } else { "" };
+        let role = if s % 10 == 0 { "chief_rep" } else { "operator" };
+        let typo = if s + misspelt >= staff { ", \"late_early_awya\": 1" } else { "" };
+        write!(
+            out,
+            "{i2}{{{nl}{i3}\"id\": \"S{s:06}\",{nl}{i3}\"name\": \"工作人员{s}\",{nl}{i3}\"window\": \"W{:04}\",{nl}{i3}\"role\": \"{role}\",{nl}\
+             {i3}\"workdays\": 62,{nl}{i3}\"days_away\": {},{nl}\
+             {i3}\"facts\": {{\"late_early_away\": {}, \"sick_leave_days\": 1.5, \"rude_conduct\": [6, 8], \
+             \"news_articles\": {{\"city\": 1}}, \"praise_messages\": {}{typo}}}{nl}{i2}}}{comma}{nl}",
+            s % windows,
+            (s % 3) as f64 / 2.0,
+            s % 3,
+            s % 4
+        )
+        .unwrap();
+    }
+    write!(out, "{i1}]{nl}}}{nl}").unwrap();
+    out
+}
+
+#[test]
+fn a_50_mb_facts_file_is_fine() {
+    let dir = scratch("hostile-big");
+    let path = dir.join("big.json");
+    let text = big_facts(110_000, 1_000, "        ", 0);
+    assert!(text.len() > 50_000_000, "{} bytes", text.len());
+    std::fs::write(&path, text).unwrap();
+    let run = eval(POLICY, &relative(&path));
+    scored(&run);
+    assert_eq!(run.stdout.lines().filter(|l| l.starts_with("    {\"id\": \"S")).count(), 110_000);
+    assert!(flat(&run.stderr).contains("110000 staff and 1000 windows"), "{}", run.stderr);
+}
+
+#[test]
+fn errors_at_the_end_of_a_large_one_line_file_are_shown_briefly_and_quickly() {
+    let dir = scratch("hostile-big-errors");
+    let path = dir.join("minified.json");
+    std::fs::write(&path, big_facts(40_000, 400, "", 150)).unwrap();
+    let started = Instant::now();
+    let run = eval(POLICY, &relative(&path));
+    refused(&run, 4);
+    assert!(run.stderr.ends_with("… and 50 more not shown\n150 errors found\n"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("staff[39850] `S039850`: unknown fact `late_early_awya`"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("help: did you mean `late_early_away`?"));
+    // 100 errors shown, each around its place in the 15 MB line.
+    assert!(run.stderr.len() < 100 * 1_000, "{} bytes of stderr", run.stderr.len());
+    // Was minutes when every diagnostic scanned the file from its start.
+    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+}
+
+#[test]
+fn a_root_that_is_not_an_object_is_pointed_at_not_printed() {
+    let dir = scratch("hostile-root");
+    let path = dir.join("list.json");
+    std::fs::write(&path, format!("[\n{}\n]\n", vec!["1"; 100_000].join(",\n"))).unwrap();
+    let run = eval(POLICY, &relative(&path));
+    refused(&run, 4);
+    assert!(flat(&run.stderr).contains("expected an object with `period`, `windows` and `staff`, found a list"));
+    assert!(run.stderr.len() < 1_000, "{}", run.stderr);
+}
+
+#[test]
+fn huge_keys_and_ids_are_quoted_in_part() {
+    let dir = scratch("hostile-long-names");
+    let path = dir.join("long.json");
+    let long = "x".repeat(1_000_000);
+    let text = format!(
+        "{{\"period\": \"2026-Q3\", \"windows\": [{{\"id\": \"W01\"}}], \"staff\": [\
+         {{\"id\": \"{long}\", \"window\": \"{long}\", \"role\": \"{long}\", \"workdays\": 1, \"facts\": {{\"{long}\": 1}}}}], \
+         \"{long}\": 1}}"
+    );
+    std::fs::write(&path, text).unwrap();
+    let run = eval(POLICY, &relative(&path));
+    refused(&run, 4);
+    assert!(flat(&run.stderr).contains("unknown field `xxxxxxxxxx"), "{}", &run.stderr[..run.stderr.len().min(3000)]);
+    assert!(flat(&run.stderr).contains("x…`"), "{}", &run.stderr[..run.stderr.len().min(3000)]);
+    assert!(run.stderr.len() < 20_000, "{} bytes of stderr", run.stderr.len());
+}
+
+#[test]
+fn many_unknown_ids_do_not_make_suggestions_quadratic() {
+    let dir = scratch("hostile-unknown-ids");
+    let path = dir.join("ids.json");
+    let n = 20_000;
+    let windows: Vec<String> = (0..n).map(|i| format!("{{\"id\": \"window-{i:06}\"}}")).collect();
+    let staff: Vec<String> = (0..n)
+        .map(|i| {
+            format!("{{\"id\": \"S{i}\", \"window\": \"windwo-{i:06}\", \"role\": \"operator\", \"workdays\": 1}}")
+        })
+        .collect();
+    let substitutions: Vec<String> =
+        (0..n).map(|i| format!("{{\"substitute\": \"T{i}\", \"for\": \"staff-{i:06}\"}}")).collect();
+    let text = format!(
+        "{{\"period\": \"2026-Q3\", \"windows\": [{}], \"staff\": [{}], \"substitutions\": [{}]}}",
+        windows.join(","),
+        staff.join(","),
+        substitutions.join(",")
+    );
+    std::fs::write(&path, text).unwrap();
+    let started = Instant::now();
+    let run = eval(POLICY, &relative(&path));
+    refused(&run, 4);
+    assert!(flat(&run.stderr).contains("did you mean `window-000000`?"), "{}", &run.stderr[..3000]);
+    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+}
+
+// --------------------------------------------------------------- numbers
+
+#[test]
+fn numbers_a_decimal_cannot_hold_are_refused_never_rounded() {
+    let run = eval(POLICY, &fixture("numbers.json"));
+    refused(&run, 4);
+    for expected in [
+        "windows[0] `W01`, `facts.overdue_cases`: the number `1e400` is too large",
+        "`facts.housekeeping[0]`: the number `99999999999999999999999999999999` is too large",
+        "staff[0] `S001`, `workdays`: the number `1e400` is too large",
+        "`facts.late_early_away`: the number `1.00000000000000000000000000000001` has more digits than can be read exactly",
+        "`facts.absent_days`: the number `1e-400` has more digits than can be read exactly",
+        "`facts.rude_conduct[0]`: the number `5.000000000000000000000000000000001` has more digits",
+        "`facts.exposures.city`: the number `-1e99999999999999999999` is too large",
+    ] {
+        assert!(flat(&run.stderr).contains(expected), "missing {expected:?} in\n{}", run.stderr);
+    }
+    // S002's numbers (`0e400`, `2E+0`, `15e-1`) are fine, and a rejected
+    // `workdays` is not also reported missing.
+    assert!(!flat(&run.stderr).contains("staff[1]"), "{}", run.stderr);
+    assert!(!flat(&run.stderr).contains("missing field"), "{}", run.stderr);
+    assert!(run.stderr.ends_with("7 errors found\n"), "{}", run.stderr);
+    insta::assert_snapshot!("numbers", run.stderr);
+}
+
+// ------------------------------------------------- byte-order marks, CRLF
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_in_facts_are_accepted() {
+    let plain = eval(POLICY, EXAMPLE);
+    scored(&plain);
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let dir = scratch("hostile-facts-bom-crlf");
+    let crlf = text.replace('\n', "\r\n");
+    for (name, variant) in [
+        ("bom.json", format!("\u{feff}{text}")),
+        ("crlf.json", crlf.clone()),
+        ("bom-crlf.json", format!("\u{feff}{crlf}")),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, variant).unwrap();
+        let run = eval(POLICY, &relative(&path));
+        scored(&run);
+        assert_eq!(run.stdout, plain.stdout, "{name} scores as the plain file");
+    }
+    // Errors in such a file still point at the right line and column.
+    let path = dir.join("crlf-error.json");
+    std::fs::write(&path, "\u{feff}{\r\n  \"period\": \"2026-Q5\",\r\n  \"windows\": [],\r\n  \"staff\": []\r\n}\r\n")
+        .unwrap();
+    let run = eval(POLICY, &relative(&path));
+    refused(&run, 4);
+    assert!(flat(&run.stderr).contains("crlf-error.json:2:13]"), "{}", run.stderr);
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_ends_in_rules_are_accepted() {
+    let plain = eval(POLICY, EXAMPLE);
+    scored(&plain);
+    for (name, bom, crlf) in
+        [("hostile-rules-bom", true, false), ("hostile-rules-crlf", false, true), ("hostile-rules-both", true, true)]
+    {
+        let dir = policy_copy(name);
+        for file in rules_files(&dir) {
+            let mut text = std::fs::read_to_string(&file).unwrap();
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            if bom {
+                text.insert(0, '\u{feff}');
+            }
+            std::fs::write(&file, text).unwrap();
+        }
+        let run = eval(&relative(&dir), EXAMPLE);
+        scored(&run);
+        assert_eq!(run.stdout, plain.stdout, "{name} scores as the shipped policy");
+    }
+}
+
+// -------------------------------------------------------------- encodings
+
+#[test]
+fn gbk_facts_are_refused_with_how_to_convert_them() {
+    let path = fixture("gbk.json");
+    let run = eval(POLICY, &path);
+    insta::assert_snapshot!("gbk_facts", run.stderr);
+    // A file that is there but is not UTF-8 is bad facts, as before (exit 4).
+    refused(&run, 4);
+    assert!(flat(&run.stderr).contains("is not UTF-8 text: it looks like GBK (GB18030)"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("line 3, column 39 (byte offset 63)"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("iconv -f GBK -t UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn a_gbk_rules_file_is_refused_with_how_to_convert_it() {
+    let dir = policy_copy("hostile-rules-gbk");
+    std::fs::copy(root().join(fixture("staff.rules.gbk")), dir.join("staff.rules")).unwrap();
+    let run = eval(&relative(&dir), EXAMPLE);
+    refused(&run, 3);
+    assert!(
+        flat(&run.stderr).contains("staff.rules` is not UTF-8 text: it looks like GBK (GB18030)"),
+        "{}",
+        run.stderr
+    );
+    assert!(flat(&run.stderr).contains("line 1, column 3 (byte offset 2)"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("iconv -f GBK -t UTF-8"), "{}", run.stderr);
+    insta::assert_snapshot!("gbk_rules", run.stderr);
+}
+
+#[test]
+fn invalid_utf8_says_where() {
+    let run = eval(POLICY, &fixture("invalid_utf8.json"));
+    insta::assert_snapshot!("invalid_utf8", run.stderr);
+    refused(&run, 4);
+    assert!(
+        flat(&run.stderr)
+            .contains("is not UTF-8 text: byte 0xFF at line 3, column 41 (byte offset 69) is not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+
+    let dir = policy_copy("hostile-rules-invalid-utf8");
+    let file = dir.join("window.rules");
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes.splice(0..0, b"# caf\xe9\n".iter().copied());
+    std::fs::write(&file, bytes).unwrap();
+    let run = eval(&relative(&dir), EXAMPLE);
+    refused(&run, 3);
+    assert!(
+        flat(&run.stderr).contains("window.rules` is not UTF-8 text: byte 0xE9 at line 1, column 6 (byte offset 5)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn utf16_is_named() {
+    let run = eval(POLICY, &fixture("utf16.json"));
+    refused(&run, 4);
+    assert!(flat(&run.stderr).contains("it is UTF-16"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("iconv -f UTF-16 -t UTF-8"), "{}", run.stderr);
+}
+
+// ------------------------------------------------------------ empty files
+
+#[test]
+fn an_empty_facts_file_says_so() {
+    for name in ["empty.json", "blank.json"] {
+        let run = eval(POLICY, &fixture(name));
+        refused(&run, 4);
+        assert!(flat(&run.stderr).contains("malformed JSON: empty file"), "{}", run.stderr);
+        assert!(flat(&run.stderr).contains("a facts file holds one JSON object"), "{}", run.stderr);
+        if name == "empty.json" {
+            insta::assert_snapshot!("empty_facts", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn an_empty_rules_file_is_a_file_with_no_items() {
+    // Beside the others it changes nothing.
+    let dir = policy_copy("hostile-rules-empty-extra");
+    std::fs::write(dir.join("zz-empty.rules"), "").unwrap();
+    std::fs::write(dir.join("aa-blank.rules"), "\u{feff}\r\n\n  # nothing here\n").unwrap();
+    let plain = eval(POLICY, EXAMPLE);
+    let run = eval(&relative(&dir), EXAMPLE);
+    scored(&run);
+    assert_eq!(run.stdout, plain.stdout);
+
+    // Alone it is a policy without subjects.
+    let dir = scratch("hostile-rules-only-empty");
+    std::fs::write(dir.join("policy.rules"), "").unwrap();
+    let run = eval(&relative(&dir), EXAMPLE);
+    refused(&run, 3);
+    assert!(flat(&run.stderr).contains("the policy has no `staff` subject"), "{}", run.stderr);
+}
+
+// ------------------------------------------------------ policy directories
+
+#[test]
+fn a_policy_directory_without_rules_files() {
+    let dir = scratch("hostile-no-rules");
+    std::fs::write(dir.join("README.txt"), "rules go here").unwrap();
+    std::fs::write(dir.join("staff.rules.bak"), "").unwrap();
+    std::fs::create_dir(dir.join("sub.rules")).unwrap();
+    let run = eval(&relative(&dir), EXAMPLE);
+    refused(&run, 3);
+    assert!(flat(&run.stderr)
+        .contains("the policy directory `target/test-scratch/hostile-no-rules` holds no `.rules` file"));
+    insta::assert_snapshot!("no_rules", run.stderr);
+
+    let run = eval(EXAMPLE, EXAMPLE);
+    refused(&run, 3);
+    assert!(
+        flat(&run.stderr).contains("`examples/2026-Q3.json` is not a directory of `.rules` files"),
+        "{}",
+        run.stderr
+    );
+
+    let run = eval("target/test-scratch/no-such-policy", EXAMPLE);
+    refused(&run, 3);
+    assert!(flat(&run.stderr).contains("cannot read `target/test-scratch/no-such-policy`"), "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_are_errors_not_hangs() {
+    use std::os::unix::fs::symlink;
+
+    // A `.rules` link to itself, and a dangling one: named, never skipped.
+    let dir = policy_copy("hostile-link-self");
+    symlink("self.rules", dir.join("self.rules")).unwrap();
+    symlink("nowhere", dir.join("dangling.rules")).unwrap();
+    let run = eval(&relative(&dir), EXAMPLE);
+    refused(&run, 3);
+    assert!(
+        flat(&run.stderr).contains("cannot read `target/test-scratch/hostile-link-self/self.rules`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        flat(&run.stderr).contains("cannot read `target/test-scratch/hostile-link-self/dangling.rules`"),
+        "{}",
+        run.stderr
+    );
+    assert!(flat(&run.stderr).contains("Too many levels of symbolic links"), "{}", run.stderr);
+    insta::assert_snapshot!("link_to_itself", run.stderr);
+
+    // Directory links that loop, beside the rules: not read into.
+    let dir = policy_copy("hostile-link-dirs");
+    symlink(".", dir.join("here")).unwrap();
+    symlink("..", dir.join("up")).unwrap();
+    symlink("b", dir.join("a")).unwrap();
+    symlink("a", dir.join("b")).unwrap();
+    symlink(".", dir.join("dir.rules")).unwrap();
+    let run = eval(&relative(&dir), EXAMPLE);
+    scored(&run);
+
+    // A directory of versions, one of them a link back to the directory.
+    let dir = scratch("hostile-link-versions");
+    let version = dir.join("2026");
+    std::fs::create_dir(&version).unwrap();
+    copy_policy(&version);
+    symlink(".", dir.join("again")).unwrap();
+    symlink("..", version.join("parent")).unwrap();
+    let run = eval(&relative(&dir), EXAMPLE);
+    scored(&run);
+
+    // The policy directory itself a loop, and the facts file.
+    let dir = scratch("hostile-link-loops");
+    symlink("policy", dir.join("policy")).unwrap();
+    symlink("facts.json", dir.join("facts.json")).unwrap();
+    let run = eval(&relative(&dir.join("policy")), EXAMPLE);
+    refused(&run, 3);
+    assert!(flat(&run.stderr).contains("Too many levels of symbolic links"), "{}", run.stderr);
+    let run = eval(POLICY, &relative(&dir.join("facts.json")));
+    refused(&run, 1);
+    assert!(
+        flat(&run.stderr).contains("cannot read `target/test-scratch/hostile-link-loops/facts.json`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_rules_file_is_not_opened() {
+    let dir = policy_copy("hostile-fifo");
+    let fifo = dir.join("pipe.rules");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    // Opening a pipe without a writer would block for ever.
+    let run = eval(&relative(&dir), EXAMPLE);
+    refused(&run, 3);
+    assert!(flat(&run.stderr).contains("pipe.rules`: it is not a regular file"), "{}", run.stderr);
+}
+
+#[test]
+fn a_directory_given_as_facts() {
+    let run = eval(POLICY, "examples");
+    refused(&run, 1);
+    assert!(flat(&run.stderr).contains("cannot read `examples`: it is a directory"), "{}", run.stderr);
+}
+
+// ------------------------------------------------------------ size limit
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_they_are_read() {
+    use kaohe::source::{ReadError, SourceFile, MAX_FILE_BYTES};
+
+    let dir = scratch("hostile-size");
+    let path = dir.join("facts.json");
+    std::fs::write(&path, "x".repeat(1000)).unwrap();
+    assert!(SourceFile::read_with_limit(&path, 1000).is_ok());
+    match SourceFile::read_with_limit(&path, 999) {
+        Err(err @ ReadError::TooLarge { size: 1000, limit: 999, .. }) => {
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "`{}` is too large to read: 1000 bytes; kaohe reads files of at most 999 bytes",
+                    path.display()
+                )
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // The message for a real 1 GiB file, without making one.
+    let err = ReadError::TooLarge { path: "q3.json".into(), size: 1 << 30, limit: MAX_FILE_BYTES };
+    assert_eq!(
+        err.to_string(),
+        "`q3.json` is too large to read: 1 GiB (1073741824 bytes); kaohe reads files of at most 512 MiB (536870912 bytes)"
+    );
+    assert_eq!(MAX_FILE_BYTES, 512 * 1024 * 1024);
+    // `read` is `read_with_limit` at that limit.
+    assert!(SourceFile::read(&path).is_ok());
+}
