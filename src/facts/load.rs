@@ -916,15 +916,20 @@ impl<'p> Loader<'p> {
             Some(JsonKind::Array(items)) => items.as_slice(),
             _ => &[],
         };
+        // Where each window's id is written, found once: a search per
+        // window would be quadratic in a file of thousands of them.
+        let mut spans: HashMap<&str, Span> = HashMap::new();
+        for item in items {
+            if let Some(Member { value: Json { kind: JsonKind::String(id), span }, .. }) = item.get("id") {
+                spans.entry(id.as_ref()).or_insert(*span);
+            }
+        }
         for (i, window) in windows.iter().enumerate() {
             if !totals[i].is_zero() || self.unclean_windows.contains(&i) {
                 continue;
             }
             // Point at the record in the file; records that failed to load are not in `windows`.
-            let span = items
-                .iter()
-                .find(|item| matches!(item.get("id").map(|m| &m.value.kind), Some(JsonKind::String(s)) if *s == window.id))
-                .map_or(Span::new(0, 0), |item| item.get("id").map_or(item.span, |m| m.value.span));
+            let span = spans.get(window.id.as_str()).copied().unwrap_or(Span::new(0, 0));
             let message = if members[i] == 0 {
                 format!(
                     "window `{}`: no staff member belongs to it, so its {} cannot be averaged",
