@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::decimal;
-use super::json::string;
+use super::json::{grade_id, string, vetoes_and_flags};
 use crate::eval::annual::{AnnualRecord, AnnualResults};
 use crate::eval::Selection;
 use crate::policy::{Policy, Subject};
@@ -42,10 +42,6 @@ pub fn write_annual_json(out: &mut (impl Write + ?Sized), policy: &Policy, year:
     writeln!(out)?;
     writeln!(out, "  }}")?;
     writeln!(out, "}}")
-}
-
-fn grade_id(subject: &Subject, grade: usize) -> &str {
-    subject.grades.get(grade).map_or("", |g| g.name.id.as_str())
 }
 
 fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &AnnualRecord) -> io::Result<()> {
@@ -102,29 +98,9 @@ fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &An
         }
         None => write!(out, ", \"grade\": null, \"band\": null, \"rank\": null")?,
     }
-    write!(out, ", \"vetoes\": [")?;
-    for (i, (v, why)) in record.vetoes.iter().enumerate() {
-        let Some(veto) = rules.and_then(|r| r.vetoes.get(*v)) else { continue };
-        write!(out, "{}{{\"grade\": ", if i > 0 { ", " } else { "" })?;
-        string(out, grade_id(subject, veto.grade))?;
-        write!(out, ", \"cite\": ")?;
-        string(out, &veto.cite)?;
-        write!(out, ", \"reason\": ")?;
-        string(out, why)?;
-        write!(out, "}}")?;
-    }
-    write!(out, "], \"flags\": [")?;
-    for (i, (f, why)) in record.flags.iter().enumerate() {
-        let Some(flag) = rules.and_then(|r| r.flags.get(*f)) else { continue };
-        write!(out, "{}{{\"flag\": ", if i > 0 { ", " } else { "" })?;
-        string(out, &flag.name.id)?;
-        write!(out, ", \"cite\": ")?;
-        string(out, &flag.cite)?;
-        write!(out, ", \"reason\": ")?;
-        string(out, why)?;
-        write!(out, "}}")?;
-    }
-    write!(out, "]}}")
+    let (vetoes, flags) = rules.map_or((&[][..], &[][..]), |r| (r.vetoes.as_slice(), r.flags.as_slice()));
+    vetoes_and_flags(out, subject, vetoes, flags, &record.vetoes, &record.flags)?;
+    write!(out, "}}")
 }
 
 fn selections(

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
 use crate::eval::{Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
-use crate::policy::{Policy, Subject};
+use crate::policy::{Flag, Policy, Subject, Veto};
 
 pub fn write_json(
     out: &mut (impl Write + ?Sized),
@@ -43,8 +43,41 @@ pub fn write_json(
     writeln!(out, "}}")
 }
 
-fn grade_id(subject: &Subject, grade: usize) -> &str {
+pub(super) fn grade_id(subject: &Subject, grade: usize) -> &str {
     subject.grades.get(grade).map_or("", |g| g.name.id.as_str())
+}
+
+/// `"vetoes": [{"grade", "cite", "reason"}], "flags": [{"flag", "cite", "reason"}]`
+/// for the vetoes and flags that applied: (index into `vetoes`/`flags`, why).
+pub(super) fn vetoes_and_flags(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    vetoes: &[Veto],
+    flags: &[Flag],
+    vetoed: &[(usize, String)],
+    flagged: &[(usize, String)],
+) -> io::Result<()> {
+    write!(out, ", \"vetoes\": [")?;
+    for (n, (veto, why)) in vetoed.iter().filter_map(|(v, why)| vetoes.get(*v).map(|veto| (veto, why))).enumerate() {
+        write!(out, "{}{{\"grade\": ", if n > 0 { ", " } else { "" })?;
+        string(out, grade_id(subject, veto.grade))?;
+        write!(out, ", \"cite\": ")?;
+        string(out, &veto.cite)?;
+        write!(out, ", \"reason\": ")?;
+        string(out, why)?;
+        write!(out, "}}")?;
+    }
+    write!(out, "], \"flags\": [")?;
+    for (n, (flag, why)) in flagged.iter().filter_map(|(f, why)| flags.get(*f).map(|flag| (flag, why))).enumerate() {
+        write!(out, "{}{{\"flag\": ", if n > 0 { ", " } else { "" })?;
+        string(out, &flag.name.id)?;
+        write!(out, ", \"cite\": ")?;
+        string(out, &flag.cite)?;
+        write!(out, ", \"reason\": ")?;
+        string(out, why)?;
+        write!(out, "}}")?;
+    }
+    write!(out, "]")
 }
 
 /// How each chosen grade was filled: the quota, who was chosen, and a tie
@@ -138,29 +171,7 @@ fn records(
         if score.left_out_tied {
             write!(out, ", \"left_out_tied\": true")?;
         }
-        write!(out, ", \"vetoes\": [")?;
-        for (n, (v, why)) in score.vetoes.iter().enumerate() {
-            let veto = &subject.vetoes[*v];
-            write!(out, "{}{{\"grade\": ", if n > 0 { ", " } else { "" })?;
-            string(out, grade_id(subject, veto.grade))?;
-            write!(out, ", \"cite\": ")?;
-            string(out, &veto.cite)?;
-            write!(out, ", \"reason\": ")?;
-            string(out, why)?;
-            write!(out, "}}")?;
-        }
-        write!(out, "], \"flags\": [")?;
-        for (n, (f, why)) in score.flags.iter().enumerate() {
-            let flag = &subject.flags[*f];
-            write!(out, "{}{{\"flag\": ", if n > 0 { ", " } else { "" })?;
-            string(out, &flag.name.id)?;
-            write!(out, ", \"cite\": ")?;
-            string(out, &flag.cite)?;
-            write!(out, ", \"reason\": ")?;
-            string(out, why)?;
-            write!(out, "}}")?;
-        }
-        write!(out, "]")?;
+        vetoes_and_flags(out, subject, &subject.vetoes, &subject.flags, &score.vetoes, &score.flags)?;
         write!(out, ", \"trace\": [")?;
         for (e, entry) in score.trace.iter().enumerate() {
             if e > 0 {
