@@ -240,7 +240,9 @@ fn huge_keys_and_ids_are_quoted_in_part() {
 fn many_unknown_ids_do_not_make_suggestions_quadratic() {
     let dir = scratch("hostile-unknown-ids");
     let path = dir.join("ids.json");
-    let n = 20_000;
+    // Was quadratic: every unknown id compared with every known one (25 million
+    // comparisons here), and every unaveraged window searched for in the list.
+    let n = 5_000;
     let windows: Vec<String> = (0..n).map(|i| format!("{{\"id\": \"window-{i:06}\"}}")).collect();
     let staff: Vec<String> = (0..n)
         .map(|i| {
@@ -260,7 +262,8 @@ fn many_unknown_ids_do_not_make_suggestions_quadratic() {
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
     assert!(flat(&run.stderr).contains("did you mean `window-000000`?"), "{}", &run.stderr[..3000]);
-    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+    assert!(run.stderr.ends_with("15000 errors found\n"), "{}", &run.stderr[run.stderr.len() - 200..]);
+    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
 }
 
 // --------------------------------------------------------------- numbers
