@@ -3,6 +3,8 @@
 //! person at a terminal, and one record's ledger for an appeal.
 
 mod annual;
+pub mod bulletin;
+pub mod chart;
 mod check;
 pub mod columns;
 mod diagnostics;
@@ -10,8 +12,13 @@ mod diff;
 mod doc;
 mod explain;
 mod json;
+pub mod marks;
+pub mod page;
 mod policy_tests;
+pub mod summary;
 mod table;
+pub mod words;
+pub mod xlsx;
 
 pub use annual::{write_annual_json, write_annual_table};
 pub use check::check_summary;
