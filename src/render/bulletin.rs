@@ -156,6 +156,7 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
             none: "无。".into(),
             ..NameList::default()
         };
+        let mut marked = Vec::new();
         for i in by_rank(records, scored) {
             for mark in marks::quarter(subject, members, &scored[i], selections, i) {
                 let who = if is_staff {
@@ -163,16 +164,17 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
                 } else {
                     format!("{}（第 {} 名）", records[i].name, scored[i].rank)
                 };
-                list.names.push(mark_line(&who, &mark));
+                marked.push((who, mark));
             }
         }
+        list.names = mark_lines(marked, unit(is_staff));
         grades.lists.push(list);
     }
 
     // 三、where points were lost.
     let mut losses = Section { heading: "三、扣分情况".into(), ..Section::default() };
     for (subject, _, scored, _, is_staff) in subjects {
-        losses.tables.extend(loss_tables(&[(subject, scored.as_slice())], is_staff));
+        losses.table_rows.push(loss_tables(&[(subject, scored.as_slice())], is_staff));
     }
     losses.charts.push(distribution(
         &policy.staff,
@@ -237,9 +239,29 @@ fn count_sentence(
     format!("参加考核的{} {assessed} {u}：{}。", subject.name.label, counts.join("、"))
 }
 
-/// `贾志强（综合受理窗口，第 29 名）：不得评为优秀，中途缺勤工作日 = 6 [第十五条]`
-fn mark_line(who: &str, mark: &Mark) -> String {
-    format!("{who}：{}，{} [{}]", page::what(mark), mark.reason, mark.cite)
+/// `贾志强（综合受理窗口，第 29 名）：不得评为优秀，中途缺勤工作日 = 6 [第十五条]`;
+/// records marked alike (the same outcome, reason and clause) share a line.
+fn mark_lines(marked: Vec<(String, Mark)>, unit: &str) -> Vec<String> {
+    let mut groups: Vec<(Vec<String>, Mark)> = Vec::new();
+    for (who, mark) in marked {
+        let same =
+            |m: &Mark| m.kind == mark.kind && m.short == mark.short && m.reason == mark.reason && m.cite == mark.cite;
+        match groups.iter_mut().find(|(_, m)| same(m)) {
+            Some((whos, _)) => whos.push(who),
+            None => groups.push((vec![who], mark)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(whos, mark)| {
+            let who = if whos.len() > 1 {
+                format!("{}（共 {} {unit}）", whos.join("、"), whos.len())
+            } else {
+                whos.join("")
+            };
+            format!("{who}：{}，{} [{}]", page::what(&mark), mark.reason, mark.cite)
+        })
+        .collect()
 }
 
 /// What each category's points were less its score, and the penalties.
@@ -507,23 +529,6 @@ fn year_bulletin(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarte
                 inline: true,
             });
         }
-        // Flags that name records for something the panel decides (年度红旗窗口候选, 服务委屈奖).
-        if let Some(rules) = &subject.annual {
-            for (f, flag) in rules.flags.iter().enumerate() {
-                let names: Vec<String> = annual_order(records)
-                    .into_iter()
-                    .filter(|&i| records[i].flags.iter().any(|(g, _)| *g == f))
-                    .map(|i| records[i].name.clone())
-                    .collect();
-                chosen.lists.push(NameList {
-                    title: format!("{}（{} {}）", flag.name.label, names.len(), unit(is_staff)),
-                    cite: flag.cite.clone(),
-                    names,
-                    none: "无。".into(),
-                    inline: true,
-                });
-            }
-        }
     }
 
     let mut grades = Section { heading: "二、年度考核等次".into(), ..Section::default() };
@@ -549,6 +554,7 @@ fn year_bulletin(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarte
             none: "无。".into(),
             ..NameList::default()
         };
+        let mut marked = Vec::new();
         for i in annual_order(records) {
             let r = &records[i];
             for mark in marks::annual(subject, &policy.staff, r, selections, i) {
@@ -558,9 +564,10 @@ fn year_bulletin(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarte
                 } else {
                     format!("{}（{}）", r.name, rank.trim_start_matches('，'))
                 };
-                list.names.push(mark_line(&who, &mark));
+                marked.push((who, mark));
             }
         }
+        list.names = mark_lines(marked, unit(is_staff));
         grades.lists.push(list);
     }
 
@@ -576,7 +583,7 @@ fn year_bulletin(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarte
                 }
             })
             .collect();
-        losses.tables.extend(loss_tables(&scorings, is_staff));
+        losses.table_rows.push(loss_tables(&scorings, is_staff));
     }
     let assessed_totals = year.staff.iter().filter(|r| r.standing.is_some()).map(|r| r.total);
     losses.charts.push(distribution(&policy.staff, &format!("{period}窗口工作人员年度总分分布"), assessed_totals));

@@ -124,7 +124,8 @@ pub struct Section {
     pub heading: String,
     pub paragraphs: Vec<String>,
     pub lists: Vec<NameList>,
-    pub tables: Vec<Table>,
+    /// Tables side by side, a row of them at a time.
+    pub table_rows: Vec<Vec<Table>>,
     pub charts: Vec<Chart>,
 }
 
