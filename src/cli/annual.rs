@@ -20,6 +20,7 @@ pub struct AnnualArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// Write the results to FILE instead of stdout: whole, or not at all.
+    /// A `.xlsx` FILE is a workbook (the year, each quarter's trace).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }
@@ -36,6 +37,11 @@ pub fn run(args: AnnualArgs) -> Result<(), Failure> {
     }
     let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
     let (policy, results) = (&year.version.policy, &year.results);
+    if super::out::is_xlsx(args.out.as_deref()) {
+        let quarters = kaohe::app::report::quarters(&year);
+        let book = super::out::workbook(|| kaohe::render::xlsx::year(policy, results, &quarters))?;
+        return super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(&book));
+    }
     super::out::write(args.out.as_deref(), &inputs, |out| match args.format {
         Format::Table => kaohe::render::write_annual_table(out, policy, results),
         Format::Json => kaohe::render::write_annual_json(out, policy, results),

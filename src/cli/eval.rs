@@ -12,6 +12,7 @@ pub struct EvalArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// Write the results to FILE instead of stdout: whole, or not at all.
+    /// A `.xlsx` FILE is a workbook (one sheet a subject, every trace line).
     #[arg(long, value_name = "FILE")]
     out: Option<std::path::PathBuf>,
 }
@@ -26,6 +27,10 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
     eprintln!("kaohe: {}", scored.summary());
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
+    if super::out::is_xlsx(args.out.as_deref()) {
+        let book = super::out::workbook(|| kaohe::render::xlsx::period(policy, quarter, results))?;
+        return super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| out.write_all(&book));
+    }
     let written = super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
         Format::Table => kaohe::render::write_table(out, policy, quarter, results),
         Format::Json => kaohe::render::write_json(out, policy, quarter, results),

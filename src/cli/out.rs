@@ -24,3 +24,14 @@ pub fn write(
         Err(WriteError::File(err)) => Err(Error::new(kaohe::app::Fault::Io, vec![miette::Report::new(err)]).into()),
     }
 }
+
+/// Whether `--out` names a workbook (`.xlsx`), which is written as one
+/// whatever `--format` says.
+pub fn is_xlsx(out: Option<&Path>) -> bool {
+    out.and_then(Path::extension).is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// A workbook made by `make`, or why it could not be.
+pub fn workbook(make: impl FnOnce() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<Vec<u8>, Failure> {
+    make().map_err(|err| Error::io(format!("cannot make the workbook: {err}")).into())
+}

@@ -91,11 +91,10 @@ pub fn run(args: ReportArgs) -> Result<(), Failure> {
             eprintln!("kaohe: printed to PDF by {}", kaohe::output::pdf::find_browser().unwrap_or_default().display());
             pdf
         }
-        Format::Xlsx => match &scoring {
+        Format::Xlsx => super::out::workbook(|| match &scoring {
             Scoring::Period(s) => kaohe::render::xlsx::period(&s.version.policy, &s.quarter, &s.results),
             Scoring::Year(y) => kaohe::render::xlsx::year(&y.version.policy, &y.results, &report::quarters(y)),
-        }
-        .map_err(|err| Error::io(format!("cannot make the workbook: {err}")))?,
+        })?,
     };
     let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
     super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(&bytes))

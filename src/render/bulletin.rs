@@ -302,8 +302,10 @@ fn quarter_table(
     } else {
         (&results.windows, &results.window_selections)
     };
-    let mut table = Table::default();
-    table.columns = vec!["名次".into(), "编号".into(), if is_staff { "姓名" } else { "窗口" }.into()];
+    let mut table = Table {
+        columns: vec!["名次".into(), "编号".into(), if is_staff { "姓名" } else { "窗口" }.into()],
+        ..Table::default()
+    };
     if is_staff {
         table.columns.extend(["窗口".into(), "角色".into()]);
     }
@@ -659,8 +661,10 @@ fn year_table(
     is_staff: bool,
     window_of: &dyn Fn(&AnnualRecord) -> String,
 ) -> Table {
-    let mut table = Table::default();
-    table.columns = vec!["名次".into(), "编号".into(), if is_staff { "姓名" } else { "窗口" }.into()];
+    let mut table = Table {
+        columns: vec!["名次".into(), "编号".into(), if is_staff { "姓名" } else { "窗口" }.into()],
+        ..Table::default()
+    };
     if is_staff {
         table.columns.extend(["窗口".into(), "角色".into()]);
     }
