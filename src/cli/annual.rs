@@ -23,6 +23,8 @@ pub struct AnnualArgs {
     /// A `.xlsx` FILE is a workbook (the year, each quarter's trace).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    table: super::table::TableArgs,
 }
 
 pub fn run(args: AnnualArgs) -> Result<(), Failure> {
@@ -37,13 +39,23 @@ pub fn run(args: AnnualArgs) -> Result<(), Failure> {
     }
     let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
     let (policy, results) = (&year.version.policy, &year.results);
+    let options = args.table.options(results.windows.iter().map(|w| w.id.as_str()))?;
     if super::out::is_xlsx(args.out.as_deref()) {
         let quarters = kaohe::app::report::quarters(&year);
         let book = super::out::workbook(|| kaohe::render::xlsx::year(policy, results, &quarters))?;
         return super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(&book));
     }
     super::out::write(args.out.as_deref(), &inputs, |out| match args.format {
-        Format::Table => kaohe::render::write_annual_table(out, policy, results),
+        Format::Table => {
+            let version = year.version.dir.display().to_string();
+            let names = |id: &str| {
+                year.quarters
+                    .iter()
+                    .rev()
+                    .find_map(|q| q.quarter.windows.iter().find(|w| w.id == id).map(|w| w.name.clone()))
+            };
+            kaohe::render::write_annual_table(out, policy, &version, results, &names, &options)
+        }
         Format::Json => kaohe::render::write_annual_json(out, policy, results),
     })
 }

@@ -15,6 +15,8 @@ pub struct EvalArgs {
     /// A `.xlsx` FILE is a workbook (one sheet a subject, every trace line).
     #[arg(long, value_name = "FILE")]
     out: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    table: super::table::TableArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -27,12 +29,14 @@ pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
     eprintln!("kaohe: {}", scored.summary());
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
+    let options = args.table.options(quarter.windows.iter().map(|w| w.id.as_str()))?;
+    let version = scored.version.dir.display().to_string();
     if super::out::is_xlsx(args.out.as_deref()) {
         let book = super::out::workbook(|| kaohe::render::xlsx::period(policy, quarter, results))?;
         return super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| out.write_all(&book));
     }
     let written = super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
-        Format::Table => kaohe::render::write_table(out, policy, quarter, results),
+        Format::Table => kaohe::render::write_table(out, policy, &version, quarter, results, &options),
         Format::Json => kaohe::render::write_json(out, policy, quarter, results),
     });
     // The process ends here: freeing a large quarter record by record would

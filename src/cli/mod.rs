@@ -12,6 +12,7 @@ mod explain;
 mod fmt;
 mod out;
 mod report;
+mod table;
 mod test;
 
 use std::io::IsTerminal;

@@ -16,11 +16,11 @@ pub mod marks;
 pub mod page;
 mod policy_tests;
 pub mod summary;
-mod table;
+pub mod table;
 pub mod words;
 pub mod xlsx;
 
-pub use annual::{write_annual_json, write_annual_table};
+pub use annual::write_annual_json;
 pub use check::check_summary;
 pub use diagnostics::Diagnostics;
 pub use diff::{write_diff_json, write_diff_table};
@@ -28,7 +28,7 @@ pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule
 pub use explain::explain;
 pub use json::write_json;
 pub use policy_tests::test_report;
-pub use table::write_table;
+pub use table::{write_annual_table, write_table};
 
 use std::borrow::Cow;
 
