@@ -46,9 +46,9 @@ fn explain_ledgers() {
 fn explain_unknown_id_suggests_one() {
     let run =
         common::kaohe(&["explain", "--policy", "policies/luoshan", "--facts", "examples/2026-Q3.json", "--id", "S018"]);
-    assert_eq!(run.code, 4);
+    assert_eq!(run.code, 2);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("no staff member or window has id `S018`"), "{}", run.stderr);
+    assert!(run.stderr.contains("no staff member or window has id or name `S018`"), "{}", run.stderr);
     assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
 }
 

@@ -5,6 +5,7 @@
 //! - [`load`]: a policy directory → its checked versions;
 //! - [`period`]: score one period's facts with the version in force;
 //! - [`year`]: score a year's quarters and roll them up;
+//! - [`explain`]: whose ledger an appeal asks for (by id, name, or a substitute's id);
 //! - [`report`]: what the bureau publishes, from a period or a year;
 //! - [`diff`]: what a rubric change does to one period;
 //! - [`policy_tests`]: run the cases a policy keeps beside each version;
@@ -14,6 +15,7 @@
 pub mod diff;
 pub mod doc;
 mod error;
+pub mod explain;
 pub mod fmt;
 pub mod load;
 pub mod period;

@@ -25,6 +25,12 @@ pub struct AnnualArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     table: super::table::TableArgs,
+    /// Instead of the tables, this record's ledger for the year (an id or a
+    /// name): each quarter's total, the mean, and each annual veto with its
+    /// clause and the numbers that decided it (as `kaohe explain` with the
+    /// year's files).
+    #[arg(long, value_name = "ID")]
+    explain: Option<String>,
 }
 
 pub fn run(args: AnnualArgs) -> Result<(), Failure> {
@@ -38,6 +44,18 @@ pub fn run(args: AnnualArgs) -> Result<(), Failure> {
         eprintln!("kaohe: note: no facts for {}; annual totals average the quarters given", missing.join(", "));
     }
     let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
+    if let Some(wanted) = &args.explain {
+        let quarters: Vec<_> = year.quarters.iter().map(|q| &q.quarter).collect();
+        let found = kaohe::app::explain::in_year(&year.results, &quarters, wanted)?;
+        if let Some(note) = &found.note {
+            eprintln!("kaohe: note: {note}");
+        }
+        let scoring = kaohe::app::report::Scoring::Year(Box::new(year));
+        let format =
+            if args.format == Format::Json { super::explain::Format::Json } else { super::explain::Format::Text };
+        let text = super::explain::render(&scoring, &found.records, format)?;
+        return super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(text.as_bytes()));
+    }
     let (policy, results) = (&year.version.policy, &year.results);
     let options = args.table.options(results.windows.iter().map(|w| w.id.as_str()))?;
     if super::out::is_xlsx(args.out.as_deref()) {

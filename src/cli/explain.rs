@@ -1,38 +1,121 @@
-//! `kaohe explain --id ID`: one record's ledger, for an appeal.
+//! `kaohe explain`: ledgers for an appeal, of a quarter or of a year, one
+//! record's or every record's, as text, JSON or a page to print.
 
-use clap::Args;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use kaohe::app::explain::{self as find, Who};
+use kaohe::app::report::{self, Scoring};
 use kaohe::app::{Error, Fault};
-use miette::miette;
 
-use super::{Failure, Inputs};
+use super::Failure;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    #[command(flatten)]
-    inputs: Inputs,
-    /// The id of the staff member (`S0007`) or window (`W03`) to explain.
+    /// The policy directory, e.g. `policies/luoshan`.
+    #[arg(long, value_name = "DIR")]
+    policy: PathBuf,
+    /// A quarter's facts for its ledger, or a year's quarterly files (two to
+    /// four) for the year's: each quarter's total and the annual vetoes.
+    #[arg(long, value_name = "FILE", num_args = 1..=4, required = true)]
+    facts: Vec<PathBuf>,
+    /// The staff member or window: an id (`S0007`, `W03`) or a name. A
+    /// substitute's id shows the people they stood in for (第十四条).
+    #[arg(long, value_name = "ID", required_unless_present = "all", conflicts_with = "all")]
+    id: Option<String>,
+    /// Every record, staff then windows, one after another (a page each in HTML).
     #[arg(long)]
-    id: String,
+    all: bool,
+    /// `text` to read; `json` for other tools; `html` a page to print.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write to FILE instead of stdout: whole, or not at all.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Html,
 }
 
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
-    let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
-    eprintln!("kaohe: {}", scored.summary());
-    match kaohe::render::explain(&scored.version.policy, &scored.quarter, &scored.results, &args.id) {
-        Some(ledger) => super::out::write(None, &[], |out| out.write_all(ledger.as_bytes())),
-        None => {
-            let ids = scored.quarter.staff.iter().chain(&scored.quarter.windows).map(|r| r.id.as_str());
-            let hint =
-                kaohe::suggest::closest(&args.id, ids).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-            Err(Error::new(
-                Fault::Facts,
-                vec![miette!(
-                    "no staff member or window has id `{}` in `{}`{hint}",
-                    args.id,
-                    args.inputs.facts.display()
-                )],
-            )
-            .into())
-        }
+    let scoring = report::score(&args.policy, &args.facts)?;
+    for line in scoring.summaries() {
+        eprintln!("kaohe: {line}");
     }
+    let found = match (&scoring, &args.id) {
+        (_, None) => find::Found {
+            records: match &scoring {
+                Scoring::Period(s) => find::all_in_period(&s.quarter),
+                Scoring::Year(y) => find::all_in_year(&y.results),
+            },
+            note: None,
+        },
+        (Scoring::Period(s), Some(id)) => find::in_period(&s.quarter, id)?,
+        (Scoring::Year(y), Some(id)) => {
+            let quarters: Vec<_> = y.quarters.iter().map(|q| &q.quarter).collect();
+            find::in_year(&y.results, &quarters, id)?
+        }
+    };
+    if let Some(note) = &found.note {
+        eprintln!("kaohe: note: {note}");
+    }
+    let text = render(&scoring, &found.records, args.format)?;
+    let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
+    super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(text.as_bytes()))
+}
+
+/// The ledgers of `records`, in `format`.
+pub(super) fn render(scoring: &Scoring, records: &[Who], format: Format) -> Result<String, Failure> {
+    let failed = || Failure::from(Error::new(Fault::Io, vec![miette::miette!("cannot write a ledger")]));
+    let mut parts: Vec<(String, String)> = Vec::new();
+    for who in records {
+        let (staff, i) = match *who {
+            Who::Staff(i) => (true, i),
+            Who::Window(i) => (false, i),
+        };
+        let (heading, text) = match (scoring, format) {
+            (Scoring::Period(s), Format::Json) => (
+                String::new(),
+                kaohe::render::ledger::quarter_json(&s.version.policy, s, staff, i).map_err(|_| failed())?,
+            ),
+            (Scoring::Period(s), _) => {
+                let list = if staff { &s.quarter.staff } else { &s.quarter.windows };
+                let heading = list.get(i).map_or(String::new(), |r| format!("{} {}", r.id, r.name));
+                let text =
+                    kaohe::render::ledger(&s.version.policy, &s.quarter, &s.results, staff, i).ok_or_else(failed)?;
+                (heading, text)
+            }
+            (Scoring::Year(y), format) => {
+                let quarters = report::quarters(y);
+                let policy = &y.version.policy;
+                let list = if staff { &y.results.staff } else { &y.results.windows };
+                let heading = list.get(i).map_or(String::new(), |r| format!("{} {}", r.id, r.name));
+                let text = if format == Format::Json {
+                    kaohe::render::ledger::year_json(policy, &y.results, &quarters, staff, i)
+                } else {
+                    kaohe::render::ledger::year_ledger(policy, &y.results, &quarters, staff, i)
+                };
+                (heading, text.ok_or_else(failed)?)
+            }
+        };
+        parts.push((heading, text));
+    }
+    Ok(match format {
+        Format::Text => parts.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join("\n\u{c}\n"),
+        Format::Json if parts.len() == 1 => parts.into_iter().map(|(_, t)| t + "\n").collect(),
+        Format::Json => format!("[\n{}\n]\n", parts.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(",\n")),
+        Format::Html => {
+            let (policy, period) = match scoring {
+                Scoring::Period(s) => (&s.version.policy, kaohe::render::words::period(&s.quarter.period)),
+                Scoring::Year(y) => {
+                    (&y.version.policy, kaohe::render::words::period(&kaohe::facts::Period::Year(y.year)))
+                }
+            };
+            kaohe::render::ledger::ledgers_html(policy, &period, parts).map_err(|_| failed())?
+        }
+    })
 }

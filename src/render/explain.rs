@@ -12,6 +12,29 @@ use crate::eval::{Entry, Results, Scored, Source};
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
 
+/// The ledger of staff member `index` (or window `index` when not `staff`).
+pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool, index: usize) -> Option<String> {
+    if staff {
+        let (record, scored) = (quarter.staff.get(index)?, results.staff.get(index)?);
+        let ledger = Ledger { policy, quarter, results, subject: &policy.staff, record, scored, window: None };
+        let mut out = String::new();
+        ledger.write(&mut out).ok()?;
+        return Some(out);
+    }
+    let ledger = Ledger {
+        policy,
+        quarter,
+        results,
+        subject: &policy.window,
+        record: quarter.windows.get(index)?,
+        scored: results.windows.get(index)?,
+        window: Some(index),
+    };
+    let mut out = String::new();
+    ledger.write(&mut out).ok()?;
+    Some(out)
+}
+
 /// The ledger of the staff member or window with this id, if there is one.
 pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) -> Option<String> {
     let staff = quarter.staff.iter().zip(&results.staff).find(|(r, _)| r.id == id);
@@ -61,7 +84,7 @@ impl Ledger<'_> {
         if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
             write!(out, "，{}", role.label)?;
         }
-        writeln!(out, "）  考核期 {}", self.quarter.period)?;
+        writeln!(out, "）  考核期 {}", super::words::period(&self.quarter.period))?;
         writeln!(out)?;
 
         for (c, category) in subject.categories.iter().enumerate() {
