@@ -398,3 +398,61 @@ fn year_bulletin_prints_on_a4() {
     let pages = printed(&YEAR, "bulletin-year");
     assert!(pages.len() <= MAX_PAGES, "{} pages", pages.len());
 }
+
+/// The monthly 《考勤通报》 (第十七条(三)): each person's late, early,
+/// missing and absent days and leave, with the day and what happened,
+/// grouped by window; facts that are not attendance are left out.
+#[test]
+fn month_bulletin_lists_each_day() {
+    let run = report(&["tests/cases/attendance/2026-07.json"], &["--date", "2026-08-03"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = text_of(&run.stdout);
+    assert!(text.contains("考勤通报\n2026年第7期\n关于2026年7月窗口工作人员考勤情况的通报"), "{text}");
+    assert!(text.contains("迟到、早退、离岗、串岗：2 次，涉及 1 人。"), "{text}");
+    assert!(text.contains(
+        "S0001 | 王建国 | 首席代表 | 迟到、早退、离岗、串岗 | 2 次 | 7月3日 上午签到 09:07（应不晚于 08:55）；7月15日 下午签退 16:41（应不早于 17:00） |"
+    ), "{text}");
+    assert!(text.contains("| 未按时录入考勤且事后未说明 | 1 次 | 7月9日 下午签到 缺卡，未说明 |"), "{text}");
+    assert!(text.contains("旷工天数 | 0.5 天 | 7月14日"), "{text}");
+    assert!(!text.contains("群众来信表扬"), "praise is not attendance: {text}");
+    let w01 = position(&text, "公安户政窗口\n编号");
+    let w02 = position(&text, "不动产登记窗口\n编号");
+    assert!(w01 < position(&text, "王建国 | 首席代表") && position(&text, "杨海燕") > w02);
+    assert!(text.contains("罗山县政务服务和大数据管理局办公室\n2026年8月3日"));
+    insta::assert_snapshot!("month_bulletin", text);
+
+    // A month is counted, not scored: no ledger, no workbook.
+    let explain = common::kaohe(&[
+        "explain",
+        "--policy",
+        "policies/luoshan",
+        "--facts",
+        "tests/cases/attendance/2026-07.json",
+        "--all",
+    ]);
+    assert_eq!(explain.code, 2, "{}", explain.stderr);
+    assert!(explain.stderr.contains("a month's facts are not scored"), "{}", explain.stderr);
+}
+
+#[test]
+fn month_facts_are_checked_against_the_policy() {
+    let dir = common::scratch("month-bad-fact");
+    let facts = std::fs::read_to_string(common::root().join("tests/cases/attendance/2026-07.json")).unwrap();
+    std::fs::write(dir.join("m.json"), facts.replace("\"unpunched\": 1", "\"unpunchd\": 1")).unwrap();
+    let path = dir.join("m.json");
+    let path = path.strip_prefix(common::root()).unwrap().display().to_string();
+    let run = report(&[&path], &[]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    // Both errors at once (miette wraps long lines: unwrap them).
+    let flat = run.stderr.replace("\n  │ ", " ");
+    assert!(flat.contains("staff[1] (`S0002`): `unpunchd` is not a fact of the policy"), "{flat}");
+    assert!(flat.contains("evidence for `unpunched`, which is not among its facts"), "{flat}");
+}
+
+#[test]
+#[ignore = "needs chromium and fonts-noto-cjk: apt-get install -y chromium fonts-noto-cjk fontconfig"]
+fn month_bulletin_prints_on_a4() {
+    let pages = printed(&["tests/cases/attendance/2026-07.json"], "bulletin-month");
+    assert_eq!(pages.len(), 1, "{pages:?}");
+}

@@ -12,6 +12,7 @@
 //! - [`fmt`]: lay `.rules` files out in the canonical layout;
 //! - [`doc`]: pick the versions to print as the annex tables.
 
+pub mod attendance;
 pub mod diff;
 pub mod doc;
 mod error;

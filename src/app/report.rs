@@ -1,5 +1,6 @@
 //! `kaohe report`: what the bureau publishes. One quarter's facts make the
-//! quarter's 《考核通报》; several quarters of one year make the year's. The
+//! quarter's 《考核通报》; several quarters of one year make the year's; a
+//! month's facts make that month's 《考勤通报》. The
 //! page is HTML; a PDF is the same page printed by a headless Chromium
 //! (`output::pdf`); a spreadsheet is the same results as a workbook.
 
@@ -7,17 +8,21 @@ use std::path::{Path, PathBuf};
 
 use miette::Report;
 
+use super::attendance::Month;
 use super::error::{Error, Fault};
 use super::period::{score_file, Scored};
 use super::year::{score_year, Year};
 use crate::eval::annual::ScoredQuarter;
 use crate::output::pdf;
+use crate::policy::Version;
 use crate::render::bulletin::{self, Issue};
 
 /// A period scored, or a year rolled up: what a report is made from.
 pub enum Scoring {
     Period(Box<Scored>),
     Year(Box<Year>),
+    /// A month's attendance (the 考勤通报): counted, not scored.
+    Month(Box<(Version, Month)>),
 }
 
 impl Scoring {
@@ -25,6 +30,16 @@ impl Scoring {
     pub fn summaries(&self) -> Vec<String> {
         match self {
             Scoring::Period(scored) => vec![scored.summary()],
+            Scoring::Month(month) => {
+                let (version, month) = &**month;
+                vec![format!(
+                    "{}-{:02}: {} staff, attendance by policy {}",
+                    month.year,
+                    month.month,
+                    month.staff.len(),
+                    version.describe()
+                )]
+            }
             Scoring::Year(year) => {
                 let mut lines: Vec<String> = year.quarters.iter().map(Scored::summary).collect();
                 lines.push(format!("year {} rolled up by policy {}", year.year, year.version.describe()));
@@ -37,7 +52,24 @@ impl Scoring {
 /// One facts file is a period; two to four are the quarters of a year.
 pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<Scoring, Error> {
     match facts {
-        [one] => score_file(policy, one).map(|s| Scoring::Period(Box::new(s))),
+        [one] => {
+            let file = super::period::read_facts(one)?;
+            if let Some((year, month)) = super::attendance::peek(&file.text) {
+                let policies = super::period::load_policies(policy)?;
+                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
+                    Error::new(Fault::Facts, vec![miette::miette!("{year}-{month:02} is out of range")])
+                })?;
+                let version = policies.in_force(start).ok_or_else(|| {
+                    Error::new(
+                        Fault::Policy,
+                        vec![Report::new(policies.none_in_force(policy, start, format!("{year}-{month:02}")))],
+                    )
+                })?;
+                let month = super::attendance::read(one, &file.text, &version.policy)?;
+                return Ok(Scoring::Month(Box::new((version.clone(), month))));
+            }
+            score_file(policy, one).map(|s| Scoring::Period(Box::new(s)))
+        }
         [] => Err(Error::new(Fault::Usage, vec![miette::miette!("give the period's facts with `--facts FILE`")])),
         many => score_year(policy, many).map(|y| Scoring::Year(Box::new(y))),
     }
@@ -56,6 +88,7 @@ pub fn html(scoring: &Scoring, issue: &Issue) -> Result<String, Error> {
     let page = match scoring {
         Scoring::Period(s) => bulletin::quarter_html(&s.version.policy, &s.quarter, &s.results, issue),
         Scoring::Year(y) => bulletin::year_html(&y.version.policy, &y.results, &quarters(y), issue),
+        Scoring::Month(m) => crate::render::attendance::month_html(&m.0.policy, &m.1, issue),
     };
     page.map_err(|err| Error::io(err.to_string()))
 }

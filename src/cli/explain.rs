@@ -46,15 +46,20 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     for line in scoring.summaries() {
         eprintln!("kaohe: {line}");
     }
+    if let Scoring::Month(_) = scoring {
+        return Err(month_refused());
+    }
     let found = match (&scoring, &args.id) {
         (_, None) => find::Found {
             records: match &scoring {
                 Scoring::Period(s) => find::all_in_period(&s.quarter),
                 Scoring::Year(y) => find::all_in_year(&y.results),
+                Scoring::Month(_) => Vec::new(),
             },
             note: None,
         },
         (Scoring::Period(s), Some(id)) => find::in_period(&s.quarter, id)?,
+        (Scoring::Month(_), Some(_)) => return Err(month_refused()),
         (Scoring::Year(y), Some(id)) => {
             let quarters: Vec<_> = y.quarters.iter().map(|q| &q.quarter).collect();
             find::in_year(&y.results, &quarters, id)?
@@ -78,6 +83,7 @@ pub(super) fn render(scoring: &Scoring, records: &[Who], format: Format) -> Resu
             Who::Window(i) => (false, i),
         };
         let (heading, text) = match (scoring, format) {
+            (Scoring::Month(_), _) => return Err(month_refused()),
             (Scoring::Period(s), Format::Json) => (
                 String::new(),
                 kaohe::render::ledger::quarter_json(&s.version.policy, s, staff, i).map_err(|_| failed())?,
@@ -110,6 +116,7 @@ pub(super) fn render(scoring: &Scoring, records: &[Who], format: Format) -> Resu
         Format::Json => format!("[\n{}\n]\n", parts.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(",\n")),
         Format::Html => {
             let (policy, period) = match scoring {
+                Scoring::Month(_) => return Err(month_refused()),
                 Scoring::Period(s) => (&s.version.policy, kaohe::render::words::period(&s.quarter.period)),
                 Scoring::Year(y) => {
                     (&y.version.policy, kaohe::render::words::period(&kaohe::facts::Period::Year(y.year)))
@@ -118,4 +125,16 @@ pub(super) fn render(scoring: &Scoring, records: &[Who], format: Format) -> Resu
             kaohe::render::ledger::ledgers_html(policy, &period, parts).map_err(|_| failed())?
         }
     })
+}
+
+/// A month is counted for the 考勤通报, not scored: it has no ledger.
+fn month_refused() -> Failure {
+    Error::new(
+        Fault::Usage,
+        vec![miette::miette!(
+            help = "`kaohe report --facts` with the month's file makes its 《考勤通报》; explain a quarter or a year",
+            "a month's facts are not scored, so they have no ledger"
+        )],
+    )
+    .into()
 }

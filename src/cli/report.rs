@@ -16,8 +16,9 @@ pub struct ReportArgs {
     /// The policy directory, e.g. `policies/luoshan`.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The facts: one quarter's file for the quarter's 《考核通报》, or a
-    /// year's quarterly files (two to four) for the year's results.
+    /// The facts: one quarter's file for the quarter's 《考核通报》, a year's
+    /// quarterly files (two to four) for the year's results, or one month's
+    /// file (`"period": "2026-07"`, with evidence) for its 《考勤通报》.
     #[arg(long, value_name = "FILE", num_args = 1..=4, required = true)]
     facts: Vec<PathBuf>,
     /// Write to FILE: `.html` (a page to print on A4), `.pdf` (that page
@@ -91,10 +92,21 @@ pub fn run(args: ReportArgs) -> Result<(), Failure> {
             eprintln!("kaohe: printed to PDF by {}", kaohe::output::pdf::find_browser().unwrap_or_default().display());
             pdf
         }
-        Format::Xlsx => super::out::workbook(|| match &scoring {
-            Scoring::Period(s) => kaohe::render::xlsx::period(&s.version.policy, &s.quarter, &s.results),
-            Scoring::Year(y) => kaohe::render::xlsx::year(&y.version.policy, &y.results, &report::quarters(y)),
-        })?,
+        Format::Xlsx => match &scoring {
+            Scoring::Period(s) => {
+                super::out::workbook(|| kaohe::render::xlsx::period(&s.version.policy, &s.quarter, &s.results))?
+            }
+            Scoring::Year(y) => {
+                super::out::workbook(|| kaohe::render::xlsx::year(&y.version.policy, &y.results, &report::quarters(y)))?
+            }
+            Scoring::Month(_) => {
+                return Err(Error::new(
+                    kaohe::app::Fault::Usage,
+                    vec![miette::miette!(help = "write it as `.html` or `.pdf`", "a month's 考勤通报 has no workbook")],
+                )
+                .into())
+            }
+        },
     };
     let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
     super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(&bytes))

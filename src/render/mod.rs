@@ -3,6 +3,7 @@
 //! person at a terminal, and one record's ledger for an appeal.
 
 mod annual;
+pub mod attendance;
 pub mod bulletin;
 pub mod chart;
 mod check;
