@@ -7,7 +7,7 @@
 //! Fixtures are in `tests/cases/hostile/` (see its README); large inputs are
 //! generated here.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stderr)]
 
 mod common;
 

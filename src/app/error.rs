@@ -39,3 +39,22 @@ impl Error {
         self.diagnostics.extend(other.diagnostics);
     }
 }
+
+// ---------------------------------------------------------------------------
+// The use cases' own messages, all in one place: what a command line asked
+// for that is not there, or a file that is the wrong kind for the command.
+// ---------------------------------------------------------------------------
+
+impl Error {
+    fn one(fault: Fault, report: Report) -> Error {
+        Error { fault, diagnostics: vec![report] }
+    }
+
+    /// `kaohe man NAME` of a subcommand that does not exist.
+    pub fn unknown_subcommand(name: &str, known: &[&str]) -> Error {
+        Error::one(
+            Fault::Usage,
+            miette::miette!(help = format!("the subcommands are: {}", known.join(", ")), "no subcommand `{name}`"),
+        )
+    }
+}

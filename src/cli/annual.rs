@@ -27,12 +27,15 @@ pub struct AnnualArgs {
 pub fn run(args: AnnualArgs) -> Result<(), Failure> {
     let year = kaohe::app::year::score_year(&args.policy, &args.facts)?;
     for quarter in &year.quarters {
-        eprintln!("kaohe: {}", quarter.summary());
+        super::out::note(&quarter.summary())?;
     }
-    eprintln!("kaohe: year {} rolled up by policy {}", year.year, year.version.describe());
+    super::out::note(&format!("year {} rolled up by policy {}", year.year, year.version.describe()))?;
     if !year.results.missing.is_empty() {
         let missing: Vec<String> = year.results.missing.iter().map(Period::to_string).collect();
-        eprintln!("kaohe: note: no facts for {}; annual totals average the quarters given", missing.join(", "));
+        super::out::note(&format!(
+            "note: no facts for {}; annual totals average the quarters given",
+            missing.join(", ")
+        ))?;
     }
     let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
     let (policy, results) = (&year.version.policy, &year.results);

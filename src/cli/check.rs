@@ -27,13 +27,13 @@ pub fn run(args: CheckArgs, context: &Context) -> Result<(), Failure> {
     let denied = args.deny_warnings && !warnings.is_empty();
     if !denied {
         let summary = kaohe::render::check_summary(&policies);
-        super::out::write(None, &[], |out| out.write_all(summary.as_bytes()))?;
+        super::out::print(&summary)?;
     }
     if !warnings.is_empty() {
-        eprint!("{}", context.diagnostics.warnings(&warnings, denied));
+        super::out::eprint(&context.diagnostics.warnings(&warnings, denied))?;
     }
     if denied {
-        Err(Failure::Exit(super::exit_status(Fault::Policy)))
+        Err(Failure::Exit(super::exit::status(Fault::Policy)))
     } else {
         Ok(())
     }

@@ -34,8 +34,8 @@ pub enum Format {
 
 pub fn run(args: DiffArgs) -> Result<(), Failure> {
     let (old, new) = kaohe::app::diff::score_sides(&args.from, &args.to, &args.facts)?;
-    eprintln!("kaohe: {}", old.summary());
-    eprintln!("kaohe: {}", new.summary());
+    super::out::note(&old.summary())?;
+    super::out::note(&new.summary())?;
     let diff = kaohe::app::diff::compare(&args.from, &args.to, &old, &new);
     super::out::write(args.out.as_deref(), &[&args.facts], |out| match args.format {
         Format::Table => kaohe::render::write_diff_table(out, &diff),

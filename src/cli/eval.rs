@@ -24,7 +24,7 @@ pub enum Format {
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
     let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
-    eprintln!("kaohe: {}", scored.summary());
+    super::out::note(&scored.summary())?;
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
     let written = super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
         Format::Table => kaohe::render::write_table(out, policy, quarter, results),

@@ -17,9 +17,9 @@ pub struct ExplainArgs {
 
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
-    eprintln!("kaohe: {}", scored.summary());
+    super::out::note(&scored.summary())?;
     match kaohe::render::explain(&scored.version.policy, &scored.quarter, &scored.results, &args.id) {
-        Some(ledger) => super::out::write(None, &[], |out| out.write_all(ledger.as_bytes())),
+        Some(ledger) => super::out::print(&ledger),
         None => {
             let ids = scored.quarter.staff.iter().chain(&scored.quarter.windows).map(|r| r.id.as_str());
             let hint =

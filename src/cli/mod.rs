@@ -8,8 +8,10 @@ mod check;
 mod diff;
 mod doc;
 mod eval;
+mod exit;
 mod explain;
 mod fmt;
+mod manual;
 mod out;
 mod test;
 
@@ -18,26 +20,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use kaohe::app::{Error, Fault};
 use kaohe::render::Diagnostics;
 
-const EXIT_CODES: &str = "\
-Exit status:
-  0  success
-  1  a file could not be read, or the output could not be written
-  2  usage: the command line itself is wrong
-  3  the policy was rejected (syntax or check errors, on stderr; or, with
-     `check --deny-warnings`, warnings)
-  4  the facts file was rejected (every error in it, on stderr)
-  5  `kaohe test`: a policy test case failed (its report is on stdout)
-
-On any other failure stdout is left empty.";
+pub use exit::clap_error;
+use exit::{Failure, EXIT_CODES};
 
 /// Score the Luoshan service-hall assessment from plain-text policy files.
 ///
 /// A policy is a directory of `.rules` files that encode the bureau's scoring
 /// tables, each rule citing its clause. A facts file is one period's JSON
-/// (see docs/io.md). kaohe scores every staff member and window exactly and
+/// (docs/io.md in kaohe's source tree). kaohe scores every staff member and window exactly and
 /// explains every point.
 #[derive(Debug, Parser)]
 #[command(name = "kaohe", version, after_help = EXIT_CODES, arg_required_else_help = true)]
@@ -91,6 +83,12 @@ enum Command {
     /// list the rules, vetoes and flags no case exercised.
     #[command(after_help = test::AFTER_HELP)]
     Test(test::TestArgs),
+    /// Print a shell completion script on stdout, e.g. `kaohe completions
+    /// bash > /usr/share/bash-completion/completions/kaohe`.
+    Completions(manual::CompletionsArgs),
+    /// Print the manual page (roff) on stdout, e.g. `kaohe man > kaohe.1`;
+    /// `kaohe man eval` for a subcommand's own page.
+    Man(manual::ManArgs),
 }
 
 /// The policy and facts every scoring command reads.
@@ -99,23 +97,9 @@ struct Inputs {
     /// The policy directory: its `.rules` files, e.g. `policies/luoshan`.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The period's facts, a JSON file (docs/io.md).
+    /// The period's facts: a quarter's JSON file (docs/io.md in kaohe's source tree).
     #[arg(long, value_name = "FILE")]
     facts: PathBuf,
-}
-
-/// How a subcommand ended, other than in success.
-enum Failure {
-    /// A use case failed: print its diagnostics, exit for its fault.
-    App(Error),
-    /// The subcommand has said what there is to say; exit with this status.
-    Exit(u8),
-}
-
-impl From<Error> for Failure {
-    fn from(err: Error) -> Failure {
-        Failure::App(err)
-    }
 }
 
 /// What a subcommand gets besides its arguments.
@@ -139,23 +123,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Doc(args) => doc::run(args),
         Command::Test(args) => test::run(args, &context),
+        Command::Completions(args) => manual::completions(args),
+        Command::Man(args) => manual::man(args),
     };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Exit(code)) => ExitCode::from(code),
-        Err(Failure::App(err)) => {
-            eprint!("{}", context.diagnostics.errors(&err.diagnostics));
-            ExitCode::from(exit_status(err.fault))
-        }
-    }
-}
-
-/// The exit status of each fault, as `--help` documents it.
-fn exit_status(fault: Fault) -> u8 {
-    match fault {
-        Fault::Io => 1,
-        Fault::Usage => 2,
-        Fault::Policy => 3,
-        Fault::Facts => 4,
-    }
+    exit::finish(outcome, &context.diagnostics)
 }

@@ -34,7 +34,7 @@ pub fn run(args: TestArgs, _context: &Context) -> Result<(), Failure> {
     let policies = kaohe::app::period::load_policies(&args.policy)?;
     let results = policy_tests::run(&policies);
     let report = kaohe::render::test_report(&results);
-    super::out::write(None, &[], |out| out.write_all(report.as_bytes()))?;
+    super::out::print(&report)?;
     if results.iter().all(|v| v.cases.iter().all(|c| c.passed())) {
         Ok(())
     } else {

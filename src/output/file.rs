@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use miette::Diagnostic;
 use thiserror::Error;
 
+use super::stdio::PrintError;
+
 #[derive(Debug, Error, Diagnostic)]
 pub enum OutputError {
     #[error("`--out {path}` would overwrite an input of this run, `{input}`")]
@@ -50,11 +52,7 @@ pub fn write(
         Some(path) => target(path, inputs)?,
     };
     match target {
-        Target::Stdout => {
-            let stdout = io::stdout();
-            let mut writer = BufWriter::with_capacity(1 << 16, stdout.lock());
-            render(&mut writer).and_then(|()| writer.flush()).map_err(WriteError::Stdout)
-        }
+        Target::Stdout => super::stdio::stdout_with(render).map_err(WriteError::Stdout),
         Target::File(path) => replace_with(&path, render).map_err(|err| {
             WriteError::File(OutputError::Io { path: path.display().to_string(), reason: err.to_string() })
         }),
@@ -62,12 +60,11 @@ pub fn write(
 }
 
 /// Why a write failed: the file could not be made, or standard output
-/// could not be written (a full disk, or a reader that has gone: the caller
-/// tells the two apart).
+/// could not be written (a full disk, or a reader that has gone).
 #[derive(Debug)]
 pub enum WriteError {
     File(OutputError),
-    Stdout(io::Error),
+    Stdout(PrintError),
 }
 
 impl From<OutputError> for WriteError {
