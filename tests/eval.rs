@@ -46,10 +46,11 @@ fn explain_ledgers() {
 fn explain_unknown_id_suggests_one() {
     let run =
         common::kaohe(&["explain", "--policy", "policies/luoshan", "--facts", "examples/2026-Q3.json", "--id", "S018"]);
-    assert_eq!(run.code, 4);
+    // A usage error (issue 8, Why 3): the facts are fine, the command line is not.
+    assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("no staff member or window has id `S018`"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean"), "{}", run.stderr);
+    assert!(run.stderr.contains("no staff member or window has the id or name `S018`"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `S0018`?"), "{}", run.stderr);
 }
 
 /// The JSON trace of every record adds up to its total (docs/io.md).

@@ -11,6 +11,7 @@ mod eval;
 mod exit;
 mod explain;
 mod fmt;
+mod format;
 mod manual;
 mod out;
 mod test;
@@ -107,6 +108,16 @@ struct Context {
     diagnostics: Diagnostics,
 }
 
+impl Context {
+    /// Warnings on stderr (versions of the policy skipped as not needed), if any.
+    fn warn(&self, warnings: &[miette::Report]) -> Result<(), Failure> {
+        if warnings.is_empty() {
+            return Ok(());
+        }
+        out::eprint(&self.diagnostics.warnings(warnings, false))
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let color = match cli.color {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
@@ -115,13 +126,13 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let context = Context { diagnostics: Diagnostics::new(color) };
     let outcome = match cli.command {
-        Command::Eval(args) => eval::run(args),
-        Command::Explain(args) => explain::run(args),
-        Command::Annual(args) => annual::run(args),
+        Command::Eval(args) => eval::run(args, &context),
+        Command::Explain(args) => explain::run(args, &context),
+        Command::Annual(args) => annual::run(args, &context),
         Command::Check(args) => check::run(args, &context),
         Command::Fmt(args) => fmt::run(args, &context),
-        Command::Diff(args) => diff::run(args),
-        Command::Doc(args) => doc::run(args),
+        Command::Diff(args) => diff::run(args, &context),
+        Command::Doc(args) => doc::run(args, &context),
         Command::Test(args) => test::run(args, &context),
         Command::Completions(args) => manual::completions(args),
         Command::Man(args) => manual::man(args),
