@@ -99,7 +99,9 @@ impl Error {
         Error::one(
             Fault::Facts,
             miette!(
-                help = "a quarter's file has a period like `{year}-Q3`; a year is rolled up from its quarterly files by `kaohe annual --policy DIR --facts {year}-Q1.json {year}-Q2.json {year}-Q3.json {year}-Q4.json`",
+                help = format!(
+                    "a quarter's file has a period like `{year}-Q3`; a year is rolled up from its quarterly files by `kaohe annual --policy DIR --facts {year}-Q1.json {year}-Q2.json {year}-Q3.json {year}-Q4.json`"
+                ),
                 "`{file}` holds the year {year}, but this command scores one quarter"
             ),
         )
