@@ -125,6 +125,13 @@ fn a_broken_draft_of_next_year_does_not_stop_this_quarter() {
     assert!(check.stderr.contains("2027/staff.rules"), "{}", check.stderr);
     // `test` runs every version's cases, so it needs every version.
     refused(&kaohe(&["test", "--policy", &policy]), 3);
+    // `doc` needs the versions it prints: 2026 prints, the newest (the draft) does not.
+    let doc = kaohe(&["doc", "--policy", &policy, "--version", "2026"]);
+    assert_eq!(doc.code, 0, "{}", doc.stderr);
+    assert!(doc.stderr.contains("1 warning"), "{}", doc.stderr);
+    let doc = kaohe(&["doc", "--policy", &policy]);
+    refused(&doc, 3);
+    assert!(flat(&doc.stderr).contains("(effective 2027-01-01)` is the newest, but it was rejected"), "{}", doc.stderr);
 
     // A quarter of 2027 would be scored by the draft: refused, naming it, with its errors.
     let facts = example_as(&dir, "2027-Q1");
@@ -133,7 +140,7 @@ fn a_broken_draft_of_next_year_does_not_stop_this_quarter() {
     let stderr = flat(&run.stderr);
     assert!(
         stderr.contains(&format!(
-            "policy version `{policy}/2027 (effective 2027-01-01)` would be in force for 2027-Q1, but it was rejected"
+            "policy version `{policy}/2027 (effective 2027-01-01)` is in force for 2027-Q1, but it was rejected"
         )),
         "{stderr}"
     );

@@ -13,7 +13,7 @@ use crate::policy::Version;
 pub fn versions<'a>(loaded: &'a mut Loaded, wanted: Option<&str>, all: bool) -> Result<Vec<&'a Version>, Error> {
     if all {
         if let Some(broken) = loaded.broken.first_mut() {
-            return Err(Error::version_in_force_rejected(broken, "`--all`"));
+            return Err(Error::version_in_force_rejected(broken, "is one of `--all`"));
         }
         return Ok(loaded.policies.versions.iter().collect());
     }
@@ -21,7 +21,7 @@ pub fn versions<'a>(loaded: &'a mut Loaded, wanted: Option<&str>, all: bool) -> 
     if let Some(broken) = loaded.broken.iter_mut().find(|b| {
         b.dir.file_name().is_some_and(|name| name == wanted) || b.effective.is_some_and(|d| d.to_string() == wanted)
     }) {
-        return Err(Error::version_in_force_rejected(broken, &format!("`--version {wanted}`")));
+        return Err(Error::version_in_force_rejected(broken, &format!("is the one `--version {wanted}` asks for")));
     }
     let dir = loaded.dir.clone();
     match loaded.policies.versions.iter().find(|v| is_version(v, wanted)) {

@@ -62,13 +62,14 @@ impl Error {
 }
 
 impl Error {
-    /// The version that would be in force for `period` did not load: its
-    /// own errors follow (with the first such error only).
-    pub fn version_in_force_rejected(broken: &mut Broken, period: &str) -> Error {
+    /// The version a run needs did not load (`needed`: `is in force for
+    /// 2027-Q1`, `is the newest`): its own errors follow (with the first
+    /// such error only).
+    pub fn version_in_force_rejected(broken: &mut Broken, needed: &str) -> Error {
         let lead = match broken.effective {
             Some(_) => miette!(
                 help = "fix its errors (below), or move the version out of the policy directory",
-                "policy version `{}` would be in force for {period}, but it was rejected",
+                "policy version `{}` {needed}, but it was rejected",
                 broken.describe()
             ),
             None => miette!(

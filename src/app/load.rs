@@ -77,7 +77,7 @@ impl Loaded {
             Some(effective) => effective <= date && good_date.is_none_or(|g| g < effective),
         });
         if let Some(broken) = shadowing {
-            return Err(Error::version_in_force_rejected(broken, period));
+            return Err(Error::version_in_force_rejected(broken, &format!("is in force for {period}")));
         }
         self.policies.in_force(date).ok_or_else(|| {
             Error::new(
@@ -91,7 +91,7 @@ impl Loaded {
     pub fn newest(&mut self) -> Result<&Version, Error> {
         let newest = self.newest_date();
         match self.broken.iter_mut().find(|b| b.effective.is_none_or(|d| newest.is_none_or(|n| n < d))) {
-            Some(broken) => Err(Error::version_in_force_rejected(broken, "the newest version")),
+            Some(broken) => Err(Error::version_in_force_rejected(broken, "is the newest")),
             None => self.policies.latest().ok_or_else(|| Error::new(Fault::Policy, Vec::new())),
         }
     }

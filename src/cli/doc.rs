@@ -27,7 +27,9 @@ pub struct DocArgs {
     /// Print every version, oldest first.
     #[arg(long)]
     all: bool,
-    /// Write the rubric to FILE instead of stdout: whole, or not at all.
+    /// Write the rubric to FILE instead of stdout (`-` is stdout): whole, or not
+    /// at all; through a link to its target, keeping the mode of the file it
+    /// replaces; never over a file the run reads, never to a device.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }

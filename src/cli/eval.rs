@@ -13,7 +13,9 @@ pub struct EvalArgs {
     /// it, the extension of `--out` decides (`.json`, `.txt`), else `table`.
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// Write the results to FILE instead of stdout (`-`): whole, or not at all.
+    /// Write the results to FILE instead of stdout (`-` is stdout): whole, or not
+    /// at all; through a link to its target, keeping the mode of the file it
+    /// replaces; never over a file the run reads, never to a device.
     #[arg(long, value_name = "FILE")]
     out: Option<std::path::PathBuf>,
 }

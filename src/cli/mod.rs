@@ -95,10 +95,13 @@ enum Command {
 /// The policy and facts every scoring command reads.
 #[derive(Debug, Args)]
 struct Inputs {
-    /// The policy directory: its `.rules` files, e.g. `policies/luoshan`.
+    /// The policy directory, e.g. `policies/luoshan`: its `.rules` files, or
+    /// one subdirectory per version. Only the version in force for the
+    /// quarter must load; another that is rejected is a warning.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The period's facts: a quarter's JSON file (docs/io.md in kaohe's source tree).
+    /// The quarter's facts, a JSON file (docs/io.md in kaohe's source tree).
+    /// A year's file (`"period": "2026"`) is for `kaohe annual`.
     #[arg(long, value_name = "FILE")]
     facts: PathBuf,
 }
