@@ -30,43 +30,35 @@ pub struct Year {
 pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error> {
     let mut policies = load(dir)?;
     let mut failure: Option<Error> = None;
-    let mut fail = |f: Error| match &mut failure {
-        Some(all) => all.join(f),
-        None => failure = Some(f),
-    };
     // Every file read and parsed, every error of every file collected.
     let mut files = Vec::new();
     for path in facts {
         match read_facts(path) {
             Ok(file) => files.push((path, file)),
-            Err(f) => fail(f),
+            Err(f) => add(&mut failure, f),
         }
     }
     let mut parsed = Vec::new();
     for (path, file) in &files {
         match crate::facts::parse(file) {
             Ok(root) => parsed.push((*path, file, root)),
-            Err(errs) => fail(facts_error(errs)),
+            Err(errs) => add(&mut failure, facts_error(errs)),
         }
     }
     let periods: Vec<(&PathBuf, Option<Period>)> =
         parsed.iter().map(|(path, _, root)| (*path, crate::facts::peek_period(root))).collect();
     if let Err(f) = check_periods(&periods) {
-        fail(f);
+        add(&mut failure, f);
     }
     if let Some(failure) = failure {
         return Err(failure);
     }
     // Then scored, each by the version in force for its quarter.
     let mut scored: Vec<(PathBuf, Scored)> = Vec::new();
-    let mut failure: Option<Error> = None;
     for (path, file, root) in parsed {
         match score_parsed(&mut policies, file, root) {
             Ok(s) => scored.push((path.clone(), s)),
-            Err(f) => match &mut failure {
-                Some(all) => all.join(f),
-                None => failure = Some(f),
-            },
+            Err(f) => add(&mut failure, f),
         }
     }
     if let Some(failure) = failure {
@@ -99,6 +91,14 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error
     drop(quarters);
     let quarters = scored.into_iter().map(|(_, s)| s).collect();
     Ok((policies, Year { year, version, quarters, results }))
+}
+
+/// Collect `f` into the run's failure.
+fn add(failure: &mut Option<Error>, f: Error) {
+    match failure {
+        Some(all) => all.join(f),
+        None => *failure = Some(f),
+    }
 }
 
 /// All quarters of one year, each once; returns the year (`None` when no
