@@ -127,17 +127,12 @@ impl Loaded {
     }
 }
 
-/// Every version under `dir`: the newest (for tests and tools that want one).
+/// The newest version under `dir`, which must have loaded (for tests and
+/// tools that want one policy).
 pub fn load_newest(dir: &Path) -> Result<Policy, Vec<Report>> {
     let mut loaded = read(dir).map_err(|e| e.diagnostics)?;
     let newest = loaded.newest().map_err(|e| e.diagnostics)?;
     Ok(newest.policy.clone())
-}
-
-/// Read, parse and check one version: the `.rules` files of one directory.
-pub fn load_version(dir: &Path) -> Result<Policy, Vec<Report>> {
-    let mut inputs = Vec::new();
-    load_checked(dir, false, &mut inputs).map(|(policy, _)| policy).map_err(|(_, err)| err.diagnostics)
 }
 
 /// The checked policy of one directory and, with `lint`, the warnings of
