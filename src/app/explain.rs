@@ -2,9 +2,9 @@
 //! its name; a substitute's id (第十四条) leads to the people they stood in
 //! for, since what they earned is scored to them.
 
-use miette::miette;
+use std::path::Path;
 
-use super::error::{Error, Fault};
+use super::error::Error;
 use crate::eval::annual::AnnualResults;
 use crate::facts::Quarter;
 
@@ -24,7 +24,7 @@ pub struct Found {
 /// Id, name and list of every record: staff, then windows.
 type Listed<'a> = Vec<(Who, &'a str, &'a str)>;
 
-fn find_in(listed: &Listed<'_>, wanted: &str, substitutes: &[(&str, &str, usize)]) -> Result<Found, Error> {
+fn find_in(listed: &Listed<'_>, wanted: &str, substitutes: &[(&str, &str, usize)], facts: &Path) -> Result<Found, Error> {
     if let Some((who, _, _)) = listed.iter().find(|(_, id, _)| *id == wanted) {
         return Ok(Found { records: vec![*who], note: None });
     }
@@ -50,19 +50,12 @@ fn find_in(listed: &Listed<'_>, wanted: &str, substitutes: &[(&str, &str, usize)
         );
         return Ok(Found { records, note: Some(note) });
     }
-    let hint = crate::suggest::closest(wanted, listed.iter().map(|(_, id, _)| *id))
-        .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-    Err(Error::new(
-        Fault::Usage,
-        vec![miette!(
-            help = "give a staff member's or a window's id (`S0007`, `W03`) or name, or `--all`",
-            "no staff member or window has id or name `{wanted}`{hint}"
-        )],
-    ))
+    let candidates = listed.iter().flat_map(|(_, id, name)| [*id, *name]).filter(|c| !c.is_empty());
+    Err(Error::unknown_record(wanted, facts, crate::suggest::closest(wanted, candidates)))
 }
 
 /// Whom `wanted` names in a period.
-pub fn in_period(quarter: &Quarter, wanted: &str) -> Result<Found, Error> {
+pub fn in_period(quarter: &Quarter, wanted: &str, facts: &Path) -> Result<Found, Error> {
     let listed = period_list(quarter);
     let substitutes: Vec<(&str, &str, usize)> = quarter
         .staff
@@ -70,7 +63,7 @@ pub fn in_period(quarter: &Quarter, wanted: &str) -> Result<Found, Error> {
         .enumerate()
         .flat_map(|(i, r)| r.substitutions.iter().map(move |s| (s.by.as_str(), s.name.as_str(), i)))
         .collect();
-    find_in(&listed, wanted, &substitutes)
+    find_in(&listed, wanted, &substitutes, facts)
 }
 
 fn period_list(quarter: &Quarter) -> Listed<'_> {
@@ -80,7 +73,7 @@ fn period_list(quarter: &Quarter) -> Listed<'_> {
 }
 
 /// Whom `wanted` names in a year; `quarters` are the year's quarters.
-pub fn in_year(year: &AnnualResults, quarters: &[&Quarter], wanted: &str) -> Result<Found, Error> {
+pub fn in_year(year: &AnnualResults, quarters: &[&Quarter], wanted: &str, facts: &Path) -> Result<Found, Error> {
     let staff = year.staff.iter().enumerate().map(|(i, r)| (Who::Staff(i), r.id.as_str(), r.name.as_str()));
     let windows = year.windows.iter().enumerate().map(|(i, r)| (Who::Window(i), r.id.as_str(), r.name.as_str()));
     let listed: Listed<'_> = staff.chain(windows).collect();
@@ -91,7 +84,7 @@ pub fn in_year(year: &AnnualResults, quarters: &[&Quarter], wanted: &str) -> Res
             substitutes.extend(record.substitutions.iter().map(|s| (s.by.as_str(), s.name.as_str(), i)));
         }
     }
-    find_in(&listed, wanted, &substitutes)
+    find_in(&listed, wanted, &substitutes, facts)
 }
 
 /// Every record of a period, staff then windows.

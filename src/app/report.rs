@@ -10,7 +10,8 @@ use miette::Report;
 
 use super::attendance::Month;
 use super::error::{Error, Fault};
-use super::period::{score_file, Scored};
+use super::load::Loaded;
+use super::period::Scored;
 use super::year::{score_year, Year};
 use crate::eval::annual::ScoredQuarter;
 use crate::output::pdf;
@@ -49,29 +50,26 @@ impl Scoring {
     }
 }
 
-/// One facts file is a period; two to four are the quarters of a year.
-pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<Scoring, Error> {
+/// One facts file is a period (a quarter, or a month); two to four are the
+/// quarters of a year. Returns the policy directory read too: its warnings
+/// and its files.
+pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Error> {
     match facts {
         [one] => {
             let file = super::period::read_facts(one)?;
+            let mut policies = super::period::load(policy)?;
             if let Some((year, month)) = super::attendance::peek(&file.text) {
-                let policies = super::period::load_policies(policy)?;
-                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
-                    Error::new(Fault::Facts, vec![miette::miette!("{year}-{month:02} is out of range")])
-                })?;
-                let version = policies.in_force(start).ok_or_else(|| {
-                    Error::new(
-                        Fault::Policy,
-                        vec![Report::new(policies.none_in_force(policy, start, format!("{year}-{month:02}")))],
-                    )
-                })?;
+                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1)
+                    .ok_or_else(|| Error::new(Fault::Facts, vec![miette::miette!("{year}-{month:02} is out of range")]))?;
+                let version = policies.in_force(start, &format!("{year}-{month:02}"))?.clone();
                 let month = super::attendance::read(one, &file.text, &version.policy)?;
-                return Ok(Scoring::Month(Box::new((version.clone(), month))));
+                return Ok((policies, Scoring::Month(Box::new((version, month)))));
             }
-            score_file(policy, one).map(|s| Scoring::Period(Box::new(s)))
+            let scored = super::period::score(&mut policies, &file)?;
+            Ok((policies, Scoring::Period(Box::new(scored))))
         }
         [] => Err(Error::new(Fault::Usage, vec![miette::miette!("give the period's facts with `--facts FILE`")])),
-        many => score_year(policy, many).map(|y| Scoring::Year(Box::new(y))),
+        many => score_year(policy, many).map(|(policies, y)| (policies, Scoring::Year(Box::new(y)))),
     }
 }
 

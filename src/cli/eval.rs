@@ -1,18 +1,22 @@
-//! `kaohe eval`: score a period and print it as a table or as JSON.
+//! `kaohe eval`: score a period and print it as a table, JSON or a workbook.
 
 use clap::{Args, ValueEnum};
 
-use super::{Failure, Inputs};
+use super::format::{choose, Kind};
+use super::{Context, Failure, Inputs};
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     #[command(flatten)]
     inputs: Inputs,
-    /// `table` for a person at a terminal; `json` for other tools (docs/io.md).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Write the results to FILE instead of stdout: whole, or not at all.
-    /// A `.xlsx` FILE is a workbook (one sheet a subject, every trace line).
+    /// `table` for a person at a terminal; `json` for other tools; `xlsx` a
+    /// workbook (one sheet a subject, every trace line). Without it, the
+    /// extension of `--out` decides (`.json`, `.txt`, `.xlsx`), else `table`.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the results to FILE instead of stdout (`-` is stdout): whole, or not
+    /// at all; through a link to its target, keeping the mode of the file it
+    /// replaces; never over a file the run reads, never to a device.
     #[arg(long, value_name = "FILE")]
     out: Option<std::path::PathBuf>,
     #[command(flatten)]
@@ -23,22 +27,40 @@ pub struct EvalArgs {
 pub enum Format {
     Table,
     Json,
+    Xlsx,
 }
 
-pub fn run(args: EvalArgs) -> Result<(), Failure> {
-    let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
-    eprintln!("kaohe: {}", scored.summary());
+impl Format {
+    pub fn kind(self) -> Kind {
+        match self {
+            Format::Table => Kind::Table,
+            Format::Json => Kind::Json,
+            Format::Xlsx => Kind::Xlsx,
+        }
+    }
+}
+
+pub fn run(args: EvalArgs, context: &Context) -> Result<(), Failure> {
+    let offered = [Kind::Table, Kind::Json, Kind::Xlsx];
+    let format = choose("eval", args.format.map(Format::kind), args.out.as_deref(), &offered, Kind::Table)?;
+    let (policies, scored) = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
+    context.warn(&policies.warnings())?;
+    super::out::note(&scored.summary())?;
+    let mut inputs = policies.input_paths();
+    inputs.push(&args.inputs.facts);
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
     let options = args.table.options(quarter.windows.iter().map(|w| w.id.as_str()))?;
     let version = scored.version.dir.display().to_string();
-    if super::out::is_xlsx(args.out.as_deref()) {
-        let book = super::out::workbook(|| kaohe::render::xlsx::period(policy, quarter, results))?;
-        return super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| out.write_all(&book));
-    }
-    let written = super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
-        Format::Table => kaohe::render::write_table(out, policy, &version, quarter, results, &options),
-        Format::Json => kaohe::render::write_json(out, policy, quarter, results),
-    });
+    let written = match format {
+        Kind::Xlsx => {
+            let book = super::out::workbook(|| kaohe::render::xlsx::period(policy, quarter, results))?;
+            super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(&book))
+        }
+        _ => super::out::write(args.out.as_deref(), &inputs, |out| match format {
+            Kind::Json => kaohe::render::write_json(out, policy, quarter, results),
+            _ => kaohe::render::write_table(out, policy, &version, quarter, results, &options),
+        }),
+    };
     // The process ends here: freeing a large quarter record by record would
     // only add to its run time.
     std::mem::forget(scored);

@@ -8,7 +8,7 @@ use kaohe::app::explain::{self as find, Who};
 use kaohe::app::report::{self, Scoring};
 use kaohe::app::{Error, Fault};
 
-use super::Failure;
+use super::{Context, Failure};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -41,11 +41,13 @@ pub enum Format {
     Html,
 }
 
-pub fn run(args: ExplainArgs) -> Result<(), Failure> {
-    let scoring = report::score(&args.policy, &args.facts)?;
+pub fn run(args: ExplainArgs, context: &Context) -> Result<(), Failure> {
+    let (policies, scoring) = report::score(&args.policy, &args.facts)?;
+    context.warn(&policies.warnings())?;
     for line in scoring.summaries() {
-        eprintln!("kaohe: {line}");
+        super::out::note(&line)?;
     }
+    let first = args.facts.first().map_or(Path::new(""), PathBuf::as_path);
     if let Scoring::Month(_) = scoring {
         return Err(month_refused());
     }
@@ -58,18 +60,19 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
             },
             note: None,
         },
-        (Scoring::Period(s), Some(id)) => find::in_period(&s.quarter, id)?,
+        (Scoring::Period(s), Some(id)) => find::in_period(&s.quarter, id, first)?,
         (Scoring::Month(_), Some(_)) => return Err(month_refused()),
         (Scoring::Year(y), Some(id)) => {
             let quarters: Vec<_> = y.quarters.iter().map(|q| &q.quarter).collect();
-            find::in_year(&y.results, &quarters, id)?
+            find::in_year(&y.results, &quarters, id, first)?
         }
     };
     if let Some(note) = &found.note {
-        eprintln!("kaohe: note: {note}");
+        super::out::note(&format!("note: {note}"))?;
     }
     let text = render(&scoring, &found.records, args.format)?;
-    let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
+    let mut inputs = policies.input_paths();
+    inputs.extend(args.facts.iter().map(PathBuf::as_path));
     super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(text.as_bytes()))
 }
 

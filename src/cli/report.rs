@@ -9,7 +9,7 @@ use kaohe::app::report::{self, Scoring};
 use kaohe::app::Error;
 use kaohe::render::bulletin::Issue;
 
-use super::Failure;
+use super::{Context, Failure};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -63,7 +63,7 @@ fn format_of(args: &ReportArgs) -> Format {
     })
 }
 
-pub fn run(args: ReportArgs) -> Result<(), Failure> {
+pub fn run(args: ReportArgs, context: &Context) -> Result<(), Failure> {
     let format = format_of(&args);
     if format != Format::Html && args.out.is_none() && std::io::stdout().is_terminal() {
         return Err(Error::new(
@@ -75,9 +75,10 @@ pub fn run(args: ReportArgs) -> Result<(), Failure> {
         )
         .into());
     }
-    let scoring = report::score(&args.policy, &args.facts)?;
+    let (policies, scoring) = report::score(&args.policy, &args.facts)?;
+    context.warn(&policies.warnings())?;
     for line in scoring.summaries() {
-        eprintln!("kaohe: {line}");
+        super::out::note(&line)?;
     }
     let issue = Issue {
         number: args.number.clone(),
@@ -89,7 +90,8 @@ pub fn run(args: ReportArgs) -> Result<(), Failure> {
         Format::Html => report::html(&scoring, &issue)?.into_bytes(),
         Format::Pdf => {
             let pdf = report::pdf(&scoring, &issue)?;
-            eprintln!("kaohe: printed to PDF by {}", kaohe::output::pdf::find_browser().unwrap_or_default().display());
+            let browser = kaohe::output::pdf::find_browser().unwrap_or_default();
+            super::out::note(&format!("printed to PDF by {}", browser.display()))?;
             pdf
         }
         Format::Xlsx => match &scoring {
@@ -108,6 +110,7 @@ pub fn run(args: ReportArgs) -> Result<(), Failure> {
             }
         },
     };
-    let inputs: Vec<&Path> = args.facts.iter().map(PathBuf::as_path).collect();
+    let mut inputs = policies.input_paths();
+    inputs.extend(args.facts.iter().map(PathBuf::as_path));
     super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(&bytes))
 }
