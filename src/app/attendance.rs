@@ -13,35 +13,9 @@ use miette::miette;
 use rust_decimal::Decimal;
 
 use super::error::{Error, Fault};
+pub use crate::facts::month::{Item, Month, Person};
 use crate::json::{Json, JsonKind};
 use crate::policy::Policy;
-
-/// One dated item of evidence: what made a fact.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    pub date: String,
-    pub note: String,
-    pub source: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct Person {
-    pub id: String,
-    pub name: String,
-    pub window: String,
-    pub role: String,
-    /// (fact id, count or days, evidence) for each fact given.
-    pub facts: Vec<(String, Decimal, Vec<Item>)>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Month {
-    pub year: i32,
-    pub month: u32,
-    /// (id, name) of each window, in input order.
-    pub windows: Vec<(String, String)>,
-    pub staff: Vec<Person>,
-}
 
 /// `2026-07` → (2026, 7).
 pub fn month_period(text: &str) -> Option<(i32, u32)> {

@@ -24,16 +24,23 @@ pub struct Found {
 /// Id, name and list of every record: staff, then windows.
 type Listed<'a> = Vec<(Who, &'a str, &'a str)>;
 
-fn find_in(listed: &Listed<'_>, wanted: &str, substitutes: &[(&str, &str, usize)], facts: &Path) -> Result<Found, Error> {
+fn find_in(
+    listed: &Listed<'_>,
+    wanted: &str,
+    substitutes: &[(&str, &str, usize)],
+    facts: &Path,
+) -> Result<Found, Error> {
     if let Some((who, _, _)) = listed.iter().find(|(_, id, _)| *id == wanted) {
         return Ok(Found { records: vec![*who], note: None });
     }
     let named: Vec<&(Who, &str, &str)> = listed.iter().filter(|(_, _, name)| *name == wanted).collect();
-    if !named.is_empty() {
-        let ids: Vec<&str> = named.iter().map(|(_, id, _)| *id).collect();
-        let note =
-            (named.len() > 1).then(|| format!("{} people are named `{wanted}`: {}", named.len(), ids.join(", ")));
-        return Ok(Found { records: named.iter().map(|(w, _, _)| *w).collect(), note });
+    match named.as_slice() {
+        [] => {}
+        [(who, _, _)] => return Ok(Found { records: vec![*who], note: None }),
+        several => {
+            let ids: Vec<&str> = several.iter().map(|(_, id, _)| *id).collect();
+            return Err(Error::ambiguous_name(wanted, &ids));
+        }
     }
     let stood_in: Vec<&(&str, &str, usize)> = substitutes.iter().filter(|(by, _, _)| *by == wanted).collect();
     if let Some((by, name, _)) = stood_in.first() {

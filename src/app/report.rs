@@ -59,8 +59,9 @@ pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Erro
             let file = super::period::read_facts(one)?;
             let mut policies = super::period::load(policy)?;
             if let Some((year, month)) = super::attendance::peek(&file.text) {
-                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1)
-                    .ok_or_else(|| Error::new(Fault::Facts, vec![miette::miette!("{year}-{month:02} is out of range")]))?;
+                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
+                    Error::new(Fault::Facts, vec![miette::miette!("{year}-{month:02} is out of range")])
+                })?;
                 let version = policies.in_force(start, &format!("{year}-{month:02}"))?.clone();
                 let month = super::attendance::read(one, &file.text, &version.policy)?;
                 return Ok((policies, Scoring::Month(Box::new((version, month)))));

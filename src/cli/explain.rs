@@ -89,7 +89,8 @@ pub(super) fn render(scoring: &Scoring, records: &[Who], format: Format) -> Resu
             (Scoring::Month(_), _) => return Err(month_refused()),
             (Scoring::Period(s), Format::Json) => (
                 String::new(),
-                kaohe::render::ledger::quarter_json(&s.version.policy, s, staff, i).map_err(|_| failed())?,
+                kaohe::render::ledger::quarter_json(&s.version.policy, &s.quarter, &s.results, staff, i)
+                    .map_err(|_| failed())?,
             ),
             (Scoring::Period(s), _) => {
                 let list = if staff { &s.quarter.staff } else { &s.quarter.windows };

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::bulletin::{bureau, Issue};
 use super::page::{self, Bulletin, Cell, Row, Section, Signature, Table};
 use super::{decimal, words};
-use crate::app::attendance::{Item, Month};
+use crate::facts::month::{Item, Month};
 use crate::policy::{FactKind, Part, Policy};
 
 /// The staff facts the bulletin reports, in policy order.

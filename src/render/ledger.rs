@@ -228,24 +228,25 @@ pub fn year_ledger(
 /// with the period, the policy and the marks worded.
 pub fn quarter_json(
     policy: &Policy,
-    scored: &crate::app::period::Scored,
+    quarter: &crate::facts::Quarter,
+    scored: &crate::eval::Results,
     staff: bool,
     index: usize,
 ) -> io::Result<String> {
     let (subject, records, results, selections) = if staff {
-        (&policy.staff, &scored.quarter.staff, &scored.results.staff, &scored.results.staff_selections)
+        (&policy.staff, &quarter.staff, &scored.staff, &scored.staff_selections)
     } else {
-        (&policy.window, &scored.quarter.windows, &scored.results.windows, &scored.results.window_selections)
+        (&policy.window, &quarter.windows, &scored.windows, &scored.window_selections)
     };
     let (Some(record), Some(score)) = (records.get(index), results.get(index)) else {
         return Err(io::Error::other("no such record"));
     };
     let mut body = Vec::new();
-    super::json::record_json(&mut body, policy, subject, &scored.quarter, record, score)?;
+    super::json::record_json(&mut body, policy, subject, quarter, record, score)?;
     let marks = marks::quarter(subject, &policy.staff, score, selections, index);
     Ok(format!(
         "{{\"period\": {}, \"policy\": {}, \"subject\": {}, \"record\": {}, \"marks\": {}}}",
-        quoted(&scored.quarter.period.to_string()),
+        quoted(&quarter.period.to_string()),
         quoted(&policy.name),
         quoted(if staff { "staff" } else { "window" }),
         String::from_utf8_lossy(&body),
