@@ -61,6 +61,9 @@ impl Ledger<'_> {
         if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
             write!(out, "，{}", role.label)?;
         }
+        if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
+            write!(out, "，{}", staff_type.name.label)?;
+        }
         writeln!(out, "）  考核期 {}", self.quarter.period)?;
         writeln!(out)?;
 
@@ -130,19 +133,63 @@ impl Ledger<'_> {
             let veto = &subject.vetoes[*v];
             let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
             writeln!(out, "不得评为{grade}：{}，{why}", veto.cite)?;
-            if let Some(wording) = &veto.wording {
-                writeln!(out, "{INDENT}“{wording}”")?;
-            }
+            self.words(out, &veto.cite, veto.wording.as_deref(), &veto.readings)?;
         }
         for (f, why) in &scored.flags {
             let flag = &subject.flags[*f];
             writeln!(out, "{} {}：{}，{why}", flag.name.label, flag.name.id, flag.cite)?;
-            if let Some(wording) = &flag.wording {
-                writeln!(out, "{INDENT}“{wording}”")?;
-            }
+            self.words(out, &flag.cite, flag.wording.as_deref(), &flag.readings)?;
         }
         if let Some(grade) = subject.grades.get(scored.grade) {
-            writeln!(out, "等次 grade  {} {}（名次 {}）", grade.name.label, grade.name.id, scored.rank)?;
+            let label = subject.grade_label(scored.grade, self.record.staff_type);
+            writeln!(out, "等次 grade  {label} {}（名次 {}）", grade.name.id, scored.rank)?;
+        }
+        self.proposals(out)
+    }
+
+    /// The honours this record was, or could have been, proposed for: apart from its grade.
+    fn proposals(&self, out: &mut String) -> Result {
+        let subject = self.subject;
+        let proposals =
+            if self.window.is_some() { &self.results.window_proposals } else { &self.results.staff_proposals };
+        let me = self.index();
+        for proposal in proposals {
+            let Some(honour) = subject.honours.get(proposal.honour) else { continue };
+            if !proposal.candidates.contains(&me) {
+                continue;
+            }
+            let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+            let how = format!(
+                "从{from}中按总分由高到低，至多 {} 名：本期可列 {} 个  [{}]",
+                proposal.limit,
+                proposal.candidates.len(),
+                honour.cite
+            );
+            let outcome = if proposal.proposed.contains(&me) {
+                "列入拟评名单，报考核组初审".to_string()
+            } else if let Some((total, _)) = proposal.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
+                format!("与他人同为 {} 分，全部列入将超过名额，同分者整体不列入", decimal(*total))
+            } else {
+                "总分未进入名额，未列入".to_string()
+            };
+            writeln!(out, "拟评 {} {}：{outcome}；{how}", honour.name.label, honour.name.id)?;
+        }
+        Ok(())
+    }
+
+    /// The document's words for a line: its table row's, or its wording; then its readings.
+    fn words(&self, out: &mut String, cite: &str, wording: Option<&str>, readings: &[usize]) -> Result {
+        match self.subject.row(cite) {
+            Some(row) if row.scoring.is_empty() => writeln!(out, "{INDENT}考核要求“{}”", row.requirement)?,
+            Some(row) => writeln!(out, "{INDENT}考核要求“{}”，增减分值“{}”", row.requirement, row.scoring)?,
+            None => {
+                if let Some(wording) = wording {
+                    writeln!(out, "{INDENT}“{wording}”")?;
+                }
+            }
+        }
+        for reading in readings.iter().filter_map(|r| self.policy.readings.get(*r)) {
+            writeln!(out, "{INDENT}解读 {}：{}", reading.id, reading.text)?;
         }
         Ok(())
     }
@@ -174,9 +221,7 @@ impl Ledger<'_> {
                         fact.name.id,
                         self.counted(r, entry)
                     )?;
-                    if let Some(wording) = &rule.wording {
-                        writeln!(out, "{INDENT}“{wording}”")?;
-                    }
+                    self.words(out, &rule.cite, rule.wording.as_deref(), &rule.readings)?;
                     if rule.scope == Scope::Own {
                         self.substitutions(out, rule.fact, entry.level)?;
                     }
@@ -227,9 +272,7 @@ impl Ledger<'_> {
             weight.label,
             decimal(entry.quantity)
         )?;
-        if let Some(wording) = &average.wording {
-            writeln!(out, "{INDENT}“{wording}”")?;
-        }
+        self.words(out, &average.cite, average.wording.as_deref(), &average.readings)?;
         let (mut sum, mut weights) = (Decimal::ZERO, Decimal::ZERO);
         for (person, scored) in self.quarter.staff.iter().zip(&self.results.staff) {
             if person.window != self.window {
