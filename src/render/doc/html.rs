@@ -10,7 +10,7 @@ use super::page::{Block, Cell, Page, Section, Table};
 
 const STYLE: &str = "\
 @page { size: A4 portrait; margin: 15mm 14mm 16mm; }
-@page annex { size: A4 landscape; margin: 12mm 14mm 14mm; }
+@page annex { size: A4 landscape; margin: 10mm 12mm 10mm; }
 html { color: #111; }
 body { margin: 2em auto; max-width: 1120px; padding: 0 1em; line-height: 1.5; font-size: 14px;
   font-family: \"Noto Sans CJK SC\", \"Noto Sans SC\", \"Source Han Sans SC\", \"PingFang SC\",
@@ -24,17 +24,25 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 0 0
 th, td { border: 1px solid #333; padding: 3px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #e8e8e8; text-align: center; font-weight: bold; }
 tr { break-inside: avoid; }
-td.group { text-align: center; vertical-align: middle; font-weight: bold; }
+td.group { text-align: center; font-weight: bold; border-bottom: none; }
+td.cont { border-top: none; border-bottom: none; }
+td.group.end, td.cont.end { border-bottom: 1px solid #333; }
 td.cite { font-size: 0.92em; }
 .under { display: block; }
 .ref { color: #333; font-size: 0.85em; white-space: nowrap; }
+a { color: inherit; text-decoration: none; }
 .ids { display: block; margin-top: 2px; font-family: \"Noto Sans Mono CJK SC\", ui-monospace, monospace;
   font-size: 11px; color: #666; overflow-wrap: anywhere; }
 p.note { margin: 0.2em 0 0.5em; }
+p.intro { text-align: center; margin: -0.3em 0 0.6em; font-size: 0.9em; }
 div.notes { font-size: 0.9em; border-top: 1px solid #999; margin-top: 0.6em; padding-top: 0.3em; }
 div.notes p { margin: 0.15em 0; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.45; }
+  th, td { padding: 2px 5px; }
+  section.annex { font-size: 9pt; line-height: 1.35; }
+  div.notes { font-size: 8.5pt; columns: 2; column-gap: 8mm; }
+  div.notes p { break-inside: avoid; }
   .ids { display: none; }
   section { margin: 0; }
   section.annex { page: annex; }
@@ -78,6 +86,9 @@ fn write_section(
     writeln!(out, "<section class=\"{}\">", if section.annex { "annex" } else { "rules" })?;
     if let Some(title) = title {
         writeln!(out, "<h1>{}</h1>", escape(title))?;
+        if let Some(intro) = super::page::intro(page) {
+            writeln!(out, "<p class=\"intro\">{}</p>", escape(&intro))?;
+        }
     }
     writeln!(out, "<h2>{}</h2>", escape(&section.heading))?;
     for block in &section.blocks {
@@ -91,13 +102,11 @@ fn write_section(
         writeln!(out, "<div class=\"notes\">")?;
         for &n in &section.notes {
             let Some((id, text)) = page.notes.get(n - 1).and_then(|r| page.reading_texts.get(*r)) else { continue };
-            let file = page.readings_file.as_deref().map_or(String::new(), |f| format!("，详见 {f}"));
             writeln!(
                 out,
-                "<p id=\"note-{n}\">注{n}　{}<span class=\"ref\">（解读 <code>{}</code>{}）</span></p>",
+                "<p id=\"note-{n}\">注{n}　{}<span class=\"ref\">（解读 <code>{}</code>）</span></p>",
                 escape(text),
-                escape(id),
-                escape(&file)
+                escape(id)
             )?;
         }
         writeln!(out, "</div>")?;
@@ -123,7 +132,7 @@ fn write_table(out: &mut (impl Write + ?Sized), table: &Table) -> io::Result<()>
             Some(cell) => write!(out, "<tr data-rules=\"{}\">", escape(&cell.ids.join(" ")))?,
             None => write!(out, "<tr>")?,
         }
-        for cell in row.iter().filter(|c| !c.covered) {
+        for cell in row {
             write_cell(out, cell)?;
         }
         writeln!(out, "</tr>")?;
@@ -133,10 +142,16 @@ fn write_table(out: &mut (impl Write + ?Sized), table: &Table) -> io::Result<()>
 }
 
 fn write_cell(out: &mut (impl Write + ?Sized), cell: &Cell) -> io::Result<()> {
-    match (cell.rowspan, cell.cite) {
-        (Some(span), _) => write!(out, "<td class=\"group\" rowspan=\"{span}\">")?,
-        (None, true) => write!(out, "<td class=\"cite\">")?,
-        (None, false) => write!(out, "<td>")?,
+    // A group's first cell heads its rows; the later rows leave it blank
+    // without a border between, so that a page may break inside the group.
+    let end = if cell.group_end { " end" } else { "" };
+    if cell.covered {
+        return writeln!(out, "<td class=\"cont{end}\"></td>");
+    }
+    match (cell.group, cell.cite) {
+        (true, _) => write!(out, "<td class=\"group{end}\">")?,
+        (false, true) => write!(out, "<td class=\"cite\">")?,
+        (false, false) => write!(out, "<td>")?,
     }
     write!(out, "{}", escape(&cell.text))?;
     if let Some(under) = &cell.under {
@@ -144,7 +159,7 @@ fn write_cell(out: &mut (impl Write + ?Sized), cell: &Cell) -> io::Result<()> {
     }
     if !cell.notes.is_empty() {
         let refs: Vec<String> = cell.notes.iter().map(|n| format!("<a href=\"#note-{n}\">注{n}</a>")).collect();
-        write!(out, "<span class=\"under ref\">{}</span>", refs.join("、"))?;
+        write!(out, " <span class=\"ref\">{}</span>", refs.join("、"))?;
     }
     if !cell.ids.is_empty() {
         let ids: Vec<String> = cell.ids.iter().map(|id| format!("<code>{}</code>", escape(id))).collect();

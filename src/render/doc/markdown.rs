@@ -12,6 +12,9 @@ pub(in crate::render) fn write(out: &mut (impl Write + ?Sized), pages: &[Page]) 
             writeln!(out, "\n---\n")?;
         }
         writeln!(out, "# {}", text(&page.title))?;
+        if let Some(intro) = super::page::intro(page) {
+            writeln!(out, "\n{}", text(&intro))?;
+        }
         for section in &page.sections {
             writeln!(out)?;
             writeln!(out, "## {}", text(&section.heading))?;
@@ -36,8 +39,7 @@ pub(in crate::render) fn write(out: &mut (impl Write + ?Sized), pages: &[Page]) 
                     let Some((id, note)) = page.notes.get(n - 1).and_then(|r| page.reading_texts.get(*r)) else {
                         continue;
                     };
-                    let file = page.readings_file.as_deref().map_or(String::new(), |f| format!("，详见 {}", text(f)));
-                    writeln!(out, "- 注{n}　{}（解读 `{id}`{file}）", text(note))?;
+                    writeln!(out, "- 注{n}　{}（解读 `{id}`）", text(note))?;
                 }
             }
         }

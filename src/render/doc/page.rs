@@ -53,10 +53,12 @@ pub(super) struct Cell {
     pub under: Option<String>,
     pub notes: Vec<usize>,
     pub ids: Vec<String>,
-    /// The first cell of a group of rows (a category), spanning them.
-    pub rowspan: Option<usize>,
-    /// Under a spanning cell: not written.
+    /// The first cell of a group of rows (a category).
+    pub group: bool,
+    /// In a later row of a group, under its first cell: left blank.
     pub covered: bool,
+    /// The group's cell in its last row: the group's border closes there.
+    pub group_end: bool,
     /// A cite: kept on one line.
     pub cite: bool,
 }
@@ -72,8 +74,8 @@ impl Cell {
 }
 
 pub(super) const ANNEX_HEADER: &[&str] = &["考核内容", "考核要求", "增减分值", "备注"];
-const ANNEX_WIDTHS: &[u8] = &[11, 34, 40, 15];
-const RULES_WIDTHS: &[u8] = &[14, 34, 14, 38];
+const ANNEX_WIDTHS: &[u8] = &[10, 34, 38, 18];
+const RULES_WIDTHS: &[u8] = &[13, 31, 17, 39];
 
 /// The page of one policy version.
 pub(super) fn page(policy: &Policy) -> Page {
@@ -91,6 +93,15 @@ pub(super) fn page(policy: &Policy) -> Page {
     }
     let reading_texts = policy.readings.iter().map(|r| (r.id.clone(), r.text.clone())).collect();
     Page { title, sections, notes: notes.order, readings_file: policy.readings_file.clone(), reading_texts }
+}
+
+/// The line under the title that says what the footnotes are.
+pub(super) fn intro(page: &Page) -> Option<String> {
+    if page.notes.is_empty() {
+        return None;
+    }
+    let file = page.readings_file.as_deref().map_or(String::new(), |f| format!("，其理由详见 {f}"));
+    Some(format!("表中各“注”是本规则对文件措辞所作的解读{file}。"))
 }
 
 /// Footnote numbers, given in order of first mention.
@@ -264,10 +275,12 @@ fn annex_section(policy: &Policy, subject: &Subject, members: &Subject, notes: &
             head.under = Some(format!("({}分)", decimal(category.points)));
             head.notes = notes.numbers(&category.readings, &mut section.notes);
         }
-        head.rowspan = Some(group.len());
+        head.group = true;
         for (n, row) in group.iter().enumerate() {
             let mut cells = Vec::with_capacity(4);
-            cells.push(if n == 0 { std::mem::take(&mut head) } else { Cell { covered: true, ..Cell::default() } });
+            let mut first = if n == 0 { std::mem::take(&mut head) } else { Cell { covered: true, ..Cell::default() } };
+            first.group_end = n + 1 == group.len();
+            cells.push(first);
             let (requirement, scoring) = match &row.words {
                 Some((r, s)) => (r.clone(), s.clone()),
                 None => {
