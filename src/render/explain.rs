@@ -17,7 +17,7 @@ pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) 
     let staff = quarter.staff.iter().zip(&results.staff).find(|(r, _)| r.id == id);
     let ledger = match staff {
         Some((record, scored)) => {
-            Ledger { policy, quarter, results, subject: &policy.staff, record, scored, window: None }
+            Ledger { policy, quarter, results, subject: &policy.staff, record, scored, window: None, shown: Default::default() }
         }
         None => {
             let w = quarter.windows.iter().position(|r| r.id == id)?;
@@ -29,6 +29,7 @@ pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) 
                 record: &quarter.windows[w],
                 scored: results.windows.get(w)?,
                 window: Some(w),
+                shown: Default::default(),
             }
         }
     };
@@ -46,6 +47,8 @@ struct Ledger<'a> {
     scored: &'a Scored,
     /// The record's index when it is a window.
     window: Option<usize>,
+    /// The rows (by cite) and readings (by index) already quoted: each is quoted once.
+    shown: std::cell::RefCell<(Vec<String>, Vec<usize>)>,
 }
 
 /// Ledger lines are indented past the points column.
@@ -179,17 +182,31 @@ impl Ledger<'_> {
 
     /// The document's words for a line: its table row's, or its wording; then its readings.
     fn words(&self, out: &mut String, cite: &str, wording: Option<&str>, readings: &[usize]) -> Result {
+        let mut shown = self.shown.borrow_mut();
         match self.subject.row(cite) {
-            Some(row) if row.scoring.is_empty() => writeln!(out, "{INDENT}考核要求“{}”", row.requirement)?,
-            Some(row) => writeln!(out, "{INDENT}考核要求“{}”，增减分值“{}”", row.requirement, row.scoring)?,
+            Some(_) if shown.0.iter().any(|c| c == cite) => writeln!(out, "{INDENT}（原文见上）")?,
+            Some(row) => {
+                shown.0.push(cite.to_string());
+                if row.scoring.is_empty() {
+                    writeln!(out, "{INDENT}考核要求“{}”", row.requirement)?;
+                } else {
+                    writeln!(out, "{INDENT}考核要求“{}”，增减分值“{}”", row.requirement, row.scoring)?;
+                }
+            }
             None => {
                 if let Some(wording) = wording {
                     writeln!(out, "{INDENT}“{wording}”")?;
                 }
             }
         }
-        for reading in readings.iter().filter_map(|r| self.policy.readings.get(*r)) {
-            writeln!(out, "{INDENT}解读 {}：{}", reading.id, reading.text)?;
+        for r in readings {
+            if shown.1.contains(r) {
+                continue;
+            }
+            shown.1.push(*r);
+            if let Some(reading) = self.policy.readings.get(*r) {
+                writeln!(out, "{INDENT}解读 {}：{}", reading.id, reading.text)?;
+            }
         }
         Ok(())
     }
