@@ -16,9 +16,16 @@ use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
 pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) -> Option<String> {
     let staff = quarter.staff.iter().zip(&results.staff).find(|(r, _)| r.id == id);
     let ledger = match staff {
-        Some((record, scored)) => {
-            Ledger { policy, quarter, results, subject: &policy.staff, record, scored, window: None, shown: Default::default() }
-        }
+        Some((record, scored)) => Ledger {
+            policy,
+            quarter,
+            results,
+            subject: &policy.staff,
+            record,
+            scored,
+            window: None,
+            shown: Default::default(),
+        },
         None => {
             let w = quarter.windows.iter().position(|r| r.id == id)?;
             Ledger {

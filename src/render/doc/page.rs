@@ -75,7 +75,7 @@ impl Cell {
 
 pub(super) const ANNEX_HEADER: &[&str] = &["考核内容", "考核要求", "增减分值", "备注"];
 const ANNEX_WIDTHS: &[u8] = &[10, 34, 38, 18];
-const RULES_WIDTHS: &[u8] = &[13, 31, 17, 39];
+const RULES_WIDTHS: &[u8] = &[16, 30, 17, 37];
 
 /// The page of one policy version.
 pub(super) fn page(policy: &Policy) -> Page {
