@@ -12,8 +12,10 @@
 //! [`load_policy`] runs stages 1–2 over a directory; the CLI in `main.rs` and
 //! `cli/` only wires stages together and chooses how diagnostics look.
 //! Beside the pipeline, [`check::lint`] warns about a policy that checks but
-//! is probably not what its author meant, and [`policy_tests`] runs the test
-//! cases a policy keeps beside each version through stages 3–5.
+//! is probably not what its author meant (including words that are not the
+//! source document's, and readings its readings file does not explain), and
+//! [`policy_tests`] runs the test cases a policy keeps beside each version
+//! through stages 3–5.
 //!
 //! Invariants: evaluation does no I/O and always terminates (a policy has no
 //! loops and no recursion); no float ever touches a score; `check` never

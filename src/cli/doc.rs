@@ -1,6 +1,7 @@
-//! `kaohe doc`: the printed rubric. The policy as the annex tables the bureau
-//! publishes (考核内容, 考核要求, 增减分值, 依据, 原文), so that an author can
-//! compare it line by line with the document.
+//! `kaohe doc`: the printed rubric. The policy as the annex tables of the
+//! document (考核内容, 考核要求, 增减分值, 备注: the document's words in its
+//! order, the readings as footnotes), then the rules outside the tables, so
+//! that an author can compare it line by line with the paper.
 
 use std::path::{Path, PathBuf};
 
@@ -15,11 +16,11 @@ pub struct DocArgs {
     /// The policy directory: its `.rules` files, or one subdirectory per version.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// `md` (Markdown) to read or diff as text; `html` for one self-contained page to print.
+    /// `md` (Markdown) to read or diff as text; `html` for one self-contained page that prints on A4.
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
     /// Of a directory of versions, the one to print: its subdirectory name
-    /// (`2025`) or its effective date (`2025-01-01`). Without it, the newest.
+    /// (`2026`) or its effective date (`2026-01-01`). Without it, the newest.
     #[arg(long, value_name = "VERSION", conflicts_with = "all")]
     version: Option<String>,
     /// Print every version, oldest first.
