@@ -146,7 +146,7 @@ fn every_annex_cell_is_printed_verbatim_in_order() {
 fn doc_markdown_has_every_rule() {
     let run = common::kaohe(&["doc", "--policy", "policies/luoshan", "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let policy = kaohe::load_policy(&common::root().join("policies/luoshan")).unwrap();
+    let policy = kaohe::app::load::load_newest(&common::root().join("policies/luoshan")).unwrap();
     let sections: Vec<&str> = run.stdout.split("\n## ").skip(1).collect();
     assert_eq!(sections.len(), 4, "two annex tables, then the rules outside each");
     for (subject, section) in [&policy.staff, &policy.window].into_iter().zip(&sections) {
@@ -247,7 +247,7 @@ fn doc_html_structure() {
     let first = html.find("<section class=\"annex\">").unwrap();
     assert!(html[first..].trim_start_matches("<section class=\"annex\">").trim_start().starts_with("<h1>"));
 
-    let policy = kaohe::load_policy(&common::root().join("policies/luoshan")).unwrap();
+    let policy = kaohe::app::load::load_newest(&common::root().join("policies/luoshan")).unwrap();
     let sections: Vec<&str> = html.split("<section").skip(1).collect();
     assert_eq!(sections.len(), 4);
     let mut rows = 0;

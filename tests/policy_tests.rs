@@ -15,12 +15,9 @@ fn shipped_cases_pass_and_exercise_everything() {
     assert!(!run.stdout.contains("FAILED"), "{}", run.stdout);
     // The document has one version, and so has the policy.
     assert_eq!(run.stdout.matches(" cases\n").count() + run.stdout.matches(" case\n").count(), 1, "{}", run.stdout);
-    for version in ["policies/luoshan/2026 (effective 2026-01-01)"] {
-        let section =
-            run.stdout.split(version).nth(1).unwrap_or_else(|| panic!("{version} not tested\n{}", run.stdout));
-        let section = section.split("\npolicies/").next().unwrap_or_default();
-        assert!(section.contains("  every rule, average, veto, flag and honour was exercised"), "{version}:{section}");
-    }
+    let version = "policies/luoshan/2026 (effective 2026-01-01)";
+    let section = run.stdout.split(version).nth(1).unwrap_or_else(|| panic!("{version} not tested\n{}", run.stdout));
+    assert!(section.contains("  every rule, average, veto, flag and honour was exercised"), "{version}:{section}");
 }
 
 /// A copy of the 2026 version and three of its cases, one with a wrong total,

@@ -276,10 +276,7 @@ impl Checker {
                 );
             }
             let condition = match &honour.condition {
-                Some(c) => match self.honour_condition(scope, c) {
-                    Some(c) => Some(Some(c)),
-                    None => None,
-                },
+                Some(c) => self.honour_condition(scope, c).map(Some),
                 None => Some(None),
             };
             let limit = honour.limit.value;

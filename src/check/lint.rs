@@ -154,7 +154,7 @@ pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> V
             }
         }
     }
-    lints.out.sort_by_key(|(file, w)| (*file, w.span.start));
+    lints.out.sort_by_key(|(file, w)| (*file, w.span.start()));
     lints.out.into_iter().map(|(_, w)| w).collect()
 }
 
@@ -324,7 +324,7 @@ impl Lints {
     fn cites(&mut self, src: &Named, ast: &ast::Subject, document: &Document) {
         let lines = words::lines(ast);
         let mut cites: Vec<&Spanned<String>> = lines.iter().filter_map(|l| l.cite).collect();
-        cites.sort_by_key(|c| c.span.start);
+        cites.sort_by_key(|c| c.span.start());
         for cite in cites {
             if let Err(miss) = document.locate(&cite.value) {
                 let message = format!("the cite `{}` names no place in the source document", cite.value);
@@ -398,7 +398,7 @@ mod tests {
         let files = vec![(file, ast)];
         let policy = crate::check::check(&files).map_err(|e| format!("{e:?}"))?;
         let warnings = lint(&files, &policy, Path::new("."));
-        Ok(warnings.into_iter().map(|w| (w.lint, text[w.span.start..w.span.end()].to_string())).collect())
+        Ok(warnings.into_iter().map(|w| (w.lint, text[w.span.start()..w.span.end()].to_string())).collect())
     }
 
     const POLICY: &str = r#"
