@@ -185,7 +185,7 @@ fn eval_and_explain_refuse_a_year_file() {
     for args in [
         vec!["eval", "--policy", POLICY, "--facts", &facts],
         vec!["explain", "--policy", POLICY, "--facts", &facts, "--id", "S0001"],
-        vec!["diff", "--from", "policies/luoshan/2025", "--to", POLICY, "--facts", &facts],
+        vec!["diff", "--from", POLICY, "--to", POLICY, "--facts", &facts],
     ] {
         let run = kaohe(&args);
         refused(&run, 4);
@@ -299,7 +299,7 @@ fn printing_commands() -> Vec<Vec<&'static str>> {
         vec!["check", "--policy", POLICY],
         vec!["test", "--policy", POLICY],
         vec!["doc", "--policy", POLICY],
-        vec!["diff", "--from", "policies/luoshan/2025", "--to", POLICY, "--facts", EXAMPLE],
+        vec!["diff", "--from", POLICY, "--to", POLICY, "--facts", EXAMPLE],
         vec!["man"],
         vec!["completions", "bash"],
         vec!["--help"],

@@ -132,7 +132,10 @@ fn quarter_bulletin() {
             }
         }
     }
-    assert!(text.contains("S0040 贾志强：不得评为优秀。中途缺勤工作日 = 6。[第十五条]"), "{text}");
+    assert!(
+        text.contains("S0040 贾志强：不得评为优秀。中途缺勤工作日（不含公伤、婚假、产假） = 6。[第十五条]"),
+        "{text}"
+    );
     assert!(text.contains("95 | 称职✕优秀"), "the grade cell carries the mark");
     // Where points were lost, and the signature after the text.
     assert!(text.contains("窗口工作人员扣分最多的事项"));
@@ -172,7 +175,7 @@ fn year_bulletin() {
     assert!(text.contains("年度红旗窗口（1 个） [第十七条]\n民政婚姻登记窗口（年度总分 117.46）。"), "{text}");
     assert!(text.contains("优秀：名额 4 = 27 × 15%，评出 4 [第十九条]"), "{text}");
     assert!(
-        text.contains("高玉兰（税务窗口，第 1 名）：不得评为优秀，迟到、早退、离岗、串岗 = 8 [第十章/四/6]"),
+        text.contains("高玉兰（税务窗口，第 1 名）：不得评为优秀，迟到、早退、离岗（缺岗） = 8 [第十章/四/6]"),
         "{text}"
     );
     assert!(text.contains("曾超（社保窗口）：不参加年度考核，在大厅工作月数 = 4.71 [第十三条]"), "{text}");
@@ -268,10 +271,20 @@ fn quarter_workbook_matches_the_json() {
             assert!(header.contains(&"等次".to_string()));
             let labels: Vec<String> = rows[1..].iter().map(|r| cell_text(&r[at("等次")])).collect();
             assert!(
-                labels
-                    .iter()
-                    .all(|l| ["优秀", "称职", "基本称职", "不称职", "红旗", "良好", "一般", "较差"]
-                        .contains(&l.as_str())),
+                labels.iter().all(|l| [
+                    "优秀",
+                    "称职",
+                    "基本称职",
+                    "不称职",
+                    "合格",
+                    "基本合格",
+                    "不合格",
+                    "红旗",
+                    "良好",
+                    "一般",
+                    "较差"
+                ]
+                .contains(&l.as_str())),
                 "{labels:?}"
             );
         }
@@ -295,7 +308,7 @@ fn quarter_workbook_matches_the_json() {
             .sum();
         assert_eq!(trace.len() - 1, entries);
         let late = trace.iter().find(|r| r[2] == "S0003" && r[10] == "attendance.late_early_away").unwrap();
-        assert_eq!(&late[4..9], ["出勤值勤", "迟到、早退、离岗、串岗", "附件1/出勤值勤/1", "1", "-3"]);
+        assert_eq!(&late[4..9], ["出勤值勤", "迟到、早退、离岗（缺岗）", "附件1/出勤值勤/1", "1", "-3"]);
         let about = sheet(&book, "说明");
         assert!(about.iter().any(|r| r[1] == "工作纪律" && r[2] == "categories.discipline"), "{about:?}");
     }
@@ -408,9 +421,9 @@ fn month_bulletin_lists_each_day() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = text_of(&run.stdout);
     assert!(text.contains("考勤通报\n2026年第7期\n关于2026年7月窗口工作人员考勤情况的通报"), "{text}");
-    assert!(text.contains("迟到、早退、离岗、串岗：2 次，涉及 1 人。"), "{text}");
+    assert!(text.contains("迟到、早退、离岗（缺岗）：2 次，涉及 1 人。"), "{text}");
     assert!(text.contains(
-        "S0001 | 王建国 | 首席代表 | 迟到、早退、离岗、串岗 | 2 次 | 7月3日 上午签到 09:07（应不晚于 08:55）；7月15日 下午签退 16:41（应不早于 17:00） |"
+        "S0001 | 王建国 | 首席代表 | 迟到、早退、离岗（缺岗） | 2 次 | 7月3日 上午签到 09:07（应不晚于 08:55）；7月15日 下午签退 16:41（应不早于 17:00） |"
     ), "{text}");
     assert!(text.contains("| 未按时录入考勤且事后未说明 | 1 次 | 7月9日 下午签到 缺卡，未说明 |"), "{text}");
     assert!(text.contains("旷工天数 | 0.5 天 | 7月14日"), "{text}");

@@ -75,10 +75,6 @@ fn window_name(quarter: &Quarter, record: &Record) -> String {
     record.window.and_then(|w| quarter.windows.get(w)).map_or(String::new(), |w| w.name.clone())
 }
 
-fn grade_label(subject: &Subject, grade: usize) -> String {
-    subject.grades.get(grade).map_or(String::new(), |g| g.name.label.clone())
-}
-
 /// `（20）` after a category's label: its points.
 fn category_heading(label: &str, points: Decimal) -> String {
     format!("{label}（{}）", decimal(points))
@@ -136,6 +132,56 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
                     })
                     .collect(),
                 none: format!("本期无{}{}。", grade.name.label, subject.name.label),
+                inline: true,
+            });
+        }
+    }
+
+    // The honours proposed (第十七条(四) 拟评出), after the chosen: proposals, never grades.
+    for (subject, records, scored, proposals, is_staff) in [
+        (&policy.window, &quarter.windows, &results.windows, &results.window_proposals, false),
+        (&policy.staff, &quarter.staff, &results.staff, &results.staff_proposals, true),
+    ] {
+        for proposal in proposals {
+            let Some(honour) = subject.honours.get(proposal.honour) else { continue };
+            let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+            let mut names: Vec<usize> = proposal.proposed.clone();
+            names.sort_by(|&a, &b| scored[a].rank.cmp(&scored[b].rank).then_with(|| records[a].id.cmp(&records[b].id)));
+            let mut title = format!(
+                "拟评{}（{} {}，从{from}中按总分由高到低，至多 {} 名）",
+                honour.name.label,
+                names.len(),
+                unit(is_staff),
+                proposal.limit
+            );
+            if let Some((total, group)) = &proposal.tie {
+                let who: Vec<&str> = group.iter().filter_map(|i| records.get(*i)).map(|r| r.name.as_str()).collect();
+                title.push_str(&format!(
+                    "；{} 同为 {} 分，全部列入将超过名额，均未列入",
+                    who.join("、"),
+                    decimal(*total)
+                ));
+            }
+            chosen.lists.push(NameList {
+                title,
+                cite: honour.cite.clone(),
+                names: names
+                    .iter()
+                    .map(|&i| {
+                        let record = &records[i];
+                        if is_staff {
+                            format!(
+                                "{}（{}，{} 分）",
+                                record.name,
+                                window_name(quarter, record),
+                                decimal(scored[i].total)
+                            )
+                        } else {
+                            format!("{}（{} 分）", record.name, decimal(scored[i].total))
+                        }
+                    })
+                    .collect(),
+                none: "无。".into(),
                 inline: true,
             });
         }
@@ -329,7 +375,7 @@ fn quarter_table(
         cells.push(Cell { class: "num total", ..Cell::number(decimal(score.total)) });
         let marks = marks::quarter(subject, &policy.staff, score, selections, i);
         let who = format!("{} {}", record.id, record.name);
-        cells.push(table.grade_cell(grade_label(subject, score.grade), &who, &marks));
+        cells.push(table.grade_cell(subject.grade_label(score.grade, record.staff_type).to_string(), &who, &marks));
         let chosen = subject.grades.get(score.grade).is_some_and(|g| g.quota.is_some());
         table.rows.push(Row { class: if chosen { "chosen" } else { "" }, cells });
     }
@@ -690,7 +736,8 @@ fn year_table(
         }
         cells.push(Cell { class: "num total", ..Cell::number(decimal(r.total)) });
         let marks = marks::annual(subject, &policy.staff, r, selections, i);
-        let grade = r.standing.as_ref().map_or("—".to_string(), |s| grade_label(subject, s.grade));
+        let grade =
+            r.standing.as_ref().map_or("—".to_string(), |s| subject.grade_label(s.grade, r.staff_type).to_string());
         let who = format!("{} {}", r.id, r.name);
         cells.push(table.grade_cell(grade, &who, &marks));
         let chosen =

@@ -78,6 +78,11 @@ fn by_quarter(
         }
         out.push((label, values));
     }
+    // Of many numbers (an `or` of tests), the ones that were not all zero.
+    let nonzero = |(_, v): &(String, Vec<(Period, Decimal)>)| v.iter().any(|(_, x)| !x.is_zero());
+    if out.iter().any(nonzero) {
+        out.retain(nonzero);
+    }
     out
 }
 

@@ -12,7 +12,7 @@ use super::marks::{self, Mark};
 use super::summary::quota_line;
 use super::{decimal, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults};
-use crate::eval::{Results, Scored, Selection};
+use crate::eval::{Proposal, Results, Scored, Selection};
 use crate::facts::{Period, Quarter, Record};
 use crate::policy::{Policy, Subject};
 
@@ -137,10 +137,8 @@ fn grade_cell(grade: &str, marks: &[Mark], who: &str, compact: bool, notes: &mut
                 None => shorts.push((short, vec![number])),
             }
         }
+        // Marks follow the grade without a space: `不称职✕优秀[8,9]⚑[10]`.
         for (short, numbers) in shorts {
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
             cell.push_str(&format!("{short}[{}]", numbers.join(",")));
         }
         return cell;
@@ -238,6 +236,36 @@ pub fn write_table(
             .collect();
         writeln!(out, "{}（{} {}）", subject.name.label, shown.len(), if is_staff { "人" } else { "个" })?;
         section(out, policy, subject, quarter, records, scored, selections, &shown, is_staff, options)?;
+        let proposed = if is_staff { &results.staff_proposals } else { &results.window_proposals };
+        proposals(out, subject, records, proposed)?;
+    }
+    Ok(())
+}
+
+/// The honours proposed, apart from the grades (第十七条(四) 拟评出):
+/// `拟评明星个人（从优秀中按总分由高到低，至多 3 名）：S0003 张伟、…`.
+fn proposals(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    records: &[Record],
+    proposals: &[Proposal],
+) -> io::Result<()> {
+    for proposal in proposals {
+        let Some(honour) = subject.honours.get(proposal.honour) else { continue };
+        let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+        let names: Vec<String> = proposal
+            .proposed
+            .iter()
+            .filter_map(|i| records.get(*i))
+            .map(|r| if r.name.is_empty() { r.id.clone() } else { format!("{} {}", r.id, r.name) })
+            .collect();
+        let who = if names.is_empty() { "无".to_string() } else { names.join("、") };
+        write!(out, "拟评{}（从{from}中按总分由高到低，至多 {} 名）：{who}", honour.name.label, proposal.limit)?;
+        if let Some((total, group)) = &proposal.tie {
+            let ids: Vec<&str> = group.iter().filter_map(|i| records.get(*i)).map(|r| r.id.as_str()).collect();
+            write!(out, "；{} 同为 {} 分，全部列入将超过名额，均未列入", ids.join("、"), decimal(*total))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -301,7 +329,7 @@ fn section(
             row.push(decimal(score.bonus));
         }
         row.push(decimal(score.total));
-        let grade = subject.grades.get(score.grade).map_or("", |g| g.name.label.as_str());
+        let grade = subject.grade_label(score.grade, record.staff_type);
         let marks = marks::quarter(subject, &policy.staff, score, selections, line.index);
         row.push(grade_cell(grade, &marks, &format!("{} {}", record.id, record.name), compact, &mut notes));
         rows.push(row);
@@ -395,8 +423,7 @@ pub fn write_annual_table(
             }
             row.push(decimal(r.total));
             // Not assessed: the mark (不参加年度考核 and its clause) is the whole cell.
-            let grade =
-                r.standing.as_ref().map_or("", |s| subject.grades.get(s.grade).map_or("", |g| g.name.label.as_str()));
+            let grade = r.standing.as_ref().map_or("", |s| subject.grade_label(s.grade, r.staff_type));
             let marks = marks::annual(subject, &policy.staff, r, selections, line.index);
             row.push(grade_cell(grade, &marks, &format!("{} {}", r.id, r.name), compact, &mut notes));
             rows.push(row);

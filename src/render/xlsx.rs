@@ -234,7 +234,7 @@ fn subject_sheet(
             row.push(Value::Number(score.bonus));
         }
         row.push(Value::Number(score.total));
-        row.push(text(grade_label(subject, score.grade)));
+        row.push(text(subject.grade_label(score.grade, record.staff_type)));
         row.push(text(marks_text(&marks::quarter(subject, &policy.staff, score, selections, i))));
         row.push(text(grade_id(subject, score.grade)));
         if is_staff {
@@ -395,7 +395,9 @@ pub fn year(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarter<'_>
             }
             row.push(Value::Number(r.total));
             let grade = r.standing.as_ref().map(|s| s.grade);
-            row.push(text(grade.map_or("不参加年度考核".to_string(), |g| grade_label(subject, g))));
+            row.push(text(
+                grade.map_or("不参加年度考核".to_string(), |g| subject.grade_label(g, r.staff_type).to_string()),
+            ));
             row.push(text(marks_text(&marks::annual(subject, &policy.staff, r, selections, i))));
             row.push(text(grade.map_or(String::new(), |g| grade_id(subject, g))));
             row.push(text(if r.standing.is_some() { "是" } else { "否" }));
