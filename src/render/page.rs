@@ -83,13 +83,16 @@ impl Table {
         for mark in marks {
             let note = words::circled(self.notes.len() + 1);
             cell.marks.push(CellMark { short: mark.short.clone(), note: note.clone() });
+            // The document's words once per clause and wording in a table.
+            let quoted =
+                self.notes.iter().any(|n| n.cite == mark.cite && n.wording.is_some() && n.wording == mark.wording);
             self.notes.push(Note {
                 note,
                 who: who.to_string(),
                 what: what(mark),
                 reason: mark.reason.clone(),
                 cite: mark.cite.clone(),
-                wording: mark.wording.clone(),
+                wording: if quoted { None } else { mark.wording.clone() },
             });
         }
         cell
