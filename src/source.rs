@@ -17,6 +17,8 @@ use thiserror::Error;
 
 pub use crate::facts::json::Span;
 
+pub mod table;
+
 /// The largest file kaohe reads: 512 MiB. A real quarter's facts are a few
 /// megabytes; a larger file is almost certainly the wrong one, and reading
 /// it whole could exhaust memory.
