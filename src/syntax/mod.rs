@@ -5,6 +5,7 @@
 pub mod ast;
 mod error;
 mod parse;
+pub mod records;
 
 pub use error::SyntaxError;
 pub use parse::parse_file;
