@@ -137,7 +137,13 @@ impl Checker {
                     records.cases = self.events(&scope, c, In::Cases, case_event);
                     if records.case_kinds.is_empty() {
                         let help = "name each kind of case and its deadline, for example `promised \"承诺件\" due in working days`";
-                        self.error(src, c.keyword, "`cases` declares no kind of case".into(), "no kinds", Some(help.into()));
+                        self.error(
+                            src,
+                            c.keyword,
+                            "`cases` declares no kind of case".into(),
+                            "no kinds",
+                            Some(help.into()),
+                        );
                     }
                 }
                 Block::Reviews(c) => {
@@ -246,7 +252,13 @@ impl Checker {
                 continue;
             };
             if start >= end {
-                self.error(src, h.span, format!("half day `{}` ends before it starts", h.name.value), "backwards", None);
+                self.error(
+                    src,
+                    h.span,
+                    format!("half day `{}` ends before it starts", h.name.value),
+                    "backwards",
+                    None,
+                );
                 ok = false;
             }
             if halves.iter().any(|o| o.name.id == h.name.value) {
@@ -254,16 +266,14 @@ impl Checker {
                 ok = false;
                 continue;
             }
-            halves.push(Half {
-                name: label(&h.name, &h.label),
-                start,
-                end,
-                in_slot: usize::MAX,
-                out_slot: usize::MAX,
-            });
+            halves.push(Half { name: label(&h.name, &h.label), start, end, in_slot: usize::MAX, out_slot: usize::MAX });
         }
         if halves.len() != 2 {
-            let message = format!("a schedule has a morning and an afternoon; `{}` has {} half days", s.label.value, halves.len());
+            let message = format!(
+                "a schedule has a morning and an afternoon; `{}` has {} half days",
+                s.label.value,
+                halves.len()
+            );
             let help = "write both, for example `morning \"上午\" 09:00-12:00` and `afternoon \"下午\" 13:00-17:00`";
             self.error(src, s.label.span, message, "two half days", Some(help.into()));
             return None;
@@ -304,8 +314,11 @@ impl Checker {
                 continue;
             }
             *taken = slots.len();
-            let (from, until, before) =
-                (self.maybe_minute(src, &p.on_from), self.maybe_minute(src, &p.on_until), self.maybe_minute(src, &p.on_before));
+            let (from, until, before) = (
+                self.maybe_minute(src, &p.on_from),
+                self.maybe_minute(src, &p.on_until),
+                self.maybe_minute(src, &p.on_before),
+            );
             let off_before = self.minute(src, &p.off_before);
             let (Some(from), Some(until), Some(before), Some(off_before)) = (from, until, before, off_before) else {
                 ok = false;
@@ -349,12 +362,18 @@ impl Checker {
             ok = false;
         };
         match (slot.end, p.off.value) {
-            (SlotEnd::In, Off::Early) => {
-                fail(self, p.off.span, format!("`{}` opens a half day: it is late, not early", p.name.value), "write `late before …`")
-            }
-            (SlotEnd::Out, Off::Late) => {
-                fail(self, p.off.span, format!("`{}` closes a half day: it is early, not late", p.name.value), "write `early before …`")
-            }
+            (SlotEnd::In, Off::Early) => fail(
+                self,
+                p.off.span,
+                format!("`{}` opens a half day: it is late, not early", p.name.value),
+                "write `late before …`",
+            ),
+            (SlotEnd::Out, Off::Late) => fail(
+                self,
+                p.off.span,
+                format!("`{}` closes a half day: it is early, not late", p.name.value),
+                "write `early before …`",
+            ),
             _ => {}
         }
         match slot.end {
@@ -368,7 +387,11 @@ impl Checker {
                 Some(last) if last >= slot.off_before => fail(
                     self,
                     p.off_before.span,
-                    format!("`{}` is late only before {}, which is not after its on-time window", p.name.value, crate::policy::records::clock(slot.off_before)),
+                    format!(
+                        "`{}` is late only before {}, which is not after its on-time window",
+                        p.name.value,
+                        crate::policy::records::clock(slot.off_before)
+                    ),
                     "late is after the window and before this time, usually the end of the half day",
                 ),
                 _ => {}
@@ -391,7 +414,12 @@ impl Checker {
         }
         if let (Some(from), Some(last)) = (slot.from, slot.until.or(slot.before.map(|b| b.saturating_sub(1)))) {
             if from > last {
-                fail(self, p.span, format!("`{}` is never on time: its window is empty", p.name.value), "check the times");
+                fail(
+                    self,
+                    p.span,
+                    format!("`{}` is never on time: its window is empty", p.name.value),
+                    "check the times",
+                );
             }
         }
         let _ = half;
@@ -422,12 +450,24 @@ impl Checker {
         let defaults: Vec<&Written<'_>> = written.iter().filter(|w| w.ast.season.is_none()).collect();
         if let [_, second, ..] = defaults.as_slice() {
             let help = "give the other its days of the year: `schedule \"夏季作息\" from 05-01 to 09-30 { … }`";
-            self.error(second.src, second.ast.label.span, "two schedules without a season".into(), "second", Some(help.into()));
+            self.error(
+                second.src,
+                second.ast.label.span,
+                "two schedules without a season".into(),
+                "second",
+                Some(help.into()),
+            );
         }
         let Some(base) = defaults.first() else {
             if let Some(first) = written.first() {
                 let help = "write the schedule of the rest of the year without `from … to …`";
-                self.error(first.src, first.ast.label.span, "every schedule has a season: some days would have none".into(), "a season", Some(help.into()));
+                self.error(
+                    first.src,
+                    first.ast.label.span,
+                    "every schedule has a season: some days would have none".into(),
+                    "a season",
+                    Some(help.into()),
+                );
             } else if needs {
                 if let Some((Block::Punches(c), src)) = blocks.iter().find(|(b, _)| matches!(b, Block::Punches(_))) {
                     let help = "declare the work hours and the punches: `schedule \"作息时间\" { morning \"上午\" 09:00-12:00 … }`";
@@ -440,14 +480,21 @@ impl Checker {
             if w.ast.season.is_none() {
                 continue;
             }
-            let same_halves = w.schedule.halves.iter().map(|h| &h.name).eq(base.schedule.halves.iter().map(|h| &h.name));
+            let same_halves =
+                w.schedule.halves.iter().map(|h| &h.name).eq(base.schedule.halves.iter().map(|h| &h.name));
             let shape = |s: &Schedule| s.slots.iter().map(|x| (x.name.clone(), x.half, x.end)).collect::<Vec<_>>();
             if !same_halves || shape(&w.schedule) != shape(&base.schedule) {
                 let help = format!(
                     "a season changes the times only: give it the half days and punches of `{}`, with the same names and labels",
                     base.ast.label.value
                 );
-                self.error(w.src, w.ast.label.span, format!("schedule `{}` is not like `{}`", w.ast.label.value, base.ast.label.value), "other half days or punches", Some(help));
+                self.error(
+                    w.src,
+                    w.ast.label.span,
+                    format!("schedule `{}` is not like `{}`", w.ast.label.value, base.ast.label.value),
+                    "other half days or punches",
+                    Some(help),
+                );
             }
         }
         // No day of a (leap) year in two seasons.
@@ -496,7 +543,8 @@ impl Checker {
                 String::new()
             }
             None => {
-                let help = "every counting rule names the place in the document it encodes, for example `[第十章/三/1]`";
+                let help =
+                    "every counting rule names the place in the document it encodes, for example `[第十章/三/1]`";
                 self.error(src, span, format!("{what} has no cite"), "no cite", Some(help.into()));
                 String::new()
             }
@@ -562,7 +610,10 @@ impl Checker {
             if text.value.trim().is_empty() {
                 self.error(src, text.span, "the label is empty".into(), "empty", None);
             }
-            out.push(Counted { name: Label { id: name.value.clone(), label: text.value.clone() }, targets: Vec::new() });
+            out.push(Counted {
+                name: Label { id: name.value.clone(), label: text.value.clone() },
+                targets: Vec::new(),
+            });
             spans.push(name.span);
         }
         for row in &c.rows {
@@ -614,8 +665,15 @@ impl Checker {
                 continue;
             };
             if attribute.value == "workdays" {
-                let help = "`workdays` are the workdays in the hall, which gather counts from the calendar and the roster";
-                self.error(src, attribute.span, "`workdays` cannot be summed".into(), "counted by gather", Some(help.into()));
+                let help =
+                    "`workdays` are the workdays in the hall, which gather counts from the calendar and the roster";
+                self.error(
+                    src,
+                    attribute.span,
+                    "`workdays` cannot be summed".into(),
+                    "counted by gather",
+                    Some(help.into()),
+                );
                 continue;
             }
             let mut away = Away { attribute: index, facts: Vec::new(), leave: Vec::new(), cite };
@@ -629,12 +687,21 @@ impl Checker {
                     }
                     (Some(f), None) if matches!(scope.staff.facts[f].kind, FactKind::Days) => away.facts.push(f),
                     (Some(f), None) => {
-                        let message = format!("`{}` is a `{}` fact; a sum of days takes `days` facts", term.value, scope.staff.facts[f].kind.word());
+                        let message = format!(
+                            "`{}` is a `{}` fact; a sum of days takes `days` facts",
+                            term.value,
+                            scope.staff.facts[f].kind.word()
+                        );
                         self.error(src, term.span, message, "not days", None);
                     }
                     (None, Some(k)) => away.leave.push(k),
                     (None, None) => {
-                        let names = scope.staff.facts.iter().map(|f| f.name.id.as_str()).chain(leave.iter().map(|k| k.name.id.as_str()));
+                        let names = scope
+                            .staff
+                            .facts
+                            .iter()
+                            .map(|f| f.name.id.as_str())
+                            .chain(leave.iter().map(|k| k.name.id.as_str()));
                         let help = closest(&term.value, names).map(|s| format!("did you mean `{s}`?"));
                         let message = format!("`{}` is neither a staff fact nor a kind of leave", term.value);
                         self.error(src, term.span, message, "unknown", help);
@@ -646,7 +713,14 @@ impl Checker {
         out
     }
 
-    fn by_fact(&mut self, src: &Named, c: &ast::Counting, staff: &Subject, window: &Subject, items: &[Counted]) -> Option<String> {
+    fn by_fact(
+        &mut self,
+        src: &Named,
+        c: &ast::Counting,
+        staff: &Subject,
+        window: &Subject,
+        items: &[Counted],
+    ) -> Option<String> {
         let mut cite = None;
         for row in &c.rows {
             let Row::ByFact { cite: c, span, .. } = row else { continue };
@@ -709,7 +783,13 @@ impl Checker {
         if whose == Whose::Window && !matches!(block, In::Cases | In::Reviews) {
             let span = t.subject.as_ref().map_or(t.span, |s| s.span);
             let message = format!("a `{}` row counts toward a staff member, not a window", block.word());
-            self.error(src, span, message, "not a window's", Some("window facts are counted from `cases` and `reviews`".into()));
+            self.error(
+                src,
+                span,
+                message,
+                "not a window's",
+                Some("window facts are counted from `cases` and `reviews`".into()),
+            );
             return None;
         }
         let (subject, other, word, other_word) = match whose {
@@ -720,7 +800,8 @@ impl Checker {
             let help = if other.fact_index(&t.fact.value).is_some() && whose == Whose::Staff {
                 Some(format!("`{}` is a {other_word} fact: write `{other_word} {}`", t.fact.value, t.fact.value))
             } else {
-                closest(&t.fact.value, subject.facts.iter().map(|f| f.name.id.as_str())).map(|s| format!("did you mean `{s}`?"))
+                closest(&t.fact.value, subject.facts.iter().map(|f| f.name.id.as_str()))
+                    .map(|s| format!("did you mean `{s}`?"))
             };
             let message = format!("{word} have no fact `{}`", t.fact.value);
             self.error(src, t.fact.span, message, "not a declared fact", help);
@@ -744,7 +825,8 @@ impl Checker {
                 return None;
             }
             FactKind::Amounts { .. } | FactKind::Levels => {
-                let message = format!("`{}` is `{}`: a counting rule adds to counts and days", t.fact.value, kind.word());
+                let message =
+                    format!("`{}` is `{}`: a counting rule adds to counts and days", t.fact.value, kind.word());
                 let help = "amounts and levels come from the findings log, by the fact's id or label";
                 self.error(src, t.fact.span, message, "not a count or days", Some(help.into()));
                 return None;
@@ -777,7 +859,13 @@ impl Checker {
                                 .map(|s| format!("did you mean `{s}`?"))
                                 .unwrap_or_else(|| format!("`{}` rows may say `when {}`", block.word(), allowed[0].0)),
                         };
-                        self.error(src, name.span, format!("unknown condition `{}`", name.value), "not a column kaohe reads", Some(help));
+                        self.error(
+                            src,
+                            name.span,
+                            format!("unknown condition `{}`", name.value),
+                            "not a column kaohe reads",
+                            Some(help),
+                        );
                         return None;
                     }
                 }
@@ -793,7 +881,13 @@ impl Checker {
                     return None;
                 }
                 let Some(m) = whole_minutes else {
-                    self.error(src, n.span, "a duration is whole minutes, at most a day".into(), "not whole minutes", None);
+                    self.error(
+                        src,
+                        n.span,
+                        "a duration is whole minutes, at most a day".into(),
+                        "not whole minutes",
+                        None,
+                    );
                     return None;
                 };
                 Some(m)

@@ -117,13 +117,27 @@ pub enum Row {
     Event { event: Text, targets: Vec<Target>, cite: Option<Text>, wording: Option<Text>, span: Span },
     /// `personal "事假" personal_leave_days 1 per day`, or the name alone
     /// with more targets: a kind of leave, an item, a rating.
-    Counted { name: Name, label: Option<Text>, targets: Vec<Target>, cite: Option<Text>, wording: Option<Text>, span: Span },
+    Counted {
+        name: Name,
+        label: Option<Text>,
+        targets: Vec<Target>,
+        cite: Option<Text>,
+        wording: Option<Text>,
+        span: Span,
+    },
     /// `days_away = absent_days + personal + sick`
     Away { attribute: Name, terms: Vec<Name>, cite: Option<Text>, wording: Option<Text>, span: Span },
     /// `facts by id or label`
     ByFact { cite: Option<Text>, wording: Option<Text>, span: Span },
     /// `immediate "即办件" due same day`
-    CaseKind { name: Name, label: Text, deadline: Spanned<Deadline>, cite: Option<Text>, wording: Option<Text>, span: Span },
+    CaseKind {
+        name: Name,
+        label: Text,
+        deadline: Spanned<Deadline>,
+        cite: Option<Text>,
+        wording: Option<Text>,
+        span: Span,
+    },
 }
 
 impl Row {
