@@ -5,7 +5,6 @@
 //! with the record, the field and the line and column.
 
 mod error;
-pub mod json;
 mod load;
 mod period;
 

@@ -7,7 +7,7 @@ use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
-use super::{decimal, entry_cite, entry_part, pad};
+use super::{decimal, entry_cite, entry_part};
 use crate::eval::{Entry, Results, Scored, Source};
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
@@ -161,7 +161,7 @@ impl Ledger<'_> {
             return writeln!(out, "  （{}）", if part == Part::Bonus { "无加分" } else { "无扣分" });
         }
         for entry in entries {
-            let points = pad(&signed(entry.points), INDENT.len() - 2, true);
+            let points = super::columns::pad(&signed(entry.points), INDENT.len() - 2, true);
             let cite = entry_cite(subject, entry);
             match entry.source {
                 Source::Rule(r) => {

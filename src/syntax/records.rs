@@ -340,7 +340,7 @@ fn parse_punch(pair: Pair<'_, R>) -> Result<Punch> {
     let off_text = off_pair.as_str().trim_start();
     let off = Spanned {
         value: if off_text.starts_with("early") { Off::Early } else { Off::Late },
-        span: Span::new(span_of(&off_pair).start, span_of(&off_pair).start + 5),
+        span: Span::new(span_of(&off_pair).start(), span_of(&off_pair).start() + 5),
     };
     let off_before = inner_clock(next(&mut meaningful(off_pair), "before")?)?;
     let (cite, wording) = trailers(it)?;
