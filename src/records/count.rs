@@ -1407,7 +1407,7 @@ impl Counter<'_> {
             Reading::OnTime
         } else {
             // Early: the last punch after the in and before the window.
-            match others.rfind(|(_, m, _)| *m >= lower && *m < out_s.off_before) {
+            match others.clone().rfind(|(_, m, _)| *m >= lower && *m < out_s.off_before) {
                 Some(&(_, m, row)) => Reading::Early(m, row),
                 None => Reading::Missing,
             }
