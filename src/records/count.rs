@@ -584,16 +584,18 @@ impl<'p> Reader<'p> {
                 let to = cells.datetime(&row, 3);
                 let approved = cells.yes_no(&row, 4, None);
                 let signed = cells.yes_no(&row, 5, Some(false));
+                if let (Some(from), Some(to)) = (from, to) {
+                    if to < from {
+                        let found = format!("`{}`", to.format("%Y-%m-%d %H:%M"));
+                        cells.fail(&row, 3, format!("不早于开始时间 {}", from.format("%Y-%m-%d %H:%M")), found, None);
+                        continue;
+                    }
+                }
                 let (Some(p), Some(kind), Some(from), Some(to), Some(approved), Some(signed)) =
                     (person, kind, from, to, approved, signed)
                 else {
                     continue;
                 };
-                if to < from {
-                    let found = format!("`{}`", to.format("%Y-%m-%d %H:%M"));
-                    cells.fail(&row, 3, format!("不早于开始时间 {}", from.format("%Y-%m-%d %H:%M")), found, None);
-                    continue;
-                }
                 counted.push((p, Leave { kind, from, to, approved, signed, row: row.number() }));
             }
         }
@@ -757,7 +759,14 @@ impl<'p> Reader<'p> {
                                     .filter(|_| by_fact)
                                     .flat_map(|f| [f.name.label.as_str(), f.name.id.as_str()]),
                             );
-                            let help = closest(&item_text, names).map(|s| format!("是否为 `{s}`？"));
+                            let names: Vec<&str> = names.collect();
+                            let help = closest(&item_text, names.iter().copied())
+                                .or_else(|| names.iter().copied().find(|n| n.contains(item_text.as_ref()) || item_text.contains(*n)))
+                                .or_else(|| {
+                                    // `迟到早退` for `迟到、早退、离岗、串岗`: every character in one label.
+                                    names.iter().copied().find(|n| item_text.chars().all(|c| n.contains(c)))
+                                })
+                                .map(|s| format!("是否为 `{s}`？"));
                             let at = cells.at(&row, 2);
                             let what = if matches!(whom, Whom::Staff(_)) {
                                 "工作人员的事项"

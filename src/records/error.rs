@@ -30,7 +30,7 @@ pub enum RecordsError {
     MissingColumn { table: String, column: &'static str, english: &'static str, help: String },
 
     /// A cell that is not what its column holds.
-    #[error("{at} 列 `{column}`：应为{expected}，实为{found}")]
+    #[error("{at} 列 `{column}`：应为 {expected}，实为 {found}")]
     #[diagnostic(code(kaohe::records))]
     Cell {
         at: Position,
