@@ -74,7 +74,8 @@ fn run() -> Result<(), String> {
     let period = kaohe::facts::Period::parse(&o.period).ok_or("bad --period")?;
     let (start, end) = (period.start().ok_or("bad --period")?, period.end().ok_or("bad --period")?);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let policies = kaohe::app::period::load_policies(&root.join("policies/luoshan")).map_err(|_| "cannot load policies/luoshan")?;
+    let policies = kaohe::app::period::load_policies(&root.join("policies/luoshan"))
+        .map_err(|_| "cannot load policies/luoshan")?;
     let calendar = &policies.in_force(start).ok_or("no policy in force")?.policy.calendar;
     let days = calendar.workdays(start, end).map_err(|e| format!("no calendar for {}", e.year))?;
     let tables = generate(&windows, &staff, &days, start, end, o.seed);
@@ -118,7 +119,8 @@ fn s(v: &serde_json::Value) -> String {
 
 fn made_up(staff: usize, windows: usize) -> (Windows, Vec<Person>) {
     const FAMILY: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "马", "朱", "胡"];
-    const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明"];
+    const GIVEN: &[&str] =
+        &["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明"];
     let windows: Windows = (1..=windows).map(|w| (format!("W{w:04}"), format!("第{w}号窗口"))).collect();
     let people = (0..staff)
         .map(|i| Person {
@@ -159,7 +161,14 @@ fn hm(minute: u32) -> String {
     format!("{:02}:{:02}", minute / 60, minute % 60)
 }
 
-fn generate(windows: &Windows, staff: &[Person], days: &[NaiveDate], start: NaiveDate, end: NaiveDate, seed: u64) -> Tables {
+fn generate(
+    windows: &Windows,
+    staff: &[Person],
+    days: &[NaiveDate],
+    start: NaiveDate,
+    end: NaiveDate,
+    seed: u64,
+) -> Tables {
     let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
     let mut win = vec![row(&["窗口编号", "窗口名称"])];
@@ -169,14 +178,27 @@ fn generate(windows: &Windows, staff: &[Person], days: &[NaiveDate], start: Naiv
     let mut leave = vec![row(&["工号", "类型", "开始时间", "结束时间", "是否批准", "中心签字"])];
     let mut exemptions = vec![row(&["工号", "日期", "时段", "说明"])];
     let mut findings = vec![row(&["日期", "对象", "事项", "分值", "级别", "数量", "记录人", "说明"])];
-    let mut cases = vec![row(&["办件编号", "窗口编号", "受理人", "类型", "联办", "受理时间", "补齐日期", "承诺时限", "办结时间", "红黄牌", "亮牌日期"])];
+    let mut cases = vec![row(&[
+        "办件编号",
+        "窗口编号",
+        "受理人",
+        "类型",
+        "联办",
+        "受理时间",
+        "补齐日期",
+        "承诺时限",
+        "办结时间",
+        "红黄牌",
+        "亮牌日期",
+    ])];
     let mut reviews = vec![row(&["评价时间", "窗口编号", "工号", "评价", "办件编号"])];
     let day = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
     let at = |d: &NaiveDate, minute: u32, second: u32| format!("{} {}:{second:02}", day(d), hm(minute));
     for (i, p) in staff.iter().enumerate() {
         // One in fifty joined during the quarter; one in eighty left.
         let joined = rng.chance(20).then(|| days[rng.below(days.len() as u64 / 2) as usize]);
-        let left = (!joined.is_some() && rng.chance(12)).then(|| days[days.len() / 2 + rng.below(days.len() as u64 / 2) as usize]);
+        let left = (!joined.is_some() && rng.chance(12))
+            .then(|| days[days.len() / 2 + rng.below(days.len() as u64 / 2) as usize]);
         let kind = if rng.chance(150) { "事业单位" } else { "" };
         roster.push(vec![
             p.id.clone(),
@@ -191,7 +213,14 @@ fn generate(windows: &Windows, staff: &[Person], days: &[NaiveDate], start: Naiv
         let mut off: Vec<(NaiveDate, bool, bool)> = Vec::new(); // (day, morning off, afternoon off)
         let mut add_leave = |rng: &mut Rng, kind: &str, from: String, to: String, approved: bool, signed: &str| {
             let _ = rng;
-            leave.push(vec![p.id.clone(), kind.to_string(), from, to, if approved { "是" } else { "否" }.into(), signed.into()]);
+            leave.push(vec![
+                p.id.clone(),
+                kind.to_string(),
+                from,
+                to,
+                if approved { "是" } else { "否" }.into(),
+                signed.into(),
+            ]);
         };
         if rng.chance(300) {
             let k = rng.below(days.len() as u64 - 3) as usize;
@@ -229,7 +258,8 @@ fn generate(windows: &Windows, staff: &[Person], days: &[NaiveDate], start: Naiv
             if joined.is_some_and(|j| *d < j) || left.is_some_and(|l| *d > l) {
                 continue;
             }
-            let (m_off, a_off) = off.iter().filter(|(o, _, _)| o == d).fold((false, false), |(m, a), (_, om, oa)| (m || *om, a || *oa));
+            let (m_off, a_off) =
+                off.iter().filter(|(o, _, _)| o == d).fold((false, false), |(m, a), (_, om, oa)| (m || *om, a || *oa));
             let mut times = Vec::new();
             if !m_off {
                 times.push(if rng.chance(12) { rng.between(536, 560) } else { rng.between(510, 535) });
@@ -237,13 +267,18 @@ fn generate(windows: &Windows, staff: &[Person], days: &[NaiveDate], start: Naiv
             }
             if !a_off {
                 times.push(if rng.chance(8) { rng.between(781, 810) } else { rng.between(770, 780) });
-                times.push(if rng.chance(4) && !midday_days.contains(d) { rng.between(990, 1019) } else { rng.between(1020, 1050) });
+                times.push(if rng.chance(4) && !midday_days.contains(d) {
+                    rng.between(990, 1019)
+                } else {
+                    rng.between(1020, 1050)
+                });
             }
             for (slot, minute) in times.into_iter().enumerate() {
                 // A forgotten punch, now and then with a 补卡说明.
                 if rng.chance(3) {
                     if rng.chance(600) {
-                        let label = ["上午签到", "上午签退", "下午签到", "下午签退"][if m_off { slot + 2 } else { slot }.min(3)];
+                        let label = ["上午签到", "上午签退", "下午签到", "下午签退"]
+                            [if m_off { slot + 2 } else { slot }.min(3)];
                         exemptions.push(vec![p.id.clone(), day(d), label.to_string(), "人脸识别机故障，已核实".into()]);
                     }
                     continue;
@@ -271,12 +306,30 @@ fn generate(windows: &Windows, staff: &[Person], days: &[NaiveDate], start: Naiv
         let p = &staff[rng.below(staff.len() as u64) as usize];
         let d = days[rng.below(days.len() as u64) as usize];
         let (item, points, level) = items[rng.below(items.len() as u64) as usize];
-        findings.push(vec![day(&d), p.id.clone(), item.into(), points.into(), level.into(), String::new(), "值班员".into(), String::new()]);
+        findings.push(vec![
+            day(&d),
+            p.id.clone(),
+            item.into(),
+            points.into(),
+            level.into(),
+            String::new(),
+            "值班员".into(),
+            String::new(),
+        ]);
     }
     for _ in 0..windows.len().div_ceil(3) {
         let (w, _) = &windows[rng.below(windows.len() as u64) as usize];
         let d = days[rng.below(days.len() as u64) as usize];
-        findings.push(vec![day(&d), w.clone(), "housekeeping".into(), "2".into(), String::new(), String::new(), "环境股".into(), "内务不整洁".into()]);
+        findings.push(vec![
+            day(&d),
+            w.clone(),
+            "housekeeping".into(),
+            "2".into(),
+            String::new(),
+            String::new(),
+            "环境股".into(),
+            "内务不整洁".into(),
+        ]);
     }
     // Cases and reviews: a few dozen a window.
     let by_window: std::collections::HashMap<&str, Vec<&Person>> = staff.iter().fold(Default::default(), |mut m, p| {
@@ -297,18 +350,50 @@ fn generate(windows: &Windows, staff: &[Person], days: &[NaiveDate], start: Naiv
             let id = format!("{}-{n:06}", start.format("%Y"));
             let accepted = at(&d, rng.between(540, 1000), 0);
             let joint = if rng.chance(100) { "是" } else { "否" };
-            let (card, card_date) = if rng.chance(5) { ("黄牌".to_string(), day(&d)) } else { (String::new(), String::new()) };
+            let (card, card_date) =
+                if rng.chance(5) { ("黄牌".to_string(), day(&d)) } else { (String::new(), String::new()) };
             if rng.chance(400) {
                 let late = rng.chance(20);
-                let finished = if late { days.get(k + 1).map(|f| at(f, 600, 0)).unwrap_or_default() } else { at(&d, 1010, 0) };
-                cases.push(vec![id.clone(), w.clone(), p.id.clone(), "即办件".into(), joint.into(), accepted, String::new(), String::new(), finished, card, card_date]);
+                let finished =
+                    if late { days.get(k + 1).map(|f| at(f, 600, 0)).unwrap_or_default() } else { at(&d, 1010, 0) };
+                cases.push(vec![
+                    id.clone(),
+                    w.clone(),
+                    p.id.clone(),
+                    "即办件".into(),
+                    joint.into(),
+                    accepted,
+                    String::new(),
+                    String::new(),
+                    finished,
+                    card,
+                    card_date,
+                ]);
             } else {
                 let limit = [3u32, 5, 7, 10, 15][rng.below(5) as usize];
                 let due = days.get(k + limit as usize).copied().unwrap_or(end);
-                let finish_day = if rng.chance(30) { due.checked_add_days(Days::new(2)).unwrap_or(due) } else { days.get(k + (limit as usize) / 2).copied().unwrap_or(due) };
-                let finished = if finish_day > end && rng.chance(500) { String::new() } else { at(&finish_day, 900, 0) };
-                let completed = if rng.chance(100) { days.get(k + 1).map(|c| day(c)).unwrap_or_default() } else { String::new() };
-                cases.push(vec![id.clone(), w.clone(), p.id.clone(), "承诺件".into(), joint.into(), accepted, completed, limit.to_string(), finished, card, card_date]);
+                let finish_day = if rng.chance(30) {
+                    due.checked_add_days(Days::new(2)).unwrap_or(due)
+                } else {
+                    days.get(k + (limit as usize) / 2).copied().unwrap_or(due)
+                };
+                let finished =
+                    if finish_day > end && rng.chance(500) { String::new() } else { at(&finish_day, 900, 0) };
+                let completed =
+                    if rng.chance(100) { days.get(k + 1).map(|c| day(c)).unwrap_or_default() } else { String::new() };
+                cases.push(vec![
+                    id.clone(),
+                    w.clone(),
+                    p.id.clone(),
+                    "承诺件".into(),
+                    joint.into(),
+                    accepted,
+                    completed,
+                    limit.to_string(),
+                    finished,
+                    card,
+                    card_date,
+                ]);
             }
             if rng.chance(700) {
                 let rating = match rng.below(1000) {

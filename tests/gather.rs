@@ -18,7 +18,8 @@ use kaohe::records::{gather, Gathered, Gathered1};
 
 fn policy(at: &str) -> &'static Policy {
     static POLICIES: OnceLock<kaohe::Policies> = OnceLock::new();
-    let policies = POLICIES.get_or_init(|| kaohe::app::period::load_policies(&common::root().join("policies/luoshan")).unwrap());
+    let policies =
+        POLICIES.get_or_init(|| kaohe::app::period::load_policies(&common::root().join("policies/luoshan")).unwrap());
     let date = chrono::NaiveDate::parse_from_str(at, "%Y-%m-%d").unwrap();
     &policies.in_force(date).unwrap().policy
 }
@@ -40,7 +41,8 @@ fn folder(name: &str, tables: &[(&str, &str)]) -> PathBuf {
 fn run(dir: &Path, period: &str) -> Gathered {
     let period = Period::parse(period).unwrap();
     let at = period.start().unwrap().to_string();
-    gather(policy(&at), dir, period).unwrap_or_else(|errs| panic!("{:#?}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()))
+    gather(policy(&at), dir, period)
+        .unwrap_or_else(|errs| panic!("{:#?}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()))
 }
 
 /// Roster rows of people in the hall on `day` only.
@@ -71,7 +73,12 @@ fn attendance(g: &Gathered, policy: &Policy, ids: &[&str]) -> Vec<(String, Strin
     ids.iter()
         .map(|id| {
             let s = staff(g, id);
-            (id.to_string(), fact(s, policy, "late_early_away"), fact(s, policy, "unpunched"), fact(s, policy, "absent_days"))
+            (
+                id.to_string(),
+                fact(s, policy, "late_early_away"),
+                fact(s, policy, "unpunched"),
+                fact(s, policy, "absent_days"),
+            )
         })
         .collect()
 }
@@ -104,7 +111,8 @@ fn the_punch_windows_at_their_edges() {
     let dir = folder("edges", &[("roster.csv", &one_day(&ids, "2026-07-01")), ("punches.csv", &punches)]);
     let g = run(&dir, "2026-07");
     let p = policy("2026-07-01");
-    let want: Vec<_> = cases.iter().map(|(id, _, (l, u, a))| (id.to_string(), l.to_string(), u.to_string(), a.to_string())).collect();
+    let want: Vec<_> =
+        cases.iter().map(|(id, _, (l, u, a))| (id.to_string(), l.to_string(), u.to_string(), a.to_string())).collect();
     assert_eq!(attendance(&g, p, &ids), want);
     let late = &staff(&g, "A0856").evidence[0].1[0];
     assert_eq!(late.note, "上午签到 08:56（应不晚于 08:55）");
@@ -161,7 +169,12 @@ fn a_leave_over_a_due_time_excuses_that_punch() {
     let exemptions = "工号,日期,时段,说明\nEXEMPT,2026-07-01,全天,外出培训\n";
     let dir = folder(
         "due",
-        &[("roster.csv", &one_day(&ids, "2026-07-01")), ("punches.csv", punches), ("leave.csv", leave), ("exemptions.csv", exemptions)],
+        &[
+            ("roster.csv", &one_day(&ids, "2026-07-01")),
+            ("punches.csv", punches),
+            ("leave.csv", leave),
+            ("exemptions.csv", exemptions),
+        ],
     );
     let g = run(&dir, "2026-07");
     let p = policy("2026-07-01");
@@ -254,7 +267,8 @@ fn findings_by_fact_and_by_item() {
         2026-07-07,F1,news_articles,,市级,,,\n\
         2026-07-08,W1,housekeeping,3,,,,\n\
         2026-10-08,W1,housekeeping,3,,,,\n";
-    let dir = folder("findings", &[("roster.csv", roster), ("punches.csv", "工号,打卡时间\n"), ("findings.csv", findings)]);
+    let dir =
+        folder("findings", &[("roster.csv", roster), ("punches.csv", "工号,打卡时间\n"), ("findings.csv", findings)]);
     let g = run(&dir, "2026-Q3");
     let p = policy("2026-07-01");
     let s = staff(&g, "F1");
@@ -272,12 +286,24 @@ fn findings_by_fact_and_by_item() {
 
 #[test]
 fn every_broken_row_is_refused_with_its_place() {
-    let roster = "工号,姓名,窗口编号,角色,进驻日期\nS1,张三,W1,首席代表,\nS2,李四,W9,组长,2026-13-01\nS1,王五,W1,操作人员,\n";
+    let roster =
+        "工号,姓名,窗口编号,角色,进驻日期\nS1,张三,W1,首席代表,\nS2,李四,W9,组长,2026-13-01\nS1,王五,W1,操作人员,\n";
     let punches = "工号,打卡时间,设备\nS1,2026-07-01 08:50,1号机\n张三,2026-07-01 12:05,1号机\nS3,2026-07-01 12:55,1号机\nS1,9点07,1号机\n";
     let leave = "工号,类型,开始时间,结束时间,是否批准\nS1,私假,2026-07-02 09:00,2026-07-02 17:00,是\nS1,事假,2026-07-03 17:00,2026-07-03 09:00,也许\n";
     let findings = "日期,对象,事项\n2026-07-02,S1,迟到早退\n";
-    let dir = folder("broken", &[("roster.csv", roster), ("punches.csv", punches), ("leave.csv", leave), ("findings.csv", findings)]);
-    let run = common::kaohe(&["gather", "--policy", "policies/luoshan", "--records", &dir.display().to_string(), "--period", "2026-Q3"]);
+    let dir = folder(
+        "broken",
+        &[("roster.csv", roster), ("punches.csv", punches), ("leave.csv", leave), ("findings.csv", findings)],
+    );
+    let run = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        &dir.display().to_string(),
+        "--period",
+        "2026-Q3",
+    ]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     let stderr = run.stderr.replace(&dir.display().to_string(), "<records>");
@@ -286,18 +312,45 @@ fn every_broken_row_is_refused_with_its_place() {
 
 #[test]
 fn a_year_without_a_calendar_is_named() {
-    let dir = folder("no-year", &[("roster.csv", "工号,姓名,窗口编号,角色\nS1,张三,W1,首席代表\n"), ("punches.csv", "工号,打卡时间\n")]);
-    let run = common::kaohe(&["gather", "--policy", "policies/luoshan", "--records", &dir.display().to_string(), "--period", "2027-Q1"]);
+    let dir = folder(
+        "no-year",
+        &[("roster.csv", "工号,姓名,窗口编号,角色\nS1,张三,W1,首席代表\n"), ("punches.csv", "工号,打卡时间\n")],
+    );
+    let run = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        &dir.display().to_string(),
+        "--period",
+        "2027-Q1",
+    ]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stderr.contains("政策没有 2027 年的日历"), "{}", run.stderr);
-    let bad = common::kaohe(&["gather", "--policy", "policies/luoshan", "--records", &dir.display().to_string(), "--period", "2026"]);
+    let bad = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        &dir.display().to_string(),
+        "--period",
+        "2026",
+    ]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
 }
 
 /// The example quarter, gathered: the facts file as `kaohe gather` writes it.
 #[test]
 fn the_example_quarter() {
-    let run = common::kaohe(&["gather", "--policy", "policies/luoshan", "--records", "examples/2026-Q3-records", "--period", "2026-Q3"]);
+    let run = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        "examples/2026-Q3-records",
+        "--period",
+        "2026-Q3",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("40 staff and 12 windows gathered"), "{}", run.stderr);
     insta::assert_snapshot!("example_2026_q3_facts", run.stdout);
@@ -305,7 +358,9 @@ fn the_example_quarter() {
     // Every fact that is not zero has its evidence, each item with a date, a note and a source.
     for record in facts["staff"].as_array().unwrap().iter().chain(facts["windows"].as_array().unwrap()) {
         for (fact, _) in record["facts"].as_object().unwrap() {
-            let items = record["evidence"][fact].as_array().unwrap_or_else(|| panic!("{}: no evidence for {fact}", record["id"]));
+            let items = record["evidence"][fact]
+                .as_array()
+                .unwrap_or_else(|| panic!("{}: no evidence for {fact}", record["id"]));
             assert!(!items.is_empty());
             for item in items {
                 assert!(item["date"].as_str().is_some_and(|d| d.starts_with("2026-")), "{item}");
@@ -319,7 +374,15 @@ fn the_example_quarter() {
 /// The ledgers of a few people of the example quarter, scored from what gather wrote.
 #[test]
 fn ledgers_of_the_example_quarter() {
-    let run = common::kaohe(&["gather", "--policy", "policies/luoshan", "--records", "examples/2026-Q3-records", "--period", "2026-Q3"]);
+    let run = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        "examples/2026-Q3-records",
+        "--period",
+        "2026-Q3",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut facts: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     // Until the facts loader reads `evidence` and `staff_type` (docs/io.md), they are taken out here.
@@ -334,7 +397,15 @@ fn ledgers_of_the_example_quarter() {
     let path = dir.join("2026-Q3.json");
     std::fs::write(&path, serde_json::to_string(&facts).unwrap()).unwrap();
     for id in ["S0001", "S0007", "W01"] {
-        let ledger = common::kaohe(&["explain", "--policy", "policies/luoshan", "--facts", &path.display().to_string(), "--id", id]);
+        let ledger = common::kaohe(&[
+            "explain",
+            "--policy",
+            "policies/luoshan",
+            "--facts",
+            &path.display().to_string(),
+            "--id",
+            id,
+        ]);
         assert_eq!(ledger.code, 0, "{}", ledger.stderr);
         insta::assert_snapshot!(format!("example_ledger_{id}"), ledger.stdout);
     }
@@ -350,7 +421,9 @@ fn a_quarter_is_the_sum_of_its_months() {
     let months: Vec<Gathered> = ["2026-07", "2026-08", "2026-09"].iter().map(|m| run(&dir, m)).collect();
     type Sums = std::collections::BTreeMap<(String, String), (rust_decimal::Decimal, Vec<String>)>;
     fn add(sums: &mut Sums, g: &Gathered, policy: &Policy) {
-        for (record, subject) in g.staff.iter().map(|r| (r, &policy.staff)).chain(g.windows.iter().map(|r| (r, &policy.window))) {
+        for (record, subject) in
+            g.staff.iter().map(|r| (r, &policy.staff)).chain(g.windows.iter().map(|r| (r, &policy.window)))
+        {
             for (fact, value) in &record.facts {
                 let entry = sums.entry((record.id.clone(), subject.facts[*fact].name.id.clone())).or_default();
                 match value {
@@ -360,7 +433,8 @@ fn a_quarter_is_the_sum_of_its_months() {
                 }
             }
             for (attribute, value) in &record.attributes {
-                sums.entry((record.id.clone(), policy.staff.attributes[*attribute].name.id.clone())).or_default().0 += value;
+                sums.entry((record.id.clone(), policy.staff.attributes[*attribute].name.id.clone())).or_default().0 +=
+                    value;
             }
         }
     }
@@ -417,18 +491,29 @@ fn a_workbook_gathers_as_its_csv_files_do() {
     workbook.save(&book).unwrap();
     let from_csv = run(&dir, "2026-Q3");
     let from_book = run(&book, "2026-Q3");
-    let strip = |g: &Gathered| -> Vec<(String, Vec<(usize, Value)>, Vec<(usize, rust_decimal::Decimal)>, Vec<Vec<String>>)> {
-        g.staff
-            .iter()
-            .chain(&g.windows)
-            .map(|r| {
-                let notes = r.evidence.iter().map(|(_, items)| items.iter().map(|e| format!("{} {}", e.date, e.note)).collect()).collect();
-                (r.id.clone(), r.facts.clone(), r.attributes.clone(), notes)
-            })
-            .collect()
-    };
+    let strip =
+        |g: &Gathered| -> Vec<(String, Vec<(usize, Value)>, Vec<(usize, rust_decimal::Decimal)>, Vec<Vec<String>>)> {
+            g.staff
+                .iter()
+                .chain(&g.windows)
+                .map(|r| {
+                    let notes = r
+                        .evidence
+                        .iter()
+                        .map(|(_, items)| items.iter().map(|e| format!("{} {}", e.date, e.note)).collect())
+                        .collect();
+                    (r.id.clone(), r.facts.clone(), r.attributes.clone(), notes)
+                })
+                .collect()
+        };
     assert_eq!(strip(&from_csv), strip(&from_book));
-    let late = from_book.staff.iter().flat_map(|s| &s.evidence).flat_map(|(_, items)| items).find(|e| e.note.starts_with("上午签到")).unwrap();
+    let late = from_book
+        .staff
+        .iter()
+        .flat_map(|s| &s.evidence)
+        .flat_map(|(_, items)| items)
+        .find(|e| e.note.starts_with("上午签到"))
+        .unwrap();
     // The punch table has a 姓名 column before its 打卡时间: column C.
     assert!(late.source.to_string().starts_with("打卡!C"), "{}", late.source);
 }

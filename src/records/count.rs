@@ -761,7 +761,12 @@ impl<'p> Reader<'p> {
                             );
                             let names: Vec<&str> = names.collect();
                             let help = closest(&item_text, names.iter().copied())
-                                .or_else(|| names.iter().copied().find(|n| n.contains(item_text.as_ref()) || item_text.contains(*n)))
+                                .or_else(|| {
+                                    names
+                                        .iter()
+                                        .copied()
+                                        .find(|n| n.contains(item_text.as_ref()) || item_text.contains(*n))
+                                })
                                 .or_else(|| {
                                     // `迟到早退` for `迟到、早退、离岗、串岗`: every character in one label.
                                     names.iter().copied().find(|n| item_text.chars().all(|c| n.contains(c)))
