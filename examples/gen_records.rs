@@ -197,7 +197,7 @@ fn generate(
     for (i, p) in staff.iter().enumerate() {
         // One in fifty joined during the quarter; one in eighty left.
         let joined = rng.chance(20).then(|| days[rng.below(days.len() as u64 / 2) as usize]);
-        let left = (!joined.is_some() && rng.chance(12))
+        let left = (joined.is_none() && rng.chance(12))
             .then(|| days[days.len() / 2 + rng.below(days.len() as u64 / 2) as usize]);
         let kind = if rng.chance(150) { "事业单位" } else { "" };
         roster.push(vec![
@@ -380,7 +380,7 @@ fn generate(
                 let finished =
                     if finish_day > end && rng.chance(500) { String::new() } else { at(&finish_day, 900, 0) };
                 let completed =
-                    if rng.chance(100) { days.get(k + 1).map(|c| day(c)).unwrap_or_default() } else { String::new() };
+                    if rng.chance(100) { days.get(k + 1).map(&day).unwrap_or_default() } else { String::new() };
                 cases.push(vec![
                     id.clone(),
                     w.clone(),
