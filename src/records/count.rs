@@ -1250,7 +1250,9 @@ impl Counter<'_> {
             let day_leaves: Vec<&Leave> =
                 leaves.iter().filter(|l| l.from.date() <= day && l.to.date() >= day).collect();
             let exempt = |slot: usize| exemptions.iter().any(|e| e.day == day && e.slot.is_none_or(|s| s == slot));
-            let mut missing_slots: Vec<&Slot> = Vec::new();
+            // At most every punch of the day: no list to make.
+            let mut missing_slots: [Option<&Slot>; 8] = [None; 8];
+            let mut missing_count = 0;
             for half in &schedule.halves {
                 let (half_start, half_end) = (at_minute(day, half.start), at_minute(day, half.end));
                 let readings = self.read_half(schedule, half.in_slot, half.out_slot, today);
@@ -1299,7 +1301,10 @@ impl Counter<'_> {
                         Reading::Late(m, r) => (PunchEvent::Late, m, r),
                         Reading::Early(m, r) => (PunchEvent::Early, m, r),
                         Reading::Missing => {
-                            missing_slots.push(slot);
+                            if let Some(place) = missing_slots.get_mut(missing_count) {
+                                *place = Some(slot);
+                                missing_count += 1;
+                            }
                             continue;
                         }
                         _ => continue,
@@ -1323,8 +1328,8 @@ impl Counter<'_> {
                     }
                 }
             }
-            if !missing_slots.is_empty() {
-                let names: Vec<&str> = missing_slots.iter().map(|s| s.name.label.as_str()).collect();
+            if missing_count > 0 {
+                let names: Vec<&str> = missing_slots.iter().flatten().map(|s| s.name.label.as_str()).collect();
                 let note = format!("{}未打卡，事后未说明{}", names.join("、"), punched_today(today));
                 let source = self.source(read::PUNCHES, 0);
                 for rule in rules.iter().filter(|r| r.event == PunchEvent::Missing) {
