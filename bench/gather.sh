@@ -37,7 +37,7 @@ measure() {
         /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" > /dev/null 2> "$out/stderr.txt"
         read -r wall user sys < "$out/time.txt"
         walls+=("$wall")
-        cpus+=("$(echo "$user + $sys" | bc)")
+        cpus+=("$(echo "$user + $sys" | bc | sed "s/^\./0./")")
     done
     local mid=$(( (runs - 1) / 2 ))
     echo "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$((mid + 1))p") $(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$((mid + 1))p")"
