@@ -74,7 +74,8 @@ fn run() -> Result<(), String> {
     let period = kaohe::facts::Period::parse(&o.period).ok_or("bad --period")?;
     let (start, end) = (period.start().ok_or("bad --period")?, period.end().ok_or("bad --period")?);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let policies = kaohe::app::period::load_policies(&root.join("policies/luoshan"))
+    let policies = kaohe::app::period::load(&root.join("policies/luoshan"))
+        .and_then(|l| l.strict())
         .map_err(|_| "cannot load policies/luoshan")?;
     let calendar = &policies.in_force(start).ok_or("no policy in force")?.policy.calendar;
     let days = calendar.workdays(start, end).map_err(|e| format!("no calendar for {}", e.year))?;

@@ -239,7 +239,10 @@ pub(super) fn gather(policy: &Policy, path: &Path, period: Period) -> Result<Gat
     let workdays = match policy.calendar.workdays(start, end) {
         Ok(days) => days,
         Err(missing) => {
-            return Err(vec![RecordsError::NoCalendar { year: missing.year, needed: format!("期间 {period} 的工作日") }])
+            return Err(vec![RecordsError::NoCalendar {
+                year: missing.year,
+                needed: format!("期间 {period} 的工作日"),
+            }])
         }
     };
     let counter = Counter { workdays, policy, rules, start, end, input: &input };
