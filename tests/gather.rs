@@ -574,3 +574,47 @@ schedule "夏季作息" from 07-01 to 08-31 {
         ]
     );
 }
+
+/// A roster saved by Excel on a Chinese Windows (GBK) reads as its UTF-8 twin;
+/// `--out` writes the facts whole and will not overwrite a record table.
+#[test]
+fn gbk_files_and_the_out_file() {
+    let roster = "工号,姓名,窗口编号,角色\nG1,张三,W1,首席代表\n";
+    let (gbk, _, bad) = encoding_rs::GBK.encode(roster);
+    assert!(!bad);
+    let dir = folder("gbk", &[("punches.csv", "工号,打卡时间\nG1,2026-07-01 09:10\n")]);
+    std::fs::write(dir.join("roster.csv"), &gbk).unwrap();
+    let g = run(&dir, "2026-07");
+    assert_eq!((g.staff[0].id.as_str(), g.staff[0].name.as_str()), ("G1", "张三"));
+    let out = dir.join("facts.json");
+    let records = dir.display().to_string();
+    let written = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        &records,
+        "--period",
+        "2026-07",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    assert!(written.stdout.is_empty());
+    let facts: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(facts["staff"][0]["name"], "张三");
+    let over = dir.join("roster.csv").display().to_string();
+    let refused = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        &records,
+        "--period",
+        "2026-07",
+        "--out",
+        &over,
+    ]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert_eq!(std::fs::read(dir.join("roster.csv")).unwrap(), gbk.as_ref(), "the input is untouched");
+}
