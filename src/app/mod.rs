@@ -14,6 +14,7 @@
 //! - [`doc`]: pick the versions to print as the annex tables.
 
 pub mod attendance;
+mod changes;
 pub mod diff;
 pub mod doc;
 mod error;

@@ -9,6 +9,7 @@
 
 pub mod annual;
 mod arith;
+pub mod diff;
 pub mod standing;
 
 use std::collections::HashMap;
