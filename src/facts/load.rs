@@ -22,7 +22,7 @@ const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 const MAX_QUOTED: usize = 60;
 
 /// The first [`MAX_QUOTED`] chars of a text from the file, with `…` when cut.
-fn clip(text: &str) -> Cow<'_, str> {
+pub(super) fn clip(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(MAX_QUOTED) {
         Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
         None => Cow::Borrowed(text),
@@ -81,7 +81,7 @@ pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Resul
     }
 }
 
-struct Loader<'p> {
+pub(super) struct Loader<'p> {
     src: Named,
     policy: &'p Policy,
     errors: Vec<FactsError>,
@@ -91,7 +91,7 @@ struct Loader<'p> {
 }
 
 /// Which record a message is about: `staff[3] `S004``.
-struct At<'a> {
+pub(super) struct At<'a> {
     list: &'static str,
     index: usize,
     id: Option<&'a str>,
@@ -146,24 +146,24 @@ impl std::fmt::Display for Field<'_> {
 }
 
 /// Subject-specific lookups, built once per file rather than per record.
-struct Schema<'p> {
-    subject: &'p Subject,
+pub(super) struct Schema<'p> {
+    pub(super) subject: &'p Subject,
     list: &'static str,
-    facts: HashMap<&'p str, usize>,
+    pub(super) facts: HashMap<&'p str, usize>,
     /// The attribute that weights an average; it must be given.
     required_attribute: Option<usize>,
 }
 
 impl<'p> Loader<'p> {
     /// The candidate `name` is likely a typo of, while suggestions are cheap and shown.
-    fn closest<'c>(&self, name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    pub(super) fn closest<'c>(&self, name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
         if self.errors.len() >= MAX_SUGGESTED || name.len() > MAX_SUGGESTED_LEN {
             return None;
         }
         suggest::closest(name, candidates)
     }
 
-    fn error(&mut self, span: json::Span, message: String, label: impl Into<String>, help: Option<String>) {
+    pub(super) fn error(&mut self, span: json::Span, message: String, label: impl Into<String>, help: Option<String>) {
         // A label under a huge value or record would print all of it: it
         // points at the value's first character instead.
         let span = if span.len > MAX_LABELLED {
@@ -365,8 +365,10 @@ impl<'p> Loader<'p> {
             facts: Vec::new(),
             joined: None,
             substitutions: Vec::new(),
+            evidence: Vec::new(),
         };
         let mut given: Vec<&str> = Vec::with_capacity(members.len());
+        let mut evidence = None;
         let mut attribute_given = vec![false; schema.subject.attributes.len()];
         for member in members {
             let key = member.key.as_ref();
@@ -474,6 +476,10 @@ impl<'p> Loader<'p> {
                         }
                     }
                 }
+                "evidence" => {
+                    evidence = self.evidence(&at, member, schema, true);
+                    ok &= evidence.is_some();
+                }
                 "facts" => match &member.value.kind {
                     JsonKind::Object(facts) => {
                         if !self.facts(&at, facts, schema, &mut record) {
@@ -501,7 +507,7 @@ impl<'p> Loader<'p> {
                         }
                     }
                     None => {
-                        let mut known: Vec<&str> = vec!["id", "name", "facts"];
+                        let mut known: Vec<&str> = vec!["id", "name", "facts", "evidence"];
                         if is_staff {
                             known.extend(["window", "role", "joined"]);
                         }
@@ -549,6 +555,12 @@ impl<'p> Loader<'p> {
             }
         }
         record.facts.sort_by_key(|(i, _)| *i);
+        if let Some(pending) = evidence {
+            match self.check_evidence(&at, pending, &record) {
+                Some(evidence) => record.evidence = evidence,
+                None => ok = false,
+            }
+        }
         record.id = id?;
         if !ok {
             // The file is rejected anyway; the record stays so that others
@@ -643,8 +655,10 @@ impl<'p> Loader<'p> {
                 facts: Vec::new(),
                 joined: None,
                 substitutions: Vec::new(),
+                evidence: Vec::new(),
             };
             let mut ok = true;
+            let mut evidence = None;
             for field in fields {
                 let text = match &field.value.kind {
                     JsonKind::String(s) => Some(s.to_string()),
@@ -684,6 +698,10 @@ impl<'p> Loader<'p> {
                             ok = false;
                         }
                     },
+                    ("evidence", _) => {
+                        evidence = self.evidence(&at, field, schema, false);
+                        ok &= evidence.is_some();
+                    }
                     ("substitute" | "name" | "for", _) => {
                         self.error(
                             field.value.span,
@@ -699,7 +717,7 @@ impl<'p> Loader<'p> {
                     }
                     (other, _) => {
                         let help = self
-                            .closest(other, ["substitute", "name", "for", "facts"])
+                            .closest(other, ["substitute", "name", "for", "facts", "evidence"])
                             .map(|s| format!("did you mean `{s}`?"));
                         self.error(
                             field.key_span,
@@ -717,13 +735,24 @@ impl<'p> Loader<'p> {
                     ok = false;
                 }
             }
+            record.facts.sort_by_key(|(i, _)| *i);
+            if let Some(pending) = evidence {
+                match self.check_evidence(&at, pending, &record) {
+                    Some(evidence) => record.evidence = evidence,
+                    None => ok = false,
+                }
+            }
             if let (true, Some(by), Some(target)) = (ok, by, target) {
-                record.facts.sort_by_key(|(i, _)| *i);
                 let person = &mut staff[target];
                 for (fact, value) in &record.facts {
                     person.add_fact(*fact, value);
                 }
-                person.substitutions.push(super::Substitution { by, name, facts: record.facts });
+                person.substitutions.push(super::Substitution {
+                    by,
+                    name,
+                    facts: record.facts,
+                    evidence: record.evidence,
+                });
             }
         }
     }

@@ -5,6 +5,7 @@
 //! with the record, the field and the line and column.
 
 mod error;
+mod evidence;
 pub mod json;
 mod load;
 mod period;
@@ -12,6 +13,8 @@ mod period;
 pub use error::FactsError;
 pub use load::{load, load_parsed, parse, peek_period};
 pub use period::Period;
+
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -43,6 +46,28 @@ pub struct Record {
     /// What substitutes earned standing in for this person (第十四条),
     /// already included in `facts`; kept to explain it.
     pub substitutions: Vec<Substitution>,
+    /// What made each fact (or attribute), as the facts file lists it;
+    /// only facts with evidence appear, in the order given.
+    pub evidence: Vec<(Evidenced, Arc<[Evidence]>)>,
+}
+
+/// One item of what made a fact: a punch, a leave slip, a finding, a case,
+/// a review (records.md): `{"date", "note", "source"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub date: chrono::NaiveDate,
+    /// A short Chinese note: `上午签到 09:07（应不晚于 08:55）`.
+    pub note: String,
+    /// The file or sheet and its 1-based row: `punches.csv:118`, `办件!B7`.
+    pub source: String,
+}
+
+/// What a list of evidence is about: a fact or an attribute (`days_away`)
+/// of the record's subject, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Evidenced {
+    Fact(usize),
+    Attribute(usize),
 }
 
 /// `{"substitute": "T01", "name": "王五", "for": "S0007", "facts": {…}}`
@@ -52,9 +77,16 @@ pub struct Substitution {
     pub by: String,
     pub name: String,
     pub facts: Vec<(usize, Value)>,
+    /// What made the substitute's facts, as the entry lists it.
+    pub evidence: Vec<(Evidenced, Arc<[Evidence]>)>,
 }
 
 impl Record {
+    /// The evidence given for a fact or attribute (empty when none is).
+    pub fn evidence(&self, of: Evidenced) -> Option<&Arc<[Evidence]>> {
+        self.evidence.iter().find(|(e, _)| *e == of).map(|(_, items)| items)
+    }
+
     pub fn fact(&self, index: usize) -> Option<&Value> {
         self.facts.iter().find(|(i, _)| *i == index).map(|(_, v)| v)
     }

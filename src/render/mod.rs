@@ -4,6 +4,7 @@
 
 mod annual;
 mod doc;
+mod evidence;
 mod explain;
 mod json;
 mod table;
