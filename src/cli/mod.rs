@@ -12,6 +12,7 @@ mod fmt;
 mod output;
 mod report;
 mod score;
+mod template;
 mod test;
 
 use std::path::PathBuf;
@@ -89,6 +90,11 @@ enum Command {
     /// list the rules, vetoes and flags no case exercised.
     #[command(after_help = test::AFTER_HELP)]
     Test(test::TestArgs),
+    /// Write a period's facts workbook to fill in (.xlsx): a sheet of staff
+    /// and one of windows, the policy's labels as headers, the roster filled
+    /// in, and data validation that catches a mistake as it is typed.
+    #[command(after_help = template::AFTER_HELP)]
+    Template(template::TemplateArgs),
 }
 
 /// The policy and facts every scoring command reads.
@@ -117,6 +123,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Doc(args) => doc::run(args),
         Command::Test(args) => return test::run(args, &style),
+        Command::Template(args) => template::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ mod evidence;
 pub mod json;
 mod load;
 mod period;
+pub mod sheet;
 
 pub use error::FactsError;
 pub use load::{load, load_parsed, parse, peek_period};

@@ -8,12 +8,14 @@ mod evidence;
 mod explain;
 mod json;
 mod table;
+mod template;
 
 pub use annual::{write_annual_json, write_annual_table};
 pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
 pub use explain::explain;
 pub use json::write_json;
 pub use table::write_table;
+pub use template::{write_template, Roster, RosterStaff, RosterWindow};
 
 use std::borrow::Cow;
 

@@ -1,0 +1,82 @@
+//! `kaohe template`: a period's summary-layout workbook to fill in.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use miette::miette;
+
+use super::report::{Exit, Failure};
+use kaohe::facts::Period;
+use kaohe::render::Roster;
+
+pub const AFTER_HELP: &str = "\
+The workbook has a sheet 人员 (one row per staff member) and 窗口 (one row
+per window), the policy's fact labels as headers, and a sheet 说明 that
+says the period and how to fill each kind of cell. Excel's data validation
+checks each cell as it is typed (whole numbers for counts, halves for days,
+the range of a single amount, the roles, the windows); an input message on
+every header says what goes there and which rule reads it. Once filled in,
+`kaohe eval --facts 2026-Q4.xlsx` scores it like a facts JSON file.
+See docs/io.md, \"Facts in a spreadsheet\".
+
+Exit status:
+  0  the workbook was written
+  1  a file could not be read, or the workbook could not be written
+  2  usage: the command line itself is wrong
+  3  the policy was rejected, or has no version in force for the period
+  4  the roster was rejected (every error in it, on stderr)";
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The policy directory, e.g. `policies/luoshan`: the version in force
+    /// for the period gives the columns and the validation.
+    #[arg(long, value_name = "DIR")]
+    policy: PathBuf,
+    /// The period the workbook is for: a quarter like `2026-Q4`, or a year.
+    #[arg(long, value_parser = parse_period)]
+    period: Period,
+    /// Write the workbook to FILE (`.xlsx`): whole or not at all, never
+    /// over an input.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+fn parse_period(text: &str) -> Result<Period, String> {
+    Period::parse(text)
+        .ok_or_else(|| format!("expected a quarter like `2026-Q4` or a year like `2026`, found `{text}`"))
+}
+
+pub fn run(args: TemplateArgs) -> Result<(), Failure> {
+    if !args.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+        return Err(Failure::new(
+            Exit::Io,
+            vec![miette!(
+                help = "name it like `2026-Q4.xlsx`: spreadsheet programs open it by its extension",
+                "`--out {}`: the template is an .xlsx workbook",
+                args.out.display()
+            )],
+        ));
+    }
+    let policies = super::score::load_policies(&args.policy)?;
+    let start = args.period.start().ok_or_else(|| Failure::io(format!("period {} is out of range", args.period)))?;
+    let version = policies.in_force(start).ok_or_else(|| {
+        Failure::new(
+            Exit::Policy,
+            vec![miette::Report::new(policies.none_in_force(&args.policy, start, args.period.to_string()))],
+        )
+    })?;
+    let roster = Roster::default();
+    let bytes = kaohe::render::write_template(&version.policy, args.period, &roster)
+        .map_err(|err| Failure::io(format!("cannot make the workbook: {err}")))?;
+    let inputs: Vec<&Path> = vec![];
+    super::output::write(Some(&args.out), &inputs, |out| out.write_all(&bytes))?;
+    eprintln!(
+        "kaohe: {}: template for {} staff and {} windows written to {}, by policy {}",
+        args.period,
+        roster.staff.len(),
+        roster.windows.len(),
+        args.out.display(),
+        version.describe()
+    );
+    Ok(())
+}
