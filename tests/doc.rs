@@ -28,7 +28,7 @@ fn doc_markdown() {
 fn doc_markdown_has_every_rule() {
     let run = common::kaohe(&["doc", "--policy", "policies/luoshan", "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let policy = kaohe::load_policy(&common::root().join("policies/luoshan")).unwrap();
+    let policy = kaohe::app::load::load_newest(&common::root().join("policies/luoshan")).unwrap();
     // One section per subject (a rule id is unique within its subject only).
     let sections: Vec<&str> = run.stdout.split("\n## ").skip(1).collect();
     assert_eq!(sections.len(), 2);
@@ -107,7 +107,7 @@ fn doc_html_structure() {
         assert_eq!(html.matches(open).count(), html.matches(close).count(), "{open}");
     }
 
-    let policy = kaohe::load_policy(&common::root().join("policies/luoshan")).unwrap();
+    let policy = kaohe::app::load::load_newest(&common::root().join("policies/luoshan")).unwrap();
     let mut rows = 0;
     // One section per subject (a rule id is unique within its subject only).
     let sections: Vec<&str> = html.split("<h2>").skip(1).collect();

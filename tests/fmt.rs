@@ -10,8 +10,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use kaohe::format::{comments, format_source, FormatError};
 use kaohe::source::SourceFile;
+use kaohe::syntax::format::{comments, format_source, FormatError};
 
 // ---------------------------------------------------------------------------
 // Helpers

@@ -32,7 +32,8 @@ fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();
     POLICY.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("policies/luoshan");
-        kaohe::load_policy(&dir).unwrap_or_else(|errors| panic!("the shipped policy is rejected: {errors:?}"))
+        kaohe::app::load::load_newest(&dir)
+            .unwrap_or_else(|errors| panic!("the shipped policy is rejected: {errors:?}"))
     })
 }
 

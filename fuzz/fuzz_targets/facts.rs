@@ -17,7 +17,7 @@ fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();
     POLICY.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../policies/luoshan");
-        match kaohe::load_policy(&dir) {
+        match kaohe::app::load::load_newest(&dir) {
             Ok(policy) => policy,
             Err(errors) => panic!("the shipped policy is rejected: {errors:?}"),
         }

@@ -134,7 +134,7 @@ pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> V
             }
         }
     }
-    lints.out.sort_by_key(|(file, w)| (*file, w.span.start));
+    lints.out.sort_by_key(|(file, w)| (*file, w.span.start()));
     lints.out.into_iter().map(|(_, w)| w).collect()
 }
 
@@ -389,7 +389,7 @@ mod tests {
         let files = vec![(file, ast)];
         let policy = crate::check::check(&files).map_err(|e| format!("{e:?}"))?;
         let warnings = lint(&files, &policy, Path::new("."));
-        Ok(warnings.into_iter().map(|w| (w.lint, text[w.span.start..w.span.end()].to_string())).collect())
+        Ok(warnings.into_iter().map(|w| (w.lint, text[w.span.start()..w.span.end()].to_string())).collect())
     }
 
     const POLICY: &str = r#"

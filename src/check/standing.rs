@@ -242,7 +242,7 @@ impl Checker {
             ConditionKind::Compare { terms, op, value } => {
                 let resolved: Vec<Option<Term>> = terms.iter().map(|t| self.term(scope, t, place)).collect();
                 let terms: Option<Vec<Term>> = resolved.into_iter().collect();
-                Some(Condition::Compare { terms: terms?, op: op.value, value: value.value })
+                Some(Condition::Compare { terms: terms?, op: comparator(op.value), value: value.value })
             }
         }
     }
@@ -334,4 +334,17 @@ impl Checker {
 
 fn text(wording: &Option<Spanned<String>>) -> Option<String> {
     wording.as_ref().map(|w| w.value.clone())
+}
+
+/// The checked policy's comparator for the one the syntax read.
+fn comparator(op: ast::Comparator) -> crate::policy::Comparator {
+    use crate::policy::Comparator as C;
+    match op {
+        ast::Comparator::AtLeast => C::AtLeast,
+        ast::Comparator::AtMost => C::AtMost,
+        ast::Comparator::Above => C::Above,
+        ast::Comparator::Below => C::Below,
+        ast::Comparator::Equal => C::Equal,
+        ast::Comparator::NotEqual => C::NotEqual,
+    }
 }

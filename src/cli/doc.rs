@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::report::Failure;
+use super::Failure;
 use kaohe::render::DocFormat;
-use kaohe::Version;
 
 #[derive(Debug, Args)]
 pub struct DocArgs {
@@ -19,7 +18,7 @@ pub struct DocArgs {
     #[arg(long, value_enum, default_value_t = Format::Md)]
     format: Format,
     /// Of a directory of versions, the one to print: its subdirectory name
-    /// (`2025`) or its effective date (`2025-01-01`). Without it, the newest.
+    /// (`2026`) or its effective date (`2026-01-01`). Without it, the newest.
     #[arg(long, value_name = "VERSION", conflicts_with = "all")]
     version: Option<String>,
     /// Print every version, oldest first.
@@ -37,47 +36,15 @@ pub enum Format {
 }
 
 pub fn run(args: DocArgs) -> Result<(), Failure> {
-    let policies = super::score::load_policies(&args.policy)?;
-    let versions: Vec<&Version> = if args.all {
-        policies.versions.iter().collect()
-    } else {
-        match &args.version {
-            Some(wanted) => match policies.versions.iter().find(|v| is_version(v, wanted)) {
-                Some(version) => vec![version],
-                None => {
-                    let known: Vec<String> = policies.versions.iter().map(Version::describe).collect();
-                    let message = format!(
-                        "`{}` has no version `{wanted}`; its versions are: {}",
-                        args.policy.display(),
-                        known.join(", ")
-                    );
-                    clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{message}\n")).exit()
-                }
-            },
-            None => policies.latest().into_iter().collect(),
-        }
-    };
+    let policies = kaohe::app::period::load_policies(&args.policy)?;
+    let versions = kaohe::app::doc::versions(&policies, &args.policy, args.version.as_deref(), args.all)?;
     let format = match args.format {
         Format::Md => DocFormat::Markdown,
         Format::Html => DocFormat::Html,
     };
     // `--out` may not name one of the policy's own files.
-    let rules: Vec<PathBuf> = versions.iter().flat_map(|v| rules_files(&v.dir)).collect();
+    let rules = kaohe::app::doc::rules_files(&versions);
     let inputs: Vec<&Path> = rules.iter().map(PathBuf::as_path).collect();
     let chosen: Vec<&kaohe::Policy> = versions.iter().map(|v| &v.policy).collect();
-    super::output::write(args.out.as_deref(), &inputs, |out| kaohe::render::write_doc(out, &chosen, format))
-}
-
-/// `2025` names the version in `…/2025/`; `2025-01-01` the one effective then.
-fn is_version(version: &Version, wanted: &str) -> bool {
-    version.dir.file_name().is_some_and(|name| name == wanted)
-        || version.policy.effective.is_some_and(|date| date.to_string() == wanted)
-}
-
-fn rules_files(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .map(|entries| {
-            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "rules")).collect()
-        })
-        .unwrap_or_default()
+    super::out::write(args.out.as_deref(), &inputs, |out| kaohe::render::write_doc(out, &chosen, format))
 }

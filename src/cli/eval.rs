@@ -2,8 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::report::Failure;
-use super::Inputs;
+use super::{Failure, Inputs};
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
@@ -24,9 +23,10 @@ pub enum Format {
 }
 
 pub fn run(args: EvalArgs) -> Result<(), Failure> {
-    let scored = super::score::score_inputs(&args.inputs)?;
+    let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
+    eprintln!("kaohe: {}", scored.summary());
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
-    let written = super::output::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
+    let written = super::out::write(args.out.as_deref(), &[&args.inputs.facts], |out| match args.format {
         Format::Table => kaohe::render::write_table(out, policy, quarter, results),
         Format::Json => kaohe::render::write_json(out, policy, quarter, results),
     });

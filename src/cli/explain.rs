@@ -1,10 +1,10 @@
 //! `kaohe explain --id ID`: one record's ledger, for an appeal.
 
 use clap::Args;
+use kaohe::app::{Error, Fault};
 use miette::miette;
 
-use super::report::{Exit, Failure};
-use super::Inputs;
+use super::{Failure, Inputs};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -16,24 +16,23 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
-    let scored = super::score::score_inputs(&args.inputs)?;
+    let scored = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
+    eprintln!("kaohe: {}", scored.summary());
     match kaohe::render::explain(&scored.version.policy, &scored.quarter, &scored.results, &args.id) {
-        Some(ledger) => {
-            print!("{ledger}");
-            Ok(())
-        }
+        Some(ledger) => super::out::write(None, &[], |out| out.write_all(ledger.as_bytes())),
         None => {
             let ids = scored.quarter.staff.iter().chain(&scored.quarter.windows).map(|r| r.id.as_str());
             let hint =
                 kaohe::suggest::closest(&args.id, ids).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-            Err(Failure::new(
-                Exit::Facts,
+            Err(Error::new(
+                Fault::Facts,
                 vec![miette!(
                     "no staff member or window has id `{}` in `{}`{hint}",
                     args.id,
                     args.inputs.facts.display()
                 )],
-            ))
+            )
+            .into())
         }
     }
 }

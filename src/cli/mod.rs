@@ -1,6 +1,7 @@
-//! Command-line front end: one file per subcommand. The library returns data
-//! and diagnostics; this is the only place that prints them or picks an exit
-//! status.
+//! The command line: one file per subcommand, each parsing its arguments,
+//! calling `kaohe::app`, rendering the result and choosing where it goes.
+//! This module holds what they share: the policy and facts arguments, where
+//! output goes, and how a failure becomes diagnostics and an exit status.
 
 mod annual;
 mod check;
@@ -9,16 +10,17 @@ mod doc;
 mod eval;
 mod explain;
 mod fmt;
-mod output;
-mod report;
-mod score;
+mod out;
 mod template;
 mod test;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use kaohe::app::{Error, Fault};
+use kaohe::render::Diagnostics;
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -108,28 +110,59 @@ struct Inputs {
     facts: PathBuf,
 }
 
+/// How a subcommand ended, other than in success.
+enum Failure {
+    /// A use case failed: print its diagnostics, exit for its fault.
+    App(Error),
+    /// The subcommand has said what there is to say; exit with this status.
+    Exit(u8),
+}
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Failure {
+        Failure::App(err)
+    }
+}
+
+/// What a subcommand gets besides its arguments.
+struct Context {
+    diagnostics: Diagnostics,
+}
+
 pub fn run(cli: Cli) -> ExitCode {
-    let style = report::Style::new(match cli.color {
-        Color::Auto => None,
-        Color::Always => Some(true),
-        Color::Never => Some(false),
-    });
+    let color = match cli.color {
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Always => true,
+        Color::Never => false,
+    };
+    let context = Context { diagnostics: Diagnostics::new(color) };
     let outcome = match cli.command {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Annual(args) => annual::run(args),
-        Command::Check(args) => return check::run(args, &style),
-        Command::Fmt(args) => return fmt::run(args, &style),
+        Command::Check(args) => check::run(args, &context),
+        Command::Fmt(args) => fmt::run(args, &context),
         Command::Diff(args) => diff::run(args),
         Command::Doc(args) => doc::run(args),
-        Command::Test(args) => return test::run(args, &style),
+        Command::Test(args) => test::run(args, &context),
         Command::Template(args) => template::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            style.print(&failure.diagnostics);
-            ExitCode::from(failure.exit as u8)
+        Err(Failure::Exit(code)) => ExitCode::from(code),
+        Err(Failure::App(err)) => {
+            eprint!("{}", context.diagnostics.errors(&err.diagnostics));
+            ExitCode::from(exit_status(err.fault))
         }
+    }
+}
+
+/// The exit status of each fault, as `--help` documents it.
+fn exit_status(fault: Fault) -> u8 {
+    match fault {
+        Fault::Io => 1,
+        Fault::Usage => 2,
+        Fault::Policy => 3,
+        Fault::Facts => 4,
     }
 }

@@ -1,13 +1,14 @@
 //! `kaohe template`: a period's summary-layout workbook to fill in.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 use miette::miette;
 
-use super::report::{Exit, Failure};
+use kaohe::app::{Error, Fault};
 use kaohe::facts::Period;
-use kaohe::render::Roster;
+
+use super::Failure;
 
 pub const AFTER_HELP: &str = "\
 The workbook has a sheet 人员 (one row per staff member) and 窗口 (one row
@@ -48,35 +49,18 @@ fn parse_period(text: &str) -> Result<Period, String> {
 
 pub fn run(args: TemplateArgs) -> Result<(), Failure> {
     if !args.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
-        return Err(Failure::new(
-            Exit::Io,
+        return Err(Error::new(
+            Fault::Usage,
             vec![miette!(
                 help = "name it like `2026-Q4.xlsx`: spreadsheet programs open it by its extension",
                 "`--out {}`: the template is an .xlsx workbook",
                 args.out.display()
             )],
-        ));
-    }
-    let policies = super::score::load_policies(&args.policy)?;
-    let start = args.period.start().ok_or_else(|| Failure::io(format!("period {} is out of range", args.period)))?;
-    let version = policies.in_force(start).ok_or_else(|| {
-        Failure::new(
-            Exit::Policy,
-            vec![miette::Report::new(policies.none_in_force(&args.policy, start, args.period.to_string()))],
         )
-    })?;
-    let roster = Roster::default();
-    let bytes = kaohe::render::write_template(&version.policy, args.period, &roster)
-        .map_err(|err| Failure::io(format!("cannot make the workbook: {err}")))?;
-    let inputs: Vec<&Path> = vec![];
-    super::output::write(Some(&args.out), &inputs, |out| out.write_all(&bytes))?;
-    eprintln!(
-        "kaohe: {}: template for {} staff and {} windows written to {}, by policy {}",
-        args.period,
-        roster.staff.len(),
-        roster.windows.len(),
-        args.out.display(),
-        version.describe()
-    );
+        .into());
+    }
+    let template = kaohe::app::template::template(&args.policy, args.period)?;
+    super::out::write(Some(&args.out), &[], |out| out.write_all(&template.bytes))?;
+    eprintln!("kaohe: {}, written to {}", template.summary(args.period), args.out.display());
     Ok(())
 }

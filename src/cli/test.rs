@@ -2,14 +2,12 @@
 //! (`<version>/tests/*.json`, docs/language.md "Policy tests") and say what
 //! they leave untested.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
 
-use super::report::{Exit, Style};
-use kaohe::policy_tests::{self, VersionTests};
+use super::{Context, Failure};
+use kaohe::app::policy_tests;
 
 pub const AFTER_HELP: &str = "\
 Exit status:
@@ -32,58 +30,14 @@ pub struct TestArgs {
 /// The exit status of `kaohe test` when a case fails.
 const FAILED: u8 = 5;
 
-pub fn run(args: TestArgs, style: &Style) -> ExitCode {
-    let policies = match kaohe::load_policies(&args.policy) {
-        Ok(policies) => policies,
-        Err(errors) => {
-            style.print(&errors);
-            return ExitCode::from(Exit::Policy as u8);
-        }
-    };
+pub fn run(args: TestArgs, _context: &Context) -> Result<(), Failure> {
+    let policies = kaohe::app::period::load_policies(&args.policy)?;
     let results = policy_tests::run(&policies);
-    print!("{}", report(&results));
+    let report = kaohe::render::test_report(&results);
+    super::out::write(None, &[], |out| out.write_all(report.as_bytes()))?;
     if results.iter().all(|v| v.cases.iter().all(|c| c.passed())) {
-        ExitCode::SUCCESS
+        Ok(())
     } else {
-        ExitCode::from(FAILED)
+        Err(Failure::Exit(FAILED))
     }
-}
-
-/// One line a case, each failure under its case, then what went untested.
-fn report(results: &[VersionTests]) -> String {
-    let mut out = String::new();
-    let (mut passed, mut failed) = (0, 0);
-    for version in results {
-        let n = version.cases.len();
-        let _ = writeln!(out, "{}: {n} case{}", version.version, if n == 1 { "" } else { "s" });
-        if n == 0 {
-            let _ = writeln!(out, "  no cases: write them in {}/*.json", version.dir.display());
-        }
-        let width = version.cases.iter().map(|c| c.file.chars().count()).max().unwrap_or(0);
-        for case in &version.cases {
-            let status = if case.passed() { "ok    " } else { "FAILED" };
-            let _ = writeln!(out, "  {status}  {:width$}  {}", case.file, case.name);
-            if case.passed() {
-                passed += 1;
-                continue;
-            }
-            failed += 1;
-            for failure in &case.failures {
-                let _ = writeln!(out, "          {failure}");
-            }
-            if let Some(why) = &case.why {
-                let _ = writeln!(out, "          why: {why}");
-            }
-        }
-        if version.unexercised.is_empty() {
-            let _ = writeln!(out, "  every rule, average, veto and flag was exercised");
-        } else {
-            let _ = writeln!(out, "  not exercised by any case:");
-            for item in &version.unexercised {
-                let _ = writeln!(out, "    {item}");
-            }
-        }
-    }
-    let _ = writeln!(out, "{} cases: {passed} passed, {failed} failed", passed + failed);
-    out
 }

@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use super::json::{Json, JsonKind, Member};
 use super::load::{clip, At, Loader, Schema};
 use super::{Evidence, Evidenced, Record};
+use crate::json::{Json, JsonKind, Member};
 
 /// The fields of one evidence item, all required.
 const ITEM_FIELDS: [&str; 3] = ["date", "note", "source"];

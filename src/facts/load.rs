@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::json::{self, Json, JsonKind, Member};
 use super::{FactsError, Period, Quarter, Record, Value};
+use crate::json::{self, Json, JsonKind, Member};
 use crate::policy::{FactKind, Policy, Subject};
 use crate::source::{Named, SourceFile, Span};
 use crate::suggest;
@@ -163,12 +163,12 @@ impl<'p> Loader<'p> {
         suggest::closest(name, candidates)
     }
 
-    pub(super) fn error(&mut self, span: json::Span, message: String, label: impl Into<String>, help: Option<String>) {
+    pub(super) fn error(&mut self, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
         // A label under a huge value or record would print all of it: it
         // points at the value's first character instead.
-        let span = if span.len > MAX_LABELLED {
-            let first = self.src.text().get(span.start..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
-            Span::new(span.start, span.start + first)
+        let span = if span.len() > MAX_LABELLED {
+            let first = self.src.text().get(span.start()..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
+            Span::new(span.start(), span.start() + first)
         } else {
             span
         };
@@ -178,10 +178,10 @@ impl<'p> Loader<'p> {
     fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
         let JsonKind::Object(members) = &root.kind else {
             // Its first character: the whole of a large file would be shown.
-            let first = root.span.start
-                + self.src.text().get(root.span.start..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
+            let first = root.span.start()
+                + self.src.text().get(root.span.start()..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
             self.error(
-                Span::new(root.span.start, first),
+                Span::new(root.span.start(), first),
                 format!("expected an object with `period`, `windows` and `staff`, found {}", root.type_name()),
                 "the whole file",
                 None,
@@ -220,7 +220,7 @@ impl<'p> Loader<'p> {
             Some(member) => self.period(member),
             None => {
                 self.error(
-                    Span::new(root.span.start, root.span.start + 1),
+                    Span::new(root.span.start(), root.span.start() + 1),
                     "missing field `period`".into(),
                     "in this object",
                     Some("add `\"period\": \"2026-Q3\"`".into()),
@@ -276,7 +276,7 @@ impl<'p> Loader<'p> {
     ) -> Vec<Record> {
         let Some(member) = member else {
             self.error(
-                Span::new(root.span.start, root.span.start + 1),
+                Span::new(root.span.start(), root.span.start() + 1),
                 format!("missing field `{}`", schema.list),
                 "in this object",
                 Some(format!("add `\"{}\": [ … ]`, even if it is empty", schema.list)),

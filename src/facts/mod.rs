@@ -6,7 +6,6 @@
 
 mod error;
 mod evidence;
-pub mod json;
 mod load;
 mod period;
 pub mod sheet;

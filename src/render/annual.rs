@@ -179,7 +179,7 @@ pub fn write_annual_table(out: &mut (impl Write + ?Sized), policy: &Policy, year
                 row
             })
             .collect();
-        for line in super::aligned(&header, &rows, numbers_from) {
+        for line in super::columns::aligned(&header, &rows, numbers_from) {
             writeln!(out, "{line}")?;
         }
     }

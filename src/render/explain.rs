@@ -7,7 +7,7 @@ use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
-use super::{decimal, entry_cite, entry_part, evidence, pad};
+use super::{decimal, entry_cite, entry_part, evidence};
 use crate::eval::{Cited, Entry, Results, Scored, Source, Whose};
 use crate::facts::{Evidenced, Quarter, Record, Value};
 use crate::policy::{Band, Condition, FactKind, Measure, Part, Policy, Scope, Subject};
@@ -221,7 +221,7 @@ impl Ledger<'_> {
         // share it, so it is shown once, after the last of them.
         let mut pending: &[Cited] = &[];
         for (i, entry) in entries.iter().enumerate() {
-            let points = pad(&signed(entry.points), INDENT.len() - 2, true);
+            let points = super::columns::pad(&signed(entry.points), INDENT.len() - 2, true);
             let cite = entry_cite(subject, entry);
             match entry.source {
                 Source::Rule(r) => {

@@ -5,6 +5,8 @@
 
 use std::io::{self, Write};
 
+pub(super) use crate::json::string;
+
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
 use crate::eval::{Cited, Results, Scored, Selection, Source, Whose};
 use crate::facts::{Quarter, Record};
@@ -242,40 +244,4 @@ fn evidence(out: &mut (impl Write + ?Sized), quarter: &Quarter, record: &Record,
         }
     }
     out.write_all(b"]")
-}
-
-/// A JSON string literal.
-pub(super) fn string(out: &mut (impl Write + ?Sized), text: &str) -> io::Result<()> {
-    out.write_all(b"\"")?;
-    let mut start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let escape: Option<&[u8]> = match byte {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\r' => Some(b"\\r"),
-            b'\t' => Some(b"\\t"),
-            0..=0x1f => None,
-            _ => continue,
-        };
-        out.write_all(&text.as_bytes()[start..i])?;
-        match escape {
-            Some(e) => out.write_all(e)?,
-            None => write!(out, "\\u{byte:04x}")?,
-        }
-        start = i + 1;
-    }
-    out.write_all(&text.as_bytes()[start..])?;
-    out.write_all(b"\"")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn strings_are_escaped() {
-        let mut out = Vec::new();
-        let written = super::string(&mut out, "张\"三\\\n\u{1}");
-        assert!(written.is_ok());
-        assert_eq!(String::from_utf8_lossy(&out), "\"张\\\"三\\\\\\n\\u0001\"");
-    }
 }

@@ -3,24 +3,32 @@
 //! person at a terminal, and one record's ledger for an appeal.
 
 mod annual;
+mod check;
+pub mod columns;
+mod diagnostics;
+mod diff;
 mod doc;
 mod evidence;
 mod explain;
 mod json;
+mod policy_tests;
 mod table;
 mod template;
 
 pub use annual::{write_annual_json, write_annual_table};
+pub use check::check_summary;
+pub use diagnostics::Diagnostics;
+pub use diff::{write_diff_json, write_diff_table};
 pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
 pub use explain::explain;
 pub use json::write_json;
+pub use policy_tests::test_report;
 pub use table::write_table;
 pub use template::{write_template, Roster, RosterStaff, RosterWindow};
 
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
-use unicode_width::UnicodeWidthStr;
 
 use crate::eval::{Entry, Source};
 use crate::policy::{Part, Subject};
@@ -109,43 +117,6 @@ pub fn entry_cite<'a>(subject: &'a Subject, entry: &Entry) -> &'a str {
             .iter()
             .find(|rule| rule.part == Part::Category(c))
             .map_or("", |rule| rule.cite.rsplit_once('/').map_or(rule.cite.as_str(), |(stem, _)| stem)),
-    }
-}
-
-/// Lay out a header and rows in columns: text left, numbers (the columns
-/// from `numbers_from` up to the last) right; the last column is not padded.
-fn aligned(header: &[String], rows: &[Vec<String>], numbers_from: usize) -> Vec<String> {
-    let last = header.len().saturating_sub(1);
-    let widths: Vec<usize> = (0..header.len())
-        .map(|c| {
-            std::iter::once(header)
-                .chain(rows.iter().map(Vec::as_slice))
-                .filter_map(|row| row.get(c))
-                .map(|cell| cell.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    std::iter::once(header)
-        .chain(rows.iter().map(Vec::as_slice))
-        .map(|row| {
-            let cells: Vec<String> = row
-                .iter()
-                .enumerate()
-                .map(|(c, cell)| pad(cell, if c == last { 0 } else { widths[c] }, c >= numbers_from && c < last))
-                .collect();
-            cells.join("  ").trim_end().to_string()
-        })
-        .collect()
-}
-
-/// Pad to a terminal width, counting a Chinese character as two columns.
-fn pad(text: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(text.width()));
-    if right {
-        format!("{fill}{text}")
-    } else {
-        format!("{text}{fill}")
     }
 }
 

@@ -72,7 +72,7 @@ fn section(
         row.push(grade);
         rows.push(row);
     }
-    for line in super::aligned(&header, &rows, first_number) {
+    for line in super::columns::aligned(&header, &rows, first_number) {
         writeln!(out, "{line}")?;
     }
     Ok(())

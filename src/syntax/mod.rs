@@ -1,9 +1,11 @@
 //! Stage 1, text → syntax tree: the pest grammar (`grammar/kaohe.pest`)
 //! turns each `.rules` file into an [`ast::File`]. Nothing is resolved here;
-//! a file that parses may still be rejected by `check`.
+//! a file that parses may still be rejected by `check`. [`format`] lays a
+//! file out in the one canonical layout, keeping its comments (`kaohe fmt`).
 
 pub mod ast;
 mod error;
+pub mod format;
 mod parse;
 
 pub use error::SyntaxError;

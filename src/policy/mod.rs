@@ -1,6 +1,13 @@
 //! The checked policy: every name resolved to an index, every rule known to
 //! fit its fact. This is what `check` produces and `eval` consumes; nothing
 //! here refers back to syntax, so evaluation cannot meet an unchecked rule.
+//!
+//! [`versions`] holds a policy's versions and picks the one in force for a
+//! period.
+
+pub mod versions;
+
+pub use versions::{Policies, Version, VersionError};
 
 use rust_decimal::Decimal;
 
@@ -220,9 +227,30 @@ pub enum Condition {
     },
 }
 
-pub use crate::syntax::ast::Comparator;
+/// How a condition compares its sum with its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    AtLeast,
+    AtMost,
+    Above,
+    Below,
+    Equal,
+    NotEqual,
+}
 
 impl Comparator {
+    /// As the policy writes it: `>=`, `<`, `!=`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::AtMost => "<=",
+            Comparator::Above => ">",
+            Comparator::Below => "<",
+            Comparator::Equal => "=",
+            Comparator::NotEqual => "!=",
+        }
+    }
+
     pub fn holds(self, left: Decimal, right: Decimal) -> bool {
         match self {
             Comparator::AtLeast => left >= right,

@@ -14,29 +14,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// Byte range in the source text: `start..start+len`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Span {
-    pub start: usize,
-    pub len: usize,
-}
-
-impl Span {
-    /// An `end` before `start` gives an empty span rather than a panic.
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, len: end.saturating_sub(start) }
-    }
-
-    pub fn end(&self) -> usize {
-        self.start.saturating_add(self.len)
-    }
-}
-
-impl From<Span> for miette::SourceSpan {
-    fn from(span: Span) -> Self {
-        (span.start, span.len).into()
-    }
-}
+pub use crate::source::Span;
+use crate::source::{line_col, BOM};
 
 /// A JSON value and where it is written. The span of a string includes its
 /// quotes, and that of an array or object its brackets, so slicing the source
@@ -134,28 +113,6 @@ pub fn parse(text: &str) -> Result<Json<'_>, JsonError> {
     }
     Ok(value)
 }
-
-/// 1-based (line, column) of a byte offset; column counts chars (not bytes), so Chinese text gives sensible columns. Lines split on '\n' (a preceding '\r' is not counted as a column).
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let offset = offset.min(bytes.len());
-    let before = bytes.get(..offset).unwrap_or_default();
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let mut column_bytes = before.get(line_start..).unwrap_or_default();
-    // An editor shows neither a byte-order mark nor the `\r` of a CRLF.
-    if line_start == 0 {
-        column_bytes = column_bytes.strip_prefix(BOM.as_bytes()).unwrap_or(column_bytes);
-    }
-    if bytes.get(offset) == Some(&b'\n') {
-        column_bytes = column_bytes.strip_suffix(b"\r").unwrap_or(column_bytes);
-    }
-    // Counting the bytes that start a char works even mid-char, with no slicing.
-    let chars = column_bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    (line, chars + 1)
-}
-
-const BOM: &str = "\u{feff}";
 
 /// Longest user text quoted in a message, so junk input cannot make a huge one.
 const MAX_TOKEN: usize = 40;
@@ -776,12 +733,12 @@ mod tests {
         let e = err(text);
         assert_eq!(e.message, message, "message for {text:?}");
         assert_eq!(e.span, Span::new(at, at + spanned.len()), "span for {text:?}");
-        assert_eq!(&text[e.span.start..e.span.end()], spanned, "spanned text for {text:?}");
+        assert_eq!(&text[e.span.start()..e.span.end()], spanned, "spanned text for {text:?}");
         e
     }
 
     fn text_of(text: &str, span: Span) -> &str {
-        &text[span.start..span.end()]
+        &text[span.start()..span.end()]
     }
 
     /// Every value's span, re-parsed alone, gives the same value (shifted).
@@ -876,7 +833,7 @@ mod tests {
         assert!(parse("[1]").unwrap().get("a").is_none());
         // Duplicates are kept, in order, for the caller to report.
         let JsonKind::Object(members) = v.kind else { panic!() };
-        let keys: Vec<_> = members.iter().map(|m| (m.key.as_ref(), m.key_span.start)).collect();
+        let keys: Vec<_> = members.iter().map(|m| (m.key.as_ref(), m.key_span.start())).collect();
         assert_eq!(keys, [("a", 1), ("b", 9), ("a", 17)]);
     }
 
@@ -996,7 +953,7 @@ mod tests {
         assert_err("[1 2]", "expected `,` or `]` after a list item", 3, "2");
         // Long junk is quoted only in part.
         let long = format!("[1{}]", "2a".repeat(100));
-        assert_eq!(err(&long).span.len, MAX_TOKEN);
+        assert_eq!(err(&long).span.len(), MAX_TOKEN);
     }
 
     #[test]
@@ -1133,7 +1090,7 @@ mod tests {
         assert_eq!(text_of(text, v.get("a").unwrap().value.span), "[1]");
         assert_eq!(line_col(text, 3), (1, 1));
         let e = err("\u{feff}{\"a\" 1}");
-        assert_eq!(line_col("\u{feff}{\"a\" 1}", e.span.start), (1, 6));
+        assert_eq!(line_col("\u{feff}{\"a\" 1}", e.span.start()), (1, 6));
         // Only a leading mark is skipped.
         assert_err("[1,\u{feff}2]", "expected a value, found `\\u{feff}`", 3, "\u{feff}");
     }
@@ -1142,7 +1099,7 @@ mod tests {
     fn crlf_documents() {
         let text = "{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}\r\n";
         let e = assert_err(text, "expected a value, found `x`", 21, "x");
-        assert_eq!(line_col(text, e.span.start), (3, 8));
+        assert_eq!(line_col(text, e.span.start()), (3, 8));
         let v = parse("{\r\n\"a\":\r\n1\r\n}\r\n").unwrap();
         assert_eq!(v.get("a").unwrap().value.span, Span::new(9, 10));
         // The `\r` and `\n` of a CRLF share the column after the line's text.
@@ -1155,10 +1112,10 @@ mod tests {
     fn line_col_counts_chars() {
         let text = "{\"name\": \"张三\", \"role\": 操作员}";
         let e = assert_err(text, "expected a value, found `操`", 27, "操");
-        assert_eq!(line_col(text, e.span.start), (1, 24));
+        assert_eq!(line_col(text, e.span.start()), (1, 24));
         let text = "[\n  \"王五\",\n  \"赵六\" x]";
         let e = err(text);
-        assert_eq!(line_col(text, e.span.start), (3, 8));
+        assert_eq!(line_col(text, e.span.start()), (3, 8));
         assert_eq!(line_col("", 0), (1, 1));
         assert_eq!(line_col("ab", 0), (1, 1));
         assert_eq!(line_col("ab\ncd", 3), (2, 1));
@@ -1173,9 +1130,9 @@ mod tests {
     #[test]
     fn span_helpers() {
         let s = Span::new(3, 7);
-        assert_eq!(s, Span { start: 3, len: 4 });
+        assert_eq!(s, Span::new(3, 7));
         assert_eq!(s.end(), 7);
-        assert_eq!(Span::new(7, 3), Span { start: 7, len: 0 });
+        assert_eq!(Span::new(7, 3), Span::at(7));
         let source: miette::SourceSpan = s.into();
         assert_eq!((source.offset(), source.len()), (3, 4));
         assert_eq!(err("[").to_string(), "unexpected end of file");
@@ -1204,7 +1161,7 @@ mod tests {
             assert!(!first.is_uppercase(), "{text:?}: {}", e.message);
             assert!(!e.message.ends_with('.'), "{text:?}: {}", e.message);
             assert!(e.span.end() <= text.len(), "{text:?}");
-            assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end()));
+            assert!(text.is_char_boundary(e.span.start()) && text.is_char_boundary(e.span.end()));
         }
     }
 
@@ -1215,9 +1172,9 @@ mod tests {
         let check = |text: &str| {
             if let Err(e) = parse(text) {
                 assert!(e.span.end() <= text.len(), "{text:?}: {e:?}");
-                assert!(text.is_char_boundary(e.span.start), "{text:?}: {e:?}");
+                assert!(text.is_char_boundary(e.span.start()), "{text:?}: {e:?}");
                 assert!(text.is_char_boundary(e.span.end()), "{text:?}: {e:?}");
-                let _ = line_col(text, e.span.start);
+                let _ = line_col(text, e.span.start());
             }
         };
         let doc = format!("\u{feff}{DOC} \"\\ud83d\\ude00\\u00e9\" ");

@@ -18,12 +18,11 @@ use serde_json::{Map, Number, Value};
 
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::eval::{evaluate, Results, Source};
-use crate::facts::json::{self, JsonKind};
 use crate::facts::{self, Period, Quarter};
-use crate::policy::Policy;
+use crate::json::{self, JsonKind};
+use crate::policy::{Policies, Policy, Version};
 use crate::render;
-use crate::source::{SourceFile, Span};
-use crate::{Policies, Version};
+use crate::source::{line_col, walk, SourceFile, Span};
 
 /// The keys a case may have.
 const KEYS: [&str; 6] = ["name", "why", "facts", "quarters", "expect", "expect_error"];
@@ -87,15 +86,10 @@ fn case_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|e| e == "json") && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
+    walk::files(dir, "json").map_err(|errors| {
+        let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        std::io::Error::other(reasons.join("; "))
+    })
 }
 
 struct Runner<'a> {
@@ -223,7 +217,7 @@ impl Runner<'_> {
             errors
                 .iter()
                 .map(|e| {
-                    let (line, column) = json::line_col(text, e.span.start);
+                    let (line, column) = line_col(text, e.span.start());
                     let help = e.help.as_ref().map_or(String::new(), |h| format!(" ({h})"));
                     format!("{prefix}{} at line {line}, column {column}{help}", e.message)
                 })
@@ -262,7 +256,7 @@ fn only(text: &str, span: Span) -> String {
     let bytes: Vec<u8> = text
         .bytes()
         .enumerate()
-        .map(|(i, b)| if (span.start..span.end()).contains(&i) || b == b'\n' { b } else { b' ' })
+        .map(|(i, b)| if (span.start()..span.end()).contains(&i) || b == b'\n' { b } else { b' ' })
         .collect();
     // Whole characters are kept or blanked byte by byte: still UTF-8.
     String::from_utf8(bytes).unwrap_or_default()

@@ -1,0 +1,11 @@
+//! JSON both ways, exactly. [`read`] is the strict reader of facts files and
+//! policy test cases: every value keeps its span, so a bad one is pointed at
+//! by line and column, and every number stays as written, to be read as an
+//! exact decimal. [`write`] is the one writer of JSON strings, so that every
+//! output escapes alike.
+
+pub mod read;
+pub mod write;
+
+pub use read::{parse, Json, JsonError, JsonKind, Member, MAX_DEPTH};
+pub use write::{quoted, string};

@@ -1,0 +1,245 @@
+//! Safe output files.
+//!
+//! A result is written to a temporary file created exclusively (a random
+//! name, `O_EXCL`: nobody can have put a link there) in the directory of
+//! its destination, synced, given the mode (and, where permitted, the owner)
+//! of the file it replaces, and only then renamed over it: a reader sees the
+//! old file or the new one, never half of one, and a failed run leaves the
+//! old one as it was. A destination that is a symbolic link is written
+//! through: its target is replaced, in the target's directory, and the link
+//! stays. A destination that is not a regular file (a device, a pipe) is
+//! refused, except that a path naming the process's own standard output
+//! (`/dev/stdout`) is just standard output. A destination that is one of the
+//! run's inputs is refused before anything is written.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum OutputError {
+    #[error("`--out {path}` would overwrite an input of this run, `{input}`")]
+    #[diagnostic(help("choose another file for the output"))]
+    WouldOverwriteInput { path: String, input: String },
+    #[error("`--out {path}` is not a regular file")]
+    #[diagnostic(help("kaohe writes its output to a regular file (or to standard output, with no `--out`)"))]
+    NotRegular { path: String },
+    #[error("cannot write `{path}`: {reason}")]
+    Io { path: String, reason: String },
+}
+
+/// Where output goes.
+enum Target {
+    Stdout,
+    /// The file to replace (a link's target), and whether it exists.
+    File(PathBuf),
+}
+
+/// Write through `render` to `out` (a file), or to standard output when
+/// `out` is `None`. `inputs` are every file the run reads. A closed
+/// standard output is not an error here: the caller decides.
+pub fn write(
+    out: Option<&Path>,
+    inputs: &[&Path],
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    let target = match out {
+        None => Target::Stdout,
+        Some(path) => target(path, inputs)?,
+    };
+    match target {
+        Target::Stdout => {
+            let stdout = io::stdout();
+            let mut writer = BufWriter::with_capacity(1 << 16, stdout.lock());
+            render(&mut writer).and_then(|()| writer.flush()).map_err(WriteError::Stdout)
+        }
+        Target::File(path) => replace_with(&path, render).map_err(|err| {
+            WriteError::File(OutputError::Io { path: path.display().to_string(), reason: err.to_string() })
+        }),
+    }
+}
+
+/// Why a write failed: the file could not be made, or standard output
+/// could not be written (a full disk, or a reader that has gone: the caller
+/// tells the two apart).
+#[derive(Debug)]
+pub enum WriteError {
+    File(OutputError),
+    Stdout(io::Error),
+}
+
+impl From<OutputError> for WriteError {
+    fn from(err: OutputError) -> WriteError {
+        WriteError::File(err)
+    }
+}
+
+/// What writing to `path` means: the file it names (through links), or
+/// standard output; refused if it is an input or not a regular file.
+fn target(path: &Path, inputs: &[&Path]) -> Result<Target, OutputError> {
+    let shown = path.display().to_string();
+    let io = |err: io::Error| OutputError::Io { path: shown.clone(), reason: err.to_string() };
+    // Through links: the file that would really be replaced.
+    let resolved = match path.symlink_metadata() {
+        Ok(meta) if meta.file_type().is_symlink() => match path.canonicalize() {
+            Ok(real) => real,
+            // A dangling link: its target would be created; where it points decides.
+            Err(_) => dangling_target(path).map_err(io)?,
+        },
+        Ok(_) => path.to_path_buf(),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(err) => return Err(io(err)),
+    };
+    for input in inputs {
+        if same_file(&resolved, input) {
+            return Err(OutputError::WouldOverwriteInput { path: shown, input: input.display().to_string() });
+        }
+    }
+    match std::fs::metadata(&resolved) {
+        Ok(meta) if meta.is_file() => Ok(Target::File(resolved)),
+        Ok(_) if is_stdout(&resolved) => Ok(Target::Stdout),
+        Ok(_) => Err(OutputError::NotRegular { path: shown }),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Target::File(resolved)),
+        Err(err) => Err(io(err)),
+    }
+}
+
+/// Where a dangling link points, relative to the link's directory.
+fn dangling_target(link: &Path) -> io::Result<PathBuf> {
+    let to = std::fs::read_link(link)?;
+    Ok(if to.is_absolute() { to } else { link.parent().unwrap_or(Path::new(".")).join(to) })
+}
+
+/// Whether two paths name the same file (by device and inode, so that hard
+/// links and different spellings of one path are caught).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => match (a.canonicalize(), b.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => a == b,
+        },
+    }
+}
+
+/// Whether `path` is the file this process's standard output goes to.
+fn is_stdout(path: &Path) -> bool {
+    same_file(path, Path::new("/dev/stdout"))
+}
+
+/// Replace the regular file at `path` (or create it) with what `render`
+/// writes, atomically.
+pub fn replace_with(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let temp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".kaohe-tmp").tempfile_in(dir)?;
+    let existing = std::fs::metadata(path).ok();
+    {
+        let mut writer = BufWriter::with_capacity(1 << 16, temp.as_file());
+        render(&mut writer)?;
+        writer.flush()?;
+    }
+    if let Some(meta) = &existing {
+        keep_owner_and_mode(temp.as_file(), meta)?;
+    }
+    temp.as_file().sync_all()?;
+    // On failure the temporary file is removed when `temp` is dropped.
+    temp.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+/// Give the new file the mode of the one it replaces, and its owner where
+/// this process may (root may; others keep their own).
+fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    file.set_permissions(old.permissions())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kaohe-output-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn write_to(path: &Path, inputs: &[&Path], text: &str) -> Result<(), WriteError> {
+        write(Some(path), inputs, |out| out.write_all(text.as_bytes()))
+    }
+
+    #[test]
+    fn a_link_is_written_through_and_kept() {
+        let dir = scratch("link");
+        let target = dir.join("real.json");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.join("link.json");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_to(&link, &[], "new").unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn the_mode_of_a_replaced_file_is_kept() {
+        let dir = scratch("mode");
+        let path = dir.join("private.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_to(&path, &[], "new").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    #[test]
+    fn an_input_is_never_overwritten() {
+        let dir = scratch("input");
+        let input = dir.join("facts.json");
+        std::fs::write(&input, "facts").unwrap();
+        let link = dir.join("alias.json");
+        std::os::unix::fs::symlink(&input, &link).unwrap();
+        for out in [&input, &link, &dir.join("./facts.json")] {
+            assert!(matches!(
+                write_to(out, &[&input], "x"),
+                Err(WriteError::File(OutputError::WouldOverwriteInput { .. }))
+            ));
+        }
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "facts");
+    }
+
+    #[test]
+    fn a_device_is_refused() {
+        // /dev/null is not this test's stdout (cargo captures it in a pipe).
+        assert!(matches!(
+            write_to(Path::new("/dev/null"), &[], "x"),
+            Err(WriteError::File(OutputError::NotRegular { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_failed_render_leaves_nothing() {
+        let dir = scratch("failed");
+        let path = dir.join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        let result = write(Some(&path), &[], |out| {
+            out.write_all(b"half")?;
+            Err(io::Error::other("stopped"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+    }
+}

@@ -1,0 +1,7 @@
+//! Text out. Every file kaohe writes goes through [`file`]: whole or not at
+//! all, never over one of the run's inputs, never replacing a link or a
+//! device with a regular file, keeping the mode of what it replaces.
+
+pub mod file;
+
+pub use file::{write, OutputError};
