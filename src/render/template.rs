@@ -154,6 +154,10 @@ fn headers(sheet: &mut Worksheet, columns: &[Column], format: &Format) -> Result
     // Tall enough for the longest label, wrapped.
     sheet.set_row_height(0, 15.0 * lines as f64 + 6.0)?;
     sheet.set_freeze_panes(1, 2)?;
+    // Printed: landscape A4, the header and the first two columns on every page.
+    sheet.set_paper_size(9).set_landscape().set_print_gridlines(true);
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_repeat_columns(0, 1)?;
     Ok(())
 }
 
@@ -303,6 +307,7 @@ fn info(
     windows: &[Column],
     header: &Format,
 ) -> Result<(), XlsxError> {
+    sheet.set_paper_size(9).set_landscape().set_print_fit_to_pages(1, 0);
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     sheet.set_column_width(0, 16)?;

@@ -7,12 +7,14 @@
 //!   UTF-16 recognised and how to convert them told);
 //! - [`walk`]: the one directory walker;
 //! - [`named`]: the source a diagnostic renders its labels against;
+//! - [`table`]: CSV files and xlsx sheets as rows of typed, located cells;
 //! - [`error`]: what can go wrong reading.
 
 pub mod error;
 pub mod named;
 pub mod read;
 pub mod span;
+pub mod table;
 pub mod walk;
 
 use std::sync::Arc;
