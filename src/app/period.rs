@@ -70,6 +70,32 @@ pub fn score(policies: &Policies, dir: &Path, file: &SourceFile) -> Result<Score
 /// Load the policy in `dir` and the facts at `facts`, and score them.
 pub fn score_file(dir: &Path, facts: &Path) -> Result<Scored, Error> {
     let policies = load_policies(dir)?;
-    let file = read_facts(facts)?;
-    score(&policies, dir, &file)
+    score_path(&policies, dir, facts)
+}
+
+/// Score the facts at `path`: a facts JSON file, or a summary workbook
+/// (`.xlsx`, or its sheets as CSV files: docs/io.md).
+pub fn score_path(policies: &Policies, dir: &Path, path: &Path) -> Result<Scored, Error> {
+    if !crate::facts::sheet::is_summary(path) {
+        return score(policies, dir, &read_facts(path)?);
+    }
+    let sheet_error = |errs: Vec<crate::facts::sheet::SheetError>| {
+        // A file that cannot be opened at all is not the facts' fault.
+        let io = errs
+            .iter()
+            .all(|e| matches!(e, crate::facts::sheet::SheetError::Read(crate::source::table::TableError::Io { .. })));
+        Error::new(if io { Fault::Io } else { Fault::Facts }, errs.into_iter().map(Report::new).collect())
+    };
+    let summary = crate::facts::sheet::open(path).map_err(sheet_error)?;
+    // Without a readable period the newest version reads the rest, and
+    // the period is reported along with anything else wrong.
+    let version = match summary.period.and_then(|p| p.start().map(|start| (p, start))) {
+        Some((period, start)) => policies.in_force(start).ok_or_else(|| {
+            Error::new(Fault::Policy, vec![Report::new(policies.none_in_force(dir, start, period.to_string()))])
+        })?,
+        None => policies.latest().ok_or_else(|| Error::io("the policy has no version".into()))?,
+    };
+    let quarter = crate::facts::sheet::load(summary, &version.policy).map_err(sheet_error)?;
+    let results = crate::eval::evaluate(&version.policy, &quarter);
+    Ok(Scored { version: version.clone(), quarter, results })
 }

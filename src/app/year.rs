@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use miette::{miette, Report};
 
 use super::error::{Error, Fault};
-use super::period::{load_policies, read_facts, score, Scored};
+use super::period::{load_policies, score_path, Scored};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::facts::Period;
 use crate::policy::Version;
@@ -29,7 +29,7 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<Year, Error> {
     let mut scored: Vec<(PathBuf, Scored)> = Vec::new();
     let mut failure: Option<Error> = None;
     for path in facts {
-        match read_facts(path).and_then(|file| score(&policies, dir, &file)) {
+        match score_path(&policies, dir, path) {
             Ok(s) => scored.push((path.clone(), s)),
             Err(f) => match &mut failure {
                 Some(all) => all.join(f),

@@ -105,7 +105,9 @@ struct Inputs {
     /// The policy directory: its `.rules` files, e.g. `policies/luoshan`.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The period's facts, a JSON file (docs/io.md).
+    /// The period's facts: a JSON file, or a summary workbook (`.xlsx` with
+    /// sheets 人员, 窗口, 说明, as `kaohe template` writes it) or a folder of
+    /// its sheets as CSV files (docs/io.md).
     #[arg(long, value_name = "FILE")]
     facts: PathBuf,
 }

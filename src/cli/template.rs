@@ -36,6 +36,11 @@ pub struct TemplateArgs {
     /// The period the workbook is for: a quarter like `2026-Q4`, or a year.
     #[arg(long, value_parser = parse_period)]
     period: Period,
+    /// The roster to fill in: `roster.csv` of docs/records.md (工号, 姓名,
+    /// 窗口编号, 角色, 进驻日期, 离开日期), with window names from
+    /// `windows.csv` beside it; or a records workbook (its sheets 人员 and 窗口).
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
     /// Write the workbook to FILE (`.xlsx`): whole or not at all, never
     /// over an input.
     #[arg(long, value_name = "FILE")]
@@ -59,8 +64,9 @@ pub fn run(args: TemplateArgs) -> Result<(), Failure> {
         )
         .into());
     }
-    let template = kaohe::app::template::template(&args.policy, args.period)?;
-    super::out::write(Some(&args.out), &[], |out| out.write_all(&template.bytes))?;
+    let template = kaohe::app::template::template(&args.policy, args.period, args.roster.as_deref())?;
+    let inputs: Vec<&std::path::Path> = args.roster.iter().map(PathBuf::as_path).collect();
+    super::out::write(Some(&args.out), &inputs, |out| out.write_all(&template.bytes))?;
     eprintln!("kaohe: {}, written to {}", template.summary(args.period), args.out.display());
     Ok(())
 }

@@ -14,7 +14,7 @@ use crate::suggest;
 
 /// The largest count or number of days a fact may hold: far beyond any real
 /// quarter, and small enough that no score can overflow a decimal.
-const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+pub(super) const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// The longest text from the file quoted in a message: a hostile file's
@@ -928,18 +928,11 @@ impl<'p> Loader<'p> {
 
     /// A window whose staff have no weight cannot have its average taken.
     fn check_weights(&mut self, windows: &[Record], staff: &[Record], windows_json: Option<&Member<'_>>) {
+        let unweighted = super::unweighted(self.policy, windows.len(), staff);
         let Some(weight) = self.policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight)
         else {
             return;
         };
-        let mut totals = vec![Decimal::ZERO; windows.len()];
-        let mut members = vec![0usize; windows.len()];
-        for person in staff {
-            if let Some(w) = person.window {
-                totals[w] += person.attributes[weight];
-                members[w] += 1;
-            }
-        }
         let weight_name = &self.policy.staff.attributes[weight].name;
         let items = match windows_json.map(|m| &m.value.kind) {
             Some(JsonKind::Array(items)) => items.as_slice(),
@@ -953,13 +946,14 @@ impl<'p> Loader<'p> {
                 spans.entry(id.as_ref()).or_insert(*span);
             }
         }
-        for (i, window) in windows.iter().enumerate() {
-            if !totals[i].is_zero() || self.unclean_windows.contains(&i) {
+        for (i, members) in unweighted {
+            let window = &windows[i];
+            if self.unclean_windows.contains(&i) {
                 continue;
             }
             // Point at the record in the file; records that failed to load are not in `windows`.
             let span = spans.get(window.id.as_str()).copied().unwrap_or(Span::new(0, 0));
-            let message = if members[i] == 0 {
+            let message = if members == 0 {
                 format!(
                     "window `{}`: no staff member belongs to it, so its {} cannot be averaged",
                     window.id,
@@ -969,7 +963,7 @@ impl<'p> Loader<'p> {
                 format!(
                     "window `{}`: its staff ({}) have 0 {} in total, so its {} cannot be averaged",
                     window.id,
-                    members[i],
+                    members,
                     weight_name.id,
                     self.averaged_label()
                 )

@@ -134,6 +134,28 @@ impl Record {
     }
 }
 
+/// The windows whose staff weigh nothing in total, so that the policy's
+/// averaged category cannot be taken for them: (window index, how many
+/// staff it has). Empty when no category is averaged.
+pub(crate) fn unweighted<'r>(
+    policy: &crate::policy::Policy,
+    windows: usize,
+    staff: impl IntoIterator<Item = &'r Record>,
+) -> Vec<(usize, usize)> {
+    let Some(weight) = policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight) else {
+        return Vec::new();
+    };
+    let mut totals = vec![Decimal::ZERO; windows];
+    let mut members = vec![0usize; windows];
+    for person in staff {
+        if let Some(w) = person.window.filter(|w| *w < windows) {
+            totals[w] += person.attributes.get(weight).copied().unwrap_or_default();
+            members[w] += 1;
+        }
+    }
+    totals.iter().zip(members).enumerate().filter(|(_, (total, _))| total.is_zero()).map(|(w, (_, n))| (w, n)).collect()
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A count or a number of days.

@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::policy::{Fact, FactKind, Policy, Subject};
+use crate::policy::{Fact, FactKind, Label, Policy, Subject};
 
 /// The sheet (or CSV file stem) of the staff records.
 pub const STAFF_SHEET: &str = "人员";
@@ -105,7 +105,7 @@ pub fn how_to_fill(fact: &Fact, policy: &Policy) -> String {
         }
         FactKind::Levels => {
             let labels: Vec<&str> = policy.levels.iter().map(|l| l.label.as_str()).collect();
-            format!("按级别填件数，如 {}；级别：{}；空白为没有", example_levels(policy), labels.join("、"))
+            format!("按级别填件数，如 {}；级别：{}；空白为没有", example_levels(&policy.levels), labels.join("、"))
         }
     }
 }
@@ -116,8 +116,8 @@ pub fn example_amounts(min: Decimal, max: Decimal) -> String {
 }
 
 /// `市级:1;县级:2`, with the policy's own levels.
-pub fn example_levels(policy: &Policy) -> String {
-    match policy.levels.as_slice() {
+pub fn example_levels(levels: &[Label]) -> String {
+    match levels {
         [] => String::new(),
         [one] => format!("{}:1", one.label),
         [first, second, ..] => format!("{}:1;{}:2", second.label, first.label),
