@@ -401,8 +401,9 @@ fn fill(sheet: &str, cells: &BTreeMap<u32, Vec<(usize, String)>>) -> String {
                 all.push((*c, format!(r#"<c r="{name}"{kind}>{value}</c>"#)));
             }
             all.sort_by_key(|(c, _)| *c);
-            // The row's span attribute would be stale: leave it out.
-            format!(r#"<row r="{row}">{}</row>"#, all.into_iter().map(|(_, x)| x).collect::<String>())
+            // The row's span attribute would be stale: leave it out, keep the rest (its height).
+            let attributes = regex::Regex::new(r#"\s*spans="[^"]*""#).unwrap().replace(&caps[2], "").into_owned();
+            format!(r#"<row r="{row}"{attributes}>{}</row>"#, all.into_iter().map(|(_, x)| x).collect::<String>())
         })
         .into_owned()
 }
