@@ -347,6 +347,61 @@ fn workbook_errors() {
     insta::assert_snapshot!("sheet_errors_xlsx", run.stderr);
 }
 
+/// The roster's workdays in the hall are filled in from the policy's
+/// calendar (records.md): the quarter's weekdays less the holidays, plus
+/// the weekend days worked, from joining to leaving.
+#[test]
+fn template_fills_in_workdays_from_the_calendar() {
+    let dir = common::scratch("template_workdays");
+    std::fs::write(
+        dir.join("roster.csv"),
+        "工号,姓名,窗口编号,角色,进驻日期,离开日期\nA1,全季,W01,首席代表,,\nA2,九月进驻,W01,操作人员,2026-09-01,\nA3,七月底离开,W01,操作人员,2025-03-01,2026-07-31\n",
+    )
+    .unwrap();
+    let out = dir.join("2026-Q3.xlsx");
+    let run = common::kaohe(&[
+        "template",
+        "--policy",
+        "policies/luoshan",
+        "--period",
+        "2026-Q3",
+        "--roster",
+        dir.join("roster.csv").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Counted here from records.md's 2026 notice: 09-25 is off, Sunday 09-20 is worked.
+    let workdays = |from: (u32, u32), to: (u32, u32)| {
+        let day = |(m, d)| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let off = [day((9, 25))];
+        let worked = [day((9, 20))];
+        day(from)
+            .iter_days()
+            .take_while(|d| *d <= day(to))
+            .filter(|d| {
+                use chrono::Datelike;
+                worked.contains(d) || (d.weekday().num_days_from_monday() < 5 && !off.contains(d))
+            })
+            .count() as f64
+    };
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let staff = book.worksheet_range("人员").unwrap();
+    let header: Vec<String> = staff.rows().next().unwrap().iter().map(text).collect();
+    let column = header.iter().position(|h| h == "在岗工作日").unwrap();
+    let filled: Vec<(String, f64)> =
+        staff.rows().skip(1).map(|r| (text(&r[0]), if let Data::Float(f) = r[column] { f } else { -1.0 })).collect();
+    assert_eq!(
+        filled,
+        [
+            ("A1".to_string(), workdays((7, 1), (9, 30))),
+            ("A2".to_string(), workdays((9, 1), (9, 30))),
+            ("A3".to_string(), workdays((7, 1), (7, 31))),
+        ]
+    );
+    assert_eq!(filled[0].1, 66.0);
+}
+
 #[test]
 fn template_refuses_a_bad_command_line() {
     let run = common::kaohe(&["template", "--policy", "policies/luoshan", "--period", "2026-Q5", "--out", "x.xlsx"]);
@@ -395,6 +450,9 @@ fn fill(sheet: &str, cells: &BTreeMap<u32, Vec<(usize, String)>>) -> String {
             let row: u32 = caps[1].parse().unwrap();
             let mut all: Vec<(usize, String)> =
                 cell_re.captures_iter(&caps[3]).map(|c| (column(&c[1]), c[0].to_string())).collect();
+            // A filled cell replaces what the template put there (the workdays).
+            let filled: Vec<usize> = cells.get(&row).into_iter().flatten().map(|(c, _)| *c).collect();
+            all.retain(|(c, _)| !filled.contains(c));
             for (c, value) in cells.get(&row).into_iter().flatten() {
                 let name = format!("{}{row}", letters(*c));
                 let kind = if value.starts_with("<is>") { r#" t="inlineStr""# } else { "" };

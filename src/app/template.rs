@@ -8,9 +8,11 @@ use miette::{miette, Report};
 use super::error::{Error, Fault};
 use super::period::load_policies;
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::facts::sheet::SheetError;
 use crate::facts::Period;
+use crate::policy::calendar::NoCalendar;
 use crate::policy::{Policy, Version};
 use crate::render::{Roster, RosterStaff, RosterWindow};
 use crate::source::table::{self, Table, Workbook};
@@ -21,6 +23,9 @@ pub struct Template {
     pub roster: Roster,
     /// Roster entries not in the hall during the period.
     pub left_out: usize,
+    /// A year of the period the policy has no calendar for: the workdays
+    /// in the hall are then left for the clerk to fill in.
+    pub no_calendar: Option<i32>,
     /// The `.xlsx` file's bytes.
     pub bytes: Vec<u8>,
 }
@@ -32,8 +37,12 @@ impl Template {
             0 => String::new(),
             n => format!(" ({n} on the roster not in the hall during {period} left out)"),
         };
+        let workdays = match self.no_calendar {
+            Some(year) => format!("; the policy has no calendar for {year}, so 在岗工作日 is left to fill in"),
+            None => String::new(),
+        };
         format!(
-            "{period}: template for {} staff and {} windows{left_out}, by policy {}",
+            "{period}: template for {} staff and {} windows{left_out}, by policy {}{workdays}",
             self.roster.staff.len(),
             self.roster.windows.len(),
             self.version.describe()
@@ -50,13 +59,13 @@ pub fn template(dir: &Path, period: Period, roster: Option<&Path>) -> Result<Tem
     let version = policies.in_force(start).ok_or_else(|| {
         Error::new(Fault::Policy, vec![Report::new(policies.none_in_force(dir, start, period.to_string()))])
     })?;
-    let (roster, left_out) = match roster {
+    let (roster, counts) = match roster {
         Some(path) => read_roster(path, &version.policy, period)?,
-        None => (Roster::default(), 0),
+        None => (Roster::default(), Counts::default()),
     };
     let bytes = crate::render::write_template(&version.policy, period, &roster)
         .map_err(|err| Error::io(format!("cannot make the workbook: {err}")))?;
-    Ok(Template { version: version.clone(), roster, left_out, bytes })
+    Ok(Template { version: version.clone(), roster, left_out: counts.left_out, no_calendar: counts.no_calendar, bytes })
 }
 
 /// The roster of records.md: `roster.csv` (工号, 姓名, 窗口编号, 角色,
@@ -64,7 +73,7 @@ pub fn template(dir: &Path, period: Period, roster: Option<&Path>) -> Result<Tem
 /// when it is there; or a records workbook's sheets 人员 and 窗口. Staff who
 /// left before the period or joined after it are left out (and counted).
 // The gather stage reads the same tables; this reads only what a template needs.
-fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, usize), Error> {
+fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, Counts), Error> {
     let fail = |errs: Vec<SheetError>| Error::new(Fault::Facts, errs.into_iter().map(Report::new).collect());
     let (staff, windows) = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
         let mut book = Workbook::open(path).map_err(|e| fail(vec![e.into()]))?;
@@ -106,6 +115,7 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
     let (start, end) = (period.start(), period_end(period));
     let mut roster = Roster::default();
     let mut left_out = 0;
+    let mut no_calendar = None;
     if let (Some(id), Some(name), Some(window), Some(role)) = (id, name, window, role) {
         let mut rows = staff.rows();
         while let Some(row) = rows.next_row() {
@@ -148,6 +158,19 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
                 left_out += 1;
                 continue;
             }
+            // Their workdays in the hall: the calendar's, from joining to leaving.
+            let from = joined.into_iter().chain(start).max();
+            let to = left.into_iter().chain(end).min();
+            let workdays = match (from, to) {
+                (Some(from), Some(to)) => match policy.calendar.workdays(from, to) {
+                    Ok(days) => Some(Decimal::from(days.len())),
+                    Err(NoCalendar { year }) => {
+                        no_calendar.get_or_insert(year);
+                        None
+                    }
+                },
+                _ => None,
+            };
             let window_id = text(window);
             if !window_id.is_empty() && !roster.windows.iter().any(|w| w.id == window_id) {
                 roster.windows.push(RosterWindow { id: window_id.clone(), name: String::new() });
@@ -158,7 +181,7 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
                 window: window_id,
                 role: role_index,
                 joined,
-                workdays: None,
+                workdays,
             });
         }
     }
@@ -179,10 +202,17 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
         }
     }
     if errors.is_empty() {
-        Ok((roster, left_out))
+        Ok((roster, Counts { left_out, no_calendar }))
     } else {
         Err(fail(errors))
     }
+}
+
+/// What reading the roster left out.
+#[derive(Default)]
+struct Counts {
+    left_out: usize,
+    no_calendar: Option<i32>,
 }
 
 /// The last day of a period.

@@ -7,6 +7,7 @@
 pub mod document;
 mod error;
 pub mod lint;
+mod records;
 mod standing;
 
 use std::collections::HashMap;
@@ -71,6 +72,7 @@ impl Checker {
         let mut source: Option<Seen<'_>> = None;
         let mut levels: Vec<(Label, Seen<'_>)> = Vec::new();
         let mut subjects: Vec<(&ast::Subject, usize)> = Vec::new();
+        let mut records: Vec<(&crate::syntax::records::Block, usize)> = Vec::new();
         for (index, (_, file)) in files.iter().enumerate() {
             let src = &named[index];
             for item in &file.items {
@@ -104,6 +106,7 @@ impl Checker {
                         }
                     }
                     ast::Item::Subject(subject) => subjects.push((subject.as_ref(), index)),
+                    ast::Item::Records(block) => records.push((block.as_ref(), index)),
                 }
             }
         }
@@ -153,7 +156,17 @@ impl Checker {
 
         let staff = self.subject(staff_ast, &named[*staff_file], &levels, None);
         let window = self.subject(window_ast, &named[*window_file], &levels, Some(&staff));
-        Some(Policy { name: name.map(|(n, _)| n).unwrap_or_default(), effective, levels, staff, window })
+        let blocks: Vec<_> = records.iter().map(|(block, index)| (*block, &named[*index])).collect();
+        let (records, calendar) = self.records(&blocks, &staff, &window);
+        Some(Policy {
+            name: name.map(|(n, _)| n).unwrap_or_default(),
+            effective,
+            levels,
+            staff,
+            window,
+            records,
+            calendar,
+        })
     }
 
     /// Resolve one subject. `members` is the staff subject when resolving the

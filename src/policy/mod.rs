@@ -11,6 +11,9 @@ pub use versions::{Policies, Version, VersionError};
 
 use rust_decimal::Decimal;
 
+pub mod calendar;
+pub mod records;
+
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub name: String,
@@ -20,6 +23,10 @@ pub struct Policy {
     pub levels: Vec<Label>,
     pub staff: Subject,
     pub window: Subject,
+    /// How the hall's record tables become facts, when the policy says.
+    pub records: Option<records::Records>,
+    /// The workdays of each year the policy has a notice for.
+    pub calendar: calendar::Calendar,
 }
 
 /// An id as written in the policy and the facts, and its Chinese label.

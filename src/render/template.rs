@@ -280,7 +280,7 @@ fn message(policy: &Policy, subject: &Subject, column: &Column) -> String {
         Field::Attribute(a) => {
             let attribute = &subject.attributes[a];
             let required = if Some(a) == weight(policy) && std::ptr::eq(subject, &policy.staff) {
-                "必填；用于窗口工作考勤加权平均"
+                "必填，用于窗口工作考勤加权平均；有名册时已按日历预填（进驻至离开期间的工作日）"
             } else {
                 "空白为 0"
             };

@@ -28,6 +28,8 @@ pub enum Item {
     Source(Spanned<String>),
     Levels(Vec<LevelDecl>),
     Subject(Box<Subject>),
+    /// The calendar, the schedule and the counting rules (`syntax::records`).
+    Records(Box<super::records::Block>),
 }
 
 /// `policy "…" effective 2026-01-01`
