@@ -81,9 +81,10 @@ pub fn score_path(policies: &Policies, dir: &Path, path: &Path) -> Result<Scored
     }
     let sheet_error = |errs: Vec<crate::facts::sheet::SheetError>| {
         // A file that cannot be opened at all is not the facts' fault.
-        let io = errs
-            .iter()
-            .all(|e| matches!(e, crate::facts::sheet::SheetError::Read(crate::source::table::TableError::Io { .. })));
+        use crate::facts::sheet::SheetError;
+        let io = errs.iter().all(|e| {
+            matches!(e, SheetError::Read(crate::source::table::TableError::Io { .. }) | SheetError::NoSheets { .. })
+        });
         Error::new(if io { Fault::Io } else { Fault::Facts }, errs.into_iter().map(Report::new).collect())
     };
     let summary = crate::facts::sheet::open(path).map_err(sheet_error)?;

@@ -19,6 +19,12 @@ pub enum SheetError {
     #[diagnostic(code(kaohe::facts::sheet), help("{help}"))]
     NotSummary { path: String, why: String, help: String },
 
+    /// A folder that holds no sheet of a summary at all: not facts, but
+    /// the wrong path.
+    #[error("`{path}` 是文件夹，其中没有汇总表的 人员.csv 与 窗口.csv{found}")]
+    #[diagnostic(code(kaohe::facts::sheet), help("{help}"))]
+    NoSheets { path: String, found: String, help: String },
+
     #[error("`{path}` 没有{what} `{sheet}`{found}")]
     #[diagnostic(code(kaohe::facts::sheet), help("{help}"))]
     MissingSheet { path: String, what: &'static str, sheet: String, found: String, help: String },

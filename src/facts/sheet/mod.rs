@@ -76,6 +76,24 @@ pub fn open(path: &Path) -> Result<Summary, Vec<SheetError>> {
         }
     } else {
         let folder = folder(path, &shown)?;
+        let sheet_file = |sheet: &str| folder.join(format!("{sheet}.csv")).is_file();
+        if !sheet_file(layout::STAFF_SHEET) && !sheet_file(layout::WINDOW_SHEET) {
+            let found = csv_files(&folder);
+            let records = found.iter().any(|f| f.starts_with("roster") || f.starts_with("punches"));
+            return Err(vec![SheetError::NoSheets {
+                path: shown,
+                found: if found.is_empty() {
+                    String::new()
+                } else {
+                    format!("（有：{}）", found.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join("、"))
+                },
+                help: if records {
+                    "这是记录文件夹：请用 `kaohe gather` 由记录生成事实".into()
+                } else {
+                    "`--facts` 是事实 JSON 文件、.xlsx 汇总表，或存有 人员.csv、窗口.csv、说明.csv 的文件夹".into()
+                },
+            }]);
+        }
         let mut errors = Vec::new();
         let mut file = |sheet: &str, required: bool| {
             let file = folder.join(format!("{sheet}.csv"));
