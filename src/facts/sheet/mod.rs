@@ -622,3 +622,29 @@ fn unweighted(policy: &Policy, windows: &[Read], staff: &[Read], errors: &mut Ve
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_gives_a_quarter_only_when_it_starts_with_one() {
+        let q3 = Some(Period::Quarter { year: 2026, quarter: 3 });
+        assert_eq!(name_period("2026-Q3"), q3);
+        assert_eq!(name_period("2026-Q3-汇总"), q3);
+        assert_eq!(name_period("2026-Q3 副本"), q3);
+        assert_eq!(name_period("2026-Q31"), None);
+        assert_eq!(name_period("2026年第三季度"), None);
+        assert_eq!(name_period("2026"), None);
+        assert_eq!(name_period("汇总"), None);
+    }
+
+    #[test]
+    fn headers_match_with_punctuation_set_aside() {
+        assert_eq!(loose("迟到、早退、离岗、串岗"), loose("迟到早退离岗串岗"));
+        assert_eq!(loose("“好差评”出现不满意"), "好差评出现不满意");
+        assert_eq!(loose(" Late_Early "), "lateearly");
+        assert!(in_order("好差评不满意", "好差评出现不满意"));
+        assert!(!in_order("不满意好差评", "好差评出现不满意"));
+    }
+}
