@@ -453,7 +453,9 @@ impl Reader<'_> {
             windows.unwrap_or_default().iter().enumerate().map(|(i, w)| (w.record.id.as_str(), i)).collect();
         let weight = weight(self.policy).filter(|_| windows.is_some());
         let mut seen: HashMap<String, Position> = HashMap::new();
-        let mut unnamed_reported = vec![false; table.header().len()];
+        // Columns without a header that hold a value, each reported once
+        // (a CSV row may run past its header).
+        let mut unnamed_reported = std::collections::HashSet::new();
         let mut out = Vec::new();
         let mut rows = table.rows();
         while let Some(row) = rows.next_row() {
@@ -471,8 +473,7 @@ impl Reader<'_> {
             }
             for c in 0..row.len() {
                 let header = table.header().get(c).map_or("", |h| h.trim());
-                if header.is_empty() && !row.cell(c).is_empty() && !unnamed_reported.get(c).copied().unwrap_or(true) {
-                    unnamed_reported[c] = true;
+                if header.is_empty() && !row.cell(c).is_empty() && unnamed_reported.insert(c) {
                     self.errors
                         .push(SheetError::Unnamed { at: place(&row.position(Some(c))), found: row.cell(c).found() });
                 }
