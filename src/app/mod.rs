@@ -7,6 +7,7 @@
 //! - [`year`]: score a year's quarters and roll them up;
 //! - [`diff`]: what a rubric change does to one period;
 //! - [`policy_tests`]: run the cases a policy keeps beside each version;
+//! - [`gather`]: a period's facts counted from the hall's records;
 //! - [`fmt`]: lay `.rules` files out in the canonical layout;
 //! - [`doc`]: pick the versions to print as the annex tables;
 //! - [`template`]: the summary-layout workbook of a period, to fill in.
@@ -15,6 +16,7 @@ pub mod diff;
 pub mod doc;
 mod error;
 pub mod fmt;
+pub mod gather;
 pub mod load;
 pub mod period;
 pub mod policy_tests;

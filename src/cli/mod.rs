@@ -10,6 +10,7 @@ mod doc;
 mod eval;
 mod explain;
 mod fmt;
+mod gather;
 mod out;
 mod template;
 mod test;
@@ -63,6 +64,10 @@ enum Command {
     /// Score a period's facts: every staff member and window, with grades.
     #[command(after_help = EXIT_CODES)]
     Eval(eval::EvalArgs),
+    /// Count a period's facts from the hall's records (punches, leave, the
+    /// findings log, cases, reviews), each with the evidence behind it.
+    #[command(after_help = gather::AFTER_HELP)]
+    Gather(gather::GatherArgs),
     /// Show one record's ledger: every rule that moved its score, with cite,
     /// wording, quantity and points; each category's floor; total and grade.
     #[command(after_help = EXIT_CODES)]
@@ -140,6 +145,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let context = Context { diagnostics: Diagnostics::new(color) };
     let outcome = match cli.command {
         Command::Eval(args) => eval::run(args),
+        Command::Gather(args) => gather::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Annual(args) => annual::run(args),
         Command::Check(args) => check::run(args, &context),

@@ -55,6 +55,8 @@ pub struct Position {
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.origin, self.column) {
+            // Row 0 is the table as a whole: what is missing from it.
+            (_, _) if self.row == 0 => write!(f, "{}", self.table),
             (Origin::Csv, _) => write!(f, "{}:{}", self.table, self.row),
             (Origin::Sheet, Some(column)) => write!(f, "{}!{}{}", self.table, column_letters(column), self.row),
             (Origin::Sheet, None) => write!(f, "{}!{}:{}", self.table, self.row, self.row),
@@ -152,6 +154,11 @@ impl Table {
     /// without regard to case), the first if several are.
     pub fn find(&self, names: &[&str]) -> Option<usize> {
         self.header.iter().position(|h| names.iter().any(|n| h == n || h.eq_ignore_ascii_case(n)))
+    }
+
+    /// Where row `row` (1-based, as [`Row::number`] gives it) is, or one of its cells.
+    pub fn at(&self, row: u32, column: Option<usize>) -> Position {
+        self.position(row, column)
     }
 
     fn position(&self, row: u32, column: Option<usize>) -> Position {
