@@ -7,7 +7,6 @@ use miette::{miette, Report};
 
 use super::error::{Error, Fault};
 use super::period::load_policies;
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::facts::sheet::SheetError;
@@ -112,7 +111,7 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
     let window = column(&staff, &["窗口编号", "window"], &mut errors);
     let role = column(&staff, &["角色", "role"], &mut errors);
     let (joined, left) = (staff.find(&["进驻日期", "joined"]), staff.find(&["离开日期", "left"]));
-    let (start, end) = (period.start(), period_end(period));
+    let (start, end) = (period.start(), period.end());
     let mut roster = Roster::default();
     let mut left_out = 0;
     let mut no_calendar = None;
@@ -213,12 +212,4 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
 struct Counts {
     left_out: usize,
     no_calendar: Option<i32>,
-}
-
-/// The last day of a period.
-fn period_end(period: Period) -> Option<NaiveDate> {
-    match period {
-        Period::Quarter { year, quarter: 4 } | Period::Year(year) => NaiveDate::from_ymd_opt(year, 12, 31),
-        Period::Quarter { year, quarter } => NaiveDate::from_ymd_opt(year, 3 * quarter + 1, 1)?.pred_opt(),
-    }
 }

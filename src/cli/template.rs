@@ -33,7 +33,7 @@ pub struct TemplateArgs {
     /// for the period gives the columns and the validation.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The period the workbook is for: a quarter like `2026-Q4`, or a year.
+    /// The period the workbook is for: a quarter like `2026-Q4`, a year or a month.
     #[arg(long, value_parser = parse_period)]
     period: Period,
     /// The roster to fill in: `roster.csv` of docs/records.md (工号, 姓名,
@@ -48,8 +48,9 @@ pub struct TemplateArgs {
 }
 
 fn parse_period(text: &str) -> Result<Period, String> {
-    Period::parse(text)
-        .ok_or_else(|| format!("expected a quarter like `2026-Q4` or a year like `2026`, found `{text}`"))
+    Period::parse(text).ok_or_else(|| {
+        format!("expected a quarter like `2026-Q4`, a year like `2026` or a month like `2026-10`, found `{text}`")
+    })
 }
 
 pub fn run(args: TemplateArgs) -> Result<(), Failure> {

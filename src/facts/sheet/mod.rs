@@ -229,7 +229,7 @@ fn stated_period(info: &Table) -> Result<Option<(Period, String)>, SheetError> {
             None => Err(SheetError::Period {
                 at: place,
                 message: format!(
-                    "考核期应为季度（如 `2026-Q3`）或年度（如 `2026`），实为 {}",
+                    "考核期应为季度（如 `2026-Q3`）、年度（如 `2026`）或月份（如 `2026-07`），实为 {}",
                     text.map_or("空".to_string(), |t| format!("`{t}`"))
                 ),
                 help: "写成 年-Q季度：2026-Q1 … 2026-Q4".into(),
@@ -249,7 +249,8 @@ fn stated_period(info: &Table) -> Result<Option<(Period, String)>, SheetError> {
     Ok(None)
 }
 
-/// `2026-Q3` from a name that starts with it (`2026-Q3`, `2026-Q3-汇总`);
+/// `2026-Q3` (or a month, `2026-07`) from a name that starts with it
+/// (`2026-Q3`, `2026-Q3-汇总`);
 /// a year alone is not taken from a name (`2026年第三季度`).
 fn name_period(name: &str) -> Option<Period> {
     let head: String = name.chars().take(7).collect();
@@ -257,7 +258,7 @@ fn name_period(name: &str) -> Option<Period> {
     if rest.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    Period::parse(&head).filter(|p| matches!(p, Period::Quarter { .. }))
+    Period::parse(&head).filter(|p| matches!(p, Period::Quarter { .. } | Period::Month { .. }))
 }
 
 /// Where a cell is, as a person finds it: `人员!C5`, or `人员.csv:5，C 列`.
@@ -637,6 +638,7 @@ mod tests {
         assert_eq!(name_period("2026-Q31"), None);
         assert_eq!(name_period("2026年第三季度"), None);
         assert_eq!(name_period("2026"), None);
+        assert_eq!(name_period("2026-07-考勤"), Some(Period::Month { year: 2026, month: 7 }));
         assert_eq!(name_period("汇总"), None);
     }
 
