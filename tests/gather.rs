@@ -517,3 +517,56 @@ fn a_workbook_gathers_as_its_csv_files_do() {
     // The punch table has a 姓名 column before its 打卡时间: column C.
     assert!(late.source.to_string().starts_with("打卡!C"), "{}", late.source);
 }
+
+/// A summer schedule (夏季作息) is an edit of the policy's text: a season
+/// with its own hours, and July is read by it while September is not.
+#[test]
+fn a_summer_schedule_is_an_edit_of_the_policy() {
+    let policy_dir = common::scratch("gather-summer-policy");
+    common::copy_policy(&policy_dir);
+    let summer = r#"
+schedule "夏季作息" from 07-01 to 08-31 {
+    morning   "上午" 08:30-12:00 [第十章/1]
+    afternoon "下午" 14:30-17:30 [第十章/1]
+    morning_in    "上午签到" morning in, on time until 08:25, late before 12:00               [第十章/二]
+    morning_out   "上午签退" morning out, on time from 12:00 before 12:50, early before 12:00 [第十章/二]
+    afternoon_in  "下午签到" afternoon in, on time from 14:20 until 14:30, late before 17:30  [第十章/二]
+    afternoon_out "下午签退" afternoon out, on time from 17:30, early before 17:30            [第十章/二]
+}
+"#;
+    let path = policy_dir.join("records.rules");
+    let text = std::fs::read_to_string(&path).unwrap() + summer;
+    std::fs::write(&path, text).unwrap();
+    let check = common::kaohe(&["check", "--policy", &policy_dir.display().to_string(), "--deny-warnings"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    // The same four punches on a day of August and a day of September.
+    let roster = "工号,姓名,窗口编号,角色\nA1,甲,W1,操作人员\n";
+    let mut punches = "工号,打卡时间\n".to_string();
+    for day in ["2026-08-03", "2026-09-01"] {
+        for t in ["08:28", "12:05", "14:25", "17:10"] {
+            punches.push_str(&format!("A1,{day} {t}\n"));
+        }
+    }
+    let records = folder("summer", &[("roster.csv", roster), ("punches.csv", &punches)]);
+    let run = common::kaohe(&[
+        "gather", "--policy", &policy_dir.display().to_string(), "--records", &records.display().to_string(), "--period", "2026-Q3",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let facts: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let notes: Vec<String> = facts["staff"][0]["evidence"]["late_early_away"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {}", e["date"].as_str().unwrap(), e["note"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            // Summer: 08:28 is late after 08:25, 17:10 early before 17:30; 14:25 is on time.
+            "2026-08-03 上午签到 08:28（应不晚于 08:25）",
+            "2026-08-03 下午签退 17:10（应不早于 17:30）",
+            // The rest of the year: 14:25 is after 13:00, late.
+            "2026-09-01 下午签到 14:25（应在 12:50 至 13:00）",
+        ]
+    );
+}

@@ -468,7 +468,7 @@ impl Checker {
                     "a season",
                     Some(help.into()),
                 );
-            } else if needs {
+            } else if needs && !blocks.iter().any(|(b, _)| matches!(b, Block::Schedule(_))) {
                 if let Some((Block::Punches(c), src)) = blocks.iter().find(|(b, _)| matches!(b, Block::Punches(_))) {
                     let help = "declare the work hours and the punches: `schedule \"作息时间\" { morning \"上午\" 09:00-12:00 … }`";
                     self.error(src, c.keyword, "`punches` needs a `schedule`".into(), "no schedule", Some(help.into()));

@@ -12,7 +12,6 @@ use super::error::RecordsError;
 use super::read::{self, Cells, FastTime, Index, SPECS};
 use super::{Evidence, Gathered, Gathered1};
 use crate::facts::{Period, Value};
-use crate::policy::calendar::Calendar;
 use crate::policy::records::{
     clock, CaseEvent, Deadline, Minute, PunchEvent, Records, Schedule, Slot, SlotEnd, Target, Whose,
 };
@@ -237,7 +236,13 @@ pub(super) fn gather(policy: &Policy, path: &Path, period: Period) -> Result<Gat
             notes.push(format!("{name}：{}，未计", parts.join("，")));
         }
     }
-    let counter = Counter { policy, rules, calendar: &policy.calendar, start, end, input: &input };
+    let workdays = match policy.calendar.workdays(start, end) {
+        Ok(days) => days,
+        Err(missing) => {
+            return Err(vec![RecordsError::NoCalendar { year: missing.year, needed: format!("期间 {period} 的工作日") }])
+        }
+    };
+    let counter = Counter { workdays, policy, rules, start, end, input: &input };
     counter.count(period, notes)
 }
 
@@ -1083,9 +1088,10 @@ impl<'p> Reader<'p> {
 }
 
 struct Counter<'a> {
+    /// The workdays of the period, in order.
+    workdays: Vec<NaiveDate>,
     policy: &'a Policy,
     rules: &'a Records,
-    calendar: &'a Calendar,
     start: NaiveDate,
     end: NaiveDate,
     input: &'a Input<'a>,
@@ -1136,26 +1142,14 @@ impl Counter<'_> {
         let mut leave_days: Vec<Vec<Decimal>> =
             input.staff.iter().map(|_| vec![Decimal::ZERO; self.rules.leave.len()]).collect();
         let mut workdays: Vec<usize> = vec![0; input.staff.len()];
-        let mut errors = Vec::new();
         for (p, person) in input.staff.iter().enumerate() {
             let from = person.joined.map_or(self.start, |j| j.max(self.start));
             let to = person.left.map_or(self.end, |l| l.min(self.end));
-            let days = if from <= to { self.calendar.workdays(from, to) } else { Ok(Vec::new()) };
-            let days = match days {
-                Ok(days) => days,
-                Err(missing) => {
-                    errors.push(RecordsError::NoCalendar {
-                        year: missing.year,
-                        needed: format!("{} 的在岗工作日", person.id),
-                    });
-                    continue;
-                }
-            };
+            let first = self.workdays.partition_point(|d| *d < from);
+            let last = self.workdays.partition_point(|d| *d <= to);
+            let days = self.workdays.get(first..last.max(first)).unwrap_or_default();
             workdays[p] = days.len();
-            self.attendance(p, &days, &mut staff[p], &mut leave_days[p]);
-        }
-        if !errors.is_empty() {
-            return Err(errors);
+            self.attendance(p, days, &mut staff[p], &mut leave_days[p]);
         }
         self.findings(&mut staff, &mut windows);
         self.cases(&mut staff, &mut windows, &workdays);
@@ -1256,7 +1250,9 @@ impl Counter<'_> {
             let day_leaves: Vec<&Leave> =
                 leaves.iter().filter(|l| l.from.date() <= day && l.to.date() >= day).collect();
             let exempt = |slot: usize| exemptions.iter().any(|e| e.day == day && e.slot.is_none_or(|s| s == slot));
-            let mut missing_slots: Vec<&Slot> = Vec::new();
+            // At most every punch of the day: no list to make.
+            let mut missing_slots: [Option<&Slot>; 8] = [None; 8];
+            let mut missing_count = 0;
             for half in &schedule.halves {
                 let (half_start, half_end) = (at_minute(day, half.start), at_minute(day, half.end));
                 let readings = self.read_half(schedule, half.in_slot, half.out_slot, today);
@@ -1305,7 +1301,10 @@ impl Counter<'_> {
                         Reading::Late(m, r) => (PunchEvent::Late, m, r),
                         Reading::Early(m, r) => (PunchEvent::Early, m, r),
                         Reading::Missing => {
-                            missing_slots.push(slot);
+                            if let Some(place) = missing_slots.get_mut(missing_count) {
+                                *place = Some(slot);
+                                missing_count += 1;
+                            }
                             continue;
                         }
                         _ => continue,
@@ -1329,8 +1328,8 @@ impl Counter<'_> {
                     }
                 }
             }
-            if !missing_slots.is_empty() {
-                let names: Vec<&str> = missing_slots.iter().map(|s| s.name.label.as_str()).collect();
+            if missing_count > 0 {
+                let names: Vec<&str> = missing_slots.iter().flatten().map(|s| s.name.label.as_str()).collect();
                 let note = format!("{}未打卡，事后未说明{}", names.join("、"), punched_today(today));
                 let source = self.source(read::PUNCHES, 0);
                 for rule in rules.iter().filter(|r| r.event == PunchEvent::Missing) {

@@ -375,7 +375,11 @@ impl FastTime {
         let date = match &self.last {
             Some((bytes, date)) if *bytes == date_bytes => *date,
             _ => {
-                let date = table::parse_date(text.get(..10)?)?;
+                if b[4] != b'-' || b[7] != b'-' {
+                    return None;
+                }
+                let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+                let date = NaiveDate::from_ymd_opt(year as i32, digit(5)? * 10 + digit(6)?, digit(8)? * 10 + digit(9)?)?;
                 self.last = Some((date_bytes, date));
                 date
             }

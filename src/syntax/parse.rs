@@ -654,6 +654,7 @@ fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> Box<SyntaxErr
             names.dedup();
             let mut seen = std::collections::HashSet::new();
             names.retain(|n| seen.insert(n.clone()));
+            super::records::shorten_expected(&mut names);
             let expected = join_or(&names);
             let found_text = if found.is_empty() { "end of file".to_string() } else { format!("`{found}`") };
             (format!("expected {expected}, found {found_text}"), format!("expected {expected}"))
