@@ -17,6 +17,9 @@
 //! The punch table carries the columns a face-recognition device exports
 //! (姓名, 设备), which gather ignores.
 
+// An example program: it reports on stderr as a command does.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -74,7 +77,8 @@ fn run() -> Result<(), String> {
     let period = kaohe::facts::Period::parse(&o.period).ok_or("bad --period")?;
     let (start, end) = (period.start().ok_or("bad --period")?, period.end().ok_or("bad --period")?);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let policies = kaohe::app::period::load_policies(&root.join("policies/luoshan"))
+    let policies = kaohe::app::period::load(&root.join("policies/luoshan"))
+        .and_then(|l| l.strict())
         .map_err(|_| "cannot load policies/luoshan")?;
     let calendar = &policies.in_force(start).ok_or("no policy in force")?.policy.calendar;
     let days = calendar.workdays(start, end).map_err(|e| format!("no calendar for {}", e.year))?;

@@ -18,8 +18,8 @@ use kaohe::records::{gather, Gathered, Gathered1};
 
 fn policy(at: &str) -> &'static Policy {
     static POLICIES: OnceLock<kaohe::Policies> = OnceLock::new();
-    let policies =
-        POLICIES.get_or_init(|| kaohe::app::period::load_policies(&common::root().join("policies/luoshan")).unwrap());
+    let policies = POLICIES
+        .get_or_init(|| kaohe::app::period::load(&common::root().join("policies/luoshan")).unwrap().strict().unwrap());
     let date = chrono::NaiveDate::parse_from_str(at, "%Y-%m-%d").unwrap();
     &policies.in_force(date).unwrap().policy
 }
@@ -385,12 +385,10 @@ fn ledgers_of_the_example_quarter() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let mut facts: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    // Until the facts loader reads `evidence` and `staff_type` (docs/io.md), they are taken out here.
+    // Until the facts loader reads `evidence` (docs/io.md; its own issue), it is taken out here.
     for list in ["staff", "windows"] {
         for record in facts[list].as_array_mut().unwrap() {
-            let record = record.as_object_mut().unwrap();
-            record.remove("evidence");
-            record.remove("staff_type");
+            record.as_object_mut().unwrap().remove("evidence");
         }
     }
     let dir = common::scratch("gather-ledgers");
@@ -549,7 +547,13 @@ schedule "夏季作息" from 07-01 to 08-31 {
     }
     let records = folder("summer", &[("roster.csv", roster), ("punches.csv", &punches)]);
     let run = common::kaohe(&[
-        "gather", "--policy", &policy_dir.display().to_string(), "--records", &records.display().to_string(), "--period", "2026-Q3",
+        "gather",
+        "--policy",
+        &policy_dir.display().to_string(),
+        "--records",
+        &records.display().to_string(),
+        "--period",
+        "2026-Q3",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let facts: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -569,4 +573,48 @@ schedule "夏季作息" from 07-01 to 08-31 {
             "2026-09-01 下午签到 14:25（应在 12:50 至 13:00）",
         ]
     );
+}
+
+/// A roster saved by Excel on a Chinese Windows (GBK) reads as its UTF-8 twin;
+/// `--out` writes the facts whole and will not overwrite a record table.
+#[test]
+fn gbk_files_and_the_out_file() {
+    let roster = "工号,姓名,窗口编号,角色\nG1,张三,W1,首席代表\n";
+    let (gbk, _, bad) = encoding_rs::GBK.encode(roster);
+    assert!(!bad);
+    let dir = folder("gbk", &[("punches.csv", "工号,打卡时间\nG1,2026-07-01 09:10\n")]);
+    std::fs::write(dir.join("roster.csv"), &gbk).unwrap();
+    let g = run(&dir, "2026-07");
+    assert_eq!((g.staff[0].id.as_str(), g.staff[0].name.as_str()), ("G1", "张三"));
+    let out = dir.join("facts.json");
+    let records = dir.display().to_string();
+    let written = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        &records,
+        "--period",
+        "2026-07",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    assert!(written.stdout.is_empty());
+    let facts: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(facts["staff"][0]["name"], "张三");
+    let over = dir.join("roster.csv").display().to_string();
+    let refused = common::kaohe(&[
+        "gather",
+        "--policy",
+        "policies/luoshan",
+        "--records",
+        &records,
+        "--period",
+        "2026-07",
+        "--out",
+        &over,
+    ]);
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert_eq!(std::fs::read(dir.join("roster.csv")).unwrap(), gbk.as_ref(), "the input is untouched");
 }

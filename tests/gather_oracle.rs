@@ -521,7 +521,7 @@ fn write(dir: &Path, r: &Records, xlsx: bool) -> std::path::PathBuf {
 }
 
 fn gathered(path: &Path, month: u32) -> Expected {
-    let policies = kaohe::app::period::load_policies(&common::root().join("policies/luoshan")).unwrap();
+    let policies = kaohe::app::period::load(&common::root().join("policies/luoshan")).unwrap().strict().unwrap();
     let period = kaohe::facts::Period::Month { year: 2026, month };
     let policy = &policies.in_force(period.start().unwrap()).unwrap().policy;
     let g = kaohe::records::gather(policy, path, period)

@@ -6,6 +6,8 @@ use std::path::Path;
 
 use miette::{miette, Report};
 
+use super::load::Loaded;
+
 use super::error::{Error, Fault};
 use crate::facts::Period;
 use crate::policy::Version;
@@ -44,18 +46,17 @@ pub fn parse_period(text: &str) -> Result<Period, Error> {
     }
 }
 
-/// Load the policy in `dir`, and gather `period` from the records at `records`.
-pub fn gather(dir: &Path, records: &Path, period: Period) -> Result<Run, Error> {
-    let policies = super::period::load_policies(dir)?;
+/// Load the policy in `dir`, and gather `period` from the records at
+/// `records`; with the versions loaded (their warnings, the files read).
+pub fn gather(dir: &Path, records: &Path, period: Period) -> Result<(Loaded, Run), Error> {
+    let mut loaded = super::period::load(dir)?;
     let start = period.start().ok_or_else(|| Error::io(format!("{period} has no first day")))?;
-    let version = policies.in_force(start).ok_or_else(|| {
-        Error::new(Fault::Policy, vec![Report::new(policies.none_in_force(dir, start, period.to_string()))])
-    })?;
+    let version = loaded.in_force(start, &period.to_string())?.clone();
     let gathered = crate::records::gather(&version.policy, records, period).map_err(|errors| {
         let fault = if errors.iter().all(is_io) { Fault::Io } else { Fault::Facts };
         Error::new(fault, errors.into_iter().map(Report::new).collect())
     })?;
-    Ok(Run { version: version.clone(), gathered })
+    Ok((loaded, Run { version, gathered }))
 }
 
 fn is_io(error: &crate::records::RecordsError) -> bool {

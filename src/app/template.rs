@@ -6,7 +6,8 @@ use std::path::Path;
 use miette::{miette, Report};
 
 use super::error::{Error, Fault};
-use super::period::load_policies;
+use super::load::Loaded;
+use super::period::load;
 use rust_decimal::Decimal;
 
 use crate::facts::sheet::SheetError;
@@ -51,20 +52,19 @@ impl Template {
 
 /// The template of `period` by the policy in `dir`, with the staff of
 /// `roster` in the hall during the period.
-pub fn template(dir: &Path, period: Period, roster: Option<&Path>) -> Result<Template, Error> {
-    let policies = load_policies(dir)?;
+/// Returns the policy directory read too: its warnings and its files.
+pub fn template(dir: &Path, period: Period, roster: Option<&Path>) -> Result<(Loaded, Template), Error> {
+    let mut policies = load(dir)?;
     let start =
         period.start().ok_or_else(|| Error::new(Fault::Usage, vec![miette!("period {period} is out of range")]))?;
-    let version = policies.in_force(start).ok_or_else(|| {
-        Error::new(Fault::Policy, vec![Report::new(policies.none_in_force(dir, start, period.to_string()))])
-    })?;
+    let version = policies.in_force(start, &period.to_string())?.clone();
     let (roster, counts) = match roster {
         Some(path) => read_roster(path, &version.policy, period)?,
         None => (Roster::default(), Counts::default()),
     };
     let bytes = crate::render::write_template(&version.policy, period, &roster)
         .map_err(|err| Error::io(format!("cannot make the workbook: {err}")))?;
-    Ok(Template { version: version.clone(), roster, left_out: counts.left_out, no_calendar: counts.no_calendar, bytes })
+    Ok((policies, Template { version, roster, left_out: counts.left_out, no_calendar: counts.no_calendar, bytes }))
 }
 
 /// The roster of records.md: `roster.csv` (工号, 姓名, 窗口编号, 角色,

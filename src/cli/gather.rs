@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::Failure;
+use super::{Context, Failure};
 
 pub const AFTER_HELP: &str = "\
 The records are a folder of CSV files (UTF-8, with or without BOM, or GBK)
@@ -48,15 +48,17 @@ pub struct GatherArgs {
     out: Option<PathBuf>,
 }
 
-pub fn run(args: GatherArgs) -> Result<(), Failure> {
+pub fn run(args: GatherArgs, context: &Context) -> Result<(), Failure> {
     let period = kaohe::app::gather::parse_period(&args.period)?;
-    let run = kaohe::app::gather::gather(&args.policy, &args.records, period)?;
+    let (loaded, run) = kaohe::app::gather::gather(&args.policy, &args.records, period)?;
+    context.warn(&loaded.warnings())?;
     for note in &run.gathered.notes {
-        eprintln!("kaohe: {note}");
+        super::out::note(note)?;
     }
-    eprintln!("kaohe: {}", run.summary());
-    let inputs = records_files(&args.records);
-    let inputs: Vec<&std::path::Path> = inputs.iter().map(PathBuf::as_path).collect();
+    super::out::note(&run.summary())?;
+    let records = records_files(&args.records);
+    let mut inputs = loaded.input_paths();
+    inputs.extend(records.iter().map(PathBuf::as_path));
     let written = super::out::write(args.out.as_deref(), &inputs, |out| {
         kaohe::render::write_facts(out, &run.version.policy, &run.gathered)
     });

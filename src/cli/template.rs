@@ -8,7 +8,7 @@ use miette::miette;
 use kaohe::app::{Error, Fault};
 use kaohe::facts::Period;
 
-use super::Failure;
+use super::{Context, Failure};
 
 pub const AFTER_HELP: &str = "\
 The workbook has a sheet 人员 (one row per staff member) and 窗口 (one row
@@ -53,7 +53,7 @@ fn parse_period(text: &str) -> Result<Period, String> {
     })
 }
 
-pub fn run(args: TemplateArgs) -> Result<(), Failure> {
+pub fn run(args: TemplateArgs, context: &Context) -> Result<(), Failure> {
     if !args.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
         return Err(Error::new(
             Fault::Usage,
@@ -65,9 +65,11 @@ pub fn run(args: TemplateArgs) -> Result<(), Failure> {
         )
         .into());
     }
-    let template = kaohe::app::template::template(&args.policy, args.period, args.roster.as_deref())?;
-    let inputs: Vec<&std::path::Path> = args.roster.iter().map(PathBuf::as_path).collect();
+    let (policies, template) = kaohe::app::template::template(&args.policy, args.period, args.roster.as_deref())?;
+    context.warn(&policies.warnings())?;
+    let mut inputs = policies.input_paths();
+    inputs.extend(args.roster.as_deref());
     super::out::write(Some(&args.out), &inputs, |out| out.write_all(&template.bytes))?;
-    eprintln!("kaohe: {}, written to {}", template.summary(args.period), args.out.display());
+    super::out::note(&format!("{}, written to {}", template.summary(args.period), args.out.display()))?;
     Ok(())
 }

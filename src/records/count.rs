@@ -210,8 +210,8 @@ pub(super) fn gather(policy: &Policy, path: &Path, period: Period) -> Result<Gat
         return Err(errors);
     }
     let mut notes = Vec::new();
-    let tables = read::open(path, &mut notes)?;
-    let mut reader = Reader { policy, rules, start, end, errors: Vec::new(), outside: Default::default() };
+    let (tables, errors) = read::open(path, &mut notes)?;
+    let mut reader = Reader { policy, rules, start, end, errors, outside: Default::default() };
     let input = reader.read(&tables);
     if !reader.errors.is_empty() {
         return Err(reader.errors);
@@ -239,7 +239,10 @@ pub(super) fn gather(policy: &Policy, path: &Path, period: Period) -> Result<Gat
     let workdays = match policy.calendar.workdays(start, end) {
         Ok(days) => days,
         Err(missing) => {
-            return Err(vec![RecordsError::NoCalendar { year: missing.year, needed: format!("期间 {period} 的工作日") }])
+            return Err(vec![RecordsError::NoCalendar {
+                year: missing.year,
+                needed: format!("期间 {period} 的工作日"),
+            }])
         }
     };
     let counter = Counter { workdays, policy, rules, start, end, input: &input };

@@ -126,8 +126,12 @@ pub(super) const SPECS: [Spec; 8] = [
     },
 ];
 
-/// The tables found, by the index of their [`Spec`].
-pub(super) fn open(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Option<Table>>, Vec<RecordsError>> {
+/// The tables found, by the index of their [`Spec`], and what is wrong with
+/// the set (a table missing, a file that is no table): the tables there are
+/// are still read, so that every error of the run is reported at once.
+pub(super) type Opened = (Vec<Option<Table>>, Vec<RecordsError>);
+
+pub(super) fn open(path: &Path, notes: &mut Vec<String>) -> Result<Opened, Vec<RecordsError>> {
     let meta = std::fs::metadata(path)
         .map_err(|e| vec![RecordsError::NoRecords { path: path.display().to_string(), reason: e.to_string() }])?;
     let mut tables: Vec<Option<Table>> = SPECS.iter().map(|_| None).collect();
@@ -200,11 +204,7 @@ pub(super) fn open(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Option<Ta
             }
         }
     }
-    if errors.is_empty() {
-        Ok(tables)
-    } else {
-        Err(errors)
-    }
+    Ok((tables, errors))
 }
 
 /// A table's columns, by the index of each in its spec; an error for each
@@ -379,7 +379,8 @@ impl FastTime {
                     return None;
                 }
                 let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
-                let date = NaiveDate::from_ymd_opt(year as i32, digit(5)? * 10 + digit(6)?, digit(8)? * 10 + digit(9)?)?;
+                let date =
+                    NaiveDate::from_ymd_opt(year as i32, digit(5)? * 10 + digit(6)?, digit(8)? * 10 + digit(9)?)?;
                 self.last = Some((date_bytes, date));
                 date
             }

@@ -55,7 +55,9 @@ pub(super) fn of_condition(condition: &Condition, record: &Record, members: &[(u
             Term::Attribute(a) => push(Whose::Own, Evidenced::Attribute(a), record),
             Term::Fact { fact, scope: TermScope::Window | TermScope::Staff } => {
                 for (m, member) in members {
-                    push(Whose::Member(*m), Evidenced::Fact(fact), member);
+                    // The record's own share of the window's is its own evidence.
+                    let whose = if std::ptr::eq(*member, record) { Whose::Own } else { Whose::Member(*m) };
+                    push(whose, Evidenced::Fact(fact), member);
                 }
             }
             Term::MonthsInHall => {}

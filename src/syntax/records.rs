@@ -464,7 +464,8 @@ fn parse_target(pair: Pair<'_, R>) -> Result<Target> {
 /// The blocks of counting rules, when all are among what a syntax error
 /// expected (at the top of a file), as one phrase: the list stays readable.
 pub(super) fn shorten_expected(names: &mut Vec<String>) {
-    const BLOCKS: [&str; 7] = ["`calendar`", "`schedule`", "`punches`", "`leave`", "`findings`", "`cases`", "`reviews`"];
+    const BLOCKS: [&str; 7] =
+        ["`calendar`", "`schedule`", "`punches`", "`leave`", "`findings`", "`cases`", "`reviews`"];
     if BLOCKS.iter().all(|b| names.iter().any(|n| n == b)) {
         names.retain(|n| !BLOCKS.contains(&n.as_str()));
         names.push("a block of counting rules (`calendar`, `schedule`, `punches`, …)".into());
