@@ -24,13 +24,14 @@ fn example() -> Value {
 /// A records.md roster of the example's staff, and its windows beside it.
 fn write_roster(dir: &Path, facts: &Value) -> PathBuf {
     let role = |id: &str| if id == "chief_rep" { "首席代表" } else { "操作人员" };
-    let mut roster = String::from("工号,姓名,窗口编号,角色,进驻日期,离开日期\n");
+    let mut roster = String::from("工号,姓名,窗口编号,角色,进驻日期,离开日期,人员类别\n");
     for person in facts["staff"].as_array().unwrap() {
         let s = |k: &str| person[k].as_str().unwrap().to_string();
-        roster.push_str(&format!("{},{},{},{},,\n", s("id"), s("name"), s("window"), role(&s("role"))));
+        let kind = if person["staff_type"] == "institution" { "事业单位" } else { "" };
+        roster.push_str(&format!("{},{},{},{},,,{kind}\n", s("id"), s("name"), s("window"), role(&s("role"))));
     }
     // Someone who left before the quarter is not in its template.
-    roster.push_str("S9999,已调离,W01,操作人员,2025-01-01,2026-06-30\n");
+    roster.push_str("S9999,已调离,W01,操作人员,2025-01-01,2026-06-30,\n");
     let mut windows = String::from("窗口编号,窗口名称\n");
     for window in facts["windows"].as_array().unwrap() {
         windows.push_str(&format!("{},{}\n", window["id"].as_str().unwrap(), window["name"].as_str().unwrap()));
@@ -93,10 +94,9 @@ fn template_reads_back_with_its_validation() {
 
     let staff = book.worksheet_range("人员").unwrap();
     let header: Vec<String> = staff.rows().next().unwrap().iter().map(text).collect();
-    let mut expected: Vec<String> = ["编号", "姓名", "窗口", "角色", "在岗工作日", "中途缺勤工作日", "进驻日期"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut expected: Vec<String> = ["编号", "姓名", "窗口", "角色"].iter().map(|s| s.to_string()).collect();
+    expected.extend(policy.staff.attributes.iter().map(|a| a.name.label.clone()));
+    expected.extend(["进驻日期".to_string(), "人员类别".to_string()]);
     expected.extend(policy.staff.facts.iter().map(|f| f.name.label.clone()));
     assert_eq!(header, expected);
     // The roster, in its order, with roles by label; the one who left is not there.
@@ -136,11 +136,12 @@ fn template_reads_back_with_its_validation() {
         let found = regex::Regex::new(&pattern).unwrap().find(sheet).map(|m| m.as_str().to_string());
         found.unwrap_or_else(|| panic!("no validation on column {letters} ({label})"))
     };
-    let count_rule = column("迟到、早退、离岗、串岗");
+    let label = |id: &str| policy.staff.facts.iter().find(|f| f.name.id == id).unwrap().name.label.clone();
+    let count_rule = column(&label("late_early_away"));
     assert!(count_rule.contains(r#"type="whole""#) && count_rule.contains("<formula1>0</formula1>"), "{count_rule}");
-    let days_rule = column("旷工天数");
+    let days_rule = column(&label("absent_days"));
     assert!(days_rule.contains(r#"type="custom""#) && days_rule.contains("MOD("), "{days_rule}");
-    let amounts_rule = column("态度冷漠、不文明言行");
+    let amounts_rule = column(&label("rude_conduct"));
     assert!(
         amounts_rule.contains("ISTEXT(") && amounts_rule.contains("&gt;=5") && amounts_rule.contains("&lt;=10"),
         "{amounts_rule}"
@@ -242,7 +243,12 @@ fn csv_summary_scores_like_json() {
     let policy = kaohe::app::load::load_newest(&common::root().join("policies/luoshan/2026")).unwrap();
     let levels: BTreeMap<String, String> = policy.levels.iter().map(|l| (l.id.clone(), l.label.clone())).collect();
     for (file, list, subject, fixed) in [
-        ("人员.csv", "staff", &policy.staff, &["id", "name", "window", "role", "workdays", "days_away"][..]),
+        (
+            "人员.csv",
+            "staff",
+            &policy.staff,
+            &["id", "name", "window", "role", "workdays", "days_away", "staff_type"][..],
+        ),
         ("窗口.csv", "windows", &policy.window, &["id", "name"][..]),
     ] {
         let ids: Vec<&str> = fixed.iter().copied().chain(subject.facts.iter().map(|f| f.name.id.as_str())).collect();
@@ -318,9 +324,8 @@ fn workbook_errors() {
     let dir = common::scratch("workbook_errors");
     let mut book = Workbook::new();
     let staff = book.add_worksheet().set_name("人员").unwrap();
-    for (c, h) in ["编号", "姓名", "窗口", "在岗工作日", "迟到、早退、离岗、串岗", "新闻稿件被采纳", "病假天数"]
-        .iter()
-        .enumerate()
+    for (c, h) in
+        ["编号", "姓名", "窗口", "在岗工作日", "late_early_away", "新闻稿件被采纳", "病假天数"].iter().enumerate()
     {
         staff.write_string(0, c as u16, *h).unwrap();
     }

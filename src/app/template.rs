@@ -111,6 +111,7 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
     let window = column(&staff, &["窗口编号", "window"], &mut errors);
     let role = column(&staff, &["角色", "role"], &mut errors);
     let (joined, left) = (staff.find(&["进驻日期", "joined"]), staff.find(&["离开日期", "left"]));
+    let kind = staff.find(&["人员类别", "kind"]);
     let (start, end) = (period.start(), period.end());
     let mut roster = Roster::default();
     let mut left_out = 0;
@@ -180,6 +181,7 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
                 window: window_id,
                 role: role_index,
                 joined,
+                staff_type: kind.and_then(|k| crate::facts::sheet::layout::staff_type(&policy.staff, &text(k))),
                 workdays,
             });
         }

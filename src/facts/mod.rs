@@ -7,6 +7,7 @@
 mod error;
 mod evidence;
 mod load;
+pub mod month;
 mod period;
 pub mod sheet;
 

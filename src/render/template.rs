@@ -41,6 +41,8 @@ pub struct RosterStaff {
     /// Index into the policy's staff roles.
     pub role: Option<usize>,
     pub joined: Option<NaiveDate>,
+    /// Index into the policy's staff label sets (事业单位人员).
+    pub staff_type: Option<usize>,
     /// Workdays in the hall in the period, when the caller knows them.
     pub workdays: Option<Decimal>,
 }
@@ -96,6 +98,11 @@ pub fn write_template(policy: &Policy, period: Period, roster: &Roster) -> Resul
                 Field::Role => {
                     if let Some(role) = person.role.and_then(|r| policy.staff.roles.get(r)) {
                         sheet.write_string(row, c, &role.label)?;
+                    }
+                }
+                Field::StaffType => {
+                    if let Some(set) = person.staff_type.and_then(|t| policy.staff.label_sets.get(t)) {
+                        sheet.write_string(row, c, &set.name.label)?;
                     }
                 }
                 Field::Joined => {
@@ -213,6 +220,10 @@ fn validate(
             let roles: Vec<&str> = subject.roles.iter().map(|r| r.label.as_str()).collect();
             Some((DataValidation::new().allow_list_strings(&roles)?, "请从列表中选择角色"))
         }
+        Field::StaffType => {
+            let types: Vec<&str> = subject.label_sets.iter().map(|s| s.name.label.as_str()).collect();
+            Some((DataValidation::new().allow_list_strings(&types)?, "请从列表中选择，或留空"))
+        }
         Field::Joined => Some((
             DataValidation::new().allow_date(DataValidationRule::Between(
                 ExcelDateTime::from_ymd(2000, 1, 1)?,
@@ -277,6 +288,11 @@ fn message(policy: &Policy, subject: &Subject, column: &Column) -> String {
             format!("角色：{}", roles.join(" 或 "))
         }
         Field::Joined => "进驻大厅的日期，如 2026-08-15；决定年度考核的在厅月数（第十三条）".into(),
+        Field::StaffType => {
+            let types: Vec<String> =
+                subject.label_sets.iter().map(|s| format!("{}（{}）", s.name.label, s.cite)).collect();
+            format!("人员类别：{}；等次按其称谓，其他人员留空", types.join("、"))
+        }
         Field::Attribute(a) => {
             let attribute = &subject.attributes[a];
             let required = if Some(a) == weight(policy) && std::ptr::eq(subject, &policy.staff) {

@@ -34,6 +34,8 @@ pub enum Field {
     Role,
     /// The day a staff member started in the hall.
     Joined,
+    /// A staff member's type (事业单位人员), by its label or id; empty for none.
+    StaffType,
     /// A subject attribute, by index (`workdays`, `days_away`).
     Attribute(usize),
     /// A subject fact, by index.
@@ -82,6 +84,9 @@ pub fn columns(subject: &Subject, is_staff: bool) -> Vec<Column> {
     }
     if is_staff {
         out.push(fixed(Field::Joined, "进驻日期", "joined", &[]));
+        if !subject.label_sets.is_empty() {
+            out.push(fixed(Field::StaffType, "人员类别", "staff_type", &[]));
+        }
     }
     for (f, fact) in subject.facts.iter().enumerate() {
         out.push(Column {
@@ -92,6 +97,17 @@ pub fn columns(subject: &Subject, is_staff: bool) -> Vec<Column> {
         });
     }
     out
+}
+
+/// The staff type `text` names: a label set's label (`事业单位人员`, or
+/// `事业单位` as the roster writes it) or id (`institution`).
+pub fn staff_type(subject: &Subject, text: &str) -> Option<usize> {
+    let text = text.trim();
+    subject.label_sets.iter().position(|s| {
+        s.name.id.eq_ignore_ascii_case(text)
+            || s.name.label == text
+            || s.name.label.strip_suffix("人员").is_some_and(|l| l == text)
+    })
 }
 
 /// How a value of this kind is written in a cell, in words, for input

@@ -530,6 +530,21 @@ impl Reader<'_> {
                             }
                         }
                     }
+                    Field::StaffType => {
+                        if let Some(text) = cell.text() {
+                            match layout::staff_type(subject, &text) {
+                                Some(t) => record.staff_type = Some(t),
+                                None => {
+                                    let types: Vec<&str> =
+                                        subject.label_sets.iter().map(|s| s.name.label.as_str()).collect();
+                                    self.errors.push(bad(
+                                        &format!("人员类别（{}，或留空）", types.join("、")),
+                                        "只有等次另有称谓的人员（第十八条）填写；其他人员留空".into(),
+                                    ));
+                                }
+                            }
+                        }
+                    }
                     Field::Joined => {
                         if !cell.is_empty() {
                             match cell.date() {
