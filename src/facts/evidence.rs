@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::load::{clip, At, Loader, Schema};
-use super::{Evidence, Evidenced, Record};
+use super::{Evidence, Evidenced, Record, Value};
 use crate::json::{Json, JsonKind, Member};
 
 /// The fields of one evidence item, all required.
@@ -97,7 +97,11 @@ impl Loader<'_> {
                 continue;
             }
             let has = match of {
-                Evidenced::Fact(f) => record.fact(f).is_some_and(|v| !crate::eval::magnitude(v).is_zero()),
+                Evidenced::Fact(f) => record.fact(f).is_some_and(|v| match v {
+                    Value::Number(n) => !n.is_zero(),
+                    Value::Amounts(amounts) => !amounts.is_empty(),
+                    Value::Levels(levels) => levels.iter().any(|(_, n)| !n.is_zero()),
+                }),
                 Evidenced::Attribute(a) => record.attributes.get(a).is_some_and(|v| !v.is_zero()),
             };
             if !has {
