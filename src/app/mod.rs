@@ -11,7 +11,8 @@
 //! - [`policy_tests`]: run the cases a policy keeps beside each version;
 //! - [`gather`]: a period's facts counted from the hall's records;
 //! - [`fmt`]: lay `.rules` files out in the canonical layout;
-//! - [`doc`]: pick the versions to print as the annex tables.
+//! - [`doc`]: pick the versions to print as the annex tables;
+//! - [`template`]: the summary-layout workbook of a period, to fill in.
 
 pub mod attendance;
 mod changes;
@@ -25,6 +26,7 @@ pub mod load;
 pub mod period;
 pub mod policy_tests;
 pub mod report;
+pub mod template;
 pub mod year;
 
 pub use error::{Error, Fault};

@@ -17,6 +17,7 @@ mod manual;
 mod out;
 mod report;
 mod table;
+mod template;
 mod test;
 
 use std::io::IsTerminal;
@@ -101,6 +102,11 @@ enum Command {
     /// Print the manual page (roff) on stdout, e.g. `kaohe man > kaohe.1`;
     /// `kaohe man eval` for a subcommand's own page.
     Man(manual::ManArgs),
+    /// Write a period's facts workbook to fill in (.xlsx): a sheet of staff
+    /// and one of windows, the policy's labels as headers, the roster filled
+    /// in, and data validation that catches a mistake as it is typed.
+    #[command(after_help = template::AFTER_HELP)]
+    Template(template::TemplateArgs),
 }
 
 /// The policy and facts every scoring command reads.
@@ -111,8 +117,10 @@ struct Inputs {
     /// quarter must load; another that is rejected is a warning.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The quarter's facts, a JSON file (docs/io.md in kaohe's source tree).
-    /// A year's file (`"period": "2026"`) is for `kaohe annual`.
+    /// The quarter's facts: a JSON file (docs/io.md in kaohe's source tree), or
+    /// a summary workbook (`.xlsx` with sheets 人员, 窗口, 说明, as `kaohe
+    /// template` writes it) or a folder of its sheets as CSV files. A year's
+    /// file (`"period": "2026"`) is for `kaohe annual`.
     #[arg(long, value_name = "FILE")]
     facts: PathBuf,
 }
@@ -152,6 +160,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Test(args) => test::run(args, &context),
         Command::Completions(args) => manual::completions(args),
         Command::Man(args) => manual::man(args),
+        Command::Template(args) => template::run(args, &context),
     };
     exit::finish(outcome, &context.diagnostics)
 }

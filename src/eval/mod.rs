@@ -10,6 +10,7 @@
 pub mod annual;
 mod arith;
 pub mod diff;
+mod evidence;
 pub mod standing;
 
 use std::collections::HashMap;
@@ -18,6 +19,7 @@ use rust_decimal::Decimal;
 
 pub use arith::{apply_floor, beyond, round_half_away, weighted_average};
 
+pub use evidence::{Cited, Whose};
 pub use standing::{Proposal, Selection, Standing};
 
 use crate::facts::{Quarter, Record, Value};
@@ -71,6 +73,9 @@ pub struct Entry {
     /// For `by level` rules, the level this entry counts.
     pub level: Option<usize>,
     pub points: Decimal,
+    /// What made the quantity, as the facts gave it: on the first entry of
+    /// each rule, empty when the facts carry no evidence.
+    pub evidence: Vec<Cited>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +91,7 @@ pub enum Source {
 /// Score every staff member, then every window.
 pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
     let sums = StaffSums::new(quarter);
-    let staff: Vec<Scored> = quarter
+    let mut staff: Vec<Scored> = quarter
         .staff
         .iter()
         .map(|person| {
@@ -95,7 +100,7 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
         })
         .collect();
     let averages = averages(policy, quarter, &staff);
-    let windows = quarter
+    let mut windows: Vec<Scored> = quarter
         .windows
         .iter()
         .enumerate()
@@ -103,6 +108,7 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
             score(&policy.window, window, |_| Decimal::ZERO, |category| averages.get(&(category, w)).copied())
         })
         .collect();
+    evidence::attach(policy, quarter, &mut staff, &mut windows);
     let mut results = Results {
         staff,
         windows,
@@ -302,7 +308,13 @@ fn score(
             (Measure::Each { points, beyond: threshold }, Value::Number(n)) => {
                 let counted = beyond(*n, *threshold);
                 if !counted.is_zero() {
-                    trace.push(Entry { source: Source::Rule(r), quantity: *n, level: None, points: counted * points });
+                    trace.push(Entry {
+                        source: Source::Rule(r),
+                        quantity: *n,
+                        level: None,
+                        points: counted * points,
+                        evidence: Vec::new(),
+                    });
                 }
             }
             (Measure::Assessed { sign }, Value::Amounts(amounts)) if !amounts.is_empty() => {
@@ -312,13 +324,20 @@ fn score(
                     quantity: Decimal::from(amounts.len()),
                     level: None,
                     points: sum * sign,
+                    evidence: Vec::new(),
                 });
             }
             (Measure::ByLevel(table), Value::Levels(counts)) => {
                 for (level, n) in counts {
                     let points = table.get(*level).copied().unwrap_or_default() * n;
                     if !points.is_zero() {
-                        trace.push(Entry { source: Source::Rule(r), quantity: *n, level: Some(*level), points });
+                        trace.push(Entry {
+                            source: Source::Rule(r),
+                            quantity: *n,
+                            level: Some(*level),
+                            points,
+                            evidence: Vec::new(),
+                        });
                     }
                 }
             }
@@ -339,13 +358,20 @@ fn score(
                 quantity: value,
                 level: None,
                 points: value - category.points,
+                evidence: Vec::new(),
             });
             categories.push(value);
             continue;
         }
         let (score, restored) = apply_floor(raw[c]);
         if !restored.is_zero() {
-            trace.push(Entry { source: Source::Floor(c), quantity: raw[c], level: None, points: restored });
+            trace.push(Entry {
+                source: Source::Floor(c),
+                quantity: raw[c],
+                level: None,
+                points: restored,
+                evidence: Vec::new(),
+            });
         }
         categories.push(score);
     }

@@ -14,7 +14,7 @@ use crate::suggest;
 
 /// The largest count or number of days a fact may hold: far beyond any real
 /// quarter, and small enough that no score can overflow a decimal.
-const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+pub(super) const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// The longest text from the file quoted in a message: a hostile file's
@@ -22,7 +22,7 @@ const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 const MAX_QUOTED: usize = 60;
 
 /// The first [`MAX_QUOTED`] chars of a text from the file, with `…` when cut.
-fn clip(text: &str) -> Cow<'_, str> {
+pub(super) fn clip(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(MAX_QUOTED) {
         Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
         None => Cow::Borrowed(text),
@@ -81,7 +81,7 @@ pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Resul
     }
 }
 
-struct Loader<'p> {
+pub(super) struct Loader<'p> {
     src: Named,
     policy: &'p Policy,
     errors: Vec<FactsError>,
@@ -91,7 +91,7 @@ struct Loader<'p> {
 }
 
 /// Which record a message is about: `staff[3] `S004``.
-struct At<'a> {
+pub(super) struct At<'a> {
     list: &'static str,
     index: usize,
     id: Option<&'a str>,
@@ -146,24 +146,24 @@ impl std::fmt::Display for Field<'_> {
 }
 
 /// Subject-specific lookups, built once per file rather than per record.
-struct Schema<'p> {
-    subject: &'p Subject,
+pub(super) struct Schema<'p> {
+    pub(super) subject: &'p Subject,
     list: &'static str,
-    facts: HashMap<&'p str, usize>,
+    pub(super) facts: HashMap<&'p str, usize>,
     /// The attribute that weights an average; it must be given.
     required_attribute: Option<usize>,
 }
 
 impl<'p> Loader<'p> {
     /// The candidate `name` is likely a typo of, while suggestions are cheap and shown.
-    fn closest<'c>(&self, name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    pub(super) fn closest<'c>(&self, name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
         if self.errors.len() >= MAX_SUGGESTED || name.len() > MAX_SUGGESTED_LEN {
             return None;
         }
         suggest::closest(name, candidates)
     }
 
-    fn error(&mut self, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
+    pub(super) fn error(&mut self, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
         // A label under a huge value or record would print all of it: it
         // points at the value's first character instead.
         let span = if span.len() > MAX_LABELLED {
@@ -366,8 +366,10 @@ impl<'p> Loader<'p> {
             facts: Vec::new(),
             joined: None,
             substitutions: Vec::new(),
+            evidence: Vec::new(),
         };
         let mut given: Vec<&str> = Vec::with_capacity(members.len());
+        let mut evidence = None;
         let mut attribute_given = vec![false; schema.subject.attributes.len()];
         for member in members {
             let key = member.key.as_ref();
@@ -475,6 +477,10 @@ impl<'p> Loader<'p> {
                         }
                     }
                 }
+                "evidence" => {
+                    evidence = self.evidence(&at, member, schema, true);
+                    ok &= evidence.is_some();
+                }
                 "staff_type" if is_staff => {
                     let sets = &schema.subject.label_sets;
                     match &member.value.kind {
@@ -533,7 +539,7 @@ impl<'p> Loader<'p> {
                         }
                     }
                     None => {
-                        let mut known: Vec<&str> = vec!["id", "name", "facts"];
+                        let mut known: Vec<&str> = vec!["id", "name", "facts", "evidence"];
                         if is_staff {
                             known.extend(["window", "role", "joined", "staff_type"]);
                         }
@@ -581,6 +587,12 @@ impl<'p> Loader<'p> {
             }
         }
         record.facts.sort_by_key(|(i, _)| *i);
+        if let Some(pending) = evidence {
+            match self.check_evidence(&at, pending, &record) {
+                Some(evidence) => record.evidence = evidence,
+                None => ok = false,
+            }
+        }
         record.id = id?;
         if !ok {
             // The file is rejected anyway; the record stays so that others
@@ -712,8 +724,10 @@ impl<'p> Loader<'p> {
                 facts: Vec::new(),
                 joined: None,
                 substitutions: Vec::new(),
+                evidence: Vec::new(),
             };
             let mut ok = true;
+            let mut evidence = None;
             for field in fields {
                 let text = match &field.value.kind {
                     JsonKind::String(s) => Some(s.to_string()),
@@ -753,6 +767,10 @@ impl<'p> Loader<'p> {
                             ok = false;
                         }
                     },
+                    ("evidence", _) => {
+                        evidence = self.evidence(&at, field, schema, false);
+                        ok &= evidence.is_some();
+                    }
                     ("substitute" | "name" | "for", _) => {
                         self.error(
                             field.value.span,
@@ -768,7 +786,7 @@ impl<'p> Loader<'p> {
                     }
                     (other, _) => {
                         let help = self
-                            .closest(other, ["substitute", "name", "for", "facts"])
+                            .closest(other, ["substitute", "name", "for", "facts", "evidence"])
                             .map(|s| format!("did you mean `{s}`?"));
                         self.error(
                             field.key_span,
@@ -786,13 +804,24 @@ impl<'p> Loader<'p> {
                     ok = false;
                 }
             }
+            record.facts.sort_by_key(|(i, _)| *i);
+            if let Some(pending) = evidence {
+                match self.check_evidence(&at, pending, &record) {
+                    Some(evidence) => record.evidence = evidence,
+                    None => ok = false,
+                }
+            }
             if let (true, Some(by), Some(target)) = (ok, by, target) {
-                record.facts.sort_by_key(|(i, _)| *i);
                 let person = &mut staff[target];
                 for (fact, value) in &record.facts {
                     person.add_fact(*fact, value);
                 }
-                person.substitutions.push(super::Substitution { by, name, facts: record.facts });
+                person.substitutions.push(super::Substitution {
+                    by,
+                    name,
+                    facts: record.facts,
+                    evidence: record.evidence,
+                });
             }
         }
     }
@@ -968,18 +997,11 @@ impl<'p> Loader<'p> {
 
     /// A window whose staff have no weight cannot have its average taken.
     fn check_weights(&mut self, windows: &[Record], staff: &[Record], windows_json: Option<&Member<'_>>) {
+        let unweighted = super::unweighted(self.policy, windows.len(), staff);
         let Some(weight) = self.policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight)
         else {
             return;
         };
-        let mut totals = vec![Decimal::ZERO; windows.len()];
-        let mut members = vec![0usize; windows.len()];
-        for person in staff {
-            if let Some(w) = person.window {
-                totals[w] += person.attributes[weight];
-                members[w] += 1;
-            }
-        }
         let weight_name = &self.policy.staff.attributes[weight].name;
         let items = match windows_json.map(|m| &m.value.kind) {
             Some(JsonKind::Array(items)) => items.as_slice(),
@@ -993,13 +1015,14 @@ impl<'p> Loader<'p> {
                 spans.entry(id.as_ref()).or_insert(*span);
             }
         }
-        for (i, window) in windows.iter().enumerate() {
-            if !totals[i].is_zero() || self.unclean_windows.contains(&i) {
+        for (i, members) in unweighted {
+            let window = &windows[i];
+            if self.unclean_windows.contains(&i) {
                 continue;
             }
             // Point at the record in the file; records that failed to load are not in `windows`.
             let span = spans.get(window.id.as_str()).copied().unwrap_or(Span::new(0, 0));
-            let message = if members[i] == 0 {
+            let message = if members == 0 {
                 format!(
                     "window `{}`: no staff member belongs to it, so its {} cannot be averaged",
                     window.id,
@@ -1009,7 +1032,7 @@ impl<'p> Loader<'p> {
                 format!(
                     "window `{}`: its staff ({}) have 0 {} in total, so its {} cannot be averaged",
                     window.id,
-                    members[i],
+                    members,
                     weight_name.id,
                     self.averaged_label()
                 )

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 pub(super) use crate::json::string;
 
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
-use crate::eval::{Proposal, Results, Scored, Selection, Source};
+use crate::eval::{Cited, Proposal, Results, Scored, Selection, Source, Whose};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Flag, Policy, Subject, Veto};
 
@@ -271,9 +271,43 @@ pub fn record_json(
             write_decimal(out, entry.quantity)?;
             out.write_all(b", \"points\": ")?;
             write_decimal(out, entry.points)?;
+            if !entry.evidence.is_empty() {
+                evidence(out, quarter, record, &entry.evidence)?;
+            }
             out.write_all(b"}")?;
         }
         write!(out, "]}}")?;
     }
     Ok(())
+}
+
+/// `, "evidence": [{"date", "note", "source"}, …]`: what made an entry's
+/// quantity. An item on another record says whose: `"id"` for a member of
+/// the window (an `in window` rule), `"substitute"` for what a substitute
+/// earned for this person.
+fn evidence(out: &mut (impl Write + ?Sized), quarter: &Quarter, record: &Record, cited: &[Cited]) -> io::Result<()> {
+    out.write_all(b", \"evidence\": [")?;
+    let mut first = true;
+    for list in cited {
+        let whose = match list.whose {
+            Whose::Own => None,
+            Whose::Member(m) => quarter.staff.get(m).map(|p| ("id", p.id.as_str())),
+            Whose::Substitute(s) => record.substitutions.get(s).map(|s| ("substitute", s.by.as_str())),
+        };
+        for item in list.items.iter() {
+            out.write_all(if first { b"{" } else { b", {" })?;
+            first = false;
+            if let Some((key, id)) = whose {
+                write!(out, "\"{key}\": ")?;
+                string(out, id)?;
+                out.write_all(b", ")?;
+            }
+            write!(out, "\"date\": \"{}\", \"note\": ", item.date)?;
+            string(out, &item.note)?;
+            out.write_all(b", \"source\": ")?;
+            string(out, &item.source)?;
+            out.write_all(b"}")?;
+        }
+    }
+    out.write_all(b"]")
 }

@@ -11,6 +11,7 @@ pub mod columns;
 mod diagnostics;
 mod diff;
 mod doc;
+mod evidence;
 mod explain;
 pub mod facts;
 mod json;
@@ -20,6 +21,7 @@ pub mod page;
 mod policy_tests;
 pub mod summary;
 pub mod table;
+mod template;
 pub mod words;
 pub mod xlsx;
 
@@ -33,6 +35,7 @@ pub use facts::write_facts;
 pub use json::write_json;
 pub use policy_tests::test_report;
 pub use table::{write_annual_table, write_table};
+pub use template::{write_template, Roster, RosterStaff, RosterWindow};
 
 use std::borrow::Cow;
 

@@ -7,6 +7,7 @@
 //!   UTF-16 recognised and how to convert them told);
 //! - [`walk`]: the one directory walker;
 //! - [`named`]: the source a diagnostic renders its labels against;
+//! - [`table`]: CSV files and xlsx sheets as rows of typed, located cells;
 //! - [`error`]: what can go wrong reading.
 
 pub mod error;
