@@ -3,12 +3,18 @@
 //! a score leaves an [`Entry`] in the record's trace, and so does every floor,
 //! so that a trace always adds up to its total.
 //!
+//! Nothing here is worded: a veto, flag or `not assessed` line that applies
+//! is a [`Reason`] (which line, and each test that decided it with the
+//! values read; see [`reason`]), a quota's outcome is a [`Selection`], and
+//! `render` says them in Chinese or in the policy's notation.
+//!
 //! All arithmetic is `rust_decimal`; the only rounding is the one an average
 //! declares. Policy numbers are at most 10⁹ and fact quantities at most 10⁶
 //! (both checked on the way in), which keeps every sum far from overflow.
 
 pub mod annual;
 mod arith;
+pub mod reason;
 pub mod standing;
 
 use std::collections::HashMap;
@@ -17,7 +23,8 @@ use rust_decimal::Decimal;
 
 pub use arith::{apply_floor, beyond, round_half_away, weighted_average};
 
-pub use standing::{Selection, Standing};
+pub use reason::{Read, Reason, Test};
+pub use standing::{Selection, Standing, Tie};
 
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Measure, Part, Policy, Scope, Subject, Term, TermScope};
@@ -48,10 +55,10 @@ pub struct Scored {
     pub rank: usize,
     /// Left out of a chosen grade with a group tied at the quota cut.
     pub left_out_tied: bool,
-    /// Vetoes that applied: (index in the subject's vetoes, why).
-    pub vetoes: Vec<(usize, String)>,
-    /// Flags raised: (index in the subject's flags, why).
-    pub flags: Vec<(usize, String)>,
+    /// Vetoes that applied, indexing the subject's vetoes, each with why.
+    pub vetoes: Vec<Reason>,
+    /// Flags raised, indexing the subject's flags, each with why.
+    pub flags: Vec<Reason>,
     pub trace: Vec<Entry>,
 }
 
@@ -104,52 +111,31 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
 
 /// Vetoes, chosen grades, ranks and flags, once every total is known.
 fn stand(policy: &Policy, quarter: &Quarter, sums: &StaffSums, results: &mut Results) {
-    let view = |is_staff: bool, i: usize, grade: Option<usize>| {
-        let (record, window) =
-            if is_staff { (&quarter.staff[i], quarter.staff[i].window) } else { (&quarter.windows[i], Some(i)) };
-        QuarterView { record, window, sums, grade }
-    };
     for (subject, scored, is_staff) in
         [(&policy.staff, &mut results.staff, true), (&policy.window, &mut results.windows, false)]
     {
-        for (i, record) in scored.iter_mut().enumerate() {
-            let view = view(is_staff, i, None);
-            record.vetoes = subject
-                .vetoes
-                .iter()
-                .enumerate()
-                .filter_map(|(v, veto)| {
-                    standing::test(subject, &policy.staff, &veto.condition, &view).map(|why| (v, why))
-                })
-                .collect();
-        }
+        let view = |i: usize, grade: Option<usize>| {
+            let (record, window) =
+                if is_staff { (&quarter.staff[i], quarter.staff[i].window) } else { (&quarter.windows[i], Some(i)) };
+            QuarterView { record, window, sums, grade }
+        };
         let totals: Vec<Option<Decimal>> = scored.iter().map(|s| Some(s.total)).collect();
-        let (standings, selections) = standing::grade_all(subject, &totals, |i, g| {
-            scored[i].vetoes.iter().any(|(v, _)| subject.vetoes[*v].grade == g)
-        });
-        for (record, standing) in scored.iter_mut().zip(standings) {
+        let settled = standing::settle(subject, &subject.vetoes, &subject.flags, &totals, view);
+        let records = settled.standings.into_iter().zip(settled.vetoes).zip(settled.flags);
+        for (record, ((standing, vetoes), flags)) in scored.iter_mut().zip(records) {
             if let Some(standing) = standing {
                 record.band = standing.band;
                 record.grade = standing.grade;
                 record.rank = standing.rank;
                 record.left_out_tied = standing.left_out_tied;
             }
-        }
-        for (i, record) in scored.iter_mut().enumerate() {
-            let view = view(is_staff, i, Some(record.grade));
-            record.flags = subject
-                .flags
-                .iter()
-                .enumerate()
-                .filter_map(|(f, flag)| {
-                    standing::test(subject, &policy.staff, &flag.condition, &view).map(|why| (f, why))
-                })
-                .collect();
+            record.vetoes = vetoes;
+            record.flags = flags;
         }
         if is_staff {
-            results.staff_selections = selections;
+            results.staff_selections = settled.selections;
         } else {
-            results.window_selections = selections;
+            results.window_selections = settled.selections;
         }
     }
 }
@@ -203,7 +189,7 @@ struct QuarterView<'a> {
     grade: Option<usize>,
 }
 
-impl standing::Record for QuarterView<'_> {
+impl reason::Record for QuarterView<'_> {
     fn term(&self, term: Term) -> Decimal {
         match term {
             Term::Fact { fact, scope: TermScope::Own } => self.record.fact(fact).map(magnitude).unwrap_or_default(),

@@ -3,93 +3,52 @@
 
 use rust_decimal::Decimal;
 
-use crate::policy::{Condition, Subject, Term};
+use super::reason::{applying, Reason, Record};
+use crate::policy::{Flag, Subject, Veto};
 
-/// What a condition reads about one record.
-pub trait Record {
-    fn term(&self, term: Term) -> Decimal;
-    fn role(&self) -> Option<usize>;
-    /// The final grade, once known.
-    fn grade(&self) -> Option<usize>;
-    /// In how many of the year's quarters the record had this grade, and of how many.
-    fn quarters_with(&self, grade: usize) -> (usize, usize);
+/// A list of records once every total is known.
+#[derive(Debug, Clone)]
+pub struct Settled {
+    /// None for a record not assessed.
+    pub standings: Vec<Option<Standing>>,
+    pub selections: Vec<Selection>,
+    /// The vetoes that applied to each record.
+    pub vetoes: Vec<Vec<Reason>>,
+    /// The flags raised for each record.
+    pub flags: Vec<Vec<Reason>>,
 }
 
-/// Whether a condition holds, and if it does, why, in the policy's words:
-/// `days_away = 6`, `role chief_rep and red_yellow_cards in window = 1`.
-pub fn test(subject: &Subject, members: &Subject, c: &Condition, record: &dyn Record) -> Option<String> {
-    match c {
-        Condition::Or(parts) => parts.iter().find_map(|p| test(subject, members, p, record)),
-        Condition::And(parts) => {
-            let reasons: Option<Vec<String>> = parts.iter().map(|p| test(subject, members, p, record)).collect();
-            reasons.map(|r| r.join(" and "))
-        }
-        Condition::Not(inner) => match test(subject, members, inner, record) {
-            Some(_) => None,
-            None => Some(format!("not ({})", describe(subject, members, inner, record))),
-        },
-        Condition::Role(role) => (record.role() == Some(*role))
-            .then(|| format!("role {}", subject.roles.get(*role).map_or("", |r| r.id.as_str()))),
-        Condition::Grade { grade, every_quarter: false } => {
-            (record.grade() == Some(*grade)).then(|| format!("grade {}", grade_id(subject, *grade)))
-        }
-        Condition::Grade { grade, every_quarter: true } => {
-            let (with, of) = record.quarters_with(*grade);
-            (of == 4 && with == 4).then(|| format!("grade {} in all 4 quarters", grade_id(subject, *grade)))
-        }
-        Condition::Compare { terms, op, value } => {
-            let sum: Decimal = terms.iter().map(|t| record.term(*t)).sum();
-            op.holds(sum, *value).then(|| format!("{} = {}", terms_text(subject, members, terms), shown(sum)))
-        }
-    }
-}
-
-/// What a condition looks at, whether or not it holds (for `not (…)`).
-fn describe(subject: &Subject, members: &Subject, c: &Condition, record: &dyn Record) -> String {
-    match c {
-        Condition::Or(parts) | Condition::And(parts) => {
-            let word = if matches!(c, Condition::Or(_)) { " or " } else { " and " };
-            parts.iter().map(|p| describe(subject, members, p, record)).collect::<Vec<_>>().join(word)
-        }
-        Condition::Not(inner) => format!("not ({})", describe(subject, members, inner, record)),
-        Condition::Role(role) => format!("role {}", subject.roles.get(*role).map_or("", |r| r.id.as_str())),
-        Condition::Grade { grade, every_quarter: false } => format!("grade {}", grade_id(subject, *grade)),
-        Condition::Grade { grade, every_quarter: true } => {
-            let (with, of) = record.quarters_with(*grade);
-            format!("grade {} in {with} of {of} quarters", grade_id(subject, *grade))
-        }
-        Condition::Compare { terms, op, value } => {
-            let sum: Decimal = terms.iter().map(|t| record.term(*t)).sum();
-            format!("{} {} {}: {}", terms_text(subject, members, terms), op.symbol(), shown(*value), shown(sum))
-        }
-    }
-}
-
-fn terms_text(subject: &Subject, members: &Subject, terms: &[Term]) -> String {
-    use crate::policy::TermScope;
-    terms
+/// Vetoes, grades (bands, chosen grades, ranks) and flags of every record of
+/// a list, in that order: the one sequence of the quarter and of the year.
+/// `totals[i]` is None for a record not assessed, which gets no veto, grade
+/// or flag. `view(i, grade)` is what record i's conditions read, with its
+/// final grade once known (flags may ask for it; vetoes come before it).
+pub fn settle<V: Record>(
+    subject: &Subject,
+    vetoes: &[Veto],
+    flags: &[Flag],
+    totals: &[Option<Decimal>],
+    view: impl Fn(usize, Option<usize>) -> V,
+) -> Settled {
+    let vetoed: Vec<Vec<Reason>> = totals
         .iter()
-        .map(|t| match *t {
-            Term::Fact { fact, scope: TermScope::Own } => subject.facts[fact].name.id.clone(),
-            Term::Fact { fact, scope: TermScope::Window } => format!("{} in window", subject.facts[fact].name.id),
-            Term::Fact { fact, scope: TermScope::Staff } => format!("{} of staff", members.facts[fact].name.id),
-            Term::Attribute(a) => subject.attributes[a].name.id.clone(),
-            Term::MonthsInHall => "months_in_hall".to_string(),
+        .enumerate()
+        .map(|(i, total)| match total {
+            Some(_) => applying(vetoes.iter().map(|v| &v.condition), &view(i, None)),
+            None => Vec::new(),
         })
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
-fn grade_id(subject: &Subject, grade: usize) -> &str {
-    subject.grades.get(grade).map_or("", |g| g.name.id.as_str())
-}
-
-fn shown(value: Decimal) -> String {
-    if value.is_zero() {
-        "0".into()
-    } else {
-        value.normalize().to_string()
-    }
+        .collect();
+    let (standings, selections) =
+        grade_all(subject, totals, |i, g| vetoed[i].iter().any(|r| vetoes.get(r.index).is_some_and(|v| v.grade == g)));
+    let flagged = standings
+        .iter()
+        .enumerate()
+        .map(|(i, standing)| match standing {
+            Some(s) => applying(flags.iter().map(|f| &f.condition), &view(i, Some(s.grade))),
+            None => Vec::new(),
+        })
+        .collect();
+    Settled { standings, selections, vetoes: vetoed, flags: flagged }
 }
 
 /// A record's place once grades are settled.
@@ -115,9 +74,27 @@ pub struct Selection {
     pub assessed: usize,
     /// ⌊percent × assessed⌋.
     pub limit: usize,
+    /// The records chosen, highest total first.
     pub chosen: Vec<usize>,
     /// A group tied at the cut that would have passed the limit, left out whole.
-    pub tie: Option<(Decimal, Vec<usize>)>,
+    pub tie: Option<Tie>,
+}
+
+impl Selection {
+    /// Places of the quota no one was chosen for: left by a tie at the cut,
+    /// or by too few eligible records.
+    pub fn unfilled(&self) -> usize {
+        self.limit.saturating_sub(self.chosen.len())
+    }
+}
+
+/// Records of equal total at a quota's cut that together would pass the
+/// limit: ties are never broken, so all are left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    pub total: Decimal,
+    /// The records of the group, in input order.
+    pub members: Vec<usize>,
 }
 
 /// Totals are brought to one scale for sorting only up to this many places:
@@ -134,7 +111,7 @@ pub fn quota_limit(percent: Decimal, assessed: usize) -> usize {
 /// Pick, highest total first, at most `limit` of `candidates` (record,
 /// total). Ties are never broken by input order: a tied group that would
 /// pass the limit is left out whole, and nothing below it is taken.
-pub fn choose(candidates: &[(usize, Decimal)], limit: usize) -> (Vec<usize>, Option<(Decimal, Vec<usize>)>) {
+pub fn choose(candidates: &[(usize, Decimal)], limit: usize) -> (Vec<usize>, Option<Tie>) {
     let mut sorted = candidates.to_vec();
     sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen = Vec::new();
@@ -143,7 +120,7 @@ pub fn choose(candidates: &[(usize, Decimal)], limit: usize) -> (Vec<usize>, Opt
         let total = sorted[i].1;
         let group: Vec<usize> = sorted[i..].iter().take_while(|c| c.1 == total).map(|c| c.0).collect();
         if chosen.len() + group.len() > limit {
-            let tie = (group.len() > 1 && chosen.len() < limit).then_some((total, group));
+            let tie = (group.len() > 1 && chosen.len() < limit).then_some(Tie { total, members: group });
             return (chosen, tie);
         }
         i += group.len();
@@ -202,8 +179,8 @@ pub fn grade_all(
                 s.grade = g;
             }
         }
-        if let Some((_, group)) = &tie {
-            for i in group {
+        if let Some(tie) = &tie {
+            for i in &tie.members {
                 if let Some(s) = standings[*i].as_mut() {
                     s.left_out_tied = true;
                 }
@@ -248,7 +225,7 @@ mod tests {
         let c = [(0, d("90")), (1, d("95")), (2, d("92")), (3, d("92")), (4, d("85"))];
         assert_eq!(choose(&c, 1), (vec![1], None));
         // 95 fits; the two at 92 would make 3 > 2: both are left out, and 85 is not taken over them.
-        assert_eq!(choose(&c, 2), (vec![1], Some((d("92"), vec![2, 3]))));
+        assert_eq!(choose(&c, 2), (vec![1], Some(Tie { total: d("92"), members: vec![2, 3] })));
         assert_eq!(choose(&c, 3), (vec![1, 2, 3], None));
         assert_eq!(choose(&c, 0), (vec![], None));
         assert_eq!(choose(&c, 10), (vec![1, 2, 3, 0, 4], None));

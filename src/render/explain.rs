@@ -7,7 +7,7 @@ use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
-use super::{decimal, entry_cite, entry_part};
+use super::{decimal, entry_cite, entry_part, reason_text};
 use crate::eval::{Entry, Results, Scored, Source};
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
@@ -113,29 +113,34 @@ impl Ledger<'_> {
             );
             if selection.chosen.contains(&me) {
                 writeln!(out, "评选 {}  评为{}；{how}", grade.name.id, grade.name.label)?;
-            } else if let Some((total, _)) = selection.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
+            } else if let Some(tie) = selection.tie.as_ref().filter(|tie| tie.members.contains(&me)) {
                 writeln!(
                     out,
                     "评选 {}  与他人同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
                     grade.name.id,
-                    decimal(*total)
+                    decimal(tie.total)
                 )?;
             } else if scored.band == selection.from {
-                let vetoed = scored.vetoes.iter().any(|(v, _)| subject.vetoes[*v].grade == selection.grade);
+                let vetoed = scored
+                    .vetoes
+                    .iter()
+                    .any(|r| subject.vetoes.get(r.index).is_some_and(|v| v.grade == selection.grade));
                 let why = if vetoed { "不符合评选资格（见下）" } else { "总分未进入名额" };
                 writeln!(out, "评选 {}  未评为{}：{why}；{how}", grade.name.id, grade.name.label)?;
             }
         }
-        for (v, why) in &scored.vetoes {
-            let veto = &subject.vetoes[*v];
+        let members = &self.policy.staff;
+        for why in &scored.vetoes {
+            let Some(veto) = subject.vetoes.get(why.index) else { continue };
             let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
-            writeln!(out, "不得评为{grade}：{}，{why}", veto.cite)?;
+            writeln!(out, "不得评为{grade}：{}，{}", veto.cite, reason_text(subject, members, &why.tests))?;
             if let Some(wording) = &veto.wording {
                 writeln!(out, "{INDENT}“{wording}”")?;
             }
         }
-        for (f, why) in &scored.flags {
-            let flag = &subject.flags[*f];
+        for why in &scored.flags {
+            let Some(flag) = subject.flags.get(why.index) else { continue };
+            let why = reason_text(subject, members, &why.tests);
             writeln!(out, "{} {}：{}，{why}", flag.name.label, flag.name.id, flag.cite)?;
             if let Some(wording) = &flag.wording {
                 writeln!(out, "{INDENT}“{wording}”")?;

@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 pub(super) use crate::json::string;
 
+use super::reason::reason_text;
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
-use crate::eval::{Results, Scored, Selection, Source};
+use crate::eval::{Reason, Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Flag, Policy, Subject, Veto};
 
@@ -50,36 +51,46 @@ pub(super) fn grade_id(subject: &Subject, grade: usize) -> &str {
 }
 
 /// `"vetoes": [{"grade", "cite", "reason"}], "flags": [{"flag", "cite", "reason"}]`
-/// for the vetoes and flags that applied: (index into `vetoes`/`flags`, why).
+/// for the vetoes and flags that applied (`vetoed` indexes `vetoes`,
+/// `flagged` indexes `flags`). `members` is the staff, whose facts a
+/// window's conditions may read.
 pub(super) fn vetoes_and_flags(
     out: &mut (impl Write + ?Sized),
-    subject: &Subject,
-    vetoes: &[Veto],
-    flags: &[Flag],
-    vetoed: &[(usize, String)],
-    flagged: &[(usize, String)],
+    (subject, members): (&Subject, &Subject),
+    (vetoes, flags): (&[Veto], &[Flag]),
+    vetoed: &[Reason],
+    flagged: &[Reason],
 ) -> io::Result<()> {
     write!(out, ", \"vetoes\": [")?;
-    for (n, (veto, why)) in vetoed.iter().filter_map(|(v, why)| vetoes.get(*v).map(|veto| (veto, why))).enumerate() {
+    for (n, (veto, why)) in vetoed.iter().filter_map(|r| vetoes.get(r.index).map(|veto| (veto, r))).enumerate() {
         write!(out, "{}{{\"grade\": ", if n > 0 { ", " } else { "" })?;
         string(out, grade_id(subject, veto.grade))?;
         write!(out, ", \"cite\": ")?;
         string(out, &veto.cite)?;
-        write!(out, ", \"reason\": ")?;
-        string(out, why)?;
+        reason(out, subject, members, why)?;
         write!(out, "}}")?;
     }
     write!(out, "], \"flags\": [")?;
-    for (n, (flag, why)) in flagged.iter().filter_map(|(f, why)| flags.get(*f).map(|flag| (flag, why))).enumerate() {
+    for (n, (flag, why)) in flagged.iter().filter_map(|r| flags.get(r.index).map(|flag| (flag, r))).enumerate() {
         write!(out, "{}{{\"flag\": ", if n > 0 { ", " } else { "" })?;
         string(out, &flag.name.id)?;
         write!(out, ", \"cite\": ")?;
         string(out, &flag.cite)?;
-        write!(out, ", \"reason\": ")?;
-        string(out, why)?;
+        reason(out, subject, members, why)?;
         write!(out, "}}")?;
     }
     write!(out, "]")
+}
+
+/// `, "reason": "…"` in the policy's notation.
+pub(super) fn reason(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    members: &Subject,
+    why: &Reason,
+) -> io::Result<()> {
+    write!(out, ", \"reason\": ")?;
+    string(out, &reason_text(subject, members, &why.tests))
 }
 
 /// How each chosen grade was filled: the quota, who was chosen, and a tie
@@ -105,9 +116,9 @@ pub(super) fn selections(
         )?;
         ids(out, records, &s.chosen)?;
         write!(out, "]")?;
-        if let Some((total, group)) = &s.tie {
-            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(*total))?;
-            ids(out, records, group)?;
+        if let Some(tie) = &s.tie {
+            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(tie.total))?;
+            ids(out, records, &tie.members)?;
             write!(out, "]}}")?;
         }
         write!(out, "}}")?;
@@ -173,7 +184,8 @@ fn records(
         if score.left_out_tied {
             write!(out, ", \"left_out_tied\": true")?;
         }
-        vetoes_and_flags(out, subject, &subject.vetoes, &subject.flags, &score.vetoes, &score.flags)?;
+        let lists = (subject.vetoes.as_slice(), subject.flags.as_slice());
+        vetoes_and_flags(out, (subject, &policy.staff), lists, &score.vetoes, &score.flags)?;
         write!(out, ", \"trace\": [")?;
         for (e, entry) in score.trace.iter().enumerate() {
             if e > 0 {

@@ -11,7 +11,9 @@ mod doc;
 mod explain;
 mod json;
 mod policy_tests;
+mod reason;
 mod table;
+mod words;
 
 pub use annual::{write_annual_json, write_annual_table};
 pub use check::check_summary;
@@ -21,6 +23,7 @@ pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule
 pub use explain::explain;
 pub use json::write_json;
 pub use policy_tests::test_report;
+pub use reason::{reason_chinese, reason_text};
 pub use table::write_table;
 
 use std::borrow::Cow;

@@ -66,7 +66,8 @@ fn section(
         row.push(score.rank.to_string());
         let mut grade = subject.grades.get(score.grade).map_or(String::new(), |g| g.name.label.clone());
         if !score.flags.is_empty() {
-            let flags: Vec<&str> = score.flags.iter().map(|(f, _)| subject.flags[*f].name.label.as_str()).collect();
+            let flags: Vec<&str> =
+                score.flags.iter().filter_map(|r| subject.flags.get(r.index)).map(|f| f.name.label.as_str()).collect();
             grade.push_str(&format!("（{}）", flags.join("、")));
         }
         row.push(grade);
