@@ -56,6 +56,13 @@ fn a_tie_at_the_quota_cut_is_left_out_whole() {
         assert_eq!(record["rank"], 1);
     }
     insta::assert_snapshot!(explain("tests/cases/standing/tie_at_cut.json", "S002"));
+    assert_eq!(selection["unfilled"], 1);
+    // The table's notes say it too.
+    let table =
+        common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", "tests/cases/standing/tie_at_cut.json"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let note = "优秀：名额 1，评入 0；S001、S002 同为 100 分，全部评入将超过名额，整体不评入；空缺 1  [第十九条]";
+    assert!(table.stdout.lines().any(|l| l == note), "{}", table.stdout);
 }
 
 /// Each veto of the shipped policy, as `explain` shows it.
@@ -67,20 +74,42 @@ fn each_veto_is_explained() {
         grades(&json, "staff").into_iter().filter(|(_, g)| g == "excellent").map(|(id, _)| id).collect();
     // ⌊15% × 20⌋ = 3: the three best without a veto, not the vetoed ones above them.
     assert_eq!(chosen, ["S005", "S006", "S007"]);
-    for (id, reason) in [
-        ("S001", "role chief_rep and red_yellow_cards in window = 1"),
-        ("S002", "red_yellow_cards = 1"),
-        ("S003", "days_away = 6"),
-        ("S004", "exposures = 1"),
+    // The ledger says each in the printed rubric's words, with what was read;
+    // the JSON in the policy's notation, and each test as data.
+    for (id, ledger_reason, json_reason) in [
+        (
+            "S001",
+            "不得评为优秀：角色为首席代表 且 本窗口办件出现红黄牌 > 0（实为 1）  [附件1/政务服务/4]",
+            "role chief_rep and red_yellow_cards in window = 1",
+        ),
+        ("S002", "不得评为优秀：办件出现红黄牌 > 0（实为 1）  [附件1/政务服务/4]", "red_yellow_cards = 1"),
+        ("S003", "不得评为优秀：中途缺勤工作日 ≥ 5（实为 6）  [第十五条]", "days_away = 6"),
+        ("S004", "不得评为优秀：通报或媒体曝光 > 0（实为 1）  [第二十二条]", "exposures = 1"),
     ] {
         let ledger = explain(facts, id);
-        assert!(ledger.contains(reason), "{id}: `{reason}` not in\n{ledger}");
+        assert!(ledger.lines().any(|l| l == ledger_reason), "{id}: `{ledger_reason}` not in\n{ledger}");
+        let record = json["staff"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+        assert_eq!(record["vetoes"][0]["reason"], json_reason, "{id}");
         insta::assert_snapshot!(format!("veto_{id}"), ledger);
     }
+    let s001 = &json["staff"][0]["vetoes"][0]["tests"];
+    assert_eq!(
+        s001,
+        &serde_json::json!([
+            {"test": "role", "role": "chief_rep", "actual": "chief_rep", "held": true},
+            {"test": "compare", "terms": [{"fact": "red_yellow_cards", "scope": "window", "value": 1}],
+             "sum": 1, "op": ">", "limit": 0, "held": true}
+        ])
+    );
+    let s003 = &json["staff"][2]["vetoes"][0]["tests"][0];
+    assert_eq!(s003["terms"], serde_json::json!([{"attribute": "days_away", "value": 6}]));
+    assert_eq!((s003["op"].clone(), s003["limit"].clone()), (">=".into(), 5.into()));
     // Windows: a card among the staff, and an exposure.
     let windows = json["windows"].as_array().unwrap();
     let reason = |id: &str| windows.iter().find(|w| w["id"] == id).unwrap()["vetoes"][0]["reason"].clone();
     assert_eq!(reason("W01"), "red_yellow_cards of staff = 1");
+    let w01 = &windows.iter().find(|w| w["id"] == "W01").unwrap()["vetoes"][0]["tests"][0]["terms"][0];
+    assert_eq!(w01, &serde_json::json!({"fact": "red_yellow_cards", "scope": "staff", "value": 1}));
     assert_eq!(reason("W05"), "exposures = 1");
     insta::assert_snapshot!("veto_W01", explain(facts, "W01"));
     // The flag 退回原单位 for a serious violation.
@@ -196,6 +225,11 @@ fn annual_example() {
     let s0028 = find("staff", "S0028");
     assert_eq!(s0028["assessed"], false);
     assert_eq!(s0028["not_assessed"][0]["reason"], "months_in_hall = 4.71");
+    assert_eq!(
+        s0028["not_assessed"][0]["tests"],
+        serde_json::json!([{"test": "compare", "terms": [{"derived": "months_in_hall", "value": 4.71}],
+                            "sum": 4.71, "op": "<", "limit": 6, "held": true}])
+    );
     // 第十章 四.6: the year's best total, but 8 late arrivals: not excellent.
     let s0017 = find("staff", "S0017");
     assert_eq!((s0017["rank"].clone(), s0017["grade"].clone()), (1.into(), "competent".into()));
@@ -208,6 +242,13 @@ fn annual_example() {
     let w08 = find("windows", "W08");
     assert_eq!(w08["flags"][0]["flag"], "red_flag_candidate");
     assert_eq!(w08["grade"], "red_flag");
+    // 第十七条 the other way: never red flag, so `not grade red_flag in every quarter` held.
+    let w01 = find("windows", "W01");
+    assert_eq!(w01["vetoes"][0]["reason"], "not (grade red_flag in 0 of 4 quarters)");
+    assert_eq!(
+        w01["vetoes"][0]["tests"],
+        serde_json::json!([{"test": "grade_in_every_quarter", "grade": "red_flag", "quarters": 0, "of": 4, "held": false}])
+    );
     // A move between windows: the last one counts.
     let s0011 = find("staff", "S0011");
     assert_eq!((s0011["window"].clone(), s0011["windows"].clone()), ("W05".into(), serde_json::json!(["W03", "W05"])));

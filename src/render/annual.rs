@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::decimal;
 use super::json::{grade_id, reason, string, vetoes_and_flags};
+use super::{decimal, reason};
 use crate::eval::annual::{AnnualRecord, AnnualResults};
 use crate::eval::Selection;
 use crate::policy::{Policy, Subject};
@@ -185,6 +185,30 @@ pub fn write_annual_table(out: &mut (impl Write + ?Sized), policy: &Policy, year
         for line in super::columns::aligned(&header, &rows, numbers_from) {
             writeln!(out, "{line}")?;
         }
+        let selections = if is_staff { &year.staff_selections } else { &year.window_selections };
+        let (lines, list) = notes((subject, &policy.staff), records, selections);
+        super::table::write_notes(out, &lines, &list)?;
     }
     Ok(())
+}
+
+/// Under the year's table, why: who is not assessed, each annual veto and
+/// flag, and a chosen grade left short of its quota.
+fn notes(
+    (subject, members): (&Subject, &Subject),
+    records: &[AnnualRecord],
+    selections: &[Selection],
+) -> (Vec<[String; 3]>, Vec<String>) {
+    let Some(rules) = &subject.annual else { return (Vec::new(), Vec::new()) };
+    let mut lines = Vec::new();
+    for record in records {
+        let notes = reason::notes(
+            (subject, members),
+            (&rules.not_assessed, &rules.vetoes, &rules.flags),
+            (&record.not_assessed, &record.vetoes, &record.flags),
+        );
+        lines.extend(notes.into_iter().map(|note| [record.id.clone(), record.name.clone(), note]));
+    }
+    let id = |i: usize| records.get(i).map_or(String::new(), |r| r.id.clone());
+    (lines, selections.iter().filter_map(|s| reason::selection_note(subject, id, s)).collect())
 }

@@ -7,7 +7,7 @@ use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
-use super::{decimal, entry_cite, entry_part, reason_text};
+use super::{decimal, entry_cite, entry_part, reason_chinese};
 use crate::eval::{Entry, Results, Scored, Source};
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
@@ -105,8 +105,12 @@ impl Ledger<'_> {
             let from = subject.grades.get(selection.from).map_or("", |g| g.name.label.as_str());
             let cite = grade.quota.as_ref().map_or("", |q| q.cite.as_str());
             let me = self.index();
+            let unfilled = match selection.unfilled() {
+                0 => String::new(),
+                n => format!("，空缺 {n}"),
+            };
             let how = format!(
-                "从{from}中按总分由高到低评选，不超过 {}%：本期 {} 个，名额 {}  [{cite}]",
+                "从{from}中按总分由高到低评选，不超过 {}%：本期 {} 个，名额 {}{unfilled}  [{cite}]",
                 decimal(selection.percent),
                 selection.assessed,
                 selection.limit
@@ -114,10 +118,18 @@ impl Ledger<'_> {
             if selection.chosen.contains(&me) {
                 writeln!(out, "评选 {}  评为{}；{how}", grade.name.id, grade.name.label)?;
             } else if let Some(tie) = selection.tie.as_ref().filter(|tie| tie.members.contains(&me)) {
+                let list = if self.window.is_some() { &self.quarter.windows } else { &self.quarter.staff };
+                let others: Vec<&str> = tie
+                    .members
+                    .iter()
+                    .filter(|&&i| i != me)
+                    .filter_map(|&i| list.get(i).map(|r| r.id.as_str()))
+                    .collect();
                 writeln!(
                     out,
-                    "评选 {}  与他人同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
+                    "评选 {}  与 {} 同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
                     grade.name.id,
+                    others.join("、"),
                     decimal(tie.total)
                 )?;
             } else if scored.band == selection.from {
@@ -133,15 +145,15 @@ impl Ledger<'_> {
         for why in &scored.vetoes {
             let Some(veto) = subject.vetoes.get(why.index) else { continue };
             let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
-            writeln!(out, "不得评为{grade}：{}，{}", veto.cite, reason_text(subject, members, &why.tests))?;
+            writeln!(out, "不得评为{grade}：{}  [{}]", reason_chinese(subject, members, &why.tests), veto.cite)?;
             if let Some(wording) = &veto.wording {
                 writeln!(out, "{INDENT}“{wording}”")?;
             }
         }
         for why in &scored.flags {
             let Some(flag) = subject.flags.get(why.index) else { continue };
-            let why = reason_text(subject, members, &why.tests);
-            writeln!(out, "{} {}：{}，{why}", flag.name.label, flag.name.id, flag.cite)?;
+            let why = reason_chinese(subject, members, &why.tests);
+            writeln!(out, "{} {}：{why}  [{}]", flag.name.label, flag.name.id, flag.cite)?;
             if let Some(wording) = &flag.wording {
                 writeln!(out, "{INDENT}“{wording}”")?;
             }

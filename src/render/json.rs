@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 pub(super) use crate::json::string;
 
-use super::reason::reason_text;
+use super::reason::{reason_text, write_tests};
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
 use crate::eval::{Reason, Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
@@ -82,7 +82,8 @@ pub(super) fn vetoes_and_flags(
     write!(out, "]")
 }
 
-/// `, "reason": "…"` in the policy's notation.
+/// `, "reason": "…", "tests": […]`: the reason in the policy's notation, and
+/// each test that decided it as data.
 pub(super) fn reason(
     out: &mut (impl Write + ?Sized),
     subject: &Subject,
@@ -90,7 +91,8 @@ pub(super) fn reason(
     why: &Reason,
 ) -> io::Result<()> {
     write!(out, ", \"reason\": ")?;
-    string(out, &reason_text(subject, members, &why.tests))
+    string(out, &reason_text(subject, members, &why.tests))?;
+    write_tests(out, subject, members, &why.tests)
 }
 
 /// How each chosen grade was filled: the quota, who was chosen, and a tie
@@ -115,7 +117,7 @@ pub(super) fn selections(
             s.limit
         )?;
         ids(out, records, &s.chosen)?;
-        write!(out, "]")?;
+        write!(out, "], \"unfilled\": {}", s.unfilled())?;
         if let Some(tie) = &s.tie {
             write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(tie.total))?;
             ids(out, records, &tie.members)?;

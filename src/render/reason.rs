@@ -6,11 +6,15 @@
 //! `并非四个季度等次均为红旗（4 个季度中 0 个为红旗）`. In the policy's
 //! notation (the JSON `reason`) it is what was read: `role chief_rep and
 //! red_yellow_cards in window = 1`, `not (grade red_flag in 0 of 4 quarters)`.
+//! The JSON also carries every test as data ([`write_tests`]).
+
+use std::io::{self, Write};
 
 use super::decimal;
+use super::json::string;
 use super::words::{Lang, Words};
-use crate::eval::{Read, Test};
-use crate::policy::Subject;
+use crate::eval::{Read, Reason, Selection, Test};
+use crate::policy::{Flag, Gate, Subject, Term, TermScope, Veto};
 
 /// A reason in the policy's notation: `role chief_rep and red_yellow_cards in window = 1`.
 pub fn reason_text(subject: &Subject, members: &Subject, tests: &[Test]) -> String {
@@ -85,4 +89,221 @@ pub fn reason_chinese(subject: &Subject, members: &Subject, tests: &[Test]) -> S
         }
     };
     tests.iter().map(text).collect::<Vec<_>>().join(words.and())
+}
+
+/// The policy's lines a record's reasons index: `not assessed`, vetoes, flags.
+pub type Lines<'a> = (&'a [Gate], &'a [Veto], &'a [Flag]);
+
+/// A table's notes (`说明`) for one record: what applied to it and why, in
+/// Chinese, each with its cite: `不得评为优秀：办件出现红黄牌 > 0（实为 1）  [附件1/政务服务/4]`.
+/// `reasons` are the record's not-assessed, veto and flag reasons, indexing `lines`.
+pub fn notes(
+    (subject, members): (&Subject, &Subject),
+    (gates, vetoes, flags): Lines<'_>,
+    (not_assessed, vetoed, flagged): (&[Reason], &[Reason], &[Reason]),
+) -> Vec<String> {
+    let line = |what: String, cite: &str, why: &Reason| {
+        format!("{what}：{}  [{cite}]", reason_chinese(subject, members, &why.tests))
+    };
+    let grade = |g: usize| subject.grades.get(g).map_or("", |g| g.name.label.as_str());
+    let gates =
+        not_assessed.iter().filter_map(|why| gates.get(why.index).map(|g| line("不参加年度考核".into(), &g.cite, why)));
+    let vetoes = vetoed
+        .iter()
+        .filter_map(|why| vetoes.get(why.index).map(|v| line(format!("不得评为{}", grade(v.grade)), &v.cite, why)));
+    let flags = flagged.iter().filter_map(|why| flags.get(why.index).map(|f| line(f.name.label.clone(), &f.cite, why)));
+    gates.chain(vetoes).chain(flags).collect()
+}
+
+/// A chosen grade that was not filled, for a table's notes:
+/// `优秀：名额 1，S001、S002 同为 100 分，全部评入将超过名额，整体不评入；空缺 1`.
+pub fn selection_note(subject: &Subject, ids: impl Fn(usize) -> String, selection: &Selection) -> Option<String> {
+    if selection.unfilled() == 0 {
+        return None;
+    }
+    let grade = subject.grades.get(selection.grade).map_or("", |g| g.name.label.as_str());
+    let cite = subject.grades.get(selection.grade).and_then(|g| g.quota.as_ref()).map_or("", |q| q.cite.as_str());
+    let tie = selection.tie.as_ref().map_or(String::new(), |tie| {
+        let members: Vec<String> = tie.members.iter().map(|&i| ids(i)).collect();
+        format!("{} 同为 {} 分，全部评入将超过名额，整体不评入；", members.join("、"), decimal(tie.total))
+    });
+    Some(format!(
+        "{grade}：名额 {}，评入 {}；{tie}空缺 {}  [{cite}]",
+        selection.limit,
+        selection.chosen.len(),
+        selection.unfilled()
+    ))
+}
+
+/// `"tests": [...]`: each test of a reason as data, for scripts.
+///
+/// `{"test": "role", "role", "actual", "held"}`, `{"test": "grade", "grade",
+/// "actual", "held"}`, `{"test": "grade_in_every_quarter", "grade",
+/// "quarters", "of", "held"}`, `{"test": "compare", "terms": [{"fact",
+/// "scope", "value"} | {"attribute", "value"} | {"derived", "value"}],
+/// "sum", "op", "limit", "held"}`.
+pub fn write_tests(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    members: &Subject,
+    tests: &[Test],
+) -> io::Result<()> {
+    let words = Words::new(Lang::Policy, subject, members);
+    write!(out, ", \"tests\": [")?;
+    for (n, test) in tests.iter().enumerate() {
+        write!(out, "{}{{\"test\": ", if n > 0 { ", " } else { "" })?;
+        match &test.read {
+            Read::Role { role, actual } => {
+                write!(out, "\"role\", \"role\": ")?;
+                string(out, words.role_name(Some(*role)))?;
+                write!(out, ", \"actual\": ")?;
+                optional(out, words.role_name(*actual))?;
+            }
+            Read::Grade { grade, actual } => {
+                write!(out, "\"grade\", \"grade\": ")?;
+                string(out, words.grade_name(Some(*grade)))?;
+                write!(out, ", \"actual\": ")?;
+                optional(out, words.grade_name(*actual))?;
+            }
+            Read::EveryQuarter { grade, quarters, of } => {
+                write!(out, "\"grade_in_every_quarter\", \"grade\": ")?;
+                string(out, words.grade_name(Some(*grade)))?;
+                write!(out, ", \"quarters\": {quarters}, \"of\": {of}")?;
+            }
+            Read::Compare { terms, sum, op, limit } => {
+                write!(out, "\"compare\", \"terms\": [")?;
+                for (t, (term, value)) in terms.iter().enumerate() {
+                    write!(out, "{}{{", if t > 0 { ", " } else { "" })?;
+                    match *term {
+                        Term::Fact { fact, scope } => {
+                            write!(out, "\"fact\": ")?;
+                            let facts = if scope == TermScope::Staff { &members.facts } else { &subject.facts };
+                            string(out, facts.get(fact).map_or("", |f| f.name.id.as_str()))?;
+                            let scope = match scope {
+                                TermScope::Own => "own",
+                                TermScope::Window => "window",
+                                TermScope::Staff => "staff",
+                            };
+                            write!(out, ", \"scope\": \"{scope}\"")?;
+                        }
+                        Term::Attribute(a) => {
+                            write!(out, "\"attribute\": ")?;
+                            string(out, subject.attributes.get(a).map_or("", |f| f.name.id.as_str()))?;
+                        }
+                        Term::MonthsInHall => write!(out, "\"derived\": \"months_in_hall\"")?,
+                    }
+                    write!(out, ", \"value\": {}}}", decimal(*value))?;
+                }
+                write!(
+                    out,
+                    "], \"sum\": {}, \"op\": \"{}\", \"limit\": {}",
+                    decimal(*sum),
+                    op.symbol(),
+                    decimal(*limit)
+                )?;
+            }
+        }
+        write!(out, ", \"held\": {}}}", test.held)?;
+    }
+    write!(out, "]")
+}
+
+/// A name, or `null` for none.
+fn optional(out: &mut (impl Write + ?Sized), name: &str) -> io::Result<()> {
+    if name.is_empty() {
+        write!(out, "null")
+    } else {
+        string(out, name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::policy::{Comparator, Policy};
+    use rust_decimal::Decimal;
+
+    fn policy() -> Policy {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/luoshan/2026");
+        crate::app::load::load_version(&dir).map_err(|e| format!("{e:?}")).unwrap()
+    }
+
+    fn own(subject: &Subject, id: &str) -> Term {
+        Term::Fact { fact: subject.fact_index(id).unwrap(), scope: TermScope::Own }
+    }
+
+    fn compare(terms: &[(Term, i64)], op: Comparator, limit: i64) -> Read {
+        Read::Compare {
+            terms: terms.iter().map(|(t, v)| (*t, Decimal::from(*v))).collect(),
+            sum: terms.iter().map(|(_, v)| Decimal::from(*v)).sum(),
+            op,
+            limit: Decimal::from(limit),
+        }
+    }
+
+    #[test]
+    fn several_terms_show_each_value_and_their_sum() {
+        let policy = policy();
+        let staff = &policy.staff;
+        let read =
+            compare(&[(own(staff, "absent_days"), 2), (own(staff, "unsigned_leave_days"), 1)], Comparator::AtLeast, 3);
+        let tests = [Test { held: true, read }];
+        let chinese = reason_chinese(staff, staff, &tests);
+        assert!(chinese.ends_with(" ≥ 3（实为 2 + 1 = 3）"), "{chinese}");
+        assert!(chinese.contains(" + "), "{chinese}");
+        assert_eq!(reason_text(staff, staff, &tests), "absent_days + unsigned_leave_days = 3");
+    }
+
+    #[test]
+    fn what_did_not_hold_says_what_there_was() {
+        let policy = policy();
+        let staff = &policy.staff;
+        let chief = staff.role_index("chief_rep").unwrap();
+        let operator = staff.role_index("operator").unwrap();
+        let days_away = Term::Attribute(staff.attribute_index("days_away").unwrap());
+        let tests = [
+            Test { held: false, read: Read::Role { role: chief, actual: Some(operator) } },
+            Test { held: false, read: compare(&[(days_away, 2)], Comparator::AtLeast, 5) },
+        ];
+        assert_eq!(
+            reason_chinese(staff, staff, &tests),
+            format!(
+                "并非角色为首席代表（实为{}） 且 并非{} ≥ 5（实为 2）",
+                staff.roles[operator].label,
+                staff.attributes[staff.attribute_index("days_away").unwrap()].name.label
+            )
+        );
+        assert_eq!(reason_text(staff, staff, &tests), "not (role chief_rep) and not (days_away >= 5: 2)");
+
+        let window = &policy.window;
+        let red_flag = window.grade_index("red_flag").unwrap();
+        let tests = [Test { held: false, read: Read::EveryQuarter { grade: red_flag, quarters: 3, of: 4 } }];
+        assert_eq!(reason_chinese(window, staff, &tests), "并非四个季度等次均为红旗（4 个季度中 3 个为红旗）");
+        assert_eq!(reason_text(window, staff, &tests), "not (grade red_flag in 3 of 4 quarters)");
+    }
+
+    #[test]
+    fn tests_as_json_data() {
+        let policy = policy();
+        let (staff, window) = (&policy.staff, &policy.window);
+        let good = window.grade_index("good").unwrap();
+        let cards = Term::Fact { fact: staff.fact_index("red_yellow_cards").unwrap(), scope: TermScope::Staff };
+        let tests = [
+            Test { held: true, read: Read::Grade { grade: good, actual: Some(good) } },
+            Test { held: false, read: compare(&[(cards, 0)], Comparator::Above, 0) },
+        ];
+        let mut out = Vec::new();
+        write_tests(&mut out, window, staff, &tests).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&format!("{{{}}}", text.trim_start_matches(", "))).unwrap();
+        assert_eq!(
+            json["tests"],
+            serde_json::json!([
+                {"test": "grade", "grade": "good", "actual": "good", "held": true},
+                {"test": "compare", "terms": [{"fact": "red_yellow_cards", "scope": "staff", "value": 0}],
+                 "sum": 0, "op": ">", "limit": 0, "held": false}
+            ])
+        );
+    }
 }

@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::decimal;
-use crate::eval::{Results, Scored};
+use super::{decimal, reason};
+use crate::eval::{Results, Scored, Selection};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
 
@@ -20,8 +20,48 @@ pub fn write_table(
     writeln!(out, "考核期 {}", quarter.period)?;
     writeln!(out)?;
     section(out, &policy.staff, quarter, &quarter.staff, &results.staff, true)?;
+    notes(out, (&policy.staff, &policy.staff), &quarter.staff, &results.staff, &results.staff_selections)?;
     writeln!(out)?;
-    section(out, &policy.window, quarter, &quarter.windows, &results.windows, false)
+    section(out, &policy.window, quarter, &quarter.windows, &results.windows, false)?;
+    notes(out, (&policy.window, &policy.staff), &quarter.windows, &results.windows, &results.window_selections)
+}
+
+/// Under a table, why: each veto and flag of each record, and a chosen
+/// grade left short of its quota.
+fn notes(
+    out: &mut (impl Write + ?Sized),
+    (subject, members): (&Subject, &Subject),
+    records: &[Record],
+    scored: &[Scored],
+    selections: &[Selection],
+) -> io::Result<()> {
+    let mut lines = Vec::new();
+    for (record, score) in records.iter().zip(scored) {
+        let notes = reason::notes(
+            (subject, members),
+            (&[], &subject.vetoes, &subject.flags),
+            (&[], &score.vetoes, &score.flags),
+        );
+        lines.extend(notes.into_iter().map(|note| [record.id.clone(), record.name.clone(), note]));
+    }
+    let id = |i: usize| records.get(i).map_or(String::new(), |r| r.id.clone());
+    let list: Vec<String> = selections.iter().filter_map(|s| reason::selection_note(subject, id, s)).collect();
+    write_notes(out, &lines, &list)
+}
+
+/// `说明` after a blank line: the records' notes (id, name, note) in
+/// columns, then the notes on the list; nothing when there are none.
+pub(super) fn write_notes(out: &mut (impl Write + ?Sized), records: &[[String; 3]], list: &[String]) -> io::Result<()> {
+    if records.is_empty() && list.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "说明")?;
+    let rows: Vec<Vec<String>> = records.iter().map(|r| r.to_vec()).collect();
+    for line in super::columns::columns(&rows, |_| false).iter().chain(list) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 fn section(
