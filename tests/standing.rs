@@ -303,3 +303,37 @@ fn annual_with_missing_quarters_says_so() {
         assert!(window["flags"].as_array().unwrap().is_empty(), "{window}");
     }
 }
+
+/// Totals that differ only in the 11th decimal place rank apart, and the
+/// quota takes the higher: ranking never rounds (issue 9, finding 6).
+#[test]
+fn totals_rank_exactly_to_the_last_digit() {
+    let dir = common::scratch("exact-ranks");
+    let person = |id: &str, rude: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": "员工", "window": "W01", "role": "operator", "workdays": 60, "facts": {{"rude_conduct": [{rude}]}}}}"#
+        )
+    };
+    let staff: Vec<String> = [("S001", "5.00000000001"), ("S002", "5.00000000002")]
+        .into_iter()
+        .chain((3..=7).map(|i| (["S003", "S004", "S005", "S006", "S007"][i - 3], "10")))
+        .map(|(id, rude)| person(id, rude))
+        .collect();
+    let facts = format!(
+        r#"{{"period": "2026-Q2", "windows": [{{"id": "W01", "name": "社保窗口"}}], "staff": [{}]}}"#,
+        staff.join(", ")
+    );
+    let path = dir.join("close.json");
+    std::fs::write(&path, facts).unwrap();
+    let json = eval_json("policies/luoshan", &path.display().to_string());
+    let staff = json["staff"].as_array().unwrap();
+    let field = |i: usize, key: &str| staff[i][key].clone();
+    assert_eq!(field(0, "total").to_string(), "94.99999999999");
+    assert_eq!(field(1, "total").to_string(), "94.99999999998");
+    assert_eq!((field(0, "rank"), field(1, "rank"), field(2, "rank")), (1.into(), 2.into(), 3.into()));
+    // ⌊15% × 7⌋ = 1 place: the higher total takes it, and no tie is reported.
+    let selection = &json["selection"]["staff"][0];
+    assert_eq!(selection["chosen"], serde_json::json!(["S001"]));
+    assert!(selection.get("tie_left_out").is_none(), "{selection}");
+    assert_eq!((field(0, "grade"), field(1, "grade")), ("excellent".into(), "competent".into()));
+}
