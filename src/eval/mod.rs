@@ -87,12 +87,14 @@ pub enum Source {
 /// Score every staff member, then every window.
 pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
     let sums = StaffSums::new(quarter);
+    let (staff_rules, window_rules) = (RuleIndex::new(&policy.staff), RuleIndex::new(&policy.window));
     let staff: Vec<Scored> = quarter
         .staff
         .iter()
         .map(|person| {
             let window = person.window.unwrap_or(0);
-            score(&policy.staff, person, |rule| sums.get(policy.staff.rules[rule].fact, window), |_| None)
+            let in_window = |rule: usize| sums.get(policy.staff.rules[rule].fact, window);
+            score(&policy.staff, &staff_rules, person, in_window, |_| None)
         })
         .collect();
     let averages = averages(policy, quarter, &staff);
@@ -101,7 +103,8 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
         .iter()
         .enumerate()
         .map(|(w, window)| {
-            score(&policy.window, window, |_| Decimal::ZERO, |category| averages.get(&(category, w)).copied())
+            let average = |category: usize| averages.get(&(category, w)).copied();
+            score(&policy.window, &window_rules, window, |_| Decimal::ZERO, average)
         })
         .collect();
     let mut results = Results { staff, windows, staff_selections: Vec::new(), window_selections: Vec::new() };
@@ -238,63 +241,125 @@ fn averages(policy: &Policy, quarter: &Quarter, staff: &[Scored]) -> HashMap<(us
     out
 }
 
+/// A subject's rules by what they read, so that a record is scored by the
+/// rules that can move it: those of the facts it has, looked up by the
+/// fact's index, and those reading its window.
+struct RuleIndex {
+    /// For each fact, the rules reading the record's own value of it, in policy order.
+    own: Vec<Vec<usize>>,
+    /// The `in window` rules, in policy order.
+    window: Vec<usize>,
+}
+
+impl RuleIndex {
+    fn new(subject: &Subject) -> RuleIndex {
+        let mut own = vec![Vec::new(); subject.facts.len()];
+        let mut window = Vec::new();
+        for (r, rule) in subject.rules.iter().enumerate() {
+            match rule.scope {
+                Scope::Own => own.get_mut(rule.fact).into_iter().for_each(|rules| rules.push(r)),
+                Scope::Window => window.push(r),
+            }
+        }
+        RuleIndex { own, window }
+    }
+}
+
+/// What a rule reads: the record's own value of its fact, or the sum over its window.
+#[derive(Clone, Copy)]
+enum Quantity<'a> {
+    Fact(&'a Value),
+    Window,
+}
+
+/// The entries rule `r` makes of a value: none when it moves no points.
+fn measure(r: usize, measure: &Measure, value: &Value, trace: &mut Vec<Entry>) {
+    match (measure, value) {
+        (Measure::Each { points, beyond: threshold }, Value::Number(n)) => {
+            let counted = beyond(*n, *threshold);
+            if !counted.is_zero() {
+                trace.push(Entry { source: Source::Rule(r), quantity: *n, level: None, points: counted * points });
+            }
+        }
+        (Measure::Assessed { sign }, Value::Amounts(amounts)) if !amounts.is_empty() => {
+            let sum: Decimal = amounts.iter().sum();
+            trace.push(Entry {
+                source: Source::Rule(r),
+                quantity: Decimal::from(amounts.len()),
+                level: None,
+                points: sum * sign,
+            });
+        }
+        (Measure::ByLevel(table), Value::Levels(counts)) => {
+            for (level, n) in counts {
+                let points = table.get(*level).copied().unwrap_or_default() * n;
+                if !points.is_zero() {
+                    trace.push(Entry { source: Source::Rule(r), quantity: *n, level: Some(*level), points });
+                }
+            }
+        }
+        // check fits every rule to its fact's kind.
+        _ => {}
+    }
+}
+
 /// Score one record. `in_window(rule)` gives the window-wide quantity of an
 /// `in window` rule; `average(category)` the value of an averaged category.
 fn score(
     subject: &Subject,
+    rules: &RuleIndex,
     record: &Record,
     in_window: impl Fn(usize) -> Decimal,
     average: impl Fn(usize) -> Option<Decimal>,
 ) -> Scored {
     let mut trace = Vec::new();
-    let mut raw: Vec<Decimal> = subject.categories.iter().map(|c| c.points).collect();
+    // Each category's points and what its rules moved, floored in place below.
+    let mut categories: Vec<Decimal> = subject.categories.iter().map(|c| c.points).collect();
     let mut penalties = Decimal::ZERO;
     let mut bonus = Decimal::ZERO;
-    for (r, rule) in subject.rules.iter().enumerate() {
+    // Facts come in fact order, the trace goes in policy order: sorted after.
+    let mut in_order = true;
+    let mut last = None;
+    let own = record
+        .facts
+        .iter()
+        .flat_map(|(fact, value)| rules.own.get(*fact).into_iter().flatten().map(move |&r| (r, Quantity::Fact(value))));
+    let window = rules.window.iter().map(|&r| (r, Quantity::Window));
+    for (r, quantity) in own.chain(window) {
+        let rule = &subject.rules[r];
         if rule.role.is_some() && rule.role != record.role {
             continue;
         }
-        let quantity = match rule.scope {
-            Scope::Window => Some(Value::Number(in_window(r))),
-            Scope::Own => record.fact(rule.fact).cloned(),
-        };
-        let Some(quantity) = quantity else { continue };
         let before = trace.len();
-        match (&rule.measure, &quantity) {
-            (Measure::Each { points, beyond: threshold }, Value::Number(n)) => {
-                let counted = beyond(*n, *threshold);
-                if !counted.is_zero() {
-                    trace.push(Entry { source: Source::Rule(r), quantity: *n, level: None, points: counted * points });
-                }
+        let window_sum;
+        let value = match quantity {
+            Quantity::Fact(value) => value,
+            Quantity::Window => {
+                window_sum = Value::Number(in_window(r));
+                &window_sum
             }
-            (Measure::Assessed { sign }, Value::Amounts(amounts)) if !amounts.is_empty() => {
-                let sum: Decimal = amounts.iter().sum();
-                trace.push(Entry {
-                    source: Source::Rule(r),
-                    quantity: Decimal::from(amounts.len()),
-                    level: None,
-                    points: sum * sign,
-                });
-            }
-            (Measure::ByLevel(table), Value::Levels(counts)) => {
-                for (level, n) in counts {
-                    let points = table.get(*level).copied().unwrap_or_default() * n;
-                    if !points.is_zero() {
-                        trace.push(Entry { source: Source::Rule(r), quantity: *n, level: Some(*level), points });
-                    }
-                }
-            }
-            _ => {}
+        };
+        measure(r, &rule.measure, value, &mut trace);
+        if trace.len() == before {
+            continue;
         }
+        in_order &= last < Some(r);
+        last = Some(r);
         let moved: Decimal = trace[before..].iter().map(|e| e.points).sum();
         match rule.part {
-            Part::Category(c) => raw[c] += moved,
+            Part::Category(c) => categories[c] += moved,
             Part::Penalties => penalties += moved,
             Part::Bonus => bonus += moved,
         }
     }
-    let mut categories = Vec::with_capacity(raw.len());
-    for (c, category) in subject.categories.iter().enumerate() {
+    if !in_order {
+        // Stable: a level table's entries keep their level order.
+        trace.sort_by_key(|e| match e.source {
+            Source::Rule(r) => r,
+            Source::Floor(_) | Source::Average(_) => usize::MAX,
+        });
+    }
+    for (c, (category, score)) in subject.categories.iter().zip(categories.iter_mut()).enumerate() {
         if let Some(value) = average(c) {
             trace.push(Entry {
                 source: Source::Average(c),
@@ -302,14 +367,14 @@ fn score(
                 level: None,
                 points: value - category.points,
             });
-            categories.push(value);
+            *score = value;
             continue;
         }
-        let (score, restored) = apply_floor(raw[c]);
+        let (floored, restored) = apply_floor(*score);
         if !restored.is_zero() {
-            trace.push(Entry { source: Source::Floor(c), quantity: raw[c], level: None, points: restored });
+            trace.push(Entry { source: Source::Floor(c), quantity: *score, level: None, points: restored });
         }
-        categories.push(score);
+        *score = floored;
     }
     let total = categories.iter().sum::<Decimal>() + penalties + bonus;
     // check proves the bands cover every total; the fallback is never taken.
@@ -326,5 +391,70 @@ fn score(
         vetoes: Vec::new(),
         flags: Vec::new(),
         trace,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::policy::FactKind;
+
+    fn policy() -> Policy {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/luoshan/2026");
+        crate::app::load::load_version(&dir).map_err(|e| format!("{e:?}")).unwrap()
+    }
+
+    /// A value of the fact's kind that moves its rules: ten of a count, the
+    /// top of an amount's range, ten cases at every level.
+    fn value(policy: &Policy, kind: FactKind) -> Value {
+        let ten = Decimal::from(10);
+        match kind {
+            FactKind::Count | FactKind::Days => Value::Number(ten),
+            FactKind::Amounts { max, .. } => Value::Amounts(vec![max]),
+            FactKind::Levels => Value::Levels((0..policy.levels.len()).map(|l| (l, ten)).collect()),
+        }
+    }
+
+    /// Rules are found by the facts a record has, in fact order; the trace
+    /// still lists them in policy order, as scoring every rule in turn would.
+    #[test]
+    fn the_trace_is_in_policy_order_whatever_the_order_of_facts() {
+        let policy = policy();
+        let staff = &policy.staff;
+        let record = Record {
+            id: "S1".into(),
+            role: staff.role_index("chief_rep"),
+            attributes: vec![Decimal::from(60); staff.attributes.len()],
+            facts: staff.facts.iter().enumerate().map(|(f, fact)| (f, value(&policy, fact.kind))).collect(),
+            ..Record::default()
+        };
+        // The shipped policy declares facts in another order than its rules read them.
+        let by_rule: Vec<usize> = staff.rules.iter().filter(|r| r.scope == Scope::Own).map(|r| r.fact).collect();
+        assert!(by_rule.windows(2).any(|w| w[0] > w[1]), "{by_rule:?}");
+        let scored = score(staff, &RuleIndex::new(staff), &record, |_| Decimal::ZERO, |_| None);
+        let rules: Vec<usize> = scored
+            .trace
+            .iter()
+            .filter_map(|e| match e.source {
+                Source::Rule(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        assert!(rules.windows(2).all(|w| w[0] <= w[1]), "{rules:?}");
+        // Every own rule that applies to the role moved the score once (levels once per level).
+        let expected: Vec<usize> = staff
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.scope == Scope::Own && (r.role.is_none() || r.role == record.role))
+            .map(|(i, _)| i)
+            .collect();
+        let mut distinct = rules.clone();
+        distinct.dedup();
+        assert_eq!(distinct, expected);
+        let sum: Decimal = scored.trace.iter().map(|e| e.points).sum();
+        let points: Decimal = staff.categories.iter().map(|c| c.points).sum();
+        assert_eq!(points + sum, scored.total);
     }
 }

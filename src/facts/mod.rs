@@ -54,8 +54,10 @@ pub struct Substitution {
 }
 
 impl Record {
+    /// The value of the fact with this index in the policy, if given:
+    /// `facts` is sorted by index, each once.
     pub fn fact(&self, index: usize) -> Option<&Value> {
-        self.facts.iter().find(|(i, _)| *i == index).map(|(_, v)| v)
+        self.facts.binary_search_by_key(&index, |(i, _)| *i).ok().map(|at| &self.facts[at].1)
     }
 
     /// How much of a fact substitutes earned for this person: the count or
