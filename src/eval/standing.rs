@@ -107,14 +107,20 @@ pub fn quota_limit(percent: Decimal, assessed: usize) -> usize {
 /// total). Ties are never broken by input order: a tied group that would
 /// pass the limit is left out whole, and nothing below it is taken.
 pub fn choose(candidates: &[(usize, Decimal)], limit: usize) -> (Vec<usize>, Option<Tie>) {
-    let (chosen, tie) = cut(candidates.to_vec(), limit);
+    let mut sorted = candidates.to_vec();
+    sorted.sort_unstable_by(highest_first);
+    let (chosen, tie) = cut(&sorted, limit);
     (chosen, tie.map(|(total, members)| Tie { total, members }))
 }
 
-/// [`choose`] over any exact sort key: the group tied at the cut comes back
-/// with its key.
-fn cut<K: Ord + Copy>(mut sorted: Vec<(usize, K)>, limit: usize) -> (Vec<usize>, Option<(K, Vec<usize>)>) {
-    sorted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+/// Highest key first, equal keys in input order.
+fn highest_first<K: Ord>(a: &(usize, K), b: &(usize, K)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// [`choose`] over candidates already sorted [`highest_first`], by any
+/// exact key: the group tied at the cut comes back with its key.
+fn cut<K: Ord + Copy>(sorted: &[(usize, K)], limit: usize) -> (Vec<usize>, Option<(K, Vec<usize>)>) {
     let mut chosen = Vec::new();
     let mut i = 0;
     while i < sorted.len() {
@@ -130,57 +136,59 @@ fn cut<K: Ord + Copy>(mut sorted: Vec<(usize, K)>, limit: usize) -> (Vec<usize>,
     (chosen, None)
 }
 
-/// Every total as one integer at the largest scale among them, so that
-/// sorting and ranking a hundred thousand totals compares plain integers.
-/// Raising a scale is exact; None when a total would not fit in an `i128`
-/// at that scale (a huge total beside one with many places), and the
-/// totals are then compared as decimals, which is exact too, only slower.
-fn integer_keys(totals: &[Option<Decimal>]) -> Option<Vec<Option<i128>>> {
-    let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0);
-    totals
-        .iter()
-        .map(|t| match t {
-            Some(t) => 10i128.checked_pow(scale - t.scale()).and_then(|p| t.mantissa().checked_mul(p)).map(Some),
-            None => Some(None),
-        })
-        .collect()
-}
-
 /// Grade every record: `totals[i]` is None for a record not assessed;
 /// `vetoed(i, grade)` says whether record i may not have that chosen grade.
-/// Totals are compared exactly, however many places they have.
+///
+/// Totals are compared exactly, however many places they have. To sort a
+/// hundred thousand of them cheaply, each becomes one integer at the largest
+/// scale among them (raising a scale is exact): an `i64` when all fit, else
+/// an `i128`; when even that cannot hold them (a huge total beside one with
+/// many places) they are compared as decimals, exact too, only slower.
 pub fn grade_all(
     subject: &Subject,
     totals: &[Option<Decimal>],
     vetoed: impl Fn(usize, usize) -> bool,
 ) -> (Vec<Option<Standing>>, Vec<Selection>) {
-    match integer_keys(totals) {
-        Some(keys) => grade_by(subject, totals, &keys, vetoed),
-        None => grade_by(subject, totals, totals, vetoed),
+    let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0);
+    if let Some(keys) = keyed(totals, |t| integer_at(t, scale).and_then(|k| i64::try_from(k).ok())) {
+        grade_by(subject, totals, keys, vetoed)
+    } else if let Some(keys) = keyed(totals, |t| integer_at(t, scale)) {
+        grade_by(subject, totals, keys, vetoed)
+    } else {
+        grade_by(subject, totals, keyed(totals, Some).unwrap_or_default(), vetoed)
     }
 }
 
-/// [`grade_all`], ordering by `keys`: one for each assessed total, ordered as the totals are.
+/// A total as an integer at `scale` (≥ its own): 94.5 at 2 is 9450.
+fn integer_at(total: Decimal, scale: u32) -> Option<i128> {
+    10i128.checked_pow(scale.checked_sub(total.scale())?).and_then(|p| total.mantissa().checked_mul(p))
+}
+
+/// (record, key) for every assessed total; None if one has no key.
+fn keyed<K>(totals: &[Option<Decimal>], key: impl Fn(Decimal) -> Option<K>) -> Option<Vec<(usize, K)>> {
+    totals.iter().enumerate().filter_map(|(i, t)| t.map(|t| key(t).map(|k| (i, k)))).collect()
+}
+
+/// [`grade_all`] by `assessed`: (record, key) for every assessed total, the
+/// keys ordered as the totals are.
 fn grade_by<K: Ord + Copy>(
     subject: &Subject,
     totals: &[Option<Decimal>],
-    keys: &[Option<K>],
+    mut assessed: Vec<(usize, K)>,
     vetoed: impl Fn(usize, usize) -> bool,
 ) -> (Vec<Option<Standing>>, Vec<Selection>) {
-    let assessed: Vec<(usize, K)> = keys.iter().enumerate().filter_map(|(i, k)| k.map(|k| (i, k))).collect();
-    // Highest first: a record's rank is 1 + how many totals are above its own.
-    let mut descending: Vec<K> = assessed.iter().map(|(_, k)| *k).collect();
-    descending.sort_unstable_by(|a, b| b.cmp(a));
-    let mut standings: Vec<Option<Standing>> = totals
-        .iter()
-        .zip(keys)
-        .map(|(total, key)| {
-            let (total, key) = (total.as_ref()?, key.as_ref()?);
-            let band = subject.grade(*total).unwrap_or(0);
-            let rank = 1 + descending.partition_point(|other| other > key);
-            Some(Standing { band, grade: band, rank, left_out_tied: false })
-        })
-        .collect();
+    assessed.sort_unstable_by(highest_first);
+    // A record's rank is 1 + how many totals are above its own: the place
+    // of the first of its equals.
+    let mut standings: Vec<Option<Standing>> = vec![None; totals.len()];
+    let mut rank = 0;
+    for (at, &(i, key)) in assessed.iter().enumerate() {
+        if at == 0 || assessed[at - 1].1 != key {
+            rank = at + 1;
+        }
+        let band = totals[i].and_then(|t| subject.grade(t)).unwrap_or(0);
+        standings[i] = Some(Standing { band, grade: band, rank, left_out_tied: false });
+    }
     let mut selections = Vec::new();
     for (g, grade) in subject.grades.iter().enumerate() {
         let Some(quota) = &grade.quota else { continue };
@@ -190,7 +198,7 @@ fn grade_by<K: Ord + Copy>(
             .copied()
             .filter(|(i, _)| standings[*i].as_ref().is_some_and(|s| s.grade == quota.from) && !vetoed(*i, g))
             .collect();
-        let (chosen, tie) = cut(candidates, limit);
+        let (chosen, tie) = cut(&candidates, limit);
         for i in &chosen {
             if let Some(s) = standings[*i].as_mut() {
                 s.grade = g;
@@ -319,20 +327,34 @@ mod tests {
     fn totals_too_wide_for_one_integer_scale_still_compare_exactly() {
         let totals =
             ["79228162514264337593543950334", "0.0000000000000000000000000001", "79228162514264337593543950335"];
-        assert!(integer_keys(&totals.map(|t| Some(d(t)))).is_none());
         let (ranks, selection) = grade("34", &totals);
         assert_eq!(ranks, [2, 3, 1]);
         assert_eq!(selection.chosen, [2]);
     }
 
+    /// Whether every total's key fits an i64, and an i128.
+    fn fits(totals: &[&str]) -> (bool, bool) {
+        let totals: Vec<Option<Decimal>> = totals.iter().map(|t| Some(d(t))).collect();
+        let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0);
+        let narrow = keyed(&totals, |t| integer_at(t, scale).and_then(|k| i64::try_from(k).ok())).is_some();
+        (narrow, keyed(&totals, |t| integer_at(t, scale)).is_some())
+    }
+
     #[test]
-    fn integer_keys_order_as_the_totals() {
-        let totals: Vec<Option<Decimal>> =
-            ["-68.5", "0", "23.25", "23.250", "100", "0.0000000001"].iter().map(|t| Some(d(t))).chain([None]).collect();
-        let Some(keys) = integer_keys(&totals) else { unreachable!("these fit") };
-        for (a, ka) in totals.iter().zip(&keys) {
-            for (b, kb) in totals.iter().zip(&keys) {
-                assert_eq!(a.cmp(b), ka.cmp(kb), "{a:?} {b:?}");
+    fn ranks_are_the_same_whatever_the_key() {
+        let common = ["-68.5", "0", "23.25", "23.250", "100", "23.25"];
+        // i64 keys; i128 keys (28 places); decimals (too wide for one scale).
+        for (extra, keys) in [
+            (&["0.5"][..], (true, true)),
+            (&["0.0000000000000000000000000005"][..], (false, true)),
+            (&["0.0000000000000000000000000005", "79228162514264337593543950335"][..], (false, false)),
+        ] {
+            let totals: Vec<&str> = common.iter().chain(extra).copied().collect();
+            assert_eq!(fits(&totals), keys, "{totals:?}");
+            let (ranks, _) = grade("50", &totals);
+            let values: Vec<Decimal> = totals.iter().map(|t| d(t)).collect();
+            for (value, rank) in values.iter().zip(&ranks) {
+                assert_eq!(*rank, 1 + values.iter().filter(|v| *v > value).count(), "{value} among {totals:?}");
             }
         }
     }
