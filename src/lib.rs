@@ -11,22 +11,28 @@
 //! 3. [`policy`] — the checked policy that evaluation reads: every name an
 //!    index, nothing from syntax; its versions and the one in force.
 //! 4. [`check`] — resolves names and kinds across a version's files into a
-//!    [`policy::Policy`], and lints what is probably a mistake.
+//!    [`policy::Policy`], and lints what is probably a mistake (words that
+//!    are not the source document's, readings the readings file does not
+//!    explain, …).
 //! 5. [`facts`] — reads a period's facts against the policy into typed records.
 //! 6. [`eval`] — scores every record exactly (rust_decimal), keeping a trace
 //!    of each point; grades, quotas, vetoes, flags, the year.
 //! 7. [`render`] — results as JSON, tables, ledgers, the printed rubric, the
 //!    diff of two policies, and the words of diagnostics.
-//! 8. [`app`] — the use cases the command line calls: score a period, a
+//! 8. [`output`] — text out: files written whole or not at all, never
+//!    over an input ([`output::file`]); stdout and stderr written by one
+//!    fallible writer ([`output::stdio`]).
+//! 9. [`app`] — the use cases the command line calls: score a period, a
 //!    year, diff two policies, run a policy's tests, format, print.
-//! 9. [`output`] — files out: atomic, never over an input.
 //!
 //! The `kaohe` binary (`src/main.rs`, `src/cli/`) only parses arguments,
 //! calls [`app`], renders, and picks exit statuses.
 //!
 //! Invariants: evaluation does no I/O and always terminates (a policy has no
 //! loops and no recursion); no float ever touches a score; `check` never
-//! sees JSON, and `eval` never sees syntax.
+//! sees JSON, and `eval` never sees syntax; nothing prints but
+//! [`output::stdio`]. ARCHITECTURE.md has the code map, and
+//! `tests/architecture.rs` holds the order.
 
 pub mod app;
 pub mod check;

@@ -1,6 +1,7 @@
 //! `kaohe diff`: a rubric change, shown on a period's facts before it is
-//! adopted. The shipped 2025 and 2026 versions, an edited copy of the
-//! policy, and facts that one side rejects.
+//! adopted. A made-up earlier version against the shipped policy (the
+//! bureau's document has one version: `common::made_up_versions`), an
+//! edited copy of the policy, and facts that one side rejects.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -15,7 +16,12 @@ fn relative(path: &Path) -> String {
     path.strip_prefix(common::root()).unwrap().display().to_string()
 }
 
-/// The example quarter without the one fact the 2025 rubric did not have.
+/// The made-up 2025 version, in its own scratch directory.
+fn made_up_2025(name: &str) -> String {
+    format!("{}/2025", common::made_up_versions(&common::scratch(name)))
+}
+
+/// The example quarter without the one fact the made-up 2025 rubric did not have.
 /// Its period, 2026-Q3, is after both versions' `effective` dates, so each
 /// version directory, a single-version policy, applies to it.
 fn facts_for_both(dir: &Path) -> String {
@@ -41,15 +47,17 @@ fn parse(run: &common::Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|err| panic!("not JSON: {err}\n{}", run.stdout))
 }
 
-/// 2025 → 2026: a rule and its fact added, the 红旗 quota from 10% to 20%.
-/// No staff total moves (nobody has the new fact); one window becomes 红旗.
+/// The made-up 2025 → the shipped 2026: a rule and its fact added, the 红旗
+/// quota from 10% to 20%. No staff total moves (nobody has the new fact);
+/// one window becomes 红旗.
 #[test]
 fn diff_2025_to_2026() {
     let dir = common::scratch("diff-versions");
     let facts = facts_for_both(&dir);
-    let run = diff("policies/luoshan/2025", "policies/luoshan/2026", &facts, false);
+    let old = made_up_2025("diff-versions-policy");
+    let run = diff(&old, "policies/luoshan/2026", &facts, false);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("scored by policy policies/luoshan/2025 (effective 2025-01-01)"), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("scored by policy {old} (effective 2025-01-01)")), "{}", run.stderr);
     assert!(run.stderr.contains("scored by policy policies/luoshan/2026 (effective 2026-01-01)"), "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
 }
@@ -58,7 +66,8 @@ fn diff_2025_to_2026() {
 fn diff_2025_to_2026_json() {
     let dir = common::scratch("diff-versions-json");
     let facts = facts_for_both(&dir);
-    let run = diff("policies/luoshan/2025", "policies/luoshan/2026", &facts, true);
+    let old = made_up_2025("diff-versions-json-policy");
+    let run = diff(&old, "policies/luoshan/2026", &facts, true);
     let json = parse(&run);
     assert_eq!(json["period"], "2026-Q3");
     assert_eq!(json["from"]["effective"], "2025-01-01");
@@ -100,8 +109,8 @@ fn edited_lateness(dir: &Path) -> String {
     let staff = dir.join("staff.rules");
     let text = std::fs::read_to_string(&staff).unwrap();
     let edited = text.replace(
-        "late_early_away     deduct 3 each            [附件1/出勤值勤/1] \"迟到、早退、离岗、串岗的，每次扣3分\"",
-        "late_early_away     deduct 5 each            [附件1/出勤值勤/1] \"迟到、早退、离岗、串岗的，每次扣5分\"",
+        "late_early_away     deduct 3 each            [附件1/出勤值勤/1]",
+        "late_early_away     deduct 5 each            [附件1/出勤值勤/1]",
     );
     assert_ne!(text, edited, "the shipped rule changed: update this test");
     std::fs::write(&staff, edited).unwrap();
@@ -141,8 +150,8 @@ fn diff_edited_lateness_json() {
     let changes = &json["policy_changes"];
     assert_eq!(changes.as_array().unwrap().len(), 1, "{changes}");
     assert_eq!(changes[0]["id"], "attendance.late_early_away");
+    assert_eq!(changes[0]["fields"]["action"]["old"], "deduct 3 each");
     assert_eq!(changes[0]["fields"]["action"]["new"], "deduct 5 each");
-    assert!(changes[0]["fields"]["wording"]["new"].as_str().unwrap().contains("每次扣5分"));
 
     let staff = json["staff"]["changed"].as_array().unwrap();
     assert_eq!(staff.len() + json["staff"]["unchanged"].as_u64().unwrap() as usize, 40);
@@ -170,37 +179,98 @@ fn diff_same_policy_moves_nothing() {
     assert!(run.stdout.contains("窗口（12）：变化 0，不变 12"), "{}", run.stdout);
 }
 
-/// A fact the old policy lacks: the run is refused, and says which side refused it.
+/// A fact the old policy lacks (the usual case when a rubric grows, issue 8
+/// Why 5): the old policy scores it as zero, and the run says so.
 #[test]
-fn diff_facts_rejected_by_the_old_policy() {
-    let run = diff("policies/luoshan/2025", "policies/luoshan/2026", "examples/2026-Q3.json", false);
-    assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("the old policy (--from policies/luoshan/2025) rejects the facts"), "{}", run.stderr);
-    assert!(run.stderr.contains("unknown fact `long_midday_leaves`"), "{}", run.stderr);
-    assert!(!run.stderr.contains("new policy"), "{}", run.stderr);
-    assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
+fn diff_a_fact_only_the_new_policy_knows_is_zero_in_the_old() {
+    let old = made_up_2025("diff-one-sided-old");
+    let run = diff(&old, "policies/luoshan/2026", "examples/2026-Q3.json", false);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "staff `long_midday_leaves` (中途请假超过2小时) is known only to the new policy: the old one ({old}) scores it as zero (1 records give it)"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stdout
+        .contains("仅新政策有：staff long_midday_leaves（中途请假超过2小时），旧政策按 0 计；1 条记录填报"));
+    // The one record that has it moves by what the new rule deducts.
+    let json = parse(&diff(&old, "policies/luoshan/2026", "examples/2026-Q3.json", true));
+    let one = &json["one_sided"][0];
+    assert_eq!(
+        (one["fact"].as_str(), one["known_to"].as_str(), one["records"].as_u64()),
+        (Some("long_midday_leaves"), Some("to"), Some(1))
+    );
+    let facts: Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join("examples/2026-Q3.json")).unwrap()).unwrap();
+    let who =
+        facts["staff"].as_array().unwrap().iter().find(|r| r["facts"].get("long_midday_leaves").is_some()).unwrap();
+    let moved = json["staff"]["changed"].as_array().unwrap();
+    let entry = moved.iter().find(|m| m["id"] == who["id"]).unwrap_or_else(|| panic!("{} did not move", who["id"]));
+    assert!(entry["delta"].as_f64().unwrap() < 0.0, "{entry}");
 }
 
+/// The other way round: a fact the new policy dropped is zero in the new.
 #[test]
-fn diff_facts_rejected_by_the_new_policy() {
-    let run = diff("policies/luoshan/2026", "policies/luoshan/2025", "examples/2026-Q3.json", true);
+fn diff_a_fact_only_the_old_policy_knows_is_zero_in_the_new() {
+    let new = made_up_2025("diff-one-sided-new");
+    let run = diff("policies/luoshan/2026", &new, "examples/2026-Q3.json", true);
+    let json = parse(&run);
+    assert_eq!(json["one_sided"][0]["known_to"], "from");
+    assert!(run.stderr.contains(&format!("is known only to the old policy: the new one ({new}) scores it as zero")));
+}
+
+/// Facts one side refuses and the other takes: the run is refused, and
+/// says which side refused them.
+#[test]
+fn diff_facts_rejected_by_one_side() {
+    let dir = common::scratch("diff-narrow");
+    common::copy_policy(&dir);
+    let staff = dir.join("staff.rules");
+    let text = std::fs::read_to_string(&staff).unwrap();
+    assert!(text.contains("amounts 5-10"));
+    std::fs::write(&staff, text.replacen("amounts 5-10", "amounts 5-6", 1)).unwrap();
+    // One staff member assessed 8 points for a case: inside 5-10, outside 5-6.
+    let example = std::fs::read_to_string(common::root().join("examples/2026-Q3.json")).unwrap();
+    let staff = example.find("\"staff\"").unwrap();
+    let at = staff + example[staff..].find("\"facts\": {").unwrap() + "\"facts\": {".len();
+    let edited = format!("{}\"rude_conduct\": [8], {}", &example[..at], &example[at..]);
+    let facts = dir.join("case-of-8.json");
+    std::fs::write(&facts, edited).unwrap();
+    let facts = relative(&facts);
+    let run = diff("policies/luoshan", &relative(&dir), &facts, false);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("the new policy (--to policies/luoshan/2025) rejects the facts"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the new policy (--to target/test-scratch/diff-narrow) rejects the facts"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("old policy"), "{}", run.stderr);
+
+    let run = diff(&relative(&dir), "policies/luoshan", &facts, false);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the old policy (--from target/test-scratch/diff-narrow) rejects the facts"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("new policy"), "{}", run.stderr);
 }
 
-/// Facts both sides refuse alike are reported once.
+/// Facts that are not even JSON are refused once, before either policy reads them.
 #[test]
-fn diff_facts_rejected_by_both() {
+fn diff_malformed_facts_are_refused_once() {
     let dir = common::scratch("diff-bad-facts");
     let path = dir.join("bad.json");
     std::fs::write(&path, "{\"period\": \"2026-Q3\", \"windows\": [}").unwrap();
-    let run = diff("policies/luoshan/2025", "policies/luoshan/2026", &relative(&path), false);
+    let old = made_up_2025("diff-bad-facts-policy");
+    let run = diff(&old, "policies/luoshan/2026", &relative(&path), false);
     assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(run.stderr.contains("both policies (--from policies/luoshan/2025, --to"), "{}", run.stderr);
-    assert!(run.stderr.contains("reject the facts"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("malformed JSON"), "{}", run.stderr);
     assert_eq!(run.stderr.matches("expected").count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
 }

@@ -69,14 +69,17 @@ impl Checker {
         }
         let condition = self.condition(scope, &veto.condition, place, 0);
         let cite = self.cite_of(scope.src, veto.span, &veto.cite, "veto");
-        Some(policy::Veto { grade: grade?, condition: condition?, cite: cite?, wording: text(&veto.wording) })
+        let readings = self.readings(scope.src, &veto.notes.readings);
+        Some(policy::Veto { grade: grade?, condition: condition?, cite: cite?, wording: text(&veto.wording), readings })
     }
 
     pub(super) fn flag(&mut self, scope: &Scope<'_>, flag: &ast::Flag, annual: bool) -> Option<policy::Flag> {
         let place = if annual { Place::AnnualFlag } else { Place::Flag };
         let condition = self.condition(scope, &flag.condition, place, 0);
         let cite = self.cite_of(scope.src, flag.span, &flag.cite, "flag");
+        let readings = self.readings(scope.src, &flag.notes.readings);
         Some(policy::Flag {
+            readings,
             name: Label { id: flag.name.value.clone(), label: flag.label.value.clone() },
             condition: condition?,
             cite: cite?,
@@ -118,13 +121,16 @@ impl Checker {
         for gate in &block.not_assessed {
             let condition = self.condition(scope, &gate.condition, Place::AnnualGate, 0);
             let cite = self.cite_of(scope.src, gate.span, &gate.cite, "rule");
+            let readings = self.readings(scope.src, &gate.notes.readings);
             if let (Some(condition), Some(cite)) = (condition, cite) {
-                not_assessed.push(policy::Gate { condition, cite, wording: text(&gate.wording) });
+                not_assessed.push(policy::Gate { condition, cite, wording: text(&gate.wording), readings });
             }
         }
         let vetoes = block.vetoes.iter().filter_map(|v| self.veto(scope, v, true)).collect();
         let flags = block.flags.iter().filter_map(|f| self.flag(scope, f, true)).collect();
+        let readings = self.readings(scope.src, &total.notes.readings);
         Some(policy::AnnualRules {
+            readings,
             places: places?,
             cite: cite?,
             wording: text(&total.wording),
@@ -134,7 +140,7 @@ impl Checker {
         })
     }
 
-    fn cite_of(
+    pub(super) fn cite_of(
         &mut self,
         src: &Named,
         span: crate::source::Span,
@@ -154,6 +160,11 @@ impl Checker {
                 None
             }
         }
+    }
+
+    /// A condition of an honour: read once grades are known, like a flag's.
+    pub(super) fn honour_condition(&mut self, scope: &Scope<'_>, c: &ast::Condition) -> Option<Condition> {
+        self.condition(scope, c, Place::Flag, 0)
     }
 
     fn condition(&mut self, scope: &Scope<'_>, c: &ast::Condition, place: Place, depth: usize) -> Option<Condition> {

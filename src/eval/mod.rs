@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 pub use arith::{apply_floor, beyond, round_half_away, weighted_average};
 
 pub use reason::{Read, Reason, Test};
-pub use standing::{Selection, Standing, Tie};
+pub use standing::{Proposal, Selection, Standing, Tie};
 
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Measure, Part, Policy, Scope, Subject, Term, TermScope};
@@ -36,6 +36,9 @@ pub struct Results {
     /// How each chosen grade was filled.
     pub staff_selections: Vec<Selection>,
     pub window_selections: Vec<Selection>,
+    /// How each honour's proposals were made (第十七条(四)): never grades.
+    pub staff_proposals: Vec<Proposal>,
+    pub window_proposals: Vec<Proposal>,
 }
 
 /// One record's score.
@@ -59,6 +62,8 @@ pub struct Scored {
     pub vetoes: Vec<Reason>,
     /// Flags raised, indexing the subject's flags, each with why.
     pub flags: Vec<Reason>,
+    /// The honours it is proposed for: indices into the subject's honours.
+    pub proposals: Vec<usize>,
     pub trace: Vec<Entry>,
 }
 
@@ -107,7 +112,14 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
             score(&policy.window, &window_rules, window, |_| Decimal::ZERO, average)
         })
         .collect();
-    let mut results = Results { staff, windows, staff_selections: Vec::new(), window_selections: Vec::new() };
+    let mut results = Results {
+        staff,
+        windows,
+        staff_selections: Vec::new(),
+        window_selections: Vec::new(),
+        staff_proposals: Vec::new(),
+        window_proposals: Vec::new(),
+    };
     stand(policy, quarter, &sums, &mut results);
     results
 }
@@ -135,10 +147,23 @@ fn stand(policy: &Policy, quarter: &Quarter, sums: &StaffSums, results: &mut Res
             record.vetoes = vetoes;
             record.flags = flags;
         }
+        let totals: Vec<Decimal> = scored.iter().map(|s| s.total).collect();
+        let proposals = standing::propose(subject, &totals, |i, honour| {
+            let record = &scored[i];
+            record.grade == honour.from
+                && honour.condition.as_ref().is_none_or(|c| reason::holds(c, &view(i, Some(record.grade))))
+        });
+        for proposal in &proposals {
+            for &i in &proposal.proposed {
+                scored[i].proposals.push(proposal.honour);
+            }
+        }
         if is_staff {
             results.staff_selections = settled.selections;
+            results.staff_proposals = proposals;
         } else {
             results.window_selections = settled.selections;
+            results.window_proposals = proposals;
         }
     }
 }
@@ -177,11 +202,7 @@ impl StaffSums {
 /// A fact as one number: counts and days as they are, amounts as the number
 /// of cases, levels as all levels together.
 pub fn magnitude(value: &Value) -> Decimal {
-    match value {
-        Value::Number(n) => *n,
-        Value::Amounts(a) => Decimal::from(a.len()),
-        Value::Levels(l) => l.iter().map(|(_, n)| *n).sum(),
-    }
+    value.magnitude()
 }
 
 /// One record of one quarter, as a condition reads it.
@@ -390,19 +411,34 @@ fn score(
         left_out_tied: false,
         vetoes: Vec::new(),
         flags: Vec::new(),
+        proposals: Vec::new(),
         trace,
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
     use crate::policy::FactKind;
 
-    fn policy() -> Policy {
+    /// The shipped policy, read, parsed and checked by the stages before this one.
+    pub(crate) fn shipped_policy() -> Policy {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/luoshan/2026");
-        crate::app::load::load_version(&dir).map_err(|e| format!("{e:?}")).unwrap()
+        let paths = crate::source::walk::files(&dir, "rules").map_err(|e| format!("{e:?}")).unwrap();
+        let parsed: Vec<_> = paths
+            .iter()
+            .map(|path| {
+                let file = crate::source::SourceFile::read(path).map_err(|e| format!("{e:?}")).unwrap();
+                let ast = crate::syntax::parse_file(&file).map_err(|e| format!("{e:?}")).unwrap();
+                (file, ast)
+            })
+            .collect();
+        crate::check::check(&parsed).map_err(|e| format!("{e:?}")).unwrap()
+    }
+
+    fn policy() -> Policy {
+        shipped_policy()
     }
 
     /// A value of the fact's kind that moves its rules: ten of a count, the

@@ -97,6 +97,47 @@ pub struct Tie {
     pub members: Vec<usize>,
 }
 
+/// How one honour's proposals were made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// Index into the subject's honours.
+    pub honour: usize,
+    /// At most this many are proposed.
+    pub limit: usize,
+    /// Records of the grade proposed from for which the honour's condition holds.
+    pub candidates: Vec<usize>,
+    pub proposed: Vec<usize>,
+    /// A group tied at the cut that would have passed the limit, left out whole.
+    pub tie: Option<Tie>,
+}
+
+/// Each honour's proposals: of the records `eligible(i, honour)` admits,
+/// highest total first, at most the honour's number, ties at the cut left
+/// out whole, as for a chosen grade.
+pub fn propose(
+    subject: &Subject,
+    totals: &[Decimal],
+    eligible: impl Fn(usize, &crate::policy::Honour) -> bool,
+) -> Vec<Proposal> {
+    subject
+        .honours
+        .iter()
+        .enumerate()
+        .map(|(h, honour)| {
+            let candidates: Vec<(usize, Decimal)> =
+                totals.iter().copied().enumerate().filter(|(i, _)| eligible(*i, honour)).collect();
+            let (proposed, tie) = choose(&candidates, honour.limit);
+            Proposal {
+                honour: h,
+                limit: honour.limit,
+                candidates: candidates.iter().map(|c| c.0).collect(),
+                proposed,
+                tie,
+            }
+        })
+        .collect()
+}
+
 /// ⌊percent% × assessed⌋, exactly.
 pub fn quota_limit(percent: Decimal, assessed: usize) -> usize {
     use rust_decimal::prelude::ToPrimitive;
@@ -276,12 +317,22 @@ mod tests {
     /// One band holding every total, and `excellent` chosen from it, at most `percent`%.
     fn subject(percent: &str) -> Subject {
         use crate::policy::{Band, Quota};
-        let band = Band { name: label("competent"), from: None, below: None, quota: None };
+        let band = Band {
+            name: label("competent"),
+            from: None,
+            below: None,
+            quota: None,
+            cite: None,
+            wording: None,
+            readings: Vec::new(),
+        };
         let quota = Quota { from: 0, percent: d(percent), cite: String::new(), wording: None };
-        let chosen = Band { name: label("excellent"), from: None, below: None, quota: Some(quota) };
+        let chosen = Band { name: label("excellent"), quota: Some(quota), ..band.clone() };
         Subject {
             name: label("staff"),
             total: Decimal::ONE_HUNDRED,
+            annex: None,
+            rows: Vec::new(),
             roles: Vec::new(),
             attributes: Vec::new(),
             facts: Vec::new(),
@@ -292,6 +343,8 @@ mod tests {
             grades: vec![band, chosen],
             vetoes: Vec::new(),
             flags: Vec::new(),
+            label_sets: Vec::new(),
+            honours: Vec::new(),
             annual: None,
         }
     }

@@ -361,6 +361,7 @@ impl<'p> Loader<'p> {
             name: String::new(),
             window: None,
             role: None,
+            staff_type: None,
             attributes: vec![Decimal::ZERO; schema.subject.attributes.len()],
             facts: Vec::new(),
             joined: None,
@@ -474,6 +475,37 @@ impl<'p> Loader<'p> {
                         }
                     }
                 }
+                "staff_type" if is_staff => {
+                    let sets = &schema.subject.label_sets;
+                    match &member.value.kind {
+                        JsonKind::String(s) if schema.subject.label_set_index(s).is_some() => {
+                            record.staff_type = schema.subject.label_set_index(s)
+                        }
+                        other => {
+                            let found = match other {
+                                JsonKind::String(s) => format!("`{}`", clip(s)),
+                                _ => member.value.type_name().to_string(),
+                            };
+                            let help = if sets.is_empty() {
+                                "the policy declares no staff types (`labels for …`); leave the field out".to_string()
+                            } else {
+                                let list = sets
+                                    .iter()
+                                    .map(|s| format!("`{}` ({})", s.name.id, s.name.label))
+                                    .collect::<Vec<_>>()
+                                    .join(", ");
+                                format!("staff types are {list}; leave the field out for the others")
+                            };
+                            self.error(
+                                member.value.span,
+                                format!("{at}, `staff_type`: expected a staff type, found {found}"),
+                                "unknown staff type",
+                                Some(help),
+                            );
+                            ok = false;
+                        }
+                    }
+                }
                 "facts" => match &member.value.kind {
                     JsonKind::Object(facts) => {
                         if !self.facts(&at, facts, schema, &mut record) {
@@ -503,7 +535,7 @@ impl<'p> Loader<'p> {
                     None => {
                         let mut known: Vec<&str> = vec!["id", "name", "facts"];
                         if is_staff {
-                            known.extend(["window", "role", "joined"]);
+                            known.extend(["window", "role", "joined", "staff_type"]);
                         }
                         known.extend(schema.subject.attributes.iter().map(|a| a.name.id.as_str()));
                         let help = match self.closest(other, known.iter().copied()) {
@@ -603,6 +635,44 @@ impl<'p> Loader<'p> {
                 None => ok = false,
             }
         }
+        // In fact order, as `Record::fact` looks them up.
+        record.facts.sort_by_key(|(i, _)| *i);
+        if ok {
+            ok = self.among(at, facts, schema, record);
+        }
+        ok
+    }
+
+    /// A fact counted `among` another (`prohibited_serious` among
+    /// `prohibited_acts`) is one of its cases each time, so it cannot be more.
+    fn among(&mut self, at: &At<'_>, facts: &[Member<'_>], schema: &Schema<'_>, record: &Record) -> bool {
+        let mut ok = true;
+        for member in facts {
+            let Some(&index) = schema.facts.get(member.key.as_ref()) else { continue };
+            let fact = &schema.subject.facts[index];
+            let Some(target) = fact.among else { continue };
+            let count = record.fact(index).map(Value::magnitude).unwrap_or_default();
+            let of = record.fact(target).map(Value::magnitude).unwrap_or_default();
+            if count > of {
+                let other = &schema.subject.facts[target].name;
+                self.error(
+                    member.value.span,
+                    format!(
+                        "{at}, `facts.{}`: {} among {} `{}`, more than there are",
+                        fact.name.id,
+                        count.normalize(),
+                        of.normalize(),
+                        other.id
+                    ),
+                    "more than the fact it is among",
+                    Some(format!(
+                        "each `{}` ({}) is also one of the `{}` ({}): give those too, or correct the count",
+                        fact.name.id, fact.name.label, other.id, other.label
+                    )),
+                );
+                ok = false;
+            }
+        }
         ok
     }
 
@@ -639,6 +709,7 @@ impl<'p> Loader<'p> {
                 name: String::new(),
                 window: None,
                 role: None,
+                staff_type: None,
                 attributes: Vec::new(),
                 facts: Vec::new(),
                 joined: None,

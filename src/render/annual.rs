@@ -69,6 +69,10 @@ fn annual_record(
         write!(out, ", \"role\": ")?;
         string(out, &role.id)?;
     }
+    if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
+        write!(out, ", \"staff_type\": ")?;
+        string(out, &staff_type.name.id)?;
+    }
     write!(out, ", \"quarters\": {{")?;
     for (i, (period, total, grade)) in record.quarters.iter().enumerate() {
         write!(out, "{}\"{period}\": {{\"total\": {}, \"grade\": ", if i > 0 { ", " } else { "" }, decimal(*total))?;
@@ -92,6 +96,8 @@ fn annual_record(
         Some(standing) => {
             write!(out, ", \"grade\": ")?;
             string(out, grade_id(subject, standing.grade))?;
+            write!(out, ", \"grade_label\": ")?;
+            string(out, subject.grade_label(standing.grade, record.staff_type))?;
             write!(out, ", \"band\": ")?;
             string(out, grade_id(subject, standing.band))?;
             write!(out, ", \"rank\": {}", standing.rank)?;
@@ -99,7 +105,7 @@ fn annual_record(
                 write!(out, ", \"left_out_tied\": true")?;
             }
         }
-        None => write!(out, ", \"grade\": null, \"band\": null, \"rank\": null")?,
+        None => write!(out, ", \"grade\": null, \"grade_label\": null, \"band\": null, \"rank\": null")?,
     }
     let (vetoes, flags) = rules.map_or((&[][..], &[][..]), |r| (r.vetoes.as_slice(), r.flags.as_slice()));
     vetoes_and_flags(out, (subject, members), (vetoes, flags), &record.vetoes, &record.flags)?;
@@ -161,8 +167,7 @@ pub fn write_annual_table(out: &mut (impl Write + ?Sized), policy: &Policy, year
                 match &record.standing {
                     Some(standing) => {
                         row.push(standing.rank.to_string());
-                        let mut grade =
-                            subject.grades.get(standing.grade).map_or(String::new(), |g| g.name.label.clone());
+                        let mut grade = subject.grade_label(standing.grade, record.staff_type).to_string();
                         let rules = subject.annual.as_ref();
                         let flags: Vec<&str> = record
                             .flags

@@ -9,7 +9,7 @@ pub(super) use crate::json::string;
 
 use super::reason::{reason_text, write_tests};
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
-use crate::eval::{Reason, Results, Scored, Selection, Source};
+use crate::eval::{Proposal, Reason, Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Flag, Policy, Subject, Veto};
 
@@ -42,8 +42,46 @@ pub fn write_json(
     write!(out, "    \"windows\": ")?;
     selections(out, &policy.window, &quarter.windows, &results.window_selections)?;
     writeln!(out)?;
+    writeln!(out, "  }},")?;
+    writeln!(out, "  \"proposals\": {{")?;
+    write!(out, "    \"staff\": ")?;
+    proposals(out, &policy.staff, &quarter.staff, &results.staff_proposals)?;
+    writeln!(out, ",")?;
+    write!(out, "    \"windows\": ")?;
+    proposals(out, &policy.window, &quarter.windows, &results.window_proposals)?;
+    writeln!(out)?;
     writeln!(out, "  }}")?;
     writeln!(out, "}}")
+}
+
+/// How each honour's proposals were made: the grade they come from, the
+/// number, how many could be proposed, who is, and a tie left out at the cut.
+fn proposals(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    records: &[Record],
+    proposals: &[Proposal],
+) -> io::Result<()> {
+    write!(out, "[")?;
+    for (n, p) in proposals.iter().enumerate() {
+        let Some(honour) = subject.honours.get(p.honour) else { continue };
+        write!(out, "{}{{\"honour\": ", if n > 0 { ", " } else { "" })?;
+        string(out, &honour.name.id)?;
+        write!(out, ", \"label\": ")?;
+        string(out, &honour.name.label)?;
+        write!(out, ", \"from\": ")?;
+        string(out, grade_id(subject, honour.from))?;
+        write!(out, ", \"at_most\": {}, \"candidates\": {}, \"proposed\": [", p.limit, p.candidates.len())?;
+        ids(out, records, &p.proposed)?;
+        write!(out, "]")?;
+        if let Some(tie) = &p.tie {
+            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(tie.total))?;
+            ids(out, records, &tie.members)?;
+            write!(out, "]}}")?;
+        }
+        write!(out, "}}")?;
+    }
+    write!(out, "]")
 }
 
 pub(super) fn grade_id(subject: &Subject, grade: usize) -> &str {
@@ -160,6 +198,10 @@ fn records(
             write!(out, ", \"role\": ")?;
             string(out, &role.id)?;
         }
+        if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
+            write!(out, ", \"staff_type\": ")?;
+            string(out, &staff_type.name.id)?;
+        }
         out.write_all(b", \"total\": ")?;
         write_decimal(out, score.total)?;
         out.write_all(b", \"categories\": {")?;
@@ -180,6 +222,8 @@ fn records(
         write_decimal(out, score.bonus)?;
         out.write_all(b", \"grade\": ")?;
         string(out, grade_id(subject, score.grade))?;
+        out.write_all(b", \"grade_label\": ")?;
+        string(out, subject.grade_label(score.grade, record.staff_type))?;
         write!(out, ", \"band\": ")?;
         string(out, grade_id(subject, score.band))?;
         write!(out, ", \"rank\": {}", score.rank)?;
@@ -188,7 +232,12 @@ fn records(
         }
         let lists = (subject.vetoes.as_slice(), subject.flags.as_slice());
         vetoes_and_flags(out, (subject, &policy.staff), lists, &score.vetoes, &score.flags)?;
-        write!(out, ", \"trace\": [")?;
+        write!(out, ", \"proposals\": [")?;
+        for (n, honour) in score.proposals.iter().filter_map(|h| subject.honours.get(*h)).enumerate() {
+            write!(out, "{}", if n > 0 { ", " } else { "" })?;
+            string(out, &honour.name.id)?;
+        }
+        write!(out, "], \"trace\": [")?;
         for (e, entry) in score.trace.iter().enumerate() {
             if e > 0 {
                 write!(out, ", ")?;

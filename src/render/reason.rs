@@ -225,8 +225,7 @@ mod tests {
     use rust_decimal::Decimal;
 
     fn policy() -> Policy {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/luoshan/2026");
-        crate::app::load::load_version(&dir).map_err(|e| format!("{e:?}")).unwrap()
+        crate::eval::tests::shipped_policy()
     }
 
     fn own(subject: &Subject, id: &str) -> Term {

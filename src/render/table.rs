@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{decimal, reason};
-use crate::eval::{Results, Scored, Selection};
+use crate::eval::{Proposal, Results, Scored, Selection};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Policy, Subject};
 
@@ -20,9 +20,11 @@ pub fn write_table(
     writeln!(out, "考核期 {}", quarter.period)?;
     writeln!(out)?;
     section(out, &policy.staff, quarter, &quarter.staff, &results.staff, true)?;
+    proposals(out, &policy.staff, &quarter.staff, &results.staff_proposals)?;
     notes(out, (&policy.staff, &policy.staff), &quarter.staff, &results.staff, &results.staff_selections)?;
     writeln!(out)?;
     section(out, &policy.window, quarter, &quarter.windows, &results.windows, false)?;
+    proposals(out, &policy.window, &quarter.windows, &results.window_proposals)?;
     notes(out, (&policy.window, &policy.staff), &quarter.windows, &results.windows, &results.window_selections)
 }
 
@@ -60,6 +62,33 @@ pub(super) fn write_notes(out: &mut (impl Write + ?Sized), records: &[[String; 3
     let rows: Vec<Vec<String>> = records.iter().map(|r| r.to_vec()).collect();
     for line in super::columns::columns(&rows, |_| false).iter().chain(list) {
         writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The honours proposed, apart from the grades: `拟评明星个人（从优秀中按总分由高到低，至多 3 名）：S0003 张伟、…`.
+fn proposals(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    records: &[Record],
+    proposals: &[Proposal],
+) -> io::Result<()> {
+    for proposal in proposals {
+        let Some(honour) = subject.honours.get(proposal.honour) else { continue };
+        let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+        let names: Vec<String> = proposal
+            .proposed
+            .iter()
+            .filter_map(|i| records.get(*i))
+            .map(|r| if r.name.is_empty() { r.id.clone() } else { format!("{} {}", r.id, r.name) })
+            .collect();
+        let who = if names.is_empty() { "无".to_string() } else { names.join("、") };
+        write!(out, "拟评{}（从{from}中按总分由高到低，至多 {} 名）：{who}", honour.name.label, proposal.limit)?;
+        if let Some(tie) = &proposal.tie {
+            let ids: Vec<&str> = tie.members.iter().filter_map(|i| records.get(*i)).map(|r| r.id.as_str()).collect();
+            write!(out, "；{} 同为 {} 分，全部列入将超过名额，均未列入", ids.join("、"), decimal(tie.total))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -104,7 +133,7 @@ fn section(
         }
         row.push(decimal(score.total));
         row.push(score.rank.to_string());
-        let mut grade = subject.grades.get(score.grade).map_or(String::new(), |g| g.name.label.clone());
+        let mut grade = subject.grade_label(score.grade, record.staff_type).to_string();
         if !score.flags.is_empty() {
             let flags: Vec<&str> =
                 score.flags.iter().filter_map(|r| subject.flags.get(r.index)).map(|f| f.name.label.as_str()).collect();
