@@ -391,7 +391,7 @@ fn a_format_against_the_out_extension_is_a_usage_error() {
     // An extension the command does not write: refused, not a text file by that name.
     for (args, name) in [
         (vec!["eval", "--policy", POLICY, "--facts", EXAMPLE], "results.md"),
-        (vec!["eval", "--policy", POLICY, "--facts", EXAMPLE], "results.xlsx"),
+        (vec!["doc", "--policy", POLICY], "rubric.xlsx"),
         (vec!["doc", "--policy", POLICY], "rubric.json"),
     ] {
         let path = relative(&dir.join(name));

@@ -57,11 +57,11 @@ fn a_tie_at_the_quota_cut_is_left_out_whole() {
     }
     insta::assert_snapshot!(explain("tests/cases/standing/tie_at_cut.json", "S002"));
     assert_eq!(selection["unfilled"], 1);
-    // The table's notes say it too.
+    // The table's quota footer says it too.
     let table =
         common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", "tests/cases/standing/tie_at_cut.json"]);
     assert_eq!(table.code, 0, "{}", table.stderr);
-    let note = "优秀：名额 1，评入 0；S001、S002 同为 100 分，全部评入将超过名额，整体不评入；空缺 1  [第十九条]";
+    let note = "优秀：名额 1 = 7 × 15%，评出 0；100 分 2 人同分整体未评入（员工1、员工2）；空缺 1 个 [第十九条]";
     assert!(table.stdout.lines().any(|l| l == note), "{}", table.stdout);
 }
 

@@ -45,3 +45,8 @@ pub fn note(line: &str) -> Result<(), Failure> {
 pub fn eprint(text: &str) -> Result<(), Failure> {
     stdio::eprint(text).map_err(Failure::Print)
 }
+
+/// A workbook made by `make`, or why it could not be.
+pub fn workbook(make: impl FnOnce() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<Vec<u8>, Failure> {
+    make().map_err(|err| Error::io(format!("cannot make the workbook: {err}")).into())
+}

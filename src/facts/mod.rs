@@ -6,6 +6,7 @@
 
 mod error;
 mod load;
+pub mod month;
 mod period;
 
 pub use error::FactsError;

@@ -17,8 +17,8 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
+use super::condition::{Lang, Words};
 use super::decimal;
-use super::words::{Lang, Words};
 use crate::policy::{Band, Condition, FactKind, Measure, Policy, Rule, Scope, Subject};
 
 /// How a printed rubric is written.

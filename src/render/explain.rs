@@ -12,6 +12,39 @@ use crate::eval::{Entry, Results, Scored, Source};
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
 
+/// The ledger of staff member `index` (or window `index` when not `staff`).
+pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool, index: usize) -> Option<String> {
+    if staff {
+        let (record, scored) = (quarter.staff.get(index)?, results.staff.get(index)?);
+        let ledger = Ledger {
+            policy,
+            quarter,
+            results,
+            subject: &policy.staff,
+            record,
+            scored,
+            window: None,
+            shown: Default::default(),
+        };
+        let mut out = String::new();
+        ledger.write(&mut out).ok()?;
+        return Some(out);
+    }
+    let ledger = Ledger {
+        policy,
+        quarter,
+        results,
+        subject: &policy.window,
+        record: quarter.windows.get(index)?,
+        scored: results.windows.get(index)?,
+        window: Some(index),
+        shown: Default::default(),
+    };
+    let mut out = String::new();
+    ledger.write(&mut out).ok()?;
+    Some(out)
+}
+
 /// The ledger of the staff member or window with this id, if there is one.
 pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) -> Option<String> {
     let staff = quarter.staff.iter().zip(&results.staff).find(|(r, _)| r.id == id);
@@ -74,7 +107,7 @@ impl Ledger<'_> {
         if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
             write!(out, "，{}", staff_type.name.label)?;
         }
-        writeln!(out, "）  考核期 {}", self.quarter.period)?;
+        writeln!(out, "）  考核期 {}", super::words::period(&self.quarter.period))?;
         writeln!(out)?;
 
         for (c, category) in subject.categories.iter().enumerate() {

@@ -186,7 +186,24 @@ fn records(
 ) -> io::Result<()> {
     let last = records.len().saturating_sub(1);
     for (i, (record, score)) in records.iter().zip(scored).enumerate() {
-        write!(out, "    {{\"id\": ")?;
+        write!(out, "    ")?;
+        record_json(out, policy, subject, quarter, record, score)?;
+        writeln!(out, "{}", if i == last { "" } else { "," })?;
+    }
+    Ok(())
+}
+
+/// One record's object, as `eval --format json` writes it (docs/io.md).
+pub fn record_json(
+    out: &mut (impl Write + ?Sized),
+    policy: &Policy,
+    subject: &Subject,
+    quarter: &Quarter,
+    record: &Record,
+    score: &Scored,
+) -> io::Result<()> {
+    {
+        write!(out, "{{\"id\": ")?;
         string(out, &record.id)?;
         write!(out, ", \"name\": ")?;
         string(out, &record.name)?;
@@ -270,7 +287,7 @@ fn records(
             write_decimal(out, entry.points)?;
             out.write_all(b"}")?;
         }
-        writeln!(out, "]}}{}", if i == last { "" } else { "," })?;
+        write!(out, "]}}")?;
     }
     Ok(())
 }

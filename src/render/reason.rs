@@ -10,11 +10,11 @@
 
 use std::io::{self, Write};
 
+use super::condition::{Lang, Words};
 use super::decimal;
 use super::json::string;
-use super::words::{Lang, Words};
-use crate::eval::{Read, Reason, Selection, Test};
-use crate::policy::{Flag, Gate, Subject, Term, TermScope, Veto};
+use crate::eval::{Read, Test};
+use crate::policy::{Subject, Term, TermScope};
 
 /// A reason in the policy's notation: `role chief_rep and red_yellow_cards in window = 1`.
 pub fn reason_text(subject: &Subject, members: &Subject, tests: &[Test]) -> String {
@@ -89,50 +89,6 @@ pub fn reason_chinese(subject: &Subject, members: &Subject, tests: &[Test]) -> S
         }
     };
     tests.iter().map(text).collect::<Vec<_>>().join(words.and())
-}
-
-/// The policy's lines a record's reasons index: `not assessed`, vetoes, flags.
-pub type Lines<'a> = (&'a [Gate], &'a [Veto], &'a [Flag]);
-
-/// A table's notes (`说明`) for one record: what applied to it and why, in
-/// Chinese, each with its cite: `不得评为优秀：办件出现红黄牌 > 0（实为 1）  [附件1/政务服务/4]`.
-/// `reasons` are the record's not-assessed, veto and flag reasons, indexing `lines`.
-pub fn notes(
-    (subject, members): (&Subject, &Subject),
-    (gates, vetoes, flags): Lines<'_>,
-    (not_assessed, vetoed, flagged): (&[Reason], &[Reason], &[Reason]),
-) -> Vec<String> {
-    let line = |what: String, cite: &str, why: &Reason| {
-        format!("{what}：{}  [{cite}]", reason_chinese(subject, members, &why.tests))
-    };
-    let grade = |g: usize| subject.grades.get(g).map_or("", |g| g.name.label.as_str());
-    let gates =
-        not_assessed.iter().filter_map(|why| gates.get(why.index).map(|g| line("不参加年度考核".into(), &g.cite, why)));
-    let vetoes = vetoed
-        .iter()
-        .filter_map(|why| vetoes.get(why.index).map(|v| line(format!("不得评为{}", grade(v.grade)), &v.cite, why)));
-    let flags = flagged.iter().filter_map(|why| flags.get(why.index).map(|f| line(f.name.label.clone(), &f.cite, why)));
-    gates.chain(vetoes).chain(flags).collect()
-}
-
-/// A chosen grade that was not filled, for a table's notes:
-/// `优秀：名额 1，S001、S002 同为 100 分，全部评入将超过名额，整体不评入；空缺 1`.
-pub fn selection_note(subject: &Subject, ids: impl Fn(usize) -> String, selection: &Selection) -> Option<String> {
-    if selection.unfilled() == 0 {
-        return None;
-    }
-    let grade = subject.grades.get(selection.grade).map_or("", |g| g.name.label.as_str());
-    let cite = subject.grades.get(selection.grade).and_then(|g| g.quota.as_ref()).map_or("", |q| q.cite.as_str());
-    let tie = selection.tie.as_ref().map_or(String::new(), |tie| {
-        let members: Vec<String> = tie.members.iter().map(|&i| ids(i)).collect();
-        format!("{} 同为 {} 分，全部评入将超过名额，整体不评入；", members.join("、"), decimal(tie.total))
-    });
-    Some(format!(
-        "{grade}：名额 {}，评入 {}；{tie}空缺 {}  [{cite}]",
-        selection.limit,
-        selection.chosen.len(),
-        selection.unfilled()
-    ))
 }
 
 /// `"tests": [...]`: each test of a reason as data, for scripts.
