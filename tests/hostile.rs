@@ -195,7 +195,6 @@ fn errors_at_the_end_of_a_large_one_line_file_are_shown_briefly_and_quickly() {
     let dir = scratch("hostile-big-errors");
     let path = dir.join("minified.json");
     std::fs::write(&path, big_facts(40_000, 400, "", 150)).unwrap();
-    let started = Instant::now();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
     assert!(run.stderr.ends_with("… and 50 more not shown\n150 errors found\n"), "{}", run.stderr);
@@ -203,8 +202,8 @@ fn errors_at_the_end_of_a_large_one_line_file_are_shown_briefly_and_quickly() {
     assert!(flat(&run.stderr).contains("help: did you mean `late_early_away`?"));
     // 100 errors shown, each around its place in the 15 MB line.
     assert!(run.stderr.len() < 100 * 1_000, "{} bytes of stderr", run.stderr.len());
-    // Was minutes when every diagnostic scanned the file from its start.
-    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+    // Its speed (minutes, when every diagnostic scanned the file from its
+    // start) is the benchmark's to hold, not a timed test's: bench/README.md.
 }
 
 #[test]
@@ -258,12 +257,11 @@ fn many_unknown_ids_do_not_make_suggestions_quadratic() {
         substitutions.join(",")
     );
     std::fs::write(&path, text).unwrap();
-    let started = Instant::now();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
     assert!(flat(&run.stderr).contains("did you mean `window-000000`?"), "{}", &run.stderr[..3000]);
     assert!(run.stderr.ends_with("15000 errors found\n"), "{}", &run.stderr[run.stderr.len() - 200..]);
-    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+    // How long it takes is the benchmark's to hold (bench/README.md), not a timed test's.
 }
 
 // --------------------------------------------------------------- numbers

@@ -9,6 +9,7 @@
 //! - [`report`]: what the bureau publishes, from a period or a year;
 //! - [`diff`]: what a rubric change does to one period;
 //! - [`policy_tests`]: run the cases a policy keeps beside each version;
+//! - [`gather`]: a period's facts counted from the hall's records;
 //! - [`fmt`]: lay `.rules` files out in the canonical layout;
 //! - [`doc`]: pick the versions to print as the annex tables.
 
@@ -18,6 +19,7 @@ pub mod doc;
 mod error;
 pub mod explain;
 pub mod fmt;
+pub mod gather;
 pub mod load;
 pub mod period;
 pub mod policy_tests;

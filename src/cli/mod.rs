@@ -12,6 +12,7 @@ mod exit;
 mod explain;
 mod fmt;
 mod format;
+mod gather;
 mod manual;
 mod out;
 mod report;
@@ -57,6 +58,10 @@ enum Command {
     /// Score a period's facts: every staff member and window, with grades.
     #[command(after_help = EXIT_CODES)]
     Eval(eval::EvalArgs),
+    /// Count a period's facts from the hall's records (punches, leave, the
+    /// findings log, cases, reviews), each with the evidence behind it.
+    #[command(after_help = gather::AFTER_HELP)]
+    Gather(gather::GatherArgs),
     /// Show one record's ledger: every rule that moved its score, with cite,
     /// wording, quantity and points; each category's floor; total and grade.
     #[command(after_help = EXIT_CODES)]
@@ -136,6 +141,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let context = Context { diagnostics: Diagnostics::new(color) };
     let outcome = match cli.command {
         Command::Eval(args) => eval::run(args, &context),
+        Command::Gather(args) => gather::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
         Command::Annual(args) => annual::run(args, &context),
         Command::Report(args) => report::run(args, &context),

@@ -99,6 +99,7 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
     let number = issue.number.clone().unwrap_or_else(|| match quarter.period {
         Period::Quarter { year, quarter } => format!("{year}年第{quarter}期"),
         Period::Year(year) => format!("{year}年度"),
+        Period::Month { year, month } => format!("{year}年{month}月"),
     });
     let subjects = [
         (&policy.window, &quarter.windows, &results.windows, &results.window_selections, false),

@@ -13,6 +13,7 @@ pub mod error;
 pub mod named;
 pub mod read;
 pub mod span;
+pub mod table;
 pub mod walk;
 
 use std::sync::Arc;

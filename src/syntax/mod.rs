@@ -7,6 +7,7 @@ pub mod ast;
 mod error;
 pub mod format;
 mod parse;
+pub mod records;
 
 pub use error::SyntaxError;
 pub use parse::parse_file;
