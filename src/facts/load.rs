@@ -647,6 +647,8 @@ impl<'p> Loader<'p> {
                 None => ok = false,
             }
         }
+        // In fact order, as `Record::fact` looks them up.
+        record.facts.sort_by_key(|(i, _)| *i);
         if ok {
             ok = self.among(at, facts, schema, record);
         }

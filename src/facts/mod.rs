@@ -91,8 +91,10 @@ impl Record {
         self.evidence.iter().find(|(e, _)| *e == of).map(|(_, items)| items)
     }
 
+    /// The value of the fact with this index in the policy, if given:
+    /// `facts` is sorted by index, each once.
     pub fn fact(&self, index: usize) -> Option<&Value> {
-        self.facts.iter().find(|(i, _)| *i == index).map(|(_, v)| v)
+        self.facts.binary_search_by_key(&index, |(i, _)| *i).ok().map(|at| &self.facts[at].1)
     }
 
     /// How much of a fact substitutes earned for this person: the count or

@@ -7,7 +7,7 @@ use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
-use super::{decimal, entry_cite, entry_part, evidence};
+use super::{decimal, entry_cite, entry_part, evidence, reason_chinese};
 use crate::eval::{Cited, Entry, Results, Scored, Source, Whose};
 use crate::facts::{Evidenced, Quarter, Record, Value};
 use crate::policy::{Band, Condition, FactKind, Measure, Part, Policy, Scope, Subject};
@@ -151,37 +151,54 @@ impl Ledger<'_> {
             let from = subject.grades.get(selection.from).map_or("", |g| g.name.label.as_str());
             let cite = grade.quota.as_ref().map_or("", |q| q.cite.as_str());
             let me = self.index();
+            let unfilled = match selection.unfilled() {
+                0 => String::new(),
+                n => format!("，空缺 {n}"),
+            };
             let how = format!(
-                "从{from}中按总分由高到低评选，不超过 {}%：本期 {} 个，名额 {}  [{cite}]",
+                "从{from}中按总分由高到低评选，不超过 {}%：本期 {} 个，名额 {}{unfilled}  [{cite}]",
                 decimal(selection.percent),
                 selection.assessed,
                 selection.limit
             );
             if selection.chosen.contains(&me) {
                 writeln!(out, "评选 {}  评为{}；{how}", grade.name.id, grade.name.label)?;
-            } else if let Some((total, _)) = selection.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
+            } else if let Some(tie) = selection.tie.as_ref().filter(|tie| tie.members.contains(&me)) {
+                let list = if self.window.is_some() { &self.quarter.windows } else { &self.quarter.staff };
+                let others: Vec<&str> = tie
+                    .members
+                    .iter()
+                    .filter(|&&i| i != me)
+                    .filter_map(|&i| list.get(i).map(|r| r.id.as_str()))
+                    .collect();
                 writeln!(
                     out,
-                    "评选 {}  与他人同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
+                    "评选 {}  与 {} 同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
                     grade.name.id,
-                    decimal(*total)
+                    others.join("、"),
+                    decimal(tie.total)
                 )?;
             } else if scored.band == selection.from {
-                let vetoed = scored.vetoes.iter().any(|(v, _)| subject.vetoes[*v].grade == selection.grade);
+                let vetoed = scored
+                    .vetoes
+                    .iter()
+                    .any(|r| subject.vetoes.get(r.index).is_some_and(|v| v.grade == selection.grade));
                 let why = if vetoed { "不符合评选资格（见下）" } else { "总分未进入名额" };
                 writeln!(out, "评选 {}  未评为{}：{why}；{how}", grade.name.id, grade.name.label)?;
             }
         }
-        for (v, why) in &scored.vetoes {
-            let veto = &subject.vetoes[*v];
+        let members = &self.policy.staff;
+        for why in &scored.vetoes {
+            let Some(veto) = subject.vetoes.get(why.index) else { continue };
             let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
-            writeln!(out, "不得评为{grade}：{}，{why}", veto.cite)?;
+            writeln!(out, "不得评为{grade}：{}  [{}]", reason_chinese(subject, members, &why.tests), veto.cite)?;
             self.words(out, &veto.cite, veto.wording.as_deref(), &veto.readings)?;
             self.condition_evidence(out, &veto.condition)?;
         }
-        for (f, why) in &scored.flags {
-            let flag = &subject.flags[*f];
-            writeln!(out, "{} {}：{}，{why}", flag.name.label, flag.name.id, flag.cite)?;
+        for why in &scored.flags {
+            let Some(flag) = subject.flags.get(why.index) else { continue };
+            let reason = reason_chinese(subject, members, &why.tests);
+            writeln!(out, "{} {}：{reason}  [{}]", flag.name.label, flag.name.id, flag.cite)?;
             self.words(out, &flag.cite, flag.wording.as_deref(), &flag.readings)?;
             self.condition_evidence(out, &flag.condition)?;
         }
@@ -213,8 +230,8 @@ impl Ledger<'_> {
             );
             let outcome = if proposal.proposed.contains(&me) {
                 "列入拟评名单，报考核组初审".to_string()
-            } else if let Some((total, _)) = proposal.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
-                format!("与他人同为 {} 分，全部列入将超过名额，同分者整体不列入", decimal(*total))
+            } else if let Some(tie) = proposal.tie.as_ref().filter(|tie| tie.members.contains(&me)) {
+                format!("与他人同为 {} 分，全部列入将超过名额，同分者整体不列入", decimal(tie.total))
             } else {
                 "总分未进入名额，未列入".to_string()
             };
@@ -276,11 +293,11 @@ impl Ledger<'_> {
                 shown.push(Evidenced::Fact(subject.rules[r].fact));
             }
         }
-        for (v, _) in &self.scored.vetoes {
-            shown.extend(evidence::read_by(&subject.vetoes[*v].condition));
+        for veto in &self.scored.vetoes {
+            shown.extend(evidence::read_by(&subject.vetoes[veto.index].condition));
         }
-        for (f, _) in &self.scored.flags {
-            shown.extend(evidence::read_by(&subject.flags[*f].condition));
+        for flag in &self.scored.flags {
+            shown.extend(evidence::read_by(&subject.flags[flag.index].condition));
         }
         let rest: Vec<_> = self.record.evidence.iter().filter(|(of, _)| !shown.contains(of)).collect();
         if rest.is_empty() {
