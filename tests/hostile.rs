@@ -585,3 +585,66 @@ fn files_over_the_size_limit_are_refused_before_they_are_read() {
     // `read` is `read_with_limit` at that limit.
     assert!(SourceFile::read(&path).is_ok());
 }
+
+// ------------------------------------------------------------ terminal-safe text
+
+/// The example quarter with a staff member's and a window's names holding an
+/// ESC sequence (clear the screen), a bidi override, an OSC title sequence
+/// and line breaks (Excel's Alt+Enter): finding 9.
+fn hostile_names() -> PathBuf {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let text = text.replacen(r#""name": "王建国""#, r#""name": "王\u001b[2J建\u202e国\n新行\r""#, 1).replacen(
+        r#""name": "公安户政窗口""#,
+        r#""name": "公安\u001b]0;x\u0007户政\r\n窗口""#,
+        1,
+    );
+    let path = scratch("hostile-names").join("2026-Q3.json");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// No control character but `\n`, no bidi control, in what a person reads.
+fn assert_terminal_safe(what: &str, text: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    assert!(bad.is_empty(), "{what}: {bad:?} shown raw:\n{text}");
+}
+
+#[test]
+fn names_are_shown_escaped_in_tables_ledgers_and_bulletins_but_exact_in_json() {
+    let facts = hostile_names();
+    let facts = relative(&facts);
+    let clean = kaohe(&["eval", "--policy", POLICY, "--facts", EXAMPLE]);
+    for args in [
+        vec!["eval", "--policy", POLICY, "--facts", &facts],
+        vec!["eval", "--policy", POLICY, "--facts", &facts, "--compact"],
+        vec!["annual", "--policy", POLICY, "--facts", &facts],
+    ] {
+        let run = kaohe(&args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_terminal_safe(&format!("{args:?}"), &run.stdout);
+        if args.len() == 5 && args[0] == "eval" {
+            // A line break in a name does not split its row.
+            assert_eq!(run.stdout.lines().count(), clean.stdout.lines().count(), "{}", run.stdout);
+            let row = run.stdout.lines().find(|l| l.contains("S0001")).unwrap();
+            assert!(row.contains(r"王\u{1b}[2J建\u{202e}国⏎新行⏎"), "{row}");
+            assert!(row.contains(r"公安\u{1b}]0;x\u{7}户政⏎窗口"), "{row}");
+        }
+    }
+    for id in ["S0001", "W01"] {
+        let run = kaohe(&["explain", "--policy", POLICY, "--facts", &facts, "--id", id]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_terminal_safe(&format!("explain {id}"), &run.stdout);
+        assert!(run.stdout.lines().next().unwrap().contains("⏎"), "{}", run.stdout);
+    }
+    let run = kaohe(&["report", "--policy", POLICY, "--facts", &facts, "--date", "2026-10-08"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_terminal_safe("report", &run.stdout);
+    assert!(run.stdout.contains(r"王\u{1b}[2J建\u{202e}国"), "the bulletin shows the name escaped");
+    // The JSON keeps every character, escaped as JSON escapes them.
+    let run = kaohe(&["eval", "--policy", POLICY, "--facts", &facts, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("\"王\\u001b[2J建\u{202e}国\\n新行\\r\""), "{}", &run.stdout[..2000]);
+}

@@ -1,7 +1,8 @@
 //! The one column layout of every table kaohe prints at a terminal:
 //! widths measured in terminal columns (a Chinese character takes two),
 //! numbers aligned right, text left, the last column never padded (so no
-//! line ends in spaces).
+//! line ends in spaces). Every cell is shown terminal-safe
+//! ([`super::safe::name`]): a name cannot break its row or the terminal.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -12,6 +13,9 @@ pub fn columns(rows: &[Vec<String>], is_number: impl Fn(usize) -> bool) -> Vec<S
 
 /// [`columns`], with `gap` between columns.
 pub fn columns_with_gap(rows: &[Vec<String>], is_number: impl Fn(usize) -> bool, gap: &str) -> Vec<String> {
+    let safe: Vec<Vec<String>> =
+        rows.iter().map(|row| row.iter().map(|cell| super::safe::name(cell).into_owned()).collect()).collect();
+    let rows = &safe;
     let count = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> =
         (0..count).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
@@ -61,5 +65,15 @@ mod tests {
         ];
         let lines = columns(&rows, |c| c == 1);
         assert_eq!(lines, ["编号   总分  等次", "S1       95  优秀", "S10   100.5  称职"]);
+    }
+
+    #[test]
+    fn a_cell_cannot_break_its_row() {
+        let rows = vec![
+            vec!["S1".to_string(), "王\n建\u{1b}[2J国".to_string(), "优秀".to_string()],
+            vec!["S2".to_string(), "\u{202e}李四".to_string(), "称职".to_string()],
+        ];
+        let lines = columns(&rows, |_| false);
+        assert_eq!(lines, ["S1  王⏎建\\u{1b}[2J国  优秀", "S2  \\u{202e}李四      称职"]);
     }
 }

@@ -12,9 +12,12 @@ use crate::json::quoted as json_string;
 use crate::policy::diff::{Side, What};
 use crate::policy::Subject;
 
-/// The diff as tables: the policy changes, then the records that move.
+/// The diff as tables: the policy changes, then the records that move;
+/// terminal-safe ([`super::safe`]).
 pub fn write_diff_table(out: &mut dyn Write, diff: &Diff<'_>) -> io::Result<()> {
-    diff.table(out)
+    let mut safe = super::safe::Safe::new(out);
+    diff.table(&mut safe)?;
+    safe.flush()
 }
 
 /// The diff as JSON.

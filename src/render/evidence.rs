@@ -4,6 +4,7 @@
 
 use std::fmt::{Result, Write};
 
+use super::safe;
 use crate::eval::{Cited, Whose};
 use crate::facts::{Evidenced, Quarter, Record};
 use crate::policy::{Condition, Term, TermScope};
@@ -20,10 +21,14 @@ pub(super) fn write_cited(
     for list in cited {
         let whose = match list.whose {
             Whose::Own => String::new(),
-            Whose::Member(m) => quarter.staff.get(m).map_or(String::new(), |p| format!("{} {}：", p.id, p.name)),
-            Whose::Substitute(s) => {
-                record.substitutions.get(s).map_or(String::new(), |s| format!("{}（{}）顶岗期间：", s.name, s.by))
-            }
+            Whose::Member(m) => quarter
+                .staff
+                .get(m)
+                .map_or(String::new(), |p| format!("{} {}：", safe::name(&p.id), safe::name(&p.name))),
+            Whose::Substitute(s) => record
+                .substitutions
+                .get(s)
+                .map_or(String::new(), |s| format!("{}（{}）顶岗期间：", safe::name(&s.name), safe::name(&s.by))),
         };
         for item in list.items.iter() {
             writeln!(out, "{indent}{}  {whose}{}〔{}〕", item.date, item.note, item.source)?;

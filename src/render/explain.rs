@@ -3,11 +3,12 @@
 //! total and grade. This is what a person reads to appeal a score
 //! (第十六条(三)), so it says in the table's own words what each line did.
 
+use std::borrow::Cow;
 use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
-use super::{decimal, entry_cite, entry_part, evidence, reason_chinese};
+use super::{decimal, entry_cite, entry_part, evidence, reason_chinese, safe};
 use crate::eval::{Cited, Entry, Results, Scored, Source, Whose};
 use crate::facts::{Evidenced, Quarter, Record, Value};
 use crate::policy::{Band, Condition, FactKind, Measure, Part, Policy, Scope, Subject};
@@ -28,7 +29,7 @@ pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool
         };
         let mut out = String::new();
         ledger.write(&mut out).ok()?;
-        return Some(out);
+        return Some(safe::text(&out).into_owned());
     }
     let ledger = Ledger {
         policy,
@@ -42,7 +43,7 @@ pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool
     };
     let mut out = String::new();
     ledger.write(&mut out).ok()?;
-    Some(out)
+    Some(safe::text(&out).into_owned())
 }
 
 /// The ledger of the staff member or window with this id, if there is one.
@@ -75,7 +76,7 @@ pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) 
     };
     let mut out = String::new();
     ledger.write(&mut out).ok()?;
-    Some(out)
+    Some(safe::text(&out).into_owned())
 }
 
 struct Ledger<'a> {
@@ -97,9 +98,9 @@ const INDENT: &str = "          ";
 impl Ledger<'_> {
     fn write(&self, out: &mut String) -> Result {
         let (subject, record, scored) = (self.subject, self.record, self.scored);
-        write!(out, "{} {}（{}", record.id, record.name, subject.name.label)?;
+        write!(out, "{} {}（{}", safe::name(&record.id), safe::name(&record.name), subject.name.label)?;
         if let Some(window) = record.window.and_then(|w| self.quarter.windows.get(w)) {
-            write!(out, "，{} {}", window.id, window.name)?;
+            write!(out, "，{} {}", safe::name(&window.id), safe::name(&window.name))?;
         }
         if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
             write!(out, "，{}", role.label)?;
@@ -393,8 +394,8 @@ impl Ledger<'_> {
                     out,
                     "{INDENT}其中 {} 由 {}（{}）顶岗期间产生，记给被顶替人  [第十四条]",
                     decimal(part),
-                    substitution.name,
-                    substitution.by
+                    safe::name(&substitution.name),
+                    safe::name(&substitution.by)
                 )?;
             }
         }
@@ -427,8 +428,8 @@ impl Ledger<'_> {
             writeln!(
                 out,
                 "{INDENT}{} {}：{} × {}（{}）",
-                person.id,
-                person.name,
+                safe::name(&person.id),
+                safe::name(&person.name),
                 decimal(score),
                 decimal(days),
                 weight.label
@@ -459,7 +460,7 @@ impl Ledger<'_> {
                     .map_or(String::new(), |r| format!("，扣{}", r.label));
                 format!(
                     "本窗口 {} 合计 {n} {unit} × {}{role}",
-                    window.map_or("", |w| w.id.as_str()),
+                    window.map_or(Cow::Borrowed(""), |w| safe::name(&w.id)),
                     decimal(points.abs())
                 )
             }

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::marks::{self, Mark};
+use super::safe;
 use super::{decimal, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults, ScoredQuarter};
 use crate::eval::{magnitude, StaffSums};
@@ -131,14 +132,14 @@ pub fn year_ledger(
     };
     let record = records.get(index)?;
     let mut out = String::new();
-    let _ = write!(out, "{} {}（{}", record.id, record.name, subject.name.label);
+    let _ = write!(out, "{} {}（{}", safe::name(&record.id), safe::name(&record.name), subject.name.label);
     if let Some(window) = record.window() {
         let name = quarters
             .iter()
             .rev()
             .find_map(|q| q.quarter.windows.iter().find(|w| w.id == window).map(|w| w.name.clone()))
             .unwrap_or_default();
-        let _ = write!(out, "，{window} {name}");
+        let _ = write!(out, "，{} {}", safe::name(window), safe::name(&name));
     }
     if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
         let _ = write!(out, "，{}", role.label);
@@ -226,7 +227,7 @@ pub fn year_ledger(
             let _ = writeln!(out, "年度等次 不参加年度考核");
         }
     }
-    Some(out)
+    Some(safe::text(&out).into_owned())
 }
 
 /// A quarter's ledger as JSON: the record as `eval --format json` writes it,

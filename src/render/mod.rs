@@ -21,6 +21,7 @@ pub mod marks;
 pub mod page;
 mod policy_tests;
 mod reason;
+pub mod safe;
 pub mod summary;
 pub mod table;
 mod template;

@@ -9,9 +9,18 @@ use super::chart::Chart;
 use super::marks::{Kind, Mark};
 use super::words;
 
-/// The templates, compiled into the binary.
+/// The templates, compiled into the binary. Every value a template shows
+/// is terminal-safe text ([`super::safe::text`]) before it is HTML-escaped:
+/// a bidirectional override in a name cannot reverse a printed row.
 pub fn environment() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if !value.is_safe() && text.chars().any(super::safe::is_unsafe) => {
+            let shown = minijinja::Value::from(super::safe::text(text).into_owned());
+            minijinja::escape_formatter(out, state, &shown)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     env.add_template("page.css", include_str!("templates/page.css"))?;
     env.add_template("macros.html", include_str!("templates/macros.html"))?;
     env.add_template("bulletin.html", include_str!("templates/bulletin.html"))?;

@@ -15,10 +15,15 @@ pub fn test_report(results: &[VersionTests]) -> String {
         if n == 0 {
             let _ = writeln!(out, "  no cases: write them in {}/*.json", version.dir.display());
         }
-        let width = version.cases.iter().map(|c| c.file.chars().count()).max().unwrap_or(0);
+        let width = version.cases.iter().map(|c| super::safe::name(&c.file).chars().count()).max().unwrap_or(0);
         for case in &version.cases {
             let status = if case.passed() { "ok    " } else { "FAILED" };
-            let _ = writeln!(out, "  {status}  {:width$}  {}", case.file, case.name);
+            let _ = writeln!(
+                out,
+                "  {status}  {:width$}  {}",
+                super::safe::name(&case.file),
+                super::safe::name(&case.name)
+            );
             if case.passed() {
                 passed += 1;
                 continue;
@@ -41,5 +46,5 @@ pub fn test_report(results: &[VersionTests]) -> String {
         }
     }
     let _ = writeln!(out, "{} cases: {passed} passed, {failed} failed", passed + failed);
-    out
+    super::safe::text(&out).into_owned()
 }

@@ -90,7 +90,8 @@ pub fn grade_counts(subject: &Subject, grades: impl IntoIterator<Item = usize>) 
 }
 
 /// `优秀：名额 6 = 40 × 15%，评出 4；105 分 3 人同分整体未评入 [第十九条]`, and
-/// `空缺 2` when places go unfilled. `names(i)` names record i.
+/// `空缺 2` when places go unfilled. `names(i)` names record i (shown
+/// terminal-safe here, [`super::safe::name`]).
 pub fn quota_line(subject: &Subject, selection: &Selection, names: impl Fn(usize) -> String) -> String {
     let grade = subject.grades.get(selection.grade);
     let label = grade.map_or("", |g| g.name.label.as_str());
@@ -103,7 +104,7 @@ pub fn quota_line(subject: &Subject, selection: &Selection, names: impl Fn(usize
         selection.chosen.len()
     );
     if let Some(tie) = &selection.tie {
-        let who: Vec<String> = tie.members.iter().map(|i| names(*i)).collect();
+        let who: Vec<String> = tie.members.iter().map(|i| super::safe::name(&names(*i)).into_owned()).collect();
         line.push_str(&format!(
             "；{} 分 {} 人同分整体未评入（{}）",
             decimal(tie.total),

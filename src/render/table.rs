@@ -6,9 +6,11 @@
 //! quota was filled and how many places went unfilled. `compact` fits 100
 //! columns: categories abbreviated (with a legend) and marks numbered.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::marks::{self, Mark};
+use super::safe::{self, Safe};
 use super::summary::quota_line;
 use super::{decimal, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults};
@@ -224,6 +226,7 @@ pub fn write_table(
     results: &Results,
     options: &Options,
 ) -> io::Result<()> {
+    let out = &mut Safe::new(out);
     heading(out, policy, version, &words::period(&quarter.period))?;
     let only = options.window.as_deref().and_then(|id| quarter.windows.iter().position(|w| w.id == id));
     for (subject, records, scored, selections, is_staff) in [
@@ -257,12 +260,15 @@ fn proposals(
             .proposed
             .iter()
             .filter_map(|i| records.get(*i))
-            .map(|r| if r.name.is_empty() { r.id.clone() } else { format!("{} {}", r.id, r.name) })
+            .map(|r| {
+                safe::name(&if r.name.is_empty() { r.id.clone() } else { format!("{} {}", r.id, r.name) }).into_owned()
+            })
             .collect();
         let who = if names.is_empty() { "无".to_string() } else { names.join("、") };
         write!(out, "拟评{}（从{from}中按总分由高到低，至多 {} 名）：{who}", honour.name.label, proposal.limit)?;
         if let Some(tie) = &proposal.tie {
-            let ids: Vec<&str> = tie.members.iter().filter_map(|i| records.get(*i)).map(|r| r.id.as_str()).collect();
+            let ids: Vec<Cow<str>> =
+                tie.members.iter().filter_map(|i| records.get(*i)).map(|r| safe::name(&r.id)).collect();
             write!(out, "；{} 同为 {} 分，全部列入将超过名额，均未列入", ids.join("、"), decimal(tie.total))?;
         }
         writeln!(out)?;
@@ -331,7 +337,13 @@ fn section(
         row.push(decimal(score.total));
         let grade = subject.grade_label(score.grade, record.staff_type);
         let marks = marks::quarter(subject, &policy.staff, score, selections, line.index);
-        row.push(grade_cell(grade, &marks, &format!("{} {}", record.id, record.name), compact, &mut notes));
+        row.push(grade_cell(
+            grade,
+            &marks,
+            &safe::name(&format!("{} {}", record.id, record.name)),
+            compact,
+            &mut notes,
+        ));
         rows.push(row);
     }
     lay_out(out, header, rows, numbers_from, compact)?;
@@ -343,7 +355,7 @@ fn section(
     notes.extend(footer(
         subject,
         selections,
-        |i| records.get(i).map_or(String::new(), |r| r.name.clone()),
+        |i| records.get(i).map_or(String::new(), |r| safe::name(&r.name).into_owned()),
         options.window.is_some(),
     ));
     write_notes(out, &notes, compact)
@@ -358,6 +370,7 @@ pub fn write_annual_table(
     window_names: &dyn Fn(&str) -> Option<String>,
     options: &Options,
 ) -> io::Result<()> {
+    let out = &mut Safe::new(out);
     heading(out, policy, version, &words::period(&Period::Year(year.year)))?;
     if !year.missing.is_empty() {
         let missing: Vec<String> = year.missing.iter().map(words::period).collect();
@@ -425,14 +438,14 @@ pub fn write_annual_table(
             // Not assessed: the mark (不参加年度考核 and its clause) is the whole cell.
             let grade = r.standing.as_ref().map_or("", |s| subject.grade_label(s.grade, r.staff_type));
             let marks = marks::annual(subject, &policy.staff, r, selections, line.index);
-            row.push(grade_cell(grade, &marks, &format!("{} {}", r.id, r.name), compact, &mut notes));
+            row.push(grade_cell(grade, &marks, &safe::name(&format!("{} {}", r.id, r.name)), compact, &mut notes));
             rows.push(row);
         }
         lay_out(out, header, rows, numbers_from, compact)?;
         notes.extend(footer(
             subject,
             selections,
-            |i| records.get(i).map_or(String::new(), |r| r.name.clone()),
+            |i| records.get(i).map_or(String::new(), |r| safe::name(&r.name).into_owned()),
             options.window.is_some(),
         ));
         write_notes(out, &notes, compact)?;
