@@ -648,3 +648,54 @@ fn names_are_shown_escaped_in_tables_ledgers_and_bulletins_but_exact_in_json() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("\"王\\u001b[2J建\u{202e}国\\n新行\\r\""), "{}", &run.stdout[..2000]);
 }
+
+// ------------------------------------------------------------ smaller findings (14)
+
+/// A lone carriage return ends no comment, string or cite: a terminal
+/// printing the file would return to the line's start and show the text
+/// after it over the comment, so it is a syntax error where it stands.
+#[test]
+fn a_lone_carriage_return_is_a_syntax_error_where_it_stands() {
+    for (name, from, to) in [
+        // Before, the fact after the `\r` was read (and a printed file showed it over the comment).
+        ("hostile-cr-comment", "        # 工作纪律\n", "        # 工作纪律\r        hidden_fact \"藏起来的\" count\n"),
+        ("hostile-cr-string", "\"窗口工作人员\"", "\"窗口\r工作人员\""),
+    ] {
+        let dir = policy_copy(name);
+        let file = dir.join("staff.rules");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{from}");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+        let run = kaohe(&["check", "--policy", &relative(&dir)]);
+        refused(&run, 3);
+        let at = text.find(from).unwrap() + to.find('\r').unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        assert!(run.stderr.contains(&format!("staff.rules:{line}:")), "{name}: {}", run.stderr);
+    }
+    // A Windows line end (`\r\n`) is a line end, in a comment too.
+    let dir = policy_copy("hostile-crlf-comment");
+    let file = dir.join("staff.rules");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace('\n', "\r\n")).unwrap();
+    let run = kaohe(&["check", "--policy", &relative(&dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// An empty band is reported as empty, once: not also as an overlap or a
+/// second gap. The gap it leaves (60 to 80 here) is reported once.
+#[test]
+fn an_empty_grade_band_is_reported_once_as_empty() {
+    let dir = policy_copy("hostile-empty-band");
+    let file = dir.join("staff.rules");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let band = "basic     \"基本称职\" from 60 below 80";
+    assert!(text.contains(band));
+    std::fs::write(&file, text.replacen(band, "basic     \"基本称职\" from 80 below 60", 1)).unwrap();
+    let run = kaohe(&["check", "--policy", &relative(&dir)]);
+    refused(&run, 3);
+    let stderr = flat(&run.stderr);
+    assert_eq!(stderr.matches("holds no total").count(), 1, "{}", run.stderr);
+    assert_eq!(stderr.matches("overlaps another band").count(), 0, "{}", run.stderr);
+    assert_eq!(stderr.matches("totals from 60 below 80 get no grade").count(), 1, "{}", run.stderr);
+    assert!(stderr.contains("2 errors found"), "{}", run.stderr);
+}

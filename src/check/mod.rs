@@ -755,9 +755,12 @@ impl Checker {
             }
         }
         // Walk the bands from the lowest up: each must start where the last
-        // ended. Chosen grades are picked from a band and hold no totals.
+        // ended. Chosen grades are picked from a band and hold no totals; an
+        // empty band (reported above) holds none either, and would report a
+        // false overlap and a false gap.
+        let holds_totals = |band: &Band| !matches!((band.from, band.below), (Some(from), Some(below)) if from >= below);
         let mut order: Vec<(usize, &Band)> =
-            bands.iter().enumerate().filter(|(i, _)| ast.grades[*i].quota.is_none()).collect();
+            bands.iter().enumerate().filter(|(i, band)| ast.grades[*i].quota.is_none() && holds_totals(band)).collect();
         order.sort_by_key(|(_, band)| band.from);
         // `covered`: None before the first band, then Some(end) where the
         // bands so far reach from −∞ up to `end` (None meaning +∞).

@@ -76,9 +76,10 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Period::Quarter { year, quarter } => write!(f, "{year}-Q{quarter}"),
-            Period::Year(year) => write!(f, "{year}"),
-            Period::Month { year, month } => write!(f, "{year}-{month:02}"),
+            // As written: four digits (`0000-Q1`, not `0-Q1`).
+            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Period::Year(year) => write!(f, "{year:04}"),
+            Period::Month { year, month } => write!(f, "{year:04}-{month:02}"),
         }
     }
 }
@@ -111,6 +112,10 @@ mod tests {
             "2026-",
         ] {
             assert_eq!(Period::parse(bad), None, "{bad}");
+        }
+        // A period prints as it was written, four digits of year (finding 14).
+        for text in ["0000-Q1", "0042", "0999-07"] {
+            assert_eq!(Period::parse(text).map(|p| p.to_string()).as_deref(), Some(text));
         }
         let start = Period::parse("2026-Q3").and_then(|p| p.start());
         assert_eq!(start, NaiveDate::from_ymd_opt(2026, 7, 1));
