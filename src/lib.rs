@@ -30,6 +30,7 @@
 
 pub mod app;
 pub mod check;
+pub mod diagnostic;
 pub mod eval;
 pub mod facts;
 pub mod json;

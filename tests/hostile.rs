@@ -28,6 +28,7 @@ fn kaohe(args: &[&str]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
         .args(args)
         .arg("--color=never")
+        .arg("--lang=en")
         .current_dir(root())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -556,6 +557,7 @@ fn a_directory_given_as_facts() {
 
 #[test]
 fn files_over_the_size_limit_are_refused_before_they_are_read() {
+    use kaohe::diagnostic::{Diagnostic, Lang};
     use kaohe::source::{ReadError, SourceFile, MAX_FILE_BYTES};
 
     let dir = scratch("hostile-size");
@@ -565,7 +567,7 @@ fn files_over_the_size_limit_are_refused_before_they_are_read() {
     match SourceFile::read_with_limit(&path, 999) {
         Err(err @ ReadError::TooLarge { size: 1000, limit: 999, .. }) => {
             assert_eq!(
-                err.to_string(),
+                err.text(Lang::En).message,
                 format!(
                     "`{}` is too large to read: 1000 bytes; kaohe reads files of at most 999 bytes",
                     path.display()
@@ -577,8 +579,12 @@ fn files_over_the_size_limit_are_refused_before_they_are_read() {
     // The message for a real 1 GiB file, without making one.
     let err = ReadError::TooLarge { path: "q3.json".into(), size: 1 << 30, limit: MAX_FILE_BYTES };
     assert_eq!(
-        err.to_string(),
+        err.text(Lang::En).message,
         "`q3.json` is too large to read: 1 GiB (1073741824 bytes); kaohe reads files of at most 512 MiB (536870912 bytes)"
+    );
+    assert_eq!(
+        err.text(Lang::Zh).message,
+        "`q3.json` 太大，无法读取：1 GiB（1073741824 字节）；kaohe 读取的文件最大为 512 MiB（536870912 字节）"
     );
     assert_eq!(MAX_FILE_BYTES, 512 * 1024 * 1024);
     // `read` is `read_with_limit` at that limit.

@@ -9,8 +9,9 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use super::error::{Error, Fault};
+use super::error::{AppError, Error, Fault, Side};
 use super::period::{load_policies, read_facts, score, Scored};
+use crate::diagnostic::{Diagnostic, Lang};
 use crate::eval::Scored as Score;
 use crate::facts::Record;
 use crate::policy::{Band, FactKind, Label, Policy, Scope, Subject};
@@ -58,39 +59,42 @@ fn side(dir: &Path, file: &SourceFile) -> Result<Scored, Error> {
     score(&policies, dir, file)
 }
 
-/// One failure for the run, every diagnostic saying which side it is about:
+/// One failure for the run, every problem saying which side it is about:
 /// the old policy (`--from`), the new (`--to`), or both.
 fn rejected(from: &Path, to: &Path, old: Option<Error>, new: Option<Error>) -> Error {
-    let messages = |f: &Error| f.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>();
-    // (who, and whether that is one policy or both)
-    let what = |fault: Fault, (side, one): (&str, bool)| match fault {
-        Fault::Facts => format!("{side} {} the facts", if one { "rejects" } else { "reject" }),
-        Fault::Policy => format!("{side} {} rejected", if one { "is" } else { "are" }),
-        Fault::Io | Fault::Usage => side.to_string(),
+    // Two sides said the same when each problem reads the same and points at the same place.
+    let said = |f: &Error| {
+        f.problems
+            .iter()
+            .map(|p| (p.code(), p.text(Lang::En), p.file().map(str::to_string), p.span()))
+            .collect::<Vec<_>>()
     };
-    let old_side = format!("the old policy (--from {})", from.display());
-    let new_side = format!("the new policy (--to {})", to.display());
-    let both = format!("both policies (--from {}, --to {})", from.display(), to.display());
+    let (from, to) = (from.display().to_string(), to.display().to_string());
     let mut fault = Fault::Facts;
-    let mut diagnostics = Vec::new();
-    let mut add = |failure: Error, side: (&str, bool)| {
+    let mut problems = Vec::new();
+    let mut add = |failure: Error, side: Side| {
         // The earliest stage that failed names the run's fault: reading, the policy, the facts.
         fault = fault.min(failure.fault);
-        let context = what(failure.fault, side);
-        diagnostics.extend(failure.diagnostics.into_iter().map(|d| d.wrap_err(context.clone())));
+        let at_fault = failure.fault;
+        problems.extend(
+            failure
+                .problems
+                .into_iter()
+                .map(|problem| AppError::Side { side: side.clone(), fault: at_fault, problem }.into()),
+        );
     };
     match (old, new) {
-        (Some(old), Some(new)) if messages(&old) == messages(&new) => add(old, (&both, false)),
+        (Some(old), Some(new)) if said(&old) == said(&new) => add(old, Side::Both { from, to }),
         (old, new) => {
             if let Some(old) = old {
-                add(old, (&old_side, true));
+                add(old, Side::Old { from });
             }
             if let Some(new) = new {
-                add(new, (&new_side, true));
+                add(new, Side::New { to });
             }
         }
     }
-    Error::new(fault, diagnostics)
+    Error::new(fault, problems)
 }
 
 // ---------------------------------------------------------------------------

@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::miette;
-
-use super::error::{Error, Fault};
+use super::error::{AppError, Error, Fault};
 use crate::policy::{Policies, Version};
 use crate::source::walk;
 
@@ -26,13 +24,9 @@ pub fn versions<'a>(
         Some(version) => Ok(vec![version]),
         None => {
             let known: Vec<String> = policies.versions.iter().map(Version::describe).collect();
-            Err(Error::new(
+            Err(Error::one(
                 Fault::Usage,
-                vec![miette!(
-                    help = format!("its versions are:\n{}", known.join("\n")),
-                    "`{}` has no version `{wanted}`",
-                    dir.display()
-                )],
+                AppError::NoSuchVersion { dir: dir.display().to_string(), wanted: wanted.to_string(), versions: known },
             ))
         }
     }

@@ -5,39 +5,38 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::Report;
-
-use crate::check;
+use super::error::{problems, Problem};
+use crate::check::{self, Warning};
 use crate::policy::{Policies, Policy, Version, VersionError};
 use crate::source::{walk, SourceFile};
 use crate::syntax;
 
 /// Read every version under `dir`.
-pub fn load_policies(dir: &Path) -> Result<Policies, Vec<Report>> {
+pub fn load_policies(dir: &Path) -> Result<Policies, Vec<Problem>> {
     load(dir, false).map(|(policies, _)| policies)
 }
 
 /// The newest version under `dir`.
-pub fn load_newest(dir: &Path) -> Result<Policy, Vec<Report>> {
+pub fn load_newest(dir: &Path) -> Result<Policy, Vec<Problem>> {
     let mut policies = load_policies(dir)?;
     policies.versions.pop().map(|v| v.policy).ok_or_else(Vec::new)
 }
 
 /// [`load_policies`], and the warnings about every version (`kaohe check`).
-pub fn load_policies_with_warnings(dir: &Path) -> Result<(Policies, Vec<Report>), Vec<Report>> {
+pub fn load_policies_with_warnings(dir: &Path) -> Result<(Policies, Vec<Warning>), Vec<Problem>> {
     load(dir, true)
 }
 
 /// Read, parse and check one version: the `.rules` files of one directory.
-pub fn load_version(dir: &Path) -> Result<Policy, Vec<Report>> {
+pub fn load_version(dir: &Path) -> Result<Policy, Vec<Problem>> {
     load_checked(dir).map(|(policy, _)| policy)
 }
 
 /// [`load_version`], and the warnings of [`check::lint`] about the policy it
 /// loaded (`kaohe check` prints them).
-pub fn load_version_with_warnings(dir: &Path) -> Result<(Policy, Vec<Report>), Vec<Report>> {
+pub fn load_version_with_warnings(dir: &Path) -> Result<(Policy, Vec<Warning>), Vec<Problem>> {
     let (policy, files) = load_checked(dir)?;
-    let warnings = check::lint(&files, &policy, dir).into_iter().map(Report::new).collect();
+    let warnings = check::lint(&files, &policy, dir);
     Ok((policy, warnings))
 }
 
@@ -45,25 +44,25 @@ pub fn load_version_with_warnings(dir: &Path) -> Result<(Policy, Vec<Report>), V
 type Parsed = Vec<(SourceFile, syntax::ast::File)>;
 
 /// The checked policy of one directory, and the files it was made from.
-fn load_checked(dir: &Path) -> Result<(Policy, Parsed), Vec<Report>> {
-    let files = walk::read_policy_dir(dir).map_err(|errs| errs.into_iter().map(Report::new).collect::<Vec<_>>())?;
+fn load_checked(dir: &Path) -> Result<(Policy, Parsed), Vec<Problem>> {
+    let files = walk::read_policy_dir(dir).map_err(problems)?;
     let mut parsed = Vec::new();
     let mut errors = Vec::new();
     for file in files {
         match syntax::parse_file(&file) {
             Ok(ast) => parsed.push((file, ast)),
-            Err(err) => errors.push(Report::new(*err)),
+            Err(err) => errors.push(Problem::Syntax(err)),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let policy = check::check(&parsed).map_err(|errs| errs.into_iter().map(Report::new).collect::<Vec<_>>())?;
+    let policy = check::check(&parsed).map_err(problems)?;
     Ok((policy, parsed))
 }
 
 /// Every version under `dir`, and with `lint`, the warnings about them.
-fn load(dir: &Path, lint: bool) -> Result<(Policies, Vec<Report>), Vec<Report>> {
+fn load(dir: &Path, lint: bool) -> Result<(Policies, Vec<Warning>), Vec<Problem>> {
     let version = |dir: &Path| {
         if lint {
             load_version_with_warnings(dir)
@@ -93,7 +92,7 @@ fn load(dir: &Path, lint: bool) -> Result<(Policies, Vec<Report>), Vec<Report>> 
     }
     for version in &versions {
         if version.policy.effective.is_none() {
-            errors.push(Report::new(VersionError::NoDate {
+            errors.push(Problem::Version(VersionError::NoDate {
                 dir: dir.display().to_string(),
                 version: version.dir.display().to_string(),
             }));
@@ -103,7 +102,7 @@ fn load(dir: &Path, lint: bool) -> Result<(Policies, Vec<Report>), Vec<Report>> 
     for pair in versions.windows(2) {
         if let (Some(a), Some(b)) = (pair[0].policy.effective, pair[1].policy.effective) {
             if a == b {
-                errors.push(Report::new(VersionError::SameDate {
+                errors.push(Problem::Version(VersionError::SameDate {
                     first: pair[0].dir.display().to_string(),
                     second: pair[1].dir.display().to_string(),
                     date: a,

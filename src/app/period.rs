@@ -4,9 +4,7 @@
 
 use std::path::Path;
 
-use miette::Report;
-
-use super::error::{Error, Fault};
+use super::error::{problems, AppError, Error, Fault};
 use crate::eval::Results;
 use crate::facts::Quarter;
 use crate::policy::{Policies, Version};
@@ -42,23 +40,24 @@ pub fn read_facts(path: &Path) -> Result<SourceFile, Error> {
     SourceFile::read(path).map_err(|err| {
         // A file that is there but is not text is bad facts; one that cannot be read is not.
         let fault = if err.is_not_text() { Fault::Facts } else { Fault::Io };
-        Error::new(fault, vec![Report::new(err)])
+        Error::one(fault, err)
     })
 }
 
 /// Score one facts file with the version of `policies` in force for its period.
 pub fn score(policies: &Policies, dir: &Path, file: &SourceFile) -> Result<Scored, Error> {
-    let facts_error =
-        |errs: Vec<crate::facts::FactsError>| Error::new(Fault::Facts, errs.into_iter().map(Report::new).collect());
+    let facts_error = |errs: Vec<crate::facts::FactsError>| Error::new(Fault::Facts, problems(errs));
     let root = crate::facts::parse(file).map_err(facts_error)?;
     let period = crate::facts::peek_period(&root);
     // Without a readable period the newest version reads the file, and
     // reports the period along with anything else wrong in it.
     let version = match period.and_then(|p| p.start().map(|start| (p, start))) {
-        Some((period, start)) => policies.in_force(start).ok_or_else(|| {
-            Error::new(Fault::Policy, vec![Report::new(policies.none_in_force(dir, start, period.to_string()))])
-        })?,
-        None => policies.latest().ok_or_else(|| Error::io("the policy has no version".into()))?,
+        Some((period, start)) => policies
+            .in_force(start)
+            .ok_or_else(|| Error::one(Fault::Policy, policies.none_in_force(dir, start, period.to_string())))?,
+        None => policies
+            .latest()
+            .ok_or_else(|| Error::one(Fault::Io, AppError::NoVersion { dir: dir.display().to_string() }))?,
     };
     let quarter = crate::facts::load_parsed(file, &root, &version.policy).map_err(facts_error)?;
     // The records hold what scoring needs; the JSON tree can go before it starts.

@@ -16,6 +16,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value};
 
+use crate::diagnostic::{Diagnostic, Lang};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::eval::{evaluate, Results, Source};
 use crate::facts::{self, Period, Quarter};
@@ -87,7 +88,7 @@ fn case_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     }
     walk::files(dir, "json").map_err(|errors| {
-        let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let reasons: Vec<String> = errors.iter().map(|e| e.text(Lang::En).message).collect();
         std::io::Error::other(reasons.join("; "))
     })
 }

@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::{miette, Report};
-
-use super::error::{Error, Fault};
+use super::error::{AppError, Error, Fault, Problem};
 use super::period::{load_policies, read_facts, score, Scored};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::facts::Period;
@@ -44,21 +42,13 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<Year, Error> {
     scored.sort_by_key(|(_, s)| s.quarter.period);
 
     let start = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
-        .ok_or_else(|| Error::new(Fault::Facts, vec![miette!("year {year} is out of range")]))?;
-    let version = policies.in_force(start).ok_or_else(|| {
-        Error::new(Fault::Policy, vec![Report::new(policies.none_in_force(dir, start, year.to_string()))])
-    })?;
+        .ok_or_else(|| Error::one(Fault::Facts, AppError::YearOutOfRange { year }))?;
+    let version = policies
+        .in_force(start)
+        .ok_or_else(|| Error::one(Fault::Policy, policies.none_in_force(dir, start, year.to_string())))?;
     let policy = &version.policy;
     if policy.staff.annual.is_none() && policy.window.annual.is_none() {
-        return Err(Error::new(
-            Fault::Policy,
-            vec![miette!(
-                help =
-                    "add an `annual {{ total mean of quarters, rounded to 2 places [第十二条] … }}` block to a subject",
-                "policy {} says nothing about the year",
-                version.describe()
-            )],
-        ));
+        return Err(Error::one(Fault::Policy, AppError::NoAnnualRules { version: version.describe() }));
     }
     let quarters: Vec<ScoredQuarter<'_>> = scored
         .iter()
@@ -71,36 +61,37 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<Year, Error> {
 
 /// All quarters of one year, each once; returns the year.
 fn check_periods(scored: &[(PathBuf, Scored)]) -> Result<i32, Error> {
-    let mut errors = Vec::new();
+    let mut errors: Vec<Problem> = Vec::new();
     let mut year = None;
     let mut seen: Vec<(Period, &PathBuf)> = Vec::new();
     for (path, s) in scored {
         let period = s.quarter.period;
         let Period::Quarter { year: y, .. } = period else {
-            errors.push(miette!(
-                help = "give the year's quarterly files, each with a period like `2026-Q1`",
-                "`{}` covers {period}, not a quarter",
-                path.display()
-            ));
+            errors.push(AppError::NotAQuarter { path: path.display().to_string(), period: period.to_string() }.into());
             continue;
         };
         match year {
             None => year = Some((y, path)),
-            Some((first, first_path)) if first != y => errors.push(miette!(
-                help = "an annual roll-up takes the quarters of one year",
-                "`{}` is {period}, but `{}` is in {first}",
-                path.display(),
-                first_path.display()
-            )),
+            Some((first, first_path)) if first != y => errors.push(
+                AppError::OtherYear {
+                    path: path.display().to_string(),
+                    period: period.to_string(),
+                    first: first_path.display().to_string(),
+                    year: first,
+                }
+                .into(),
+            ),
             Some(_) => {}
         }
         if let Some((_, other)) = seen.iter().find(|(p, _)| *p == period) {
-            errors.push(miette!(
-                help = "give each quarter once",
-                "`{}` and `{}` are both {period}",
-                other.display(),
-                path.display()
-            ));
+            errors.push(
+                AppError::QuarterTwice {
+                    first: other.display().to_string(),
+                    second: path.display().to_string(),
+                    period: period.to_string(),
+                }
+                .into(),
+            );
         }
         seen.push((period, path));
     }

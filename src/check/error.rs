@@ -21,3 +21,24 @@ pub struct CheckError {
     #[help]
     pub help: Option<String>,
 }
+
+impl crate::diagnostic::Diagnostic for CheckError {
+    fn code(&self) -> &'static str {
+        "kaohe::policy"
+    }
+    fn text(&self, _lang: crate::diagnostic::Lang) -> crate::diagnostic::Text {
+        crate::diagnostic::Text::new(self.message.clone())
+            .label(self.label.clone())
+            .also("first declared here")
+            .help_if(self.help.clone())
+    }
+    fn source(&self) -> Option<&Named> {
+        Some(&self.src)
+    }
+    fn span(&self) -> Option<Span> {
+        Some(self.span)
+    }
+    fn also(&self) -> Option<Span> {
+        self.first
+    }
+}

@@ -16,10 +16,8 @@
 //! warnings: scoring needs every rule traceable and every total in one band.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::path::Path;
 
-use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use rust_decimal::Decimal;
 
 use super::document::Document;
@@ -52,6 +50,19 @@ impl Lint {
             Lint::Cite => "cite",
         }
     }
+
+    /// The code of its warnings: `kaohe::lint::unused`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lint::CategoryTotal => "kaohe::lint::category_total",
+            Lint::Unused => "kaohe::lint::unused",
+            Lint::NoEffect => "kaohe::lint::no_effect",
+            Lint::InvertedRange => "kaohe::lint::inverted_range",
+            Lint::DuplicateRule => "kaohe::lint::duplicate_rule",
+            Lint::Source => "kaohe::lint::source",
+            Lint::Cite => "kaohe::lint::cite",
+        }
+    }
 }
 
 /// One warning, pointing at the text it is about.
@@ -68,35 +79,26 @@ pub struct Warning {
     pub help: Option<String>,
 }
 
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+impl crate::diagnostic::Diagnostic for Warning {
+    fn code(&self) -> &'static str {
+        self.lint.code()
     }
-}
-
-impl std::error::Error for Warning {}
-
-impl Diagnostic for Warning {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(format!("kaohe::lint::{}", self.lint.name())))
+    fn severity(&self) -> crate::diagnostic::Severity {
+        crate::diagnostic::Severity::Warning
     }
-
-    fn severity(&self) -> Option<Severity> {
-        Some(Severity::Warning)
+    fn text(&self, _lang: crate::diagnostic::Lang) -> crate::diagnostic::Text {
+        let mut text = crate::diagnostic::Text::new(self.message.clone()).label(self.label.clone());
+        text.also = self.other.as_ref().map(|(_, label)| label.clone());
+        text.help_if(self.help.clone())
     }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
+    fn source(&self) -> Option<&Named> {
         Some(&self.src)
     }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let main = LabeledSpan::new_with_span(Some(self.label.clone()), self.span);
-        let other = self.other.as_ref().map(|(span, label)| LabeledSpan::new_with_span(Some(label.clone()), *span));
-        Some(Box::new(std::iter::once(main).chain(other)))
+    fn span(&self) -> Option<Span> {
+        Some(self.span)
+    }
+    fn also(&self) -> Option<Span> {
+        self.other.as_ref().map(|(span, _)| *span)
     }
 }
 

@@ -1,8 +1,7 @@
 //! `kaohe explain --id ID`: one record's ledger, for an appeal.
 
 use clap::Args;
-use kaohe::app::{Error, Fault};
-use miette::miette;
+use kaohe::app::{AppError, Error, Fault};
 
 use super::{Failure, Inputs};
 
@@ -22,17 +21,8 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
         Some(ledger) => super::out::write(None, &[], |out| out.write_all(ledger.as_bytes())),
         None => {
             let ids = scored.quarter.staff.iter().chain(&scored.quarter.windows).map(|r| r.id.as_str());
-            let hint =
-                kaohe::suggest::closest(&args.id, ids).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-            Err(Error::new(
-                Fault::Facts,
-                vec![miette!(
-                    "no staff member or window has id `{}` in `{}`{hint}",
-                    args.id,
-                    args.inputs.facts.display()
-                )],
-            )
-            .into())
+            let suggestion = kaohe::suggest::did_you_mean_name(&args.id, ids);
+            Err(Error::one(Fault::Facts, AppError::unknown_id(&args.id, &args.inputs.facts, suggestion)).into())
         }
     }
 }

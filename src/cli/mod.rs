@@ -19,7 +19,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kaohe::app::{Error, Fault};
-use kaohe::render::Diagnostics;
+use kaohe::diagnostic::Lang;
+use kaohe::render::{Diagnostics, ErrorFormat};
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -48,6 +49,18 @@ pub struct Cli {
     /// When to colour diagnostics on stderr.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     color: Color,
+
+    /// The language of diagnostics: `zh` (Chinese) or `en` (English).
+    /// Without it, an English locale (`LC_ALL`, `LC_MESSAGES` or `LANG`
+    /// starting with `en`) reads English, and every other one Chinese.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+
+    /// How diagnostics are written on stderr: `human` (with the source they
+    /// point at) or `json` (one object a line: severity, code, message,
+    /// label, file, line, column, help), for scripts.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT", default_value_t = ErrorFormatArg::Human)]
+    error_format: ErrorFormatArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,6 +68,18 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ErrorFormatArg {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -129,7 +154,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Color::Always => true,
         Color::Never => false,
     };
-    let context = Context { diagnostics: Diagnostics::new(color) };
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    let format = match cli.error_format {
+        ErrorFormatArg::Human => ErrorFormat::Human,
+        ErrorFormatArg::Json => ErrorFormat::Json,
+    };
+    let context = Context { diagnostics: Diagnostics::new(color, lang, format) };
     let outcome = match cli.command {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
@@ -144,7 +178,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Exit(code)) => ExitCode::from(code),
         Err(Failure::App(err)) => {
-            eprint!("{}", context.diagnostics.errors(&err.diagnostics));
+            eprint!("{}", context.diagnostics.errors(&err.problems));
             ExitCode::from(exit_status(err.fault))
         }
     }

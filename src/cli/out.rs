@@ -4,8 +4,9 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use kaohe::app::Error;
+use kaohe::app::{Error, Fault};
 use kaohe::output::file::WriteError;
+use kaohe::output::OutputError;
 
 use super::Failure;
 
@@ -20,7 +21,7 @@ pub fn write(
     match kaohe::output::write(out, inputs, render) {
         Ok(()) => Ok(()),
         Err(WriteError::Stdout(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(WriteError::Stdout(err)) => Err(Error::io(format!("cannot write the results: {err}")).into()),
-        Err(WriteError::File(err)) => Err(Error::new(kaohe::app::Fault::Io, vec![miette::Report::new(err)]).into()),
+        Err(WriteError::Stdout(err)) => Err(Error::one(Fault::Io, OutputError::Stdout { reason: err.into() }).into()),
+        Err(WriteError::File(err)) => Err(Error::one(Fault::Io, err).into()),
     }
 }

@@ -18,3 +18,18 @@ pub struct FactsError {
     #[help]
     pub help: Option<String>,
 }
+
+impl crate::diagnostic::Diagnostic for FactsError {
+    fn code(&self) -> &'static str {
+        "kaohe::facts"
+    }
+    fn text(&self, _lang: crate::diagnostic::Lang) -> crate::diagnostic::Text {
+        crate::diagnostic::Text::new(self.message.clone()).label(self.label.clone()).help_if(self.help.clone())
+    }
+    fn source(&self) -> Option<&Named> {
+        Some(&self.src)
+    }
+    fn span(&self) -> Option<Span> {
+        Some(self.span)
+    }
+}

@@ -2,6 +2,8 @@
 //! all, never over one of the run's inputs, never replacing a link or a
 //! device with a regular file, keeping the mode of what it replaces.
 
+pub mod error;
 pub mod file;
 
-pub use file::{write, OutputError};
+pub use error::OutputError;
+pub use file::write;

@@ -5,9 +5,11 @@
 //! [`versions`] holds a policy's versions and picks the one in force for a
 //! period.
 
+pub mod error;
 pub mod versions;
 
-pub use versions::{Policies, Version, VersionError};
+pub use error::VersionError;
+pub use versions::{Policies, Version};
 
 use rust_decimal::Decimal;
 

@@ -17,7 +17,7 @@ pub mod walk;
 
 use std::sync::Arc;
 
-pub use error::ReadError;
+pub use error::{IoReason, NotText, ReadError};
 pub use named::Named;
 pub use read::MAX_FILE_BYTES;
 pub(crate) use span::BOM;

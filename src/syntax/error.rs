@@ -18,3 +18,20 @@ pub struct SyntaxError {
     #[help]
     pub help: Option<String>,
 }
+
+impl crate::diagnostic::Diagnostic for SyntaxError {
+    fn code(&self) -> &'static str {
+        "kaohe::syntax"
+    }
+    fn text(&self, _lang: crate::diagnostic::Lang) -> crate::diagnostic::Text {
+        crate::diagnostic::Text::new(format!("syntax error: {}", self.message))
+            .label(self.label.clone())
+            .help_if(self.help.clone())
+    }
+    fn source(&self) -> Option<&Named> {
+        Some(&self.src)
+    }
+    fn span(&self) -> Option<Span> {
+        Some(self.span)
+    }
+}

@@ -71,6 +71,36 @@ pub enum FormatError {
     Internal { file: String, message: String },
 }
 
+impl crate::diagnostic::Diagnostic for FormatError {
+    fn code(&self) -> &'static str {
+        match self {
+            FormatError::Syntax(err) => crate::diagnostic::Diagnostic::code(err.as_ref()),
+            FormatError::Internal { .. } => "kaohe::fmt",
+        }
+    }
+    fn text(&self, lang: crate::diagnostic::Lang) -> crate::diagnostic::Text {
+        match self {
+            FormatError::Syntax(err) => crate::diagnostic::Diagnostic::text(err.as_ref(), lang),
+            FormatError::Internal { file, message } => {
+                crate::diagnostic::Text::new(format!("cannot format `{file}`: {message}"))
+                    .help("this is a bug in kaohe; the file was left as it was. Please report it with the file")
+            }
+        }
+    }
+    fn source(&self) -> Option<&crate::source::Named> {
+        match self {
+            FormatError::Syntax(err) => crate::diagnostic::Diagnostic::source(err.as_ref()),
+            FormatError::Internal { .. } => None,
+        }
+    }
+    fn span(&self) -> Option<crate::source::Span> {
+        match self {
+            FormatError::Syntax(err) => crate::diagnostic::Diagnostic::span(err.as_ref()),
+            FormatError::Internal { .. } => None,
+        }
+    }
+}
+
 /// Format one `.rules` file: the text in canonical layout, ending in a
 /// newline (or empty, if the file holds nothing).
 pub fn format_source(file: &SourceFile) -> Result<String, FormatError> {

@@ -16,6 +16,7 @@ pub fn kaohe(args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_kaohe"))
         .args(args)
         .arg("--color=never")
+        .arg("--lang=en")
         .current_dir(root())
         .output()
         .unwrap_or_else(|err| panic!("cannot run kaohe: {err}"));
@@ -97,4 +98,12 @@ pub fn apply(case: &Path, dir: &Path) {
             std::fs::write(path, body).unwrap_or_else(|err| panic!("{err}"));
         }
     }
+}
+
+/// stderr with its wrapped lines joined again and the frame drawn around
+/// them removed, so that a message can be looked for whole wherever the
+/// terminal width broke it.
+pub fn flat(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr.lines().map(|l| l.trim_start_matches([' ', '│', '×']).trim()).collect();
+    lines.join(" ")
 }

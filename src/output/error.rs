@@ -1,0 +1,61 @@
+//! What can go wrong writing the output, and how each says it.
+
+use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::source::IoReason;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutputError {
+    /// `--out` names a file the run reads.
+    WouldOverwriteInput { path: String, input: String },
+    /// `--out` names a device, a pipe, a directory.
+    NotRegular { path: String },
+    /// The system refused to write the file.
+    Io { path: String, reason: IoReason },
+    /// Standard output could not be written (other than closed by its reader).
+    Stdout { reason: IoReason },
+}
+
+impl Diagnostic for OutputError {
+    fn code(&self) -> &'static str {
+        match self {
+            OutputError::WouldOverwriteInput { .. } => "kaohe::output::would_overwrite_input",
+            OutputError::NotRegular { .. } => "kaohe::output::not_regular",
+            OutputError::Io { .. } => "kaohe::output::io",
+            OutputError::Stdout { .. } => "kaohe::output::stdout",
+        }
+    }
+
+    fn text(&self, lang: Lang) -> Text {
+        match self {
+            OutputError::WouldOverwriteInput { path, input } => Text::new(lang.pick(
+                format!("`--out {path}` 会覆盖本次运行的输入文件 `{input}`"),
+                format!("`--out {path}` would overwrite an input of this run, `{input}`"),
+            ))
+            .help(lang.pick("请为输出另选一个文件", "choose another file for the output")),
+            OutputError::NotRegular { path } => Text::new(
+                lang.pick(format!("`--out {path}` 不是普通文件"), format!("`--out {path}` is not a regular file")),
+            )
+            .help(lang.pick(
+                "kaohe 把结果写到普通文件（不给 `--out` 时写到标准输出）",
+                "kaohe writes its output to a regular file (or to standard output, with no `--out`)",
+            )),
+            OutputError::Io { path, reason } => {
+                let reason = reason.text(lang);
+                Text::new(lang.pick(format!("无法写入 `{path}`：{reason}"), format!("cannot write `{path}`: {reason}")))
+            }
+            OutputError::Stdout { reason } => {
+                let reason = reason.text(lang);
+                Text::new(lang.pick(format!("无法写出结果：{reason}"), format!("cannot write the results: {reason}")))
+            }
+        }
+    }
+
+    fn file(&self) -> Option<&str> {
+        match self {
+            OutputError::WouldOverwriteInput { path, .. }
+            | OutputError::NotRegular { path }
+            | OutputError::Io { path, .. } => Some(path),
+            OutputError::Stdout { .. } => None,
+        }
+    }
+}
