@@ -201,7 +201,7 @@ fn diff_facts_rejected_by_both() {
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stderr.contains("both policies (--from policies/luoshan/2025, --to"), "{}", run.stderr);
     assert!(run.stderr.contains("reject the facts"), "{}", run.stderr);
-    assert_eq!(run.stderr.matches("expected").count(), 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("expected a value").count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
 }
 

@@ -20,3 +20,54 @@ fn facts_errors() {
         insta::assert_snapshot!(run.stderr);
     });
 }
+
+/// A file that is not facts but something else kaohe knows (a table saved
+/// as CSV, a policy file) is told what `--facts` expects: one error, not
+/// JSON syntax advice. Each `tests/cases/not-facts/*` file is one such.
+#[test]
+fn other_files_given_as_facts() {
+    insta::glob!("cases/not-facts/*", |case| {
+        let relative = case.strip_prefix(common::root()).unwrap_or(case).display().to_string();
+        let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &relative]);
+        assert_eq!(run.code, 4, "{}", run.stderr);
+        assert!(run.stdout.is_empty());
+        assert!(run.stderr.contains("kaohe::facts::not_facts"), "{}", run.stderr);
+        assert!(!run.stderr.contains("malformed JSON"), "{}", run.stderr);
+        insta::assert_snapshot!(run.stderr);
+    });
+}
+
+/// kaohe's own results given back to it as facts: recognised, whichever
+/// command wrote them, with one error rather than one per record.
+#[test]
+fn results_given_as_facts() {
+    let dir = common::scratch("results-as-facts");
+    let quarter = dir.join("results.json");
+    let year = dir.join("annual.json");
+    let q = quarter.display().to_string();
+    let y = year.display().to_string();
+    let eval = common::kaohe(&[
+        "eval",
+        "--policy",
+        "policies/luoshan",
+        "--facts",
+        "examples/2026-Q3.json",
+        "--format",
+        "json",
+        "--out",
+        &q,
+    ]);
+    assert_eq!(eval.code, 0, "{}", eval.stderr);
+    let annual = ["annual", "--policy", "policies/luoshan", "--format", "json", "--out", &y, "--facts"];
+    let quarters = ["Q1", "Q2", "Q3", "Q4"].map(|q| format!("examples/2026-annual/2026-{q}.json"));
+    let mut args: Vec<&str> = annual.to_vec();
+    args.extend(quarters.iter().map(String::as_str));
+    assert_eq!(common::kaohe(&args).code, 0);
+    for (path, command) in [(&q, "kaohe eval"), (&y, "kaohe annual")] {
+        let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", path]);
+        assert_eq!(run.code, 4, "{}", run.stderr);
+        assert!(run.stdout.is_empty());
+        assert!(run.stderr.contains(&format!("(of `{command}`)")), "{}", run.stderr);
+        assert!(run.stderr.ends_with("1 error found\n"), "{}", run.stderr);
+    }
+}

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::check::CheckError;
-use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
+use crate::diagnostic::{Diagnostic, Lang, Located, Severity, Text};
 use crate::facts::FactsError;
 use crate::output::OutputError;
 use crate::policy::VersionError;
@@ -61,7 +61,7 @@ pub enum Problem {
     Format(FormatError),
     Check(Box<CheckError>),
     Version(VersionError),
-    Facts(Box<FactsError>),
+    Facts(Box<Located<FactsError>>),
     Output(OutputError),
     App(Box<AppError>),
 }
@@ -130,8 +130,8 @@ impl From<VersionError> for Problem {
         Problem::Version(e)
     }
 }
-impl From<FactsError> for Problem {
-    fn from(e: FactsError) -> Problem {
+impl From<Located<FactsError>> for Problem {
+    fn from(e: Located<FactsError>) -> Problem {
         Problem::Facts(Box::new(e))
     }
 }

@@ -46,7 +46,7 @@ pub fn read_facts(path: &Path) -> Result<SourceFile, Error> {
 
 /// Score one facts file with the version of `policies` in force for its period.
 pub fn score(policies: &Policies, dir: &Path, file: &SourceFile) -> Result<Scored, Error> {
-    let facts_error = |errs: Vec<crate::facts::FactsError>| Error::new(Fault::Facts, problems(errs));
+    let facts_error = |errs: Vec<crate::facts::Error>| Error::new(Fault::Facts, problems(errs));
     let root = crate::facts::parse(file).map_err(facts_error)?;
     let period = crate::facts::peek_period(&root);
     // Without a readable period the newest version reads the file, and

@@ -30,9 +30,9 @@ pub struct TestArgs {
 /// The exit status of `kaohe test` when a case fails.
 const FAILED: u8 = 5;
 
-pub fn run(args: TestArgs, _context: &Context) -> Result<(), Failure> {
+pub fn run(args: TestArgs, context: &Context) -> Result<(), Failure> {
     let policies = kaohe::app::period::load_policies(&args.policy)?;
-    let results = policy_tests::run(&policies);
+    let results = policy_tests::run(&policies, context.diagnostics.lang());
     let report = kaohe::render::test_report(&results);
     super::out::write(None, &[], |out| out.write_all(report.as_bytes()))?;
     if results.iter().all(|v| v.cases.iter().all(|c| c.passed())) {

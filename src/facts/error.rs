@@ -1,35 +1,838 @@
-use miette::Diagnostic;
-use thiserror::Error;
+//! Everything the facts loader can say about a facts file, and how it says
+//! it, in Chinese and English. Each error names the record (`staff[3]
+//! `S0004``) and the field; the span beside it (`Located`) points at the
+//! value in the file. Chinese messages give a fact or attribute its label
+//! from the policy (`absent_days`（旷工天数）).
 
-use crate::source::{Named, Span};
+use rust_decimal::Decimal;
 
-/// A facts file, or a value in it, that cannot be scored. The message names
-/// the record and the field; the label points at the value in the file.
-#[derive(Debug, Error, Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(kaohe::facts))]
-pub struct FactsError {
-    pub message: String,
-    #[source_code]
-    pub src: Named,
-    #[label("{label}")]
-    pub span: Span,
-    pub label: String,
-    #[help]
-    pub help: Option<String>,
+use crate::diagnostic::{list, named, Diagnostic, Lang, Text};
+use crate::json::{JsonError, JsonType};
+use crate::suggest::Suggestion;
+
+/// A facts file, or a value in it, that cannot be scored.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactsError {
+    /// The file is not JSON.
+    Malformed(JsonError),
+    /// The file is something else kaohe knows: a spreadsheet saved as CSV,
+    /// a policy file, kaohe's own results.
+    NotFacts {
+        path: String,
+        kind: FileKind,
+    },
+    /// The whole file is not an object.
+    NotAnObject {
+        found: JsonType,
+    },
+    UnknownTopField {
+        name: String,
+        suggestion: Option<Suggestion>,
+    },
+    /// A field given twice, at the top of the file (`record` none) or in a record.
+    FieldTwice {
+        record: Option<RecordAt>,
+        name: String,
+    },
+    MissingPeriod,
+    BadPeriod {
+        found: Found,
+    },
+    MissingList {
+        list: List,
+    },
+    NotAList {
+        list: List,
+        found: JsonType,
+    },
+    NotARecord {
+        list: List,
+        index: usize,
+        found: JsonType,
+    },
+    BadId {
+        list: List,
+        index: usize,
+        found: JsonType,
+    },
+    DuplicateId {
+        record: RecordAt,
+        first: usize,
+    },
+    /// A record without `id`, `window`, `role`, or the attribute that
+    /// weights an average (then `weights`: its id and label).
+    MissingField {
+        record: RecordAt,
+        field: String,
+        weights: Option<(String, String)>,
+    },
+    /// A value of the wrong JSON type.
+    WrongType {
+        record: RecordAt,
+        field: Field,
+        expected: Expected,
+        found: JsonType,
+        hint: Option<TypeHint>,
+    },
+    UnknownWindow {
+        record: RecordAt,
+        window: String,
+        suggestion: Option<Suggestion>,
+    },
+    BadDate {
+        record: RecordAt,
+        text: String,
+    },
+    /// `roles`: each role's id and label.
+    UnknownRole {
+        record: RecordAt,
+        found: Found,
+        roles: Vec<(String, String)>,
+        suggestion: Option<Suggestion>,
+    },
+    /// A record field that is not one; `fields`: those a record has;
+    /// `is_fact`: it is a fact, written outside `facts`.
+    UnknownField {
+        record: RecordAt,
+        name: String,
+        suggestion: Option<Suggestion>,
+        is_fact: bool,
+        fields: Vec<String>,
+    },
+    /// `subject`: the id and label of the subject whose facts these are.
+    UnknownFact {
+        record: RecordAt,
+        name: String,
+        subject: (String, String),
+        suggestion: Option<Suggestion>,
+    },
+    FactTwice {
+        record: RecordAt,
+        name: String,
+    },
+    UnknownStaff {
+        record: RecordAt,
+        id: String,
+        suggestion: Option<Suggestion>,
+    },
+    BadNumber {
+        record: RecordAt,
+        field: Field,
+        number: String,
+        problem: NumberProblem,
+    },
+    BadQuantity {
+        record: RecordAt,
+        field: Field,
+        days: bool,
+        value: Decimal,
+        problem: QuantityProblem,
+    },
+    OutOfRange {
+        record: RecordAt,
+        field: Field,
+        value: Decimal,
+        min: Decimal,
+        max: Decimal,
+    },
+    LevelTwice {
+        record: RecordAt,
+        field: Field,
+        level: String,
+    },
+    /// `levels`: each level's id and label.
+    UnknownLevel {
+        record: RecordAt,
+        field: Field,
+        level: String,
+        levels: Vec<(String, String)>,
+        suggestion: Option<Suggestion>,
+    },
+    /// A window whose staff weigh nothing, so its average cannot be taken:
+    /// `members` how many staff it has, `weight` and `averaged` the id and
+    /// label of the attribute and of the averaged category.
+    NoWeight {
+        window: String,
+        members: usize,
+        weight: (String, String),
+        averaged: Option<(String, String)>,
+    },
 }
 
-impl crate::diagnostic::Diagnostic for FactsError {
+/// What a file given as `--facts` is instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Csv,
+    Policy,
+    /// What `kaohe eval`, `annual` or `diff` wrote.
+    Results(Command),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Eval,
+    Annual,
+    Diff,
+}
+
+/// Which list of the file a record is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Windows,
+    Staff,
+    Substitutions,
+}
+
+impl List {
+    /// The key in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            List::Windows => "windows",
+            List::Staff => "staff",
+            List::Substitutions => "substitutions",
+        }
+    }
+}
+
+/// Which record a message is about: `staff[3] `S004``.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordAt {
+    pub list: List,
+    pub index: usize,
+    pub id: Option<String>,
+}
+
+impl RecordAt {
+    fn text(&self) -> String {
+        match &self.id {
+            Some(id) => format!("{}[{}] `{id}`", self.list.key(), self.index),
+            None => format!("{}[{}]", self.list.key(), self.index),
+        }
+    }
+}
+
+/// Which field of a record a message is about, and its label in the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub path: FieldPath,
+    /// The fact's or attribute's label; empty when it has none.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldPath {
+    /// `workdays`
+    Attribute(String),
+    /// `facts.rude_conduct`
+    Fact(String),
+    /// `facts.rude_conduct[1]`
+    Item(String, usize),
+    /// `facts.exposures.county`
+    Level(String, String),
+}
+
+impl Field {
+    /// `` `facts.late_early_away` ``, and in Chinese its label after it.
+    fn text(&self, lang: Lang) -> String {
+        let path = match &self.path {
+            FieldPath::Attribute(name) => name.clone(),
+            FieldPath::Fact(name) => format!("facts.{name}"),
+            FieldPath::Item(name, index) => format!("facts.{name}[{index}]"),
+            FieldPath::Level(name, level) => format!("facts.{name}.{level}"),
+        };
+        match lang {
+            Lang::Zh => named(lang, &path, &self.label),
+            Lang::En => format!("`{path}`"),
+        }
+    }
+}
+
+/// What was found where something else was expected: text from the file
+/// (already clipped to a readable length), or a value of another type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Text(String),
+    Type(JsonType),
+}
+
+impl Found {
+    /// `` `2026Q3` `` or `a number`; in Chinese, text quoted from the file
+    /// is set off by a space, a type is not (`实为 `x``, `实为数字`).
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Found::Text(text), Lang::Zh) => format!(" `{text}`"),
+            (Found::Text(text), Lang::En) => format!("`{text}`"),
+            (Found::Type(found), _) => found.text(lang).to_string(),
+        }
+    }
+}
+
+/// A field of a record that has no label: `window`, `joined`.
+fn plain(name: &str) -> Field {
+    Field { path: FieldPath::Attribute(name.to_string()), label: String::new() }
+}
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// `name`
+    Name,
+    /// `window`
+    WindowId,
+    /// `joined`
+    Date,
+    /// `facts`
+    FactsObject,
+    /// A count: a whole number.
+    Count,
+    Days,
+    /// One assessed amount.
+    Amount,
+    /// The list of a fact's assessed amounts.
+    Amounts,
+    /// A levels fact's counts per level.
+    LevelCounts,
+    /// A substitution's `substitute`, `name` and `for`.
+    NonEmptyString,
+}
+
+/// Advice for a value of the wrong type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeHint {
+    /// A number in quotes: `"2"`.
+    Unquote(String),
+    /// A list where a count belongs.
+    ListOnlyForAmounts,
+    /// A number where a list of amounts belongs.
+    ListTheAmounts,
+    /// An example of counts per level, with the first level's id.
+    PerLevel(String),
+}
+
+/// Why a number's text is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberProblem {
+    TooLarge { max: Decimal },
+    TooPrecise,
+    NotANumber,
+}
+
+/// Why a count or a number of days is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityProblem {
+    Negative,
+    TooLarge { max: Decimal },
+    NotWhole,
+    NotHalf,
+}
+
+impl Expected {
+    fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Expected::Name => lang.pick("字符串", "a string"),
+            Expected::WindowId => lang.pick("窗口编号（字符串）", "a window id (a string)"),
+            Expected::Date => lang.pick("日期（如 `2026-08-15`）", "a date like `2026-08-15`"),
+            Expected::FactsObject => lang.pick("由各项事实组成的对象", "an object of facts"),
+            Expected::Count => lang.pick("次数（整数）", "a count (a whole number)"),
+            Expected::Days => lang.pick("天数", "a number of days"),
+            Expected::Amount => lang.pick("分值", "an amount"),
+            Expected::Amounts => lang.pick("各项评定分值的列表", "a list of assessed amounts"),
+            Expected::LevelCounts => lang.pick("按级别的次数", "counts per level"),
+            Expected::NonEmptyString => lang.pick("非空字符串", "a non-empty string"),
+        }
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Expected::Name => lang.pick("不是名称", "not a name"),
+            Expected::WindowId => lang.pick("不是窗口编号", "not a window id"),
+            Expected::Date => lang.pick("不是日期", "not a date"),
+            Expected::FactsObject | Expected::LevelCounts => lang.pick("不是对象", "not an object"),
+            Expected::Count | Expected::Days | Expected::Amount => lang.pick("类型不对", "wrong type"),
+            Expected::Amounts => lang.pick("不是列表", "not a list"),
+            Expected::NonEmptyString => lang.pick("不是字符串", "not a string"),
+        }
+    }
+}
+
+impl TypeHint {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            TypeHint::Unquote(text) => {
+                lang.pick(format!("数字不加引号：`{text}`"), format!("write the number without quotes: `{text}`"))
+            }
+            TypeHint::ListOnlyForAmounts => {
+                lang.pick("只有 `amounts` 类事实才用列表", "only `amounts` facts take a list").to_string()
+            }
+            TypeHint::ListTheAmounts => lang
+                .pick(
+                    "把每一项评定的分值列出来，例如 `[6, 8]`",
+                    "list the points assessed for each case, for example `[6, 8]`",
+                )
+                .to_string(),
+            TypeHint::PerLevel(level) => lang.pick(
+                format!("按级别给出次数，例如 `{{\"{level}\": 1}}`"),
+                format!("give a count per level, for example `{{\"{level}\": 1}}`"),
+            ),
+        }
+    }
+}
+
+/// `` `chief_rep` (首席代表), `operator` (操作人员) ``
+fn names(lang: Lang, items: &[(String, String)]) -> String {
+    let shown: Vec<String> = items.iter().map(|(id, label)| named(lang, id, label)).collect();
+    shown.join(lang.pick("、", ", "))
+}
+
+/// `staff[0] `S001`, `facts.x`: …` in English; `staff[0] `S001` 的 `facts.x`（标签）：…` in Chinese.
+fn at_field(lang: Lang, record: &RecordAt, field: &Field, zh: String, en: String) -> String {
+    let (record, field) = (record.text(), field.text(lang));
+    lang.pick(format!("{record} 的 {field}：{zh}"), format!("{record}, {field}: {en}"))
+}
+
+/// `staff[0] `S001`: …`
+fn at(lang: Lang, record: &RecordAt, zh: String, en: String) -> String {
+    let record = record.text();
+    lang.pick(format!("{record}：{zh}"), format!("{record}: {en}"))
+}
+
+fn suggested(lang: Lang, suggestion: &Option<Suggestion>) -> Option<String> {
+    suggestion.as_ref().map(|s| s.help(lang))
+}
+
+impl Diagnostic for FactsError {
     fn code(&self) -> &'static str {
-        "kaohe::facts"
+        match self {
+            FactsError::Malformed(error) => error.code(),
+            FactsError::NotFacts { .. } => "kaohe::facts::not_facts",
+            FactsError::NotAnObject { .. } => "kaohe::facts::not_an_object",
+            FactsError::UnknownTopField { .. } => "kaohe::facts::unknown_top_field",
+            FactsError::FieldTwice { .. } => "kaohe::facts::field_twice",
+            FactsError::MissingPeriod => "kaohe::facts::missing_period",
+            FactsError::BadPeriod { .. } => "kaohe::facts::bad_period",
+            FactsError::MissingList { .. } => "kaohe::facts::missing_list",
+            FactsError::NotAList { .. } => "kaohe::facts::not_a_list",
+            FactsError::NotARecord { .. } => "kaohe::facts::not_a_record",
+            FactsError::BadId { .. } => "kaohe::facts::bad_id",
+            FactsError::DuplicateId { .. } => "kaohe::facts::duplicate_id",
+            FactsError::MissingField { .. } => "kaohe::facts::missing_field",
+            FactsError::WrongType { .. } => "kaohe::facts::wrong_type",
+            FactsError::UnknownWindow { .. } => "kaohe::facts::unknown_window",
+            FactsError::BadDate { .. } => "kaohe::facts::bad_date",
+            FactsError::UnknownRole { .. } => "kaohe::facts::unknown_role",
+            FactsError::UnknownField { .. } => "kaohe::facts::unknown_field",
+            FactsError::UnknownFact { .. } => "kaohe::facts::unknown_fact",
+            FactsError::FactTwice { .. } => "kaohe::facts::fact_twice",
+            FactsError::UnknownStaff { .. } => "kaohe::facts::unknown_staff",
+            FactsError::BadNumber { .. } => "kaohe::facts::bad_number",
+            FactsError::BadQuantity { .. } => "kaohe::facts::bad_quantity",
+            FactsError::OutOfRange { .. } => "kaohe::facts::out_of_range",
+            FactsError::LevelTwice { .. } => "kaohe::facts::level_twice",
+            FactsError::UnknownLevel { .. } => "kaohe::facts::unknown_level",
+            FactsError::NoWeight { .. } => "kaohe::facts::no_weight",
+        }
     }
-    fn text(&self, _lang: crate::diagnostic::Lang) -> crate::diagnostic::Text {
-        crate::diagnostic::Text::new(self.message.clone()).label(self.label.clone()).help_if(self.help.clone())
-    }
-    fn source(&self) -> Option<&Named> {
-        Some(&self.src)
-    }
-    fn span(&self) -> Option<Span> {
-        Some(self.span)
+
+    fn text(&self, lang: Lang) -> Text {
+        match self {
+            FactsError::Malformed(error) => {
+                let inner = error.text(lang);
+                Text::new(
+                    lang.pick(
+                        format!("JSON 格式有误：{}", inner.message),
+                        format!("malformed JSON: {}", inner.message),
+                    ),
+                )
+                .label(lang.pick("这里", "here"))
+                .help_if(inner.help)
+            }
+            FactsError::NotFacts { path, kind } => {
+                let what = match kind {
+                    FileKind::Csv => lang.pick("一个 CSV 表格", "a CSV table"),
+                    FileKind::Policy => lang.pick("一个政策文件（`.rules`）", "a policy file (`.rules`)"),
+                    FileKind::Results(Command::Eval) => lang
+                        .pick("kaohe 自己的考核结果（`kaohe eval` 的输出）", "kaohe's own results (of `kaohe eval`)"),
+                    FileKind::Results(Command::Annual) => lang.pick(
+                        "kaohe 自己的年度结果（`kaohe annual` 的输出）",
+                        "kaohe's own annual results (of `kaohe annual`)",
+                    ),
+                    FileKind::Results(Command::Diff) => lang.pick(
+                        "kaohe 自己的比较结果（`kaohe diff` 的输出）",
+                        "kaohe's own comparison (of `kaohe diff`)",
+                    ),
+                };
+                let help = match kind {
+                    FileKind::Csv => lang.pick(
+                        "`--facts` 读的是一个考核期的 JSON 事实文件（见 docs/io.md）：每个窗口和每位工作人员一条记录，写明各项事实；请先把表格整理成这样的文件",
+                        "`--facts` reads one period's facts as JSON (docs/io.md): a record for each window and each staff member with their facts; turn the table into such a file first",
+                    ),
+                    FileKind::Policy => lang.pick(
+                        "政策文件所在的目录用 `--policy` 给出；`--facts` 给出一个考核期的 JSON 事实文件（见 docs/io.md）",
+                        "a policy's directory goes to `--policy`; `--facts` takes one period's facts as JSON (docs/io.md)",
+                    ),
+                    FileKind::Results(_) => lang.pick(
+                        "`--facts` 要的是计分所依据的事实文件（见 docs/io.md），即交给 `kaohe eval --facts` 的文件，而不是 kaohe 写出的结果",
+                        "`--facts` takes the facts a period is scored from (docs/io.md): the file given to `kaohe eval --facts`, not what kaohe wrote",
+                    ),
+                };
+                Text::new(
+                    lang.pick(
+                        format!("`{path}` 是{what}，不是事实文件"),
+                        format!("`{path}` is {what}, not a facts file"),
+                    ),
+                )
+                .label(match kind {
+                    FileKind::Csv => lang.pick("表格的表头", "a table's header row"),
+                    FileKind::Policy => lang.pick("政策的写法", "policy text"),
+                    FileKind::Results(_) => lang.pick("只有结果里才有这个字段", "only results have this field"),
+                })
+                .help(help)
+            }
+            FactsError::NotAnObject { found } => Text::new(lang.pick(
+                format!("这里应是一个含 `period`、`windows` 和 `staff` 的对象，实为{}", found.text(lang)),
+                format!("expected an object with `period`, `windows` and `staff`, found {}", found.text(lang)),
+            ))
+            .label(lang.pick("整个文件", "the whole file")),
+            FactsError::UnknownTopField { name, suggestion } => Text::new(lang.pick(
+                format!("文件顶层有未知字段 `{name}`"),
+                format!("unknown field `{name}` at the top of the file"),
+            ))
+            .label(lang.pick("未知字段", "unknown field"))
+            .help_if(suggested(lang, suggestion)),
+            FactsError::FieldTwice { record, name } => {
+                let (zh, en) = (format!("字段 `{name}` 出现了两次"), format!("field `{name}` is given twice"));
+                Text::new(match record {
+                    Some(record) => at(lang, record, zh, en),
+                    None => lang.pick(zh, en),
+                })
+                .label(lang.pick("重复", "again"))
+            }
+            FactsError::MissingPeriod => Text::new(lang.pick("缺少字段 `period`", "missing field `period`"))
+                .label(lang.pick("在这个对象中", "in this object"))
+                .help(lang.pick("加上 `\"period\": \"2026-Q3\"`", "add `\"period\": \"2026-Q3\"`")),
+            FactsError::BadPeriod { found } => Text::new(lang.pick(
+                format!("`period`：应为 `2026-Q3` 这样的季度或 `2026` 这样的年份，实为{}", found.text(lang)),
+                format!(
+                    "`period`: expected a quarter like `2026-Q3` or a year like `2026`, found {}",
+                    found.text(lang)
+                ),
+            ))
+            .label(lang.pick("不是考核期", "not a period")),
+            FactsError::MissingList { list } => {
+                let key = list.key();
+                Text::new(lang.pick(format!("缺少字段 `{key}`"), format!("missing field `{key}`")))
+                    .label(lang.pick("在这个对象中", "in this object"))
+                    .help(lang.pick(
+                        format!("加上 `\"{key}\": [ … ]`，即使它是空的"),
+                        format!("add `\"{key}\": [ … ]`, even if it is empty"),
+                    ))
+            }
+            FactsError::NotAList { list, found } => {
+                let (key, found) = (list.key(), found.text(lang));
+                let en = match list {
+                    List::Substitutions => format!("`{key}`: expected a list, found {found}"),
+                    _ => format!("`{key}`: expected a list of records, found {found}"),
+                };
+                Text::new(lang.pick(format!("`{key}`：应为记录的列表，实为{found}"), en))
+                    .label(lang.pick("不是列表", "not a list"))
+            }
+            FactsError::NotARecord { list, index, found } => {
+                let (key, found) = (list.key(), found.text(lang));
+                let (en, label) = match list {
+                    List::Substitutions => (
+                        format!("{key}[{index}]: expected an object, found {found}"),
+                        lang.pick("不是对象", "not an object"),
+                    ),
+                    _ => (
+                        format!("{key}[{index}]: expected a record (an object), found {found}"),
+                        lang.pick("不是记录", "not a record"),
+                    ),
+                };
+                Text::new(lang.pick(format!("{key}[{index}]：应为一条记录（对象），实为{found}"), en)).label(label)
+            }
+            FactsError::BadId { list, index, found } => {
+                let (key, found) = (list.key(), found.text(lang));
+                Text::new(lang.pick(
+                    format!("{key}[{index}] 的 `id`：应为非空字符串，实为{found}"),
+                    format!("{key}[{index}], `id`: expected a non-empty string, found {found}"),
+                ))
+                .label(lang.pick("不是编号", "not an id"))
+            }
+            FactsError::DuplicateId { record, first } => {
+                let (key, index, id) = (record.list.key(), record.index, record.id.as_deref().unwrap_or_default());
+                Text::new(lang.pick(
+                    format!("{key}[{index}]：编号 `{id}` 用了两次"),
+                    format!("{key}[{index}]: id `{id}` is used twice"),
+                ))
+                .label(lang.pick("编号重复", "duplicate id"))
+                .help(lang.pick(
+                    format!("第一次在 {key}[{first}]；每条记录要有自己的编号"),
+                    format!("the first is {key}[{first}]; every record needs its own id"),
+                ))
+            }
+            FactsError::MissingField { record, field, weights } => {
+                let label = match record.list {
+                    List::Substitutions => lang.pick("这一条", "this entry"),
+                    _ => lang.pick("这条记录", "this record"),
+                };
+                Text::new(at(lang, record, format!("缺少字段 `{field}`"), format!("missing field `{field}`")))
+                    .label(label)
+                    .help_if(weights.as_ref().map(|(id, weight)| {
+                        let name = named(lang, id, weight);
+                        lang.pick(
+                            format!("{name} 是窗口平均得分的权数"),
+                            format!("{name} weights the window's averaged score"),
+                        )
+                    }))
+            }
+            FactsError::WrongType { record, field, expected, found, hint } => {
+                let (wanted, found) = (expected.text(lang), found.text(lang));
+                Text::new(at_field(
+                    lang,
+                    record,
+                    field,
+                    format!("应为{wanted}，实为{found}"),
+                    format!("expected {wanted}, found {found}"),
+                ))
+                .label(expected.label(lang))
+                .help_if(hint.as_ref().map(|h| h.text(lang)))
+            }
+            FactsError::UnknownWindow { record, window, suggestion } => Text::new(at_field(
+                lang,
+                record,
+                &plain("window"),
+                format!("没有编号为 `{window}` 的窗口"),
+                format!("no window has id `{window}`"),
+            ))
+            .label(lang.pick("未知窗口", "unknown window"))
+            .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                lang.pick(
+                    "工作人员的 `window` 是 `windows` 中某条记录的编号".to_string(),
+                    "a staff member's `window` is the id of a record in `windows`".to_string(),
+                )
+            })),
+            FactsError::BadDate { record, text } => {
+                Text::new(at_field(
+                    lang,
+                    record,
+                    &plain("joined"),
+                    format!("应为 `2026-08-15` 这样的日期，实为 `{text}`"),
+                    format!("expected a date like `2026-08-15`, found `{text}`"),
+                ))
+                .label(lang.pick("不是日期", "not a date"))
+                .help(lang.pick(
+                    "进入大厅工作的日期，写作 YYYY-MM-DD",
+                    "the day the person started in the hall, as YYYY-MM-DD",
+                ))
+            }
+            FactsError::UnknownRole { record, found, roles, suggestion } => {
+                let found = found.text(lang);
+                Text::new(at_field(
+                    lang,
+                    record,
+                    &plain("role"),
+                    format!("应为一个角色，实为{found}"),
+                    format!("expected a role, found {found}"),
+                ))
+                .label(lang.pick("未知角色", "unknown role"))
+                .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                    let roles = names(lang, roles);
+                    lang.pick(format!("角色有：{roles}"), format!("roles are {roles}"))
+                }))
+            }
+            FactsError::UnknownField { record, name, suggestion, is_fact, fields } => {
+                let help = match (suggestion, is_fact) {
+                    (Some(s), _) => s.help(lang),
+                    (None, true) => lang.pick(
+                        format!("`{name}` 是一项事实：请放在 `facts` 里"),
+                        format!("`{name}` is a fact: put it inside `facts`"),
+                    ),
+                    (None, false) => {
+                        let key = record.list.key();
+                        let fields = list(lang, fields.iter().map(String::as_str));
+                        lang.pick(
+                            format!("{key} 记录的字段有：{fields}"),
+                            format!("a {key} record has the fields {fields}"),
+                        )
+                    }
+                };
+                Text::new(at(lang, record, format!("未知字段 `{name}`"), format!("unknown field `{name}`")))
+                    .label(lang.pick("未知字段", "unknown field"))
+                    .help(help)
+            }
+            FactsError::UnknownFact { record, name, subject: (subject, subject_label), suggestion } => {
+                Text::new(at(lang, record, format!("未知事实 `{name}`"), format!("unknown fact `{name}`")))
+                    .label(lang.pick("本政策没有这项事实", "not a fact of this policy"))
+                    .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                        let who = named(lang, subject, subject_label);
+                        lang.pick(
+                            format!("可用的事实名称见政策中 {who} 的 `facts`"),
+                            format!("see the `facts` of subject `{subject}` in the policy for the names it accepts"),
+                        )
+                    }))
+            }
+            FactsError::FactTwice { record, name } => Text::new(at(
+                lang,
+                record,
+                format!("事实 `{name}` 出现了两次"),
+                format!("fact `{name}` is given twice"),
+            ))
+            .label(lang.pick("重复", "again")),
+            FactsError::UnknownStaff { record, id, suggestion } => Text::new(at_field(
+                lang,
+                record,
+                &plain("for"),
+                format!("没有编号为 `{id}` 的工作人员"),
+                format!("no staff member has id `{id}`"),
+            ))
+            .label(lang.pick("未知的工作人员编号", "unknown staff id"))
+            .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                lang.pick(
+                    "`for` 是被顶岗的工作人员的编号".to_string(),
+                    "`for` is the id of the staff member stood in for".to_string(),
+                )
+            })),
+            FactsError::BadNumber { record, field, number, problem } => {
+                let (zh, en, label, help) = match problem {
+                    NumberProblem::TooLarge { max } => (
+                        "太大",
+                        "is too large",
+                        lang.pick("太大", "too large"),
+                        lang.pick(format!("事实最多为 {max}"), format!("facts hold at most {max}")),
+                    ),
+                    NumberProblem::TooPrecise => (
+                        "位数太多，无法精确读取",
+                        "has more digits than can be read exactly",
+                        lang.pick("位数太多", "too many digits"),
+                        lang.pick(
+                            "kaohe 精确读取数字，小数点后最多 28 位".to_string(),
+                            "kaohe reads numbers exactly, to at most 28 digits after the point".to_string(),
+                        ),
+                    ),
+                    NumberProblem::NotANumber => (
+                        "不是数字",
+                        "is not a number",
+                        lang.pick("不是数字", "not a number"),
+                        lang.pick(
+                            "写成 `2` 或 `1.5` 这样的数字".to_string(),
+                            "write a number like `2` or `1.5`".to_string(),
+                        ),
+                    ),
+                };
+                Text::new(at_field(
+                    lang,
+                    record,
+                    field,
+                    format!("数字 `{number}` {zh}"),
+                    format!("the number `{number}` {en}"),
+                ))
+                .label(label)
+                .help(help)
+            }
+            FactsError::BadQuantity { record, field, days, value, problem } => {
+                let noun = match days {
+                    true => lang.pick("天数", "a number of days"),
+                    false => lang.pick("次数", "a count"),
+                };
+                let (zh, en, help) = match problem {
+                    QuantityProblem::Negative => ("不能为负数", "cannot be negative", None),
+                    QuantityProblem::TooLarge { max } => (
+                        "太大",
+                        "is too large",
+                        Some(lang.pick(format!("事实最多为 {max}"), format!("facts hold at most {max}"))),
+                    ),
+                    QuantityProblem::NotWhole => (
+                        "应为整数",
+                        "is not a whole number",
+                        Some(
+                            lang.pick("次数是发生了几次：0、1、2……", "a count says how many times: 0, 1, 2, …")
+                                .to_string(),
+                        ),
+                    ),
+                    QuantityProblem::NotHalf => (
+                        "应为 0.5 的倍数",
+                        "is not a multiple of 0.5",
+                        Some(
+                            lang.pick("天数以半天计：1、1.5、2……", "days are counted in half days: 1, 1.5, 2, …")
+                                .to_string(),
+                        ),
+                    ),
+                };
+                let label = match problem {
+                    QuantityProblem::Negative => lang.pick("为负数", "cannot be negative"),
+                    QuantityProblem::TooLarge { .. } => lang.pick("太大", "is too large"),
+                    QuantityProblem::NotWhole => lang.pick("不是整数", "is not a whole number"),
+                    QuantityProblem::NotHalf => lang.pick("不是 0.5 的倍数", "is not a multiple of 0.5"),
+                };
+                Text::new(at_field(
+                    lang,
+                    record,
+                    field,
+                    format!("{noun}{zh}，实为 `{value}`"),
+                    format!("{noun} {en}, found `{value}`"),
+                ))
+                .label(label)
+                .help_if(help)
+            }
+            FactsError::OutOfRange { record, field, value, min, max } => Text::new(at_field(
+                lang,
+                record,
+                field,
+                format!("分值 `{value}` 不在 {min}-{max} 的范围内"),
+                format!("amount `{value}` is outside the range {min}-{max}"),
+            ))
+            .label(lang.pick(format!("不在 {min}-{max} 之内"), format!("not in {min}-{max}")))
+            .help(lang.pick(
+                format!("评分细则每项给 {min} 至 {max} 分；超出范围的分值不会被自动调整"),
+                format!("the table allows {min} to {max} points for each case; amounts are never clamped"),
+            )),
+            FactsError::LevelTwice { record, field, level } => Text::new(at_field(
+                lang,
+                record,
+                field,
+                format!("级别 `{level}` 出现了两次"),
+                format!("level `{level}` is given twice"),
+            ))
+            .label(lang.pick("重复", "again")),
+            FactsError::UnknownLevel { record, field, level, levels, suggestion } => Text::new(at_field(
+                lang,
+                record,
+                field,
+                format!("未知级别 `{level}`"),
+                format!("unknown level `{level}`"),
+            ))
+            .label(lang.pick("不是级别", "not a level"))
+            .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                let levels = names(lang, levels);
+                lang.pick(format!("级别有：{levels}"), format!("levels are {levels}"))
+            })),
+            FactsError::NoWeight { window, members, weight: (weight, weight_label), averaged } => {
+                let averaged_zh = averaged.as_ref().map_or_else(String::new, |(id, label)| named(lang, id, label));
+                let averaged_en = averaged.as_ref().map_or_else(String::new, |(id, label)| format!("{id} ({label})"));
+                let message = if *members == 0 {
+                    lang.pick(
+                        format!("窗口 `{window}`：没有工作人员属于它，无法计算它的 {averaged_zh} 平均分"),
+                        format!(
+                            "window `{window}`: no staff member belongs to it, so its {averaged_en} cannot be averaged"
+                        ),
+                    )
+                } else {
+                    lang.pick(
+                        format!(
+                            "窗口 `{window}`：它的工作人员（{members} 人）的 {} 合计为 0，无法计算它的 {averaged_zh} 平均分",
+                            named(lang, weight, weight_label)
+                        ),
+                        format!(
+                            "window `{window}`: its staff ({members}) have 0 {weight} in total, so its {averaged_en} cannot be averaged"
+                        ),
+                    )
+                };
+                let weight = named(lang, weight, weight_label);
+                Text::new(message).label(lang.pick("这个窗口", "this window")).help(lang.pick(
+                    format!("给出它的工作人员的 {weight}，或者本期不列这个窗口"),
+                    format!("give its staff their {weight}, or leave the window out of this period"),
+                ))
+            }
+        }
     }
 }

@@ -4,12 +4,13 @@
 //! range, a level is declared), and every problem in the file is reported
 //! with the record, the field and the line and column.
 
-mod error;
+pub mod error;
 mod load;
 mod period;
+mod recognise;
 
 pub use error::FactsError;
-pub use load::{load, load_parsed, parse, peek_period};
+pub use load::{load, load_parsed, parse, peek_period, Error};
 pub use period::Period;
 
 use rust_decimal::Decimal;
