@@ -113,6 +113,57 @@ impl Text {
         self.help = help;
         self
     }
+
+    /// As it is shown: in Chinese, a space between a character and the
+    /// code beside it (`未知事实 `x``, not `未知事实`x``), as Chinese
+    /// technical writing sets it, so that no message has to remember to.
+    pub fn spaced(self, lang: Lang) -> Text {
+        if lang != Lang::Zh {
+            return self;
+        }
+        let space = |text: Option<String>| text.map(|t| space_code(&t));
+        Text {
+            message: space_code(&self.message),
+            label: space(self.label),
+            also: space(self.also),
+            help: space(self.help),
+            context: space(self.context),
+        }
+    }
+}
+
+/// A diagnostic's words in `lang`, as they are shown.
+pub fn shown(diagnostic: &(impl Diagnostic + ?Sized), lang: Lang) -> Text {
+    diagnostic.text(lang).spaced(lang)
+}
+
+/// A Chinese character (not punctuation): what code is set off from.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// `未知事实`x`，是不是`y`？` → `未知事实 `x`，是不是 `y`？`
+fn space_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut in_code = false;
+    let mut after_code = false;
+    for c in text.chars() {
+        if c == '`' {
+            if !in_code && out.chars().last().is_some_and(is_han) {
+                out.push(' ');
+            }
+            in_code = !in_code;
+            after_code = !in_code;
+            out.push(c);
+            continue;
+        }
+        if after_code && is_han(c) {
+            out.push(' ');
+        }
+        after_code = false;
+        out.push(c);
+    }
+    out
 }
 
 /// An error or warning of any stage.
@@ -213,6 +264,17 @@ mod tests {
             assert_eq!(Lang::from_locale(Some(other)), Lang::Zh, "{other}");
         }
         assert_eq!(Lang::from_locale(None), Lang::Zh);
+    }
+
+    #[test]
+    fn chinese_sets_code_off_by_a_space() {
+        assert_eq!(space_code("未知事实`x`，是不是`y`？"), "未知事实 `x`，是不是 `y`？");
+        assert_eq!(space_code("应为 `a`、`b`或`c`"), "应为 `a`、`b` 或 `c`");
+        assert_eq!(space_code("`staff[0]` 的`facts.x`（迟到）"), "`staff[0]` 的 `facts.x`（迟到）");
+        assert_eq!(space_code("no change `here`"), "no change `here`");
+        let text = Text::new("写作`x`").help("见`y`").spaced(Lang::Zh);
+        assert_eq!((text.message.as_str(), text.help.as_deref()), ("写作 `x`", Some("见 `y`")));
+        assert_eq!(Text::new("写作`x`").spaced(Lang::En).message, "写作`x`");
     }
 
     #[test]

@@ -12,8 +12,7 @@ use crate::output::OutputError;
 use crate::policy::VersionError;
 use crate::source::{Named, ReadError, Span};
 use crate::suggest::Suggestion;
-use crate::syntax::format::FormatError;
-use crate::syntax::SyntaxError;
+use crate::syntax::{FormatError, SyntaxError};
 
 /// Which input was at fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,7 +56,7 @@ impl Error {
 #[derive(Debug)]
 pub enum Problem {
     Read(ReadError),
-    Syntax(Box<SyntaxError>),
+    Syntax(Box<Located<SyntaxError>>),
     Format(FormatError),
     Check(Box<CheckError>),
     Version(VersionError),
@@ -110,8 +109,8 @@ impl From<ReadError> for Problem {
         Problem::Read(e)
     }
 }
-impl From<SyntaxError> for Problem {
-    fn from(e: SyntaxError) -> Problem {
+impl From<Located<SyntaxError>> for Problem {
+    fn from(e: Located<SyntaxError>) -> Problem {
         Problem::Syntax(Box::new(e))
     }
 }

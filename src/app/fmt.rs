@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use super::error::{problems, Problem};
 use crate::output::OutputError;
 use crate::source::{walk, ReadError, SourceFile};
-use crate::syntax::format::{format_source, FormatError};
+use crate::syntax::format::format_source;
+use crate::syntax::FormatError;
 
 /// What happened to one file.
 pub enum Outcome {

@@ -16,7 +16,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value};
 
-use crate::diagnostic::{Diagnostic, Lang};
+use crate::diagnostic::{shown, Diagnostic, Lang};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::eval::{evaluate, Results, Source};
 use crate::facts::{self, Period, Quarter};
@@ -89,7 +89,7 @@ fn case_files(dir: &Path, lang: Lang) -> std::io::Result<Vec<PathBuf>> {
         return Ok(Vec::new());
     }
     walk::files(dir, "json").map_err(|errors| {
-        let reasons: Vec<String> = errors.iter().map(|e| e.text(lang).message).collect();
+        let reasons: Vec<String> = errors.iter().map(|e| shown(e, lang).message).collect();
         std::io::Error::other(reasons.join("; "))
     })
 }
@@ -246,7 +246,7 @@ impl Runner<'_> {
                 .map(|e| {
                     let (line, column) = line_col(text, e.span.start());
                     let said = |lang: Lang| {
-                        let words = e.text(lang);
+                        let words = shown(e, lang);
                         let help =
                             words.help.map_or(String::new(), |h| lang.pick(format!("（{h}）"), format!(" ({h})")));
                         let at = lang.pick(

@@ -387,7 +387,7 @@ mod tests {
     /// The lints of a one-file policy, as `(lint, the text it points at)`.
     fn lints(text: &str) -> Result<Vec<(Lint, String)>, String> {
         let file = SourceFile::new("p.rules", text);
-        let ast = crate::syntax::parse_file(&file).map_err(|e| e.message.clone())?;
+        let ast = crate::syntax::parse_file(&file).map_err(|e| format!("{:?}", e.error))?;
         let files = vec![(file, ast)];
         let policy = crate::check::check(&files).map_err(|e| format!("{e:?}"))?;
         let warnings = lint(&files, &policy, Path::new("."));

@@ -13,7 +13,7 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use crate::diagnostic::{Diagnostic, Lang, Severity, Text};
+use crate::diagnostic::{shown, Diagnostic, Lang, Severity, Text};
 use crate::json;
 use crate::source::line_col;
 
@@ -141,7 +141,7 @@ fn is_escape_codes(text: &str) -> bool {
 
 /// One diagnostic as a JSON object on one line.
 fn json_line(diagnostic: &dyn Diagnostic, lang: Lang) -> String {
-    let text = diagnostic.text(lang);
+    let text = shown(diagnostic, lang);
     let message = match &text.context {
         Some(context) => lang.pick(format!("{context}：{}", text.message), format!("{context}: {}", text.message)),
         None => text.message.clone(),
@@ -176,7 +176,7 @@ struct Shown<'a> {
 
 impl<'a> Shown<'a> {
     fn new(diagnostic: &'a dyn Diagnostic, lang: Lang) -> Shown<'a> {
-        let text = diagnostic.text(lang);
+        let text = shown(diagnostic, lang);
         let cause = text.context.as_ref().map(|_| Cause(text.message.clone()));
         Shown { diagnostic, text, cause }
     }
