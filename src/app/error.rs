@@ -58,7 +58,7 @@ pub enum Problem {
     Read(ReadError),
     Syntax(Box<Located<SyntaxError>>),
     Format(FormatError),
-    Check(Box<CheckError>),
+    Check(Box<Located<CheckError>>),
     Version(VersionError),
     Facts(Box<Located<FactsError>>),
     Output(OutputError),
@@ -119,8 +119,8 @@ impl From<FormatError> for Problem {
         Problem::Format(e)
     }
 }
-impl From<CheckError> for Problem {
-    fn from(e: CheckError) -> Problem {
+impl From<Located<CheckError>> for Problem {
+    fn from(e: Located<CheckError>) -> Problem {
         Problem::Check(Box::new(e))
     }
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{problems, Problem};
 use crate::check::{self, Warning};
+use crate::diagnostic::Located;
 use crate::policy::{Policies, Policy, Version, VersionError};
 use crate::source::{walk, SourceFile};
 use crate::syntax;
@@ -23,7 +24,7 @@ pub fn load_newest(dir: &Path) -> Result<Policy, Vec<Problem>> {
 }
 
 /// [`load_policies`], and the warnings about every version (`kaohe check`).
-pub fn load_policies_with_warnings(dir: &Path) -> Result<(Policies, Vec<Warning>), Vec<Problem>> {
+pub fn load_policies_with_warnings(dir: &Path) -> Result<(Policies, Vec<Located<Warning>>), Vec<Problem>> {
     load(dir, true)
 }
 
@@ -34,7 +35,7 @@ pub fn load_version(dir: &Path) -> Result<Policy, Vec<Problem>> {
 
 /// [`load_version`], and the warnings of [`check::lint`] about the policy it
 /// loaded (`kaohe check` prints them).
-pub fn load_version_with_warnings(dir: &Path) -> Result<(Policy, Vec<Warning>), Vec<Problem>> {
+pub fn load_version_with_warnings(dir: &Path) -> Result<(Policy, Vec<Located<Warning>>), Vec<Problem>> {
     let (policy, files) = load_checked(dir)?;
     let warnings = check::lint(&files, &policy, dir);
     Ok((policy, warnings))
@@ -62,7 +63,7 @@ fn load_checked(dir: &Path) -> Result<(Policy, Parsed), Vec<Problem>> {
 }
 
 /// Every version under `dir`, and with `lint`, the warnings about them.
-fn load(dir: &Path, lint: bool) -> Result<(Policies, Vec<Warning>), Vec<Problem>> {
+fn load(dir: &Path, lint: bool) -> Result<(Policies, Vec<Located<Warning>>), Vec<Problem>> {
     let version = |dir: &Path| {
         if lint {
             load_version_with_warnings(dir)

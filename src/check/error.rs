@@ -1,44 +1,1006 @@
-use miette::Diagnostic;
-use thiserror::Error;
+//! Everything the check stage can say about a policy, and how it says it,
+//! in Chinese and English: the errors that refuse a policy
+//! ([`CheckError`]), the lints' warnings about one that is probably not
+//! what its author meant ([`Warning`]), and what a cite misses in the
+//! source document ([`Miss`]). Each is data; the span beside it
+//! (`Located`) points at the text in the `.rules` file.
 
-use crate::source::{Named, Span};
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{list, Diagnostic, Lang, Severity, Text};
+use crate::source::{IoReason, Span};
+use crate::suggest::Suggestion;
 
 /// A policy that parses but does not make sense: an undeclared name, a rule
 /// that does not fit its fact, a duplicate, a missing cite.
-#[derive(Debug, Error, Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(kaohe::policy))]
-pub struct CheckError {
-    pub message: String,
-    #[source_code]
-    pub src: Named,
-    #[label("{label}")]
-    pub span: Span,
-    pub label: String,
-    /// Where the other half of a conflict is, when it is in the same file.
-    #[label("first declared here")]
-    pub first: Option<Span>,
-    #[help]
-    pub help: Option<String>,
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckError {
+    /// A name declared twice; `first` is where the first is, when in the
+    /// same file, and `first_file` the file it is in, when not.
+    Duplicate {
+        what: Declared,
+        name: String,
+        first: Option<Span>,
+        first_file: Option<String>,
+    },
+    UnknownSubject {
+        name: String,
+        suggestion: Option<Suggestion>,
+    },
+    /// `subject`: `staff` or `window`.
+    MissingSubject {
+        subject: &'static str,
+    },
+    RoleOfWindow,
+    AttributeNotNumber {
+        attribute: String,
+    },
+    SecondAverage,
+    AverageWithRules {
+        category: String,
+    },
+    AverageInStaff,
+    AddInCategory {
+        category: String,
+    },
+    /// A block that a subject has once, given again.
+    BlockTwice {
+        block: Block,
+    },
+    AmountsWithoutRange {
+        fact: String,
+    },
+    /// `kind`: the fact's kind as the policy writes it (`count`).
+    RangeOnKind {
+        kind: &'static str,
+        fact: String,
+        min: Decimal,
+        max: Decimal,
+    },
+    TooLarge {
+        number: Decimal,
+        max: Decimal,
+    },
+    EmptyCite,
+    RuleWithoutCite {
+        fact: String,
+    },
+    /// An average, a quota, a veto, a flag, an annual line without its cite.
+    NoCite {
+        what: Cited,
+    },
+    UndeclaredFact {
+        fact: String,
+        suggestion: Option<Suggestion>,
+    },
+    /// A rule that scores a fact as its kind cannot be: `scored` how it
+    /// scores it, `kind` the fact's kind.
+    KindMismatch {
+        fact: String,
+        kind: &'static str,
+        scored: Scored,
+    },
+    LevelTwice {
+        level: String,
+    },
+    UnknownLevel {
+        level: String,
+        suggestion: Option<Suggestion>,
+        levels: Vec<String>,
+    },
+    InWindowInWindowRule,
+    InWindowKind {
+        fact: String,
+        kind: &'static str,
+    },
+    UnknownRole {
+        role: String,
+        suggestion: Option<Suggestion>,
+        roles: Vec<String>,
+    },
+    AverageOfOther {
+        subject: String,
+    },
+    NoStaffCategory {
+        category: String,
+        suggestion: Option<Suggestion>,
+    },
+    NoStaffAttribute {
+        attribute: String,
+        suggestion: Option<Suggestion>,
+    },
+    BadPlaces,
+    NoGrades {
+        subject: String,
+    },
+    EmptyBand {
+        grade: String,
+        from: Decimal,
+        below: Decimal,
+    },
+    Overlap {
+        grade: String,
+    },
+    /// Totals below the lowest band.
+    GapBelow {
+        from: Decimal,
+    },
+    /// Totals between two bands.
+    Gap {
+        end: Decimal,
+        from: Decimal,
+    },
+    NoBands,
+    /// Totals above the highest band.
+    GapAbove {
+        end: Decimal,
+    },
+    NoBandToChoose {
+        band: String,
+        suggestion: Option<Suggestion>,
+    },
+    QuotaOverAll {
+        percent: Decimal,
+    },
+    VetoOnBand {
+        grade: String,
+    },
+    UnknownGrade {
+        grade: String,
+        suggestion: Option<Suggestion>,
+    },
+    NoAnnualTotal,
+    AnnualTotalTwice,
+    ConditionTooDeep {
+        limit: usize,
+    },
+    NoRoles {
+        subject: String,
+    },
+    VetoTestsGrade,
+    EveryQuarterOutsideAnnual,
+    OfStaffOutsideWindow,
+    InWindowInWindowCondition,
+    MonthsInHallOutsideAnnual,
+    UndeclaredInCondition {
+        name: String,
+        what: Quantity,
+        suggestion: Option<Suggestion>,
+    },
 }
 
-impl crate::diagnostic::Diagnostic for CheckError {
+/// What was declared twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declared {
+    Policy,
+    Source,
+    Level,
+    Subject,
+    Category,
+    Role,
+    Attribute,
+    Fact,
+    /// A fact named like an attribute, or the other way round.
+    Name,
+    Grade,
+}
+
+/// A block of a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    Penalties,
+    Bonus,
+    Grades,
+    Annual,
+}
+
+/// What has no cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cited {
+    Average,
+    Quota,
+    Veto,
+    Flag,
+    AnnualTotal,
+    /// A `not assessed` line of `annual`.
+    Rule,
+}
+
+/// How a rule scores its fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scored {
+    Each,
+    EachBeyond,
+    PerDay,
+    AsAssessed,
+    ByLevel,
+}
+
+/// What a condition named that is not declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// `… of staff`
+    StaffFact,
+    /// `… in window`
+    Fact,
+    FactOrAttribute,
+}
+
+/// A warning about a policy that checks, and can be scored, but is
+/// probably not what its author meant (`kaohe check`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// The categories of `subject` sum to `sum`, not to `total`; `parts`:
+    /// each category's label and points.
+    CategoryTotal {
+        subject: String,
+        sum: Decimal,
+        total: Decimal,
+        parts: Vec<(String, Decimal)>,
+    },
+    InvertedRange {
+        fact: String,
+        min: Decimal,
+        max: Decimal,
+    },
+    /// `attribute`: an attribute, else a fact.
+    Unused {
+        name: String,
+        attribute: bool,
+    },
+    /// A category of 0 points with `rules` rules: none can move a score.
+    ZeroCategory {
+        category: String,
+        rules: usize,
+    },
+    /// A second rule on `fact` in one part; `first` is the first rule.
+    DuplicateRule {
+        fact: String,
+        part: RulePart,
+        first: Span,
+    },
+    NoEffect {
+        fact: String,
+        why: NoEffect,
+    },
+    /// The `source` document cannot be read: `reason` why (none: not UTF-8).
+    SourceUnreadable {
+        path: String,
+        reason: Option<IoReason>,
+    },
+    /// A cite that names no place in the source document.
+    Cite {
+        cite: String,
+        miss: Miss,
+    },
+}
+
+/// Where two rules are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RulePart {
+    Category(String),
+    Penalties,
+    Bonus,
+}
+
+/// Why a rule can never move a score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoEffect {
+    ZeroPoints,
+    EveryLevelZero,
+    /// Its amounts lie in `min`–`max`, and `max` is 0.
+    AssessedAtZero {
+        min: Decimal,
+        max: Decimal,
+    },
+}
+
+/// A place a cite names that the source document does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// `annexes`: how many annex tables the document has.
+    NoAnnex {
+        n: usize,
+        annexes: usize,
+    },
+    NoCategory {
+        n: usize,
+        category: String,
+        suggestion: Option<Suggestion>,
+        categories: Vec<String>,
+    },
+    NoRow {
+        n: usize,
+        category: String,
+        rows: usize,
+        row: String,
+    },
+    NotARow {
+        n: usize,
+        category: String,
+        rows: usize,
+        row: String,
+    },
+    ExtraPart {
+        n: usize,
+        extra: String,
+    },
+    NotInDocument {
+        clause: String,
+    },
+    BrokenAcrossLines {
+        clause: String,
+    },
+    NoHeading {
+        part: String,
+        under: String,
+    },
+}
+
+/// `the policy`, `level`, … as a duplicate's message names it.
+fn declared(lang: Lang, what: Declared) -> &'static str {
+    match what {
+        Declared::Policy => lang.pick("政策", "the policy"),
+        Declared::Source => lang.pick("依据文件", "the source"),
+        Declared::Level => lang.pick("级别", "level"),
+        Declared::Subject => lang.pick("考核对象", "subject"),
+        Declared::Category => lang.pick("类别", "category"),
+        Declared::Role => lang.pick("角色", "role"),
+        Declared::Attribute => lang.pick("属性", "attribute"),
+        Declared::Fact => lang.pick("事实", "fact"),
+        Declared::Name => lang.pick("名称", "name"),
+        Declared::Grade => lang.pick("等次", "grade"),
+    }
+}
+
+fn suggested(lang: Lang, suggestion: &Option<Suggestion>) -> Option<String> {
+    suggestion.as_ref().map(|s| s.help(lang))
+}
+
+/// A number as the policy writes it, without trailing zeros.
+fn number(value: Decimal) -> Decimal {
+    value.normalize()
+}
+
+impl Diagnostic for CheckError {
     fn code(&self) -> &'static str {
-        "kaohe::policy"
+        match self {
+            CheckError::Duplicate { .. } => "kaohe::check::duplicate",
+            CheckError::UnknownSubject { .. } => "kaohe::check::unknown_subject",
+            CheckError::MissingSubject { .. } => "kaohe::check::missing_subject",
+            CheckError::RoleOfWindow => "kaohe::check::role_of_window",
+            CheckError::AttributeNotNumber { .. } => "kaohe::check::attribute_not_number",
+            CheckError::SecondAverage => "kaohe::check::second_average",
+            CheckError::AverageWithRules { .. } => "kaohe::check::average_with_rules",
+            CheckError::AverageInStaff => "kaohe::check::average_in_staff",
+            CheckError::AddInCategory { .. } => "kaohe::check::add_in_category",
+            CheckError::BlockTwice { .. } => "kaohe::check::block_twice",
+            CheckError::AmountsWithoutRange { .. } => "kaohe::check::amounts_without_range",
+            CheckError::RangeOnKind { .. } => "kaohe::check::range_on_kind",
+            CheckError::TooLarge { .. } => "kaohe::check::too_large",
+            CheckError::EmptyCite => "kaohe::check::empty_cite",
+            CheckError::RuleWithoutCite { .. } | CheckError::NoCite { .. } => "kaohe::check::no_cite",
+            CheckError::UndeclaredFact { .. } => "kaohe::check::undeclared_fact",
+            CheckError::KindMismatch { .. } => "kaohe::check::kind_mismatch",
+            CheckError::LevelTwice { .. } => "kaohe::check::level_twice",
+            CheckError::UnknownLevel { .. } => "kaohe::check::unknown_level",
+            CheckError::InWindowInWindowRule | CheckError::InWindowInWindowCondition => "kaohe::check::in_window",
+            CheckError::InWindowKind { .. } => "kaohe::check::in_window_kind",
+            CheckError::UnknownRole { .. } => "kaohe::check::unknown_role",
+            CheckError::AverageOfOther { .. } => "kaohe::check::average_of_other",
+            CheckError::NoStaffCategory { .. } => "kaohe::check::no_staff_category",
+            CheckError::NoStaffAttribute { .. } => "kaohe::check::no_staff_attribute",
+            CheckError::BadPlaces => "kaohe::check::bad_places",
+            CheckError::NoGrades { .. } => "kaohe::check::no_grades",
+            CheckError::EmptyBand { .. } => "kaohe::check::empty_band",
+            CheckError::Overlap { .. } => "kaohe::check::overlap",
+            CheckError::GapBelow { .. } | CheckError::Gap { .. } | CheckError::GapAbove { .. } => {
+                "kaohe::check::grade_gap"
+            }
+            CheckError::NoBands => "kaohe::check::no_bands",
+            CheckError::NoBandToChoose { .. } => "kaohe::check::no_band_to_choose",
+            CheckError::QuotaOverAll { .. } => "kaohe::check::quota_over_all",
+            CheckError::VetoOnBand { .. } => "kaohe::check::veto_on_band",
+            CheckError::UnknownGrade { .. } => "kaohe::check::unknown_grade",
+            CheckError::NoAnnualTotal => "kaohe::check::no_annual_total",
+            CheckError::AnnualTotalTwice => "kaohe::check::annual_total_twice",
+            CheckError::ConditionTooDeep { .. } => "kaohe::check::condition_too_deep",
+            CheckError::NoRoles { .. } => "kaohe::check::no_roles",
+            CheckError::VetoTestsGrade => "kaohe::check::veto_tests_grade",
+            CheckError::EveryQuarterOutsideAnnual | CheckError::MonthsInHallOutsideAnnual => {
+                "kaohe::check::outside_annual"
+            }
+            CheckError::OfStaffOutsideWindow => "kaohe::check::of_staff",
+            CheckError::UndeclaredInCondition { .. } => "kaohe::check::undeclared_in_condition",
+        }
     }
-    fn text(&self, _lang: crate::diagnostic::Lang) -> crate::diagnostic::Text {
-        crate::diagnostic::Text::new(self.message.clone())
-            .label(self.label.clone())
-            .also("first declared here")
-            .help_if(self.help.clone())
-    }
-    fn source(&self) -> Option<&Named> {
-        Some(&self.src)
-    }
-    fn span(&self) -> Option<Span> {
-        Some(self.span)
-    }
+
     fn also(&self) -> Option<Span> {
-        self.first
+        match self {
+            CheckError::Duplicate { first, .. } => *first,
+            _ => None,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> Text {
+        let t = |zh: String, en: String| Text::new(lang.pick(zh, en));
+        let p = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        match self {
+            CheckError::Duplicate { what, name, first_file, .. } => {
+                let what = declared(lang, *what);
+                t(format!("{what} `{name}` 声明了两次"), format!("{what} `{name}` is declared twice"))
+                    .label(p("又在这里声明", "declared again here"))
+                    .also(p("第一次在这里声明", "first declared here"))
+                    .help_if(
+                        first_file.as_ref().map(|file| {
+                            lang.pick(format!("第一次在 `{file}` 中"), format!("the first is in `{file}`"))
+                        }),
+                    )
+            }
+            CheckError::UnknownSubject { name, suggestion } => {
+                t(format!("未知的考核对象 `{name}`"), format!("unknown subject `{name}`"))
+                    .label(p("kaohe 不考核这个对象", "not a subject kaohe scores"))
+                    .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                        p(
+                            "kaohe 考核两个对象：`staff`（窗口工作人员）和 `window`（窗口）",
+                            "kaohe scores two subjects: `staff` and `window`",
+                        )
+                        .to_string()
+                    }))
+            }
+            CheckError::MissingSubject { subject } => {
+                t(format!("政策中没有考核对象 `{subject}`"), format!("the policy has no `{subject}` subject"))
+                    .label(p("政策的各文件中都没有", "in none of the policy's files"))
+                    .help(lang.pick(
+                        format!("在政策的某个文件中声明它：`subject {subject} \"…\" total 100 {{ … }}`"),
+                        format!("declare it in one of the policy's files: `subject {subject} \"…\" total 100 {{ … }}`"),
+                    ))
+            }
+            CheckError::RoleOfWindow => {
+                Text::new(p("角色属于工作人员，窗口没有角色", "roles belong to staff, not to windows"))
+                    .label(p("窗口的角色", "role of a window"))
+            }
+            CheckError::AttributeNotNumber { attribute } => t(
+                format!("属性 `{attribute}` 必须是 `count` 或 `days`"),
+                format!("attribute `{attribute}` must be `count` or `days`"),
+            )
+            .label(p("不是数量", "not a number")),
+            CheckError::SecondAverage => Text::new(p("一个类别至多有一个平均", "a category has one average at most"))
+                .label(p("第二个平均", "second average")),
+            CheckError::AverageWithRules { category } => t(
+                format!("类别 `{category}` 取平均分，不能再有规则"),
+                format!("category `{category}` is an average and cannot also have rules"),
+            )
+            .label(p("平均分旁边的规则", "rule beside an average"))
+            .help(p("把这条规则移到别的类别", "move the rule to another category")),
+            CheckError::AverageInStaff => Text::new(p(
+                "只有窗口的类别才能取其工作人员得分的平均",
+                "only a window category can average its staff's scores",
+            ))
+            .label(p("工作人员类别中的平均", "average in a staff category")),
+            CheckError::AddInCategory { category } => {
+                t(format!("类别 `{category}` 只扣分"), format!("category `{category}` only deducts"))
+                    .label(p("类别中的 `add`", "`add` in a category"))
+                    .help(p(
+                        "类别从它的分值扣到 0 为止；加分请写在 `bonus` 部分",
+                        "a category is scored from its points down to zero; put bonus points in the `bonus` block",
+                    ))
+            }
+            CheckError::BlockTwice { block } => {
+                let name = match block {
+                    Block::Penalties => "penalties",
+                    Block::Bonus => "bonus",
+                    Block::Grades => "grades",
+                    Block::Annual => "annual",
+                };
+                let help = match block {
+                    Block::Penalties | Block::Bonus => Some(lang.pick(
+                        format!("把所有 {name} 规则写在同一个 `{name}` 部分"),
+                        format!("put all {name} rules in one `{name}` block"),
+                    )),
+                    Block::Grades | Block::Annual => None,
+                };
+                t(format!("`{name}` 声明了两次"), format!("`{name}` is declared twice"))
+                    .label(p("第二个部分", "second block"))
+                    .help_if(help)
+            }
+            CheckError::AmountsWithoutRange { fact } => t(
+                format!("`amounts` 类事实 `{fact}` 需要写明分值的范围"),
+                format!("`amounts` fact `{fact}` needs the range its amounts must fall in"),
+            )
+            .label(p("没有范围", "no range"))
+            .help(p(
+                "在后面写上细则的分值范围，例如 `amounts 5-10`",
+                "write the table's range after it, for example `amounts 5-10`",
+            )),
+            CheckError::RangeOnKind { kind, fact, min, max } => {
+                t(format!("`{kind}` 类事实 `{fact}` 带了范围"), format!("a range on `{kind}` fact `{fact}`"))
+                    .label(p("只有 `amounts` 类事实才有范围", "only `amounts` facts have a range"))
+                    .help(lang.pick(
+                        format!("如果分值由考核人评定，写 `amounts {min}-{max}`；否则去掉范围"),
+                        format!("write `amounts {min}-{max}` if the assessor chooses the points, or drop the range"),
+                    ))
+            }
+            CheckError::TooLarge { number, max } => {
+                t(format!("`{number}` 对政策来说太大"), format!("`{number}` is too large for a policy"))
+                    .label(p("太大", "too large"))
+                    .help(
+                        lang.pick(
+                            format!("政策中的数字最大为 {max}"),
+                            format!("numbers in a policy are at most {max}"),
+                        ),
+                    )
+            }
+            CheckError::EmptyCite => {
+                Text::new(p("依据是空的", "the cite is empty")).label(p("空的依据", "empty cite")).help(p(
+                    "写明它在原文中的位置，例如 `[附件1/工作纪律/1]`",
+                    "name the place in the document, for example `[附件1/工作纪律/1]`",
+                ))
+            }
+            CheckError::RuleWithoutCite { fact } => {
+                t(format!("关于 `{fact}` 的规则没有依据"), format!("rule on `{fact}` has no cite"))
+                    .label(p("没有依据", "no cite"))
+                    .help(p(
+                        "每条规则都写明它所依据的原文位置，例如 `[附件1/工作纪律/1]`",
+                        "every rule names the place in the document it encodes, for example `[附件1/工作纪律/1]`",
+                    ))
+            }
+            CheckError::NoCite { what } => {
+                let (zh, en) = match what {
+                    Cited::Average => ("平均", "average"),
+                    Cited::Quota => ("名额比例", "quota"),
+                    Cited::Veto => ("否决", "veto"),
+                    Cited::Flag => ("标记", "flag"),
+                    Cited::AnnualTotal => ("年度总分", "annual total"),
+                    Cited::Rule => ("规则", "rule"),
+                };
+                let help = match what {
+                    Cited::Average => p(
+                        "写明它在原文中的位置，例如 `[附件2/工作考勤/1]`",
+                        "name the place in the document, for example `[附件2/工作考勤/1]`",
+                    ),
+                    Cited::Quota => p(
+                        "写明规定它的条款，例如 `[第十九条]`",
+                        "name the clause that sets it, for example `[第十九条]`",
+                    ),
+                    _ => p(
+                        "写明它所依据的条款，例如 `[第十五条]`",
+                        "name the clause it encodes, for example `[第十五条]`",
+                    ),
+                };
+                t(format!("这条{zh}没有依据"), format!("the {en} has no cite"))
+                    .label(p("没有依据", "no cite"))
+                    .help(help)
+            }
+            CheckError::UndeclaredFact { fact, suggestion } => {
+                t(format!("规则用到了未声明的事实 `{fact}`"), format!("rule names undeclared fact `{fact}`"))
+                    .label(p("不是已声明的事实", "not a declared fact"))
+                    .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                        p("在考核对象的 `facts` 部分声明它", "declare it in the subject's `facts` block").to_string()
+                    }))
+            }
+            CheckError::KindMismatch { fact, kind, scored } => {
+                let how = match scored {
+                    Scored::Each => "`each`",
+                    Scored::EachBeyond => "`each … beyond`",
+                    Scored::PerDay => "`per day`",
+                    Scored::AsAssessed => "`as assessed`",
+                    Scored::ByLevel => "`by level`",
+                };
+                let article = if kind.starts_with('a') { "an" } else { "a" };
+                let fix = match *kind {
+                    "count" => p("计数类事实写 `N each`", "write `N each` for a count"),
+                    "days" => p("天数类事实写 `N per day`", "write `N per day` for a days fact"),
+                    "amounts" => p("评定分值类事实写 `as assessed`", "write `as assessed` for an amounts fact"),
+                    _ => p(
+                        "级别类事实写 `by level county N, city N, …`",
+                        "write `by level county N, city N, …` for a levels fact",
+                    ),
+                };
+                t(
+                    format!("`{fact}` 是 `{kind}` 类事实，而这条规则按 {how} 计分"),
+                    format!("`{fact}` is {article} `{kind}` fact, but this rule scores it as {how}"),
+                )
+                .label(p("与事实的类型不符", "does not fit the fact's kind"))
+                .help(fix)
+            }
+            CheckError::LevelTwice { level } => t(
+                format!("级别 `{level}` 在这条规则中出现了两次"),
+                format!("level `{level}` appears twice in this rule"),
+            )
+            .label(p("重复", "again")),
+            CheckError::UnknownLevel { level, suggestion, levels } => {
+                t(format!("未知级别 `{level}`"), format!("unknown level `{level}`"))
+                    .label(p("不是已声明的级别", "not a declared level"))
+                    .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                        let levels = list(lang, levels.iter().map(String::as_str));
+                        lang.pick(format!("已声明的级别：{levels}"), format!("declared levels: {levels}"))
+                    }))
+            }
+            CheckError::InWindowInWindowRule => Text::new(p(
+                "`in window` 用于工作人员的规则：窗口的规则本来就按窗口计",
+                "`in window` is for staff rules: a window rule already counts the window",
+            ))
+            .label(p("不在工作人员的规则中", "not in a staff rule")),
+            CheckError::InWindowKind { fact, kind } => t(
+                format!("`in window` 合计的是次数或天数类事实，而 `{fact}` 是 `{kind}`"),
+                format!("`in window` sums a count or days fact, and `{fact}` is `{kind}`"),
+            )
+            .label(p("这项事实不能合计", "cannot sum this fact")),
+            CheckError::UnknownRole { role, suggestion, roles } => {
+                t(format!("未知角色 `{role}`"), format!("unknown role `{role}`"))
+                    .label(p("不是已声明的角色", "not a declared role"))
+                    .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                        let roles = list(lang, roles.iter().map(String::as_str));
+                        lang.pick(format!("已声明的角色：{roles}"), format!("declared roles: {roles}"))
+                    }))
+            }
+            CheckError::AverageOfOther { subject } => t(
+                format!("窗口取的是它的 `staff` 的平均，不是 `{subject}` 的"),
+                format!("a window averages its `staff`, not `{subject}`"),
+            )
+            .label(p("不是窗口的工作人员", "not the window's members")),
+            CheckError::NoStaffCategory { category, suggestion } => {
+                t(format!("工作人员没有类别 `{category}`"), format!("staff have no category `{category}`"))
+                    .label(p("不是工作人员的类别", "not a staff category"))
+                    .help_if(suggested(lang, suggestion))
+            }
+            CheckError::NoStaffAttribute { attribute, suggestion } => {
+                t(format!("工作人员没有属性 `{attribute}`"), format!("staff have no attribute `{attribute}`"))
+                    .label(p("不是工作人员的属性", "not a staff attribute"))
+                    .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                        p("在工作人员的 `attributes` 部分声明它", "declare it in the staff `attributes` block")
+                            .to_string()
+                    }))
+            }
+            CheckError::BadPlaces => {
+                Text::new(p("小数位数必须是 0 到 10 的整数", "places must be a whole number from 0 to 10"))
+                    .label(p("小数位数", "places"))
+            }
+            CheckError::NoGrades { subject } => {
+                t(format!("考核对象 `{subject}` 没有 `grades`"), format!("subject `{subject}` has no `grades`"))
+                    .label(p("没有等次的分数段", "no grade bands"))
+                    .help(p("加上 `grades { good \"良好\" from 80 … }`", "add `grades { good \"良好\" from 80 … }`"))
+            }
+            CheckError::EmptyBand { grade, from, below } => t(
+                format!("等次 `{grade}` 不含任何总分：`from {from}` 不小于 `below {below}`"),
+                format!("grade `{grade}` holds no total: `from {from}` is not below `below {below}`"),
+            )
+            .label(p("空的分数段", "empty band")),
+            CheckError::Overlap { grade } => {
+                t(format!("等次 `{grade}` 与另一个分数段重叠"), format!("grade `{grade}` overlaps another band"))
+                    .label(p("重叠", "overlap"))
+            }
+            CheckError::GapBelow { from } => {
+                t(format!("低于 {from} 的总分没有等次"), format!("totals below {from} get no grade"))
+                    .label(p("最低的分数段从这里开始", "the lowest band starts here"))
+                    .help(p(
+                        "最低的分数段不写 `from`，例如 `unfit \"不称职\" below 60`",
+                        "give the lowest band no `from`, for example `unfit \"不称职\" below 60`",
+                    ))
+            }
+            CheckError::Gap { end, from } => t(
+                format!("从 {end} 到低于 {from} 的总分没有等次"),
+                format!("totals from {end} below {from} get no grade"),
+            )
+            .label(p("这个分数段前面有空缺", "gap before this band")),
+            CheckError::NoBands => Text::new(p("没有等次的分数段", "no grade bands")).label(p("空的", "empty")),
+            CheckError::GapAbove { end } => {
+                t(format!("{end} 及以上的总分没有等次"), format!("totals of {end} and above get no grade"))
+                    .label(p("最高的分数段在它们之下结束", "the highest band ends below them"))
+                    .help(p("最高的分数段不写 `below`", "give the highest band no `below`"))
+            }
+            CheckError::NoBandToChoose { band, suggestion } => {
+                t(format!("没有可供评选的分数段 `{band}`"), format!("no band `{band}` to choose from"))
+                    .label(p("不是分数段", "not a band"))
+                    .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                        p(
+                            "评选的等次从一个写了 `from`/`below` 的分数段中评出",
+                            "a chosen grade is picked from a band with `from`/`below`",
+                        )
+                        .to_string()
+                    }))
+            }
+            CheckError::QuotaOverAll { percent } => {
+                t(format!("{percent}% 的名额比例超过了全部"), format!("a quota of {percent}% is more than all"))
+                    .label(p("超过 100%", "over 100%"))
+            }
+            CheckError::VetoOnBand { grade } => t(
+                format!("`{grade}` 是按总分划分的分数段，只有评选的等次才能被否决"),
+                format!("`{grade}` is a band of totals, and only a chosen grade can be withheld"),
+            )
+            .label(p("不是评选的等次", "not a chosen grade"))
+            .help(p(
+                "否决用于从别的等次中评选（`chosen from`）的等次，例如 `excellent`",
+                "vetoes apply to grades `chosen from` another, such as `excellent`",
+            )),
+            CheckError::UnknownGrade { grade, suggestion } => {
+                t(format!("未知等次 `{grade}`"), format!("unknown grade `{grade}`"))
+                    .label(p("不是等次", "not a grade"))
+                    .help_if(suggested(lang, suggestion))
+            }
+            CheckError::NoAnnualTotal => Text::new(p(
+                "`annual` 部分没有写明如何由季度得出年度",
+                "the `annual` block does not say how quarters make a year",
+            ))
+            .label(p("没有年度总分", "no annual total"))
+            .help(p(
+                "加上 `total mean of quarters, rounded to 2 places [第十二条]`",
+                "add `total mean of quarters, rounded to 2 places [第十二条]`",
+            )),
+            CheckError::AnnualTotalTwice => {
+                Text::new(p("年度总分写了两次", "the annual total is given twice")).label(p("重复", "again"))
+            }
+            CheckError::ConditionTooDeep { limit } => {
+                t(format!("条件嵌套超过 {limit} 层"), format!("the condition nests deeper than {limit} levels"))
+                    .label(p("太深", "too deep"))
+                    .help(p("把它拆成几条否决或标记", "split it into several vetoes or flags"))
+            }
+            CheckError::NoRoles { subject } => {
+                t(format!("`{subject}` 的记录没有角色"), format!("`{subject}` records have no roles"))
+                    .label(p("这里没有角色", "no roles here"))
+            }
+            CheckError::VetoTestsGrade => {
+                Text::new(p("否决不能检验它自己决定的等次", "a veto cannot test the grade it decides"))
+                    .label(p("检验等次", "grade test"))
+                    .help(p(
+                        "在 `flags` 中检验等次，或用 `in every quarter` 检验各季度的等次",
+                        "test the grade in `flags`, or the quarters' grades with `in every quarter`",
+                    ))
+            }
+            CheckError::EveryQuarterOutsideAnnual => {
+                Text::new(p("`in every quarter` 只有在年度才知道", "`in every quarter` is only known for the year"))
+                    .label(p("在 `annual` 之外", "outside `annual`"))
+            }
+            CheckError::OfStaffOutsideWindow => {
+                Text::new(p("`of staff` 用于窗口的条件", "`of staff` is for window conditions"))
+                    .label(p("不在窗口中", "not in a window"))
+            }
+            CheckError::InWindowInWindowCondition => Text::new(p(
+                "`in window` 用于工作人员的条件：窗口自己的事实本来就是窗口的",
+                "`in window` is for staff conditions: a window's own facts already are the window's",
+            ))
+            .label(p("不在工作人员的条件中", "not in a staff condition"))
+            .help(p("要合计窗口的工作人员，写 `… of staff`", "to sum the window's staff, write `… of staff`")),
+            CheckError::MonthsInHallOutsideAnnual => {
+                Text::new(p("`months_in_hall` 只有在年度才知道", "`months_in_hall` is only known for the year"))
+                    .label(p("在 `annual` 之外", "outside `annual`"))
+            }
+            CheckError::UndeclaredInCondition { name, what, suggestion } => {
+                let (zh, en) = match what {
+                    Quantity::StaffFact => ("工作人员事实", "staff fact"),
+                    Quantity::Fact => ("事实", "fact"),
+                    Quantity::FactOrAttribute => ("事实或属性", "fact or attribute"),
+                };
+                t(format!("条件用到了未声明的{zh} `{name}`"), format!("condition names undeclared {en} `{name}`"))
+                    .label(lang.pick(format!("不是已声明的{zh}"), format!("not a declared {en}")))
+                    .help_if(suggested(lang, suggestion))
+            }
+        }
+    }
+}
+
+impl Warning {
+    /// Which lint says it.
+    pub fn lint(&self) -> super::Lint {
+        use super::Lint;
+        match self {
+            Warning::CategoryTotal { .. } => Lint::CategoryTotal,
+            Warning::InvertedRange { .. } => Lint::InvertedRange,
+            Warning::Unused { .. } => Lint::Unused,
+            Warning::ZeroCategory { .. } | Warning::NoEffect { .. } => Lint::NoEffect,
+            Warning::DuplicateRule { .. } => Lint::DuplicateRule,
+            Warning::SourceUnreadable { .. } => Lint::Source,
+            Warning::Cite { .. } => Lint::Cite,
+        }
+    }
+}
+
+impl Diagnostic for Warning {
+    fn code(&self) -> &'static str {
+        self.lint().code()
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn also(&self) -> Option<Span> {
+        match self {
+            Warning::DuplicateRule { first, .. } => Some(*first),
+            _ => None,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> Text {
+        let t = |zh: String, en: String| Text::new(lang.pick(zh, en));
+        let p = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        match self {
+            Warning::CategoryTotal { subject, sum, total, parts } => {
+                let (sum, total) = (number(*sum), number(*total));
+                let parts: Vec<String> =
+                    parts.iter().map(|(label, points)| format!("{label} {}", number(*points))).collect();
+                let parts = parts.join(" + ");
+                t(
+                    format!("`{subject}` 各类别的分值合计为 {sum}，不等于它声明的总分 {total}"),
+                    format!("the categories of `{subject}` sum to {sum}, not to its declared total {total}"),
+                )
+                .label(p("声明的总分", "declared total"))
+                .help(lang.pick(
+                    format!("{parts} = {sum}；请改正某个类别的分值，或者改正总分"),
+                    format!("{parts} = {sum}; correct a category's points, or the total"),
+                ))
+            }
+            Warning::InvertedRange { fact, min, max } => {
+                let (min, max) = (number(*min), number(*max));
+                t(
+                    format!("`{fact}` 的范围 `{min}-{max}` 颠倒了：没有分值能落在其中"),
+                    format!("the range `{min}-{max}` of `{fact}` is inverted: no amount can be valid"),
+                )
+                .label(p("最小值大于最大值", "minimum above maximum"))
+                .help(lang.pick(
+                    format!("写作 `{max}-{min}`：事实文件中的每个分值都必须在这个范围内"),
+                    format!("write `{max}-{min}`: every amount in a facts file must lie in the range"),
+                ))
+            }
+            Warning::Unused { name, attribute } => {
+                let (zh, en) = if *attribute { ("属性", "attribute") } else { ("事实", "fact") };
+                t(format!("{zh} `{name}` 从未被用到"), format!("{en} `{name}` is never used"))
+                    .label(p("没有哪条规则、否决、标记或年度规定读取它", "no rule, veto, flag or annual line reads it"))
+                    .help(p(
+                        "事实文件仍可以给出它，但不会改变任何分数；删去它，或者写出读取它的规则",
+                        "a facts file may still give it, and no score will change; remove it, or write what reads it",
+                    ))
+            }
+            Warning::ZeroCategory { category, rules } => {
+                let en = if *rules == 1 {
+                    format!("the rule of category `{category}` never moves a score")
+                } else {
+                    format!("the rules of category `{category}` never move a score")
+                };
+                t(format!("类别 `{category}` 的规则永远不会改变分数"), en).label(p("0 分", "0 points")).help(p(
+                    "类别最低扣到 0 分，0 分的类别没有可扣的分；请给它应有的分值",
+                    "a category is floored at 0, so nothing can be deducted from 0 points; give it its points",
+                ))
+            }
+            Warning::DuplicateRule { fact, part, .. } => {
+                let (zh_part, en_part) = match part {
+                    RulePart::Category(name) => (format!("类别 `{name}`"), format!("category `{name}`")),
+                    RulePart::Penalties => ("`penalties`".to_string(), "`penalties`".to_string()),
+                    RulePart::Bonus => ("`bonus`".to_string(), "`bonus`".to_string()),
+                };
+                t(format!("{zh_part} 中有两条关于 `{fact}` 的规则"), format!("two rules on `{fact}` in {en_part}"))
+                    .label(p("第二条规则", "second rule"))
+                    .also(p("第一条规则", "first rule"))
+                    .help(lang.pick(
+                        format!(
+                            "两条都会生效，`{fact}` 的每一次都会被计两次分；把细则的分值写在一条规则里，或者用 `in window` 或 `to ROLE` 区分它们"
+                        ),
+                        format!(
+                            "both apply, so each case of `{fact}` is scored twice; write the table's points in one rule, or tell the two apart with `in window` or `to ROLE`"
+                        ),
+                    ))
+            }
+            Warning::NoEffect { fact, why } => {
+                let label = match why {
+                    NoEffect::ZeroPoints => p("0 分", "0 points").to_string(),
+                    NoEffect::EveryLevelZero => p("每个级别都是 0 分", "every level scores 0").to_string(),
+                    NoEffect::AssessedAtZero { min, max } => {
+                        let (min, max) = (number(*min), number(*max));
+                        lang.pick(
+                            format!("`{fact}` 的评定分值为 {min}-{max}"),
+                            format!("`{fact}` is assessed at {min}-{max}"),
+                        )
+                    }
+                };
+                t(format!("关于 `{fact}` 的规则永远不会改变分数"), format!("the rule on `{fact}` never moves a score"))
+                    .label(label)
+                    .help(p("给它细则规定的分值，或者删去它", "give it the points the table gives, or remove it"))
+            }
+            Warning::SourceUnreadable { path, reason } => {
+                let message = match reason {
+                    None => t(
+                        format!("依据文件 `{path}` 不是 UTF-8 文本"),
+                        format!("the source document `{path}` is not UTF-8 text"),
+                    ),
+                    Some(reason) => {
+                        let reason = reason.text(lang);
+                        t(
+                            format!("无法读取依据文件 `{path}`：{reason}"),
+                            format!("cannot read the source document `{path}`: {reason}"),
+                        )
+                    }
+                };
+                message.label(p("在这里指定", "named here")).help(p(
+                    "路径相对于政策目录；在能读取这个文件之前，不检查各条依据",
+                    "the path is relative to the policy directory; until the document can be read, cites are not checked",
+                ))
+            }
+            Warning::Cite { cite, miss } => {
+                let (label, help) = miss.text(lang);
+                t(
+                    format!("依据 `{cite}` 在原文中找不到对应的位置"),
+                    format!("the cite `{cite}` names no place in the source document"),
+                )
+                .label(label)
+                .help_if(help)
+            }
+        }
+    }
+}
+
+impl Miss {
+    /// What is not there (a label), and how to find what is.
+    pub fn text(&self, lang: Lang) -> (String, Option<String>) {
+        match self {
+            Miss::NoAnnex { n, annexes } => {
+                let help = match annexes {
+                    0 => lang.pick(
+                        "原文中没有找到附件表格（表格从 `考核内容` 一行开始）".to_string(),
+                        "no annex table was found in it (a table begins at a line `考核内容`)".to_string(),
+                    ),
+                    1 => {
+                        lang.pick("它只有一个附件表格，附件1".to_string(), "it has one annex table, 附件1".to_string())
+                    }
+                    k => lang.pick(
+                        format!("它有 {k} 个附件表格，附件1 至附件{k}"),
+                        format!("it has {k} annex tables, 附件1 to 附件{k}"),
+                    ),
+                };
+                (lang.pick(format!("原文没有附件{n}"), format!("the document has no 附件{n}")), Some(help))
+            }
+            Miss::NoCategory { n, category, suggestion, categories } => {
+                let help = match suggestion {
+                    Some(s) => s.help(lang),
+                    None => lang.pick(
+                        format!("它的类别有：{}", categories.join("、")),
+                        format!("its categories: {}", categories.join("、")),
+                    ),
+                };
+                (
+                    lang.pick(format!("附件{n} 没有类别{category}"), format!("附件{n} has no category {category}")),
+                    Some(help),
+                )
+            }
+            Miss::NoRow { n, category, rows, row } => {
+                let plural = if *rows == 1 { "" } else { "s" };
+                (
+                    lang.pick(
+                        format!("附件{n} 的{category}只有 {rows} 行，没有第 {row} 行"),
+                        format!("{category} of 附件{n} has {rows} row{plural}, not {row}"),
+                    ),
+                    Some(
+                        lang.pick(format!("它的行号从 1 到 {rows}"), format!("its rows are numbered from 1 to {rows}")),
+                    ),
+                )
+            }
+            Miss::NotARow { n, category, rows, row } => (
+                lang.pick(format!("`{row}` 不是行号"), format!("`{row}` is not a row number")),
+                Some(lang.pick(
+                    format!("附件的依据写作 附件{n}/{category}/行号，行号从 1 到 {rows}"),
+                    format!("an annex cite is 附件{n}/{category}/ROW, with ROW from 1 to {rows}"),
+                )),
+            ),
+            Miss::ExtraPart { n, extra } => (
+                lang.pick(
+                    format!("附件{n} 的一行没有 `{extra}` 这一部分"),
+                    format!("a row of 附件{n} has no part `{extra}`"),
+                ),
+                Some(lang.pick("附件的依据写作 附件N/类别/行号", "an annex cite is 附件N/CATEGORY/ROW").to_string()),
+            ),
+            Miss::NotInDocument { clause } => {
+                (lang.pick(format!("原文中没有 `{clause}`"), format!("`{clause}` is not in the document")), None)
+            }
+            Miss::BrokenAcrossLines { clause } => (
+                lang.pick(
+                    format!("`{clause}` 在原文中被断在了两行"),
+                    format!("`{clause}` is broken across lines in the document"),
+                ),
+                None,
+            ),
+            Miss::NoHeading { part, under } => {
+                (lang.pick(format!("{under} 下没有标题 `{part}`"), format!("no heading `{part}` under {under}")), None)
+            }
+        }
     }
 }
