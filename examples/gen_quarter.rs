@@ -10,6 +10,9 @@
 //! operators. Most records carry a few facts and a few carry many, drawn
 //! from the whole vocabulary of `rubric.md` with values inside its ranges.
 
+// A developer's tool, not kaohe: it may print its usage directly.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 

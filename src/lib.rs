@@ -17,20 +17,23 @@
 //!    of each point; grades, quotas, vetoes, flags, the year.
 //! 7. [`render`] — results as JSON, tables, ledgers, the printed rubric, the
 //!    diff of two policies, and the words of diagnostics.
-//! 8. [`app`] — the use cases the command line calls: score a period, a
+//! 8. [`output`] — text out: files written whole or not at all, never
+//!    over an input ([`output::file`]); stdout and stderr written by one
+//!    fallible writer ([`output::stdio`]).
+//! 9. [`app`] — the use cases the command line calls: score a period, a
 //!    year, diff two policies, run a policy's tests, format, print.
-//! 9. [`output`] — files out: atomic, never over an input.
 //!
 //! The `kaohe` binary (`src/main.rs`, `src/cli/`) only parses arguments,
 //! calls [`app`], renders, and picks exit statuses.
 //!
 //! Invariants: evaluation does no I/O and always terminates (a policy has no
 //! loops and no recursion); no float ever touches a score; `check` never
-//! sees JSON, and `eval` never sees syntax.
+//! sees JSON, and `eval` never sees syntax; nothing prints but
+//! [`output::stdio`]. ARCHITECTURE.md has the code map, and
+//! `tests/architecture.rs` holds the order.
 
 pub mod app;
 pub mod check;
-pub mod diagnostic;
 pub mod eval;
 pub mod facts;
 pub mod json;
@@ -42,3 +45,6 @@ pub mod suggest;
 pub mod syntax;
 
 pub use policy::{Policies, Policy, Version};
+/// What every stage's errors share (a code, a severity, the words in Chinese
+/// or English, the source and spans), from [`source::diagnostic`].
+pub use source::diagnostic;

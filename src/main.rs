@@ -5,8 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = kaohe_cli::Cli::parse();
-    kaohe_cli::run(args)
+    match kaohe_cli::Cli::try_parse() {
+        Ok(args) => kaohe_cli::run(args),
+        Err(err) => kaohe_cli::clap_error(err),
+    }
 }
 
 #[path = "cli/mod.rs"]

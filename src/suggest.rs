@@ -2,7 +2,7 @@
 //! label, probably stands for. [`did_you_mean`] finds it; [`Suggestion::help`]
 //! is its one wording, in either language.
 
-use crate::diagnostic::{named, Lang};
+use crate::source::diagnostic::{named, Lang};
 
 /// A name the user probably meant.
 #[derive(Debug, Clone, PartialEq, Eq)]

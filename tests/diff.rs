@@ -170,37 +170,97 @@ fn diff_same_policy_moves_nothing() {
     assert!(run.stdout.contains("窗口（12）：变化 0，不变 12"), "{}", run.stdout);
 }
 
-/// A fact the old policy lacks: the run is refused, and says which side refused it.
+/// A fact the old policy lacks (the usual case when a rubric grows, issue 8
+/// Why 5): the old policy scores it as zero, and the run says so.
 #[test]
-fn diff_facts_rejected_by_the_old_policy() {
+fn diff_a_fact_only_the_new_policy_knows_is_zero_in_the_old() {
     let run = diff("policies/luoshan/2025", "policies/luoshan/2026", "examples/2026-Q3.json", false);
-    assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("the old policy (--from policies/luoshan/2025) rejects the facts"), "{}", run.stderr);
-    assert!(run.stderr.contains("unknown fact `long_midday_leaves`"), "{}", run.stderr);
-    assert!(!run.stderr.contains("new policy"), "{}", run.stderr);
-    assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "staff `long_midday_leaves` (中途请假超过2小时) is known only to the new policy: the old one (policies/luoshan/2025) scores it as zero (1 records give it)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stdout
+        .contains("仅新政策有：staff long_midday_leaves（中途请假超过2小时），旧政策按 0 计；1 条记录填报"));
+    // The one record that has it moves by what the new rule deducts.
+    let json = parse(&diff("policies/luoshan/2025", "policies/luoshan/2026", "examples/2026-Q3.json", true));
+    let one = &json["one_sided"][0];
+    assert_eq!(
+        (one["fact"].as_str(), one["known_to"].as_str(), one["records"].as_u64()),
+        (Some("long_midday_leaves"), Some("to"), Some(1))
+    );
+    let facts: Value =
+        serde_json::from_str(&std::fs::read_to_string(common::root().join("examples/2026-Q3.json")).unwrap()).unwrap();
+    let who =
+        facts["staff"].as_array().unwrap().iter().find(|r| r["facts"].get("long_midday_leaves").is_some()).unwrap();
+    let moved = json["staff"]["changed"].as_array().unwrap();
+    let entry = moved.iter().find(|m| m["id"] == who["id"]).unwrap_or_else(|| panic!("{} did not move", who["id"]));
+    assert!(entry["delta"].as_f64().unwrap() < 0.0, "{entry}");
 }
 
+/// The other way round: a fact the new policy dropped is zero in the new.
 #[test]
-fn diff_facts_rejected_by_the_new_policy() {
+fn diff_a_fact_only_the_old_policy_knows_is_zero_in_the_new() {
     let run = diff("policies/luoshan/2026", "policies/luoshan/2025", "examples/2026-Q3.json", true);
-    assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("the new policy (--to policies/luoshan/2025) rejects the facts"), "{}", run.stderr);
-    assert!(!run.stderr.contains("old policy"), "{}", run.stderr);
+    let json = parse(&run);
+    assert_eq!(json["one_sided"][0]["known_to"], "from");
+    assert!(run
+        .stderr
+        .contains("is known only to the old policy: the new one (policies/luoshan/2025) scores it as zero"));
 }
 
-/// Facts both sides refuse alike are reported once.
+/// Facts one side refuses and the other takes: the run is refused, and
+/// says which side refused them.
 #[test]
-fn diff_facts_rejected_by_both() {
+fn diff_facts_rejected_by_one_side() {
+    let dir = common::scratch("diff-narrow");
+    common::copy_policy(&dir);
+    let staff = dir.join("staff.rules");
+    let text = std::fs::read_to_string(&staff).unwrap();
+    assert!(text.contains("amounts 5-10"));
+    std::fs::write(&staff, text.replacen("amounts 5-10", "amounts 5-6", 1)).unwrap();
+    // One staff member assessed 8 points for a case: inside 5-10, outside 5-6.
+    let example = std::fs::read_to_string(common::root().join("examples/2026-Q3.json")).unwrap();
+    let staff = example.find("\"staff\"").unwrap();
+    let at = staff + example[staff..].find("\"facts\": {").unwrap() + "\"facts\": {".len();
+    let edited = format!("{}\"rude_conduct\": [8], {}", &example[..at], &example[at..]);
+    let facts = dir.join("case-of-8.json");
+    std::fs::write(&facts, edited).unwrap();
+    let facts = relative(&facts);
+    let run = diff("policies/luoshan", &relative(&dir), &facts, false);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains("the new policy (--to target/test-scratch/diff-narrow) rejects the facts"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("old policy"), "{}", run.stderr);
+
+    let run = diff(&relative(&dir), "policies/luoshan", &facts, false);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the old policy (--from target/test-scratch/diff-narrow) rejects the facts"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("new policy"), "{}", run.stderr);
+}
+
+/// Facts that are not even JSON are refused once, before either policy reads them.
+#[test]
+fn diff_malformed_facts_are_refused_once() {
     let dir = common::scratch("diff-bad-facts");
     let path = dir.join("bad.json");
     std::fs::write(&path, "{\"period\": \"2026-Q3\", \"windows\": [}").unwrap();
     let run = diff("policies/luoshan/2025", "policies/luoshan/2026", &relative(&path), false);
     assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(run.stderr.contains("both policies (--from policies/luoshan/2025, --to"), "{}", run.stderr);
-    assert!(run.stderr.contains("reject the facts"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("malformed JSON"), "{}", run.stderr);
     assert_eq!(run.stderr.matches("expected a value").count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
 }

@@ -484,7 +484,8 @@ fn formatted_policy_scores_the_same() {
 fn the_shipped_policy_is_formatted() {
     let run = common::kaohe(&["fmt", "--check", "policies/"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert_eq!(run.stdout, "0 files would be reformatted, 6 already formatted\n");
+    assert_eq!(run.stdout, "", "nothing to show");
+    assert_eq!(run.stderr, "kaohe: 0 files would be reformatted, 6 already formatted\n");
 }
 
 /// A policy directory with versions, untidy: formatted in place, only the
@@ -510,12 +511,12 @@ fn fmt_rewrites_only_what_changes() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let d = dir.display();
     assert_eq!(
-        run.stdout,
+        run.stderr,
         format!(
-            "formatted {d}/2025/staff.rules\nformatted {d}/2026/staff.rules\n2 files formatted, 4 already formatted\n"
+            "kaohe: formatted {d}/2025/staff.rules\nkaohe: formatted {d}/2026/staff.rules\nkaohe: 2 files formatted, 4 already formatted\n"
         )
     );
-    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
     for version in ["2025", "2026"] {
         let shipped = std::fs::read_to_string(common::root().join(format!("policies/luoshan/{version}/staff.rules")));
         assert_eq!(std::fs::read_to_string(dir.join(version).join("staff.rules")).unwrap(), shipped.unwrap());
@@ -530,7 +531,7 @@ fn fmt_rewrites_only_what_changes() {
     assert_eq!(std::fs::read_to_string(dir.join(".hidden/broken.rules")).unwrap(), "not a policy");
 
     let again = common::kaohe(&["fmt", &dir.display().to_string()]);
-    assert_eq!((again.code, again.stdout.as_str()), (0, "0 files formatted, 6 already formatted\n"));
+    assert_eq!((again.code, again.stderr.as_str()), (0, "kaohe: 0 files formatted, 6 already formatted\n"));
 }
 
 /// `--check` writes nothing, shows a diff that turns the file into its
@@ -545,11 +546,10 @@ fn fmt_check_shows_a_diff_and_writes_nothing() {
 
     let run = common::kaohe(&["fmt", "--check", &dir.display().to_string()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(run.stderr, "kaohe: 1 file would be reformatted, 2 already formatted\n");
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), messy, "--check wrote the file");
     let name = staff.display().to_string();
-    let (diff, summary) = run.stdout.trim_end().rsplit_once('\n').unwrap();
-    assert_eq!(summary, "1 file would be reformatted, 2 already formatted");
+    let diff = run.stdout.trim_end();
     assert!(diff.starts_with(&format!("--- {name}\n+++ {name}\n@@ -1,")), "{diff}");
     assert_eq!(apply_diff(&messy, diff), fmt(&messy));
 }
@@ -601,13 +601,15 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     assert_eq!(check.code, 3);
     let run = common::kaohe(&["fmt", &dir.display().to_string()]);
     assert_eq!(run.code, 3, "{}", run.stderr);
-    assert_eq!(run.stderr, check.stderr, "the same diagnostic as `kaohe check`");
+    let (diagnostic, notes) = run.stderr.split_at(check.stderr.len());
+    assert_eq!(diagnostic, check.stderr, "the same diagnostic as `kaohe check`");
     assert!(run.stderr.contains("syntax error"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), broken, "the broken file was touched");
     assert_eq!(
-        run.stdout,
-        format!("formatted {}\n1 file formatted, 1 already formatted, 1 with errors (on stderr)\n", window.display())
+        notes,
+        format!("kaohe: formatted {}\nkaohe: 1 file formatted, 1 already formatted, 1 with errors\n", window.display())
     );
+    assert_eq!(run.stdout, "", "stdout is empty when the run fails");
 
     // Parentheses past the parser's limit are refused before pest recurses.
     let deep = dir.join("deep.rules");

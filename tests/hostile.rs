@@ -7,7 +7,7 @@
 //! Fixtures are in `tests/cases/hostile/` (see its README); large inputs are
 //! generated here.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stderr)]
 
 mod common;
 
@@ -457,16 +457,18 @@ fn a_policy_directory_without_rules_files() {
         .contains("the policy directory `target/test-scratch/hostile-no-rules` holds no `.rules` file"));
     insta::assert_snapshot!("no_rules", run.stderr);
 
+    // A file where the policy directory belongs: the command line is wrong.
     let run = eval(EXAMPLE, EXAMPLE);
-    refused(&run, 3);
+    refused(&run, 2);
     assert!(
         flat(&run.stderr).contains("`examples/2026-Q3.json` is not a directory of `.rules` files"),
         "{}",
         run.stderr
     );
 
+    // A directory that is not there could not be read: exit 1, as documented.
     let run = eval("target/test-scratch/no-such-policy", EXAMPLE);
-    refused(&run, 3);
+    refused(&run, 1);
     assert!(flat(&run.stderr).contains("cannot read `target/test-scratch/no-such-policy`"), "{}", run.stderr);
 }
 
@@ -480,7 +482,7 @@ fn symbolic_link_loops_are_errors_not_hangs() {
     symlink("self.rules", dir.join("self.rules")).unwrap();
     symlink("nowhere", dir.join("dangling.rules")).unwrap();
     let run = eval(&relative(&dir), EXAMPLE);
-    refused(&run, 3);
+    refused(&run, 1);
     assert!(
         flat(&run.stderr).contains("cannot read `target/test-scratch/hostile-link-self/self.rules`"),
         "{}",
@@ -519,7 +521,7 @@ fn symbolic_link_loops_are_errors_not_hangs() {
     symlink("policy", dir.join("policy")).unwrap();
     symlink("facts.json", dir.join("facts.json")).unwrap();
     let run = eval(&relative(&dir.join("policy")), EXAMPLE);
-    refused(&run, 3);
+    refused(&run, 1);
     assert!(flat(&run.stderr).contains("Too many levels of symbolic links"), "{}", run.stderr);
     let run = eval(POLICY, &relative(&dir.join("facts.json")));
     refused(&run, 1);
@@ -542,7 +544,7 @@ fn a_pipe_named_like_a_rules_file_is_not_opened() {
     }
     // Opening a pipe without a writer would block for ever.
     let run = eval(&relative(&dir), EXAMPLE);
-    refused(&run, 3);
+    refused(&run, 1);
     assert!(flat(&run.stderr).contains("pipe.rules`: it is not a regular file"), "{}", run.stderr);
 }
 

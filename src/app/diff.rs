@@ -9,14 +9,14 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use super::error::{AppError, Error, Fault, Side};
-use super::period::{load_policies, read_facts, score, Scored};
-use crate::diagnostic::{Diagnostic, Lang};
+use super::error::{AppError, DiffSide, Error, Fault, Problem};
+use super::load::Loaded;
+use super::period::{load, read_facts, score_with, version_for, Scored};
 use crate::eval::Scored as Score;
-use crate::facts::Record;
-use crate::policy::{Band, FactKind, Label, Policy, Scope, Subject};
+use crate::facts::{Period, Record};
+use crate::policy::{Band, FactKind, Label, Policy, Scope, Subject, Version};
 use crate::render::{condition_text, decimal, rule_action, rule_line};
-use crate::source::SourceFile;
+use crate::source::diagnostic::{Diagnostic, Lang};
 
 /// The two sides of a diff, and what changed between them.
 pub struct Diff<'a> {
@@ -24,39 +24,137 @@ pub struct Diff<'a> {
     pub to: &'a Path,
     pub old: &'a Scored,
     pub new: &'a Scored,
-    pub changes: Vec<Change>,
+    pub changes: &'a [Change],
+    /// The facts only one side knows, each scored as zero by the other.
+    pub one_sided: &'a [OneSided],
     pub staff: Records<'a>,
     pub windows: Records<'a>,
 }
 
+/// One period's facts scored by both policies.
+pub struct Sides {
+    pub old: Scored,
+    pub new: Scored,
+    pub changes: Vec<Change>,
+    pub one_sided: Vec<OneSided>,
+    /// Every file the diff reads: the facts, both policy directories' files.
+    pub inputs: Vec<std::path::PathBuf>,
+    /// About versions of either policy that did not load and were not needed.
+    pub warnings: Vec<Problem>,
+}
+
+/// Which policy of the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// `--from`
+    Old,
+    /// `--to`
+    New,
+}
+
+/// A fact (or attribute) that one policy knows and the other does not:
+/// the other reads it from the facts file and scores it as zero, since it
+/// has no rule about it.
+pub struct OneSided {
+    /// `staff` or `window`.
+    pub subject: &'static str,
+    pub fact: Label,
+    /// The policy that knows it.
+    pub known_to: Side,
+    /// How many records of the facts file give it.
+    pub records: usize,
+}
+
 /// Score the facts at `facts` with the policy in `from` and the one in `to`.
-pub fn score_sides(from: &Path, to: &Path, facts: &Path) -> Result<(Scored, Scored), Error> {
+/// A fact only one policy knows (the usual case when a rubric grows) is
+/// scored as zero by the other, and listed in [`Sides::one_sided`].
+pub fn score_sides(from: &Path, to: &Path, facts: &Path) -> Result<Sides, Error> {
     let file = read_facts(facts)?;
-    let old = side(from, &file);
-    let new = side(to, &file);
-    match (old, new) {
-        (Ok(old), Ok(new)) => Ok((old, new)),
-        (old, new) => Err(rejected(from, to, old.err(), new.err())),
+    let root = crate::facts::parse(&file).map_err(super::period::facts_error)?;
+    if let Some(Period::Year(year)) = crate::facts::peek_period(&root) {
+        return Err(Error::year_not_quarter(&file.name, year));
     }
+    let pick = |dir: &Path| -> Result<(Loaded, Version), Error> {
+        let mut loaded = load(dir)?;
+        let version = version_for(&mut loaded, &root)?;
+        Ok((loaded, version))
+    };
+    let (old, new) = match (pick(from), pick(to)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => return Err(rejected(from, to, old.err(), new.err())),
+    };
+    let ((old_loaded, old_version), (new_loaded, new_version)) = (old, new);
+    let changes = policy_changes(&old_version.policy, &new_version.policy);
+    let mut one_sided = Vec::new();
+    let old_reading = reading(&old_version, &new_version.policy, Side::New, &mut one_sided);
+    let new_reading = reading(&new_version, &old_version.policy, Side::Old, &mut one_sided);
+    let scored = (score_with(old_reading, &file, root.clone()), score_with(new_reading, &file, root));
+    let (old, new) = match scored {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => return Err(rejected(from, to, old.err(), new.err())),
+    };
+    for entry in &mut one_sided {
+        let scored = if entry.known_to == Side::Old { &old } else { &new };
+        entry.records = given(scored, entry.subject, &entry.fact.id);
+    }
+    let mut inputs = vec![facts.to_path_buf()];
+    inputs.extend(old_loaded.inputs.iter().cloned());
+    inputs.extend(new_loaded.inputs.iter().cloned());
+    let mut warnings = old_loaded.warnings();
+    warnings.extend(new_loaded.warnings());
+    Ok(Sides { old, new, changes, one_sided, inputs, warnings })
 }
 
 /// Compare two scorings of one period.
-pub fn compare<'a>(from: &'a Path, to: &'a Path, old: &'a Scored, new: &'a Scored) -> Diff<'a> {
+pub fn compare<'a>(from: &'a Path, to: &'a Path, sides: &'a Sides) -> Diff<'a> {
+    let (old, new) = (&sides.old, &sides.new);
     Diff {
         from,
         to,
         old,
         new,
-        changes: policy_changes(&old.version.policy, &new.version.policy),
+        changes: &sides.changes,
+        one_sided: &sides.one_sided,
         staff: moved(old, new, Subjects::Staff),
         windows: moved(old, new, Subjects::Windows),
     }
 }
 
-/// Load one side's policy and score the facts with the version in force for their period.
-fn side(dir: &Path, file: &SourceFile) -> Result<Scored, Error> {
-    let policies = load_policies(dir)?;
-    score(&policies, dir, file)
+/// `version` as it reads the facts file: knowing, besides its own facts and
+/// attributes, those only `other` has (which no rule of it scores). Each
+/// such is recorded in `one_sided`, known to `other_side`.
+fn reading(version: &Version, other: &Policy, other_side: Side, one_sided: &mut Vec<OneSided>) -> Version {
+    let mut reading = version.clone();
+    let policy = &mut reading.policy;
+    for (name, mine, theirs) in
+        [("staff", &mut policy.staff, &other.staff), ("window", &mut policy.window, &other.window)]
+    {
+        for (own, extra) in [(&mut mine.facts, &theirs.facts), (&mut mine.attributes, &theirs.attributes)] {
+            let missing: Vec<_> =
+                extra.iter().filter(|f| !own.iter().any(|o| o.name.id == f.name.id)).cloned().collect();
+            for fact in missing {
+                one_sided.push(OneSided { subject: name, fact: fact.name.clone(), known_to: other_side, records: 0 });
+                // Appended after every fact of its own, so no rule's index moves.
+                own.push(fact);
+            }
+        }
+    }
+    reading
+}
+
+/// How many records of `scored` give the fact (or attribute) `id` of `subject`.
+fn given(scored: &Scored, subject: &str, id: &str) -> usize {
+    let (policy_subject, records) = match subject {
+        "staff" => (&scored.version.policy.staff, &scored.quarter.staff),
+        _ => (&scored.version.policy.window, &scored.quarter.windows),
+    };
+    if let Some(index) = policy_subject.fact_index(id) {
+        return records.iter().filter(|r| r.fact(index).is_some()).count();
+    }
+    match policy_subject.attribute_index(id) {
+        Some(index) => records.iter().filter(|r| r.attributes.get(index).is_some_and(|v| !v.is_zero())).count(),
+        None => 0,
+    }
 }
 
 /// One failure for the run, every problem saying which side it is about:
@@ -72,7 +170,7 @@ fn rejected(from: &Path, to: &Path, old: Option<Error>, new: Option<Error>) -> E
     let (from, to) = (from.display().to_string(), to.display().to_string());
     let mut fault = Fault::Facts;
     let mut problems = Vec::new();
-    let mut add = |failure: Error, side: Side| {
+    let mut add = |failure: Error, side: DiffSide| {
         // The earliest stage that failed names the run's fault: reading, the policy, the facts.
         fault = fault.min(failure.fault);
         let at_fault = failure.fault;
@@ -84,13 +182,13 @@ fn rejected(from: &Path, to: &Path, old: Option<Error>, new: Option<Error>) -> E
         );
     };
     match (old, new) {
-        (Some(old), Some(new)) if said(&old) == said(&new) => add(old, Side::Both { from, to }),
+        (Some(old), Some(new)) if said(&old) == said(&new) => add(old, DiffSide::Both { from, to }),
         (old, new) => {
             if let Some(old) = old {
-                add(old, Side::Old { from });
+                add(old, DiffSide::Old { from });
             }
             if let Some(new) = new {
-                add(new, Side::New { to });
+                add(new, DiffSide::New { to });
             }
         }
     }

@@ -1,33 +1,35 @@
-//! `kaohe doc`: which versions of a policy to print, and the files the
-//! printout must not be written over.
+//! `kaohe doc`: which versions of a policy to print.
 
-use std::path::{Path, PathBuf};
+use super::error::{AppError, Error, Fault, Needed, VersionName};
+use super::load::Loaded;
+use crate::policy::Version;
 
-use super::error::{AppError, Error, Fault};
-use crate::policy::{Policies, Version};
-use crate::source::walk;
-
-/// Of `policies` (read from `dir`): every version with `all`, the one named
+/// Of the policy read from `dir`: every version with `all`, the one named
 /// `wanted` (its subdirectory name, `2026`, or its effective date,
-/// `2026-01-01`), or else the newest.
-pub fn versions<'a>(
-    policies: &'a Policies,
-    dir: &Path,
-    wanted: Option<&str>,
-    all: bool,
-) -> Result<Vec<&'a Version>, Error> {
+/// `2026-01-01`), or else the newest. Each chosen version must have loaded;
+/// the others need not.
+pub fn versions<'a>(loaded: &'a mut Loaded, wanted: Option<&str>, all: bool) -> Result<Vec<&'a Version>, Error> {
     if all {
-        return Ok(policies.versions.iter().collect());
+        if let Some(broken) = loaded.broken.first_mut() {
+            return Err(Error::version_in_force_rejected(broken, Needed::All));
+        }
+        return Ok(loaded.policies.versions.iter().collect());
     }
-    let Some(wanted) = wanted else { return Ok(policies.latest().into_iter().collect()) };
-    match policies.versions.iter().find(|v| is_version(v, wanted)) {
+    let Some(wanted) = wanted else { return Ok(vec![loaded.newest()?]) };
+    if let Some(broken) = loaded.broken.iter_mut().find(|b| {
+        b.dir.file_name().is_some_and(|name| name == wanted) || b.effective.is_some_and(|d| d.to_string() == wanted)
+    }) {
+        return Err(Error::version_in_force_rejected(broken, Needed::Asked { wanted: wanted.to_string() }));
+    }
+    let dir = loaded.dir.clone();
+    match loaded.policies.versions.iter().find(|v| is_version(v, wanted)) {
         Some(version) => Ok(vec![version]),
         None => {
-            let known: Vec<String> = policies.versions.iter().map(Version::describe).collect();
-            Err(Error::one(
-                Fault::Usage,
-                AppError::NoSuchVersion { dir: dir.display().to_string(), wanted: wanted.to_string(), versions: known },
-            ))
+            let versions =
+                loaded.policies.versions.iter().map(|v| VersionName::of(&v.dir, v.policy.effective)).collect();
+            let error =
+                AppError::NoSuchVersion { dir: dir.display().to_string(), wanted: wanted.to_string(), versions };
+            Err(Error::one(Fault::Usage, error))
         }
     }
 }
@@ -36,9 +38,4 @@ pub fn versions<'a>(
 fn is_version(version: &Version, wanted: &str) -> bool {
     version.dir.file_name().is_some_and(|name| name == wanted)
         || version.policy.effective.is_some_and(|date| date.to_string() == wanted)
-}
-
-/// The `.rules` files of these versions: what `--out` may not name.
-pub fn rules_files(versions: &[&Version]) -> Vec<PathBuf> {
-    versions.iter().flat_map(|v| walk::files(&v.dir, "rules").unwrap_or_default()).collect()
 }

@@ -5,11 +5,12 @@
 
 use std::path::Path;
 
-use crate::check::CheckError;
-use crate::diagnostic::{Diagnostic, Lang, Located, Severity, Text};
+use super::load::Broken;
+use crate::check::{CheckError, Warning};
 use crate::facts::FactsError;
 use crate::output::OutputError;
 use crate::policy::VersionError;
+use crate::source::diagnostic::{Diagnostic, Lang, Located, Severity, Text};
 use crate::source::{Named, ReadError, Span};
 use crate::suggest::Suggestion;
 use crate::syntax::{FormatError, SyntaxError};
@@ -62,6 +63,8 @@ pub enum Problem {
     Version(VersionError),
     Facts(Box<Located<FactsError>>),
     Output(OutputError),
+    /// A warning of `kaohe check`'s lints.
+    Lint(Box<Located<Warning>>),
     App(Box<AppError>),
 }
 
@@ -75,6 +78,7 @@ impl Problem {
             Problem::Version(e) => e,
             Problem::Facts(e) => e.as_ref(),
             Problem::Output(e) => e,
+            Problem::Lint(e) => e.as_ref(),
             Problem::App(e) => e.as_ref(),
         }
     }
@@ -139,6 +143,11 @@ impl From<OutputError> for Problem {
         Problem::Output(e)
     }
 }
+impl From<Located<Warning>> for Problem {
+    fn from(e: Located<Warning>) -> Problem {
+        Problem::Lint(Box::new(e))
+    }
+}
 impl From<AppError> for Problem {
     fn from(e: AppError) -> Problem {
         Problem::App(Box::new(e))
@@ -152,7 +161,7 @@ pub fn problems<E: Into<Problem>>(errors: impl IntoIterator<Item = E>) -> Vec<Pr
 
 /// Which policy of `kaohe diff` a problem is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Side {
+pub enum DiffSide {
     /// `--from`, the policy in force.
     Old { from: String },
     /// `--to`, the proposed one.
@@ -161,15 +170,59 @@ pub enum Side {
     Both { from: String, to: String },
 }
 
+/// A policy version as a message names it: its directory, and the day it
+/// takes effect when that is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionName {
+    pub dir: String,
+    pub effective: Option<chrono::NaiveDate>,
+}
+
+impl VersionName {
+    pub fn of(dir: &Path, effective: Option<chrono::NaiveDate>) -> VersionName {
+        VersionName { dir: dir.display().to_string(), effective }
+    }
+
+    /// `` `policies/luoshan/2027`（2027-01-01 施行）`` or
+    /// `` `policies/luoshan/2027 (effective 2027-01-01)` ``
+    fn text(&self, lang: Lang) -> String {
+        let dir = &self.dir;
+        match (self.effective, lang) {
+            (Some(date), Lang::Zh) => format!("`{dir}`（{date} 施行）"),
+            (Some(date), Lang::En) => format!("`{dir} (effective {date})`"),
+            (None, _) => format!("`{dir}`"),
+        }
+    }
+}
+
+/// Why a run needed a version that was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needed {
+    /// It is in force for the period scored.
+    InForce { period: String },
+    /// It is the newest, which reads a file without a period.
+    Newest,
+    /// `kaohe doc --all`
+    All,
+    /// `kaohe doc --version WANTED`
+    Asked { wanted: String },
+}
+
 /// What the use cases themselves can say.
 #[derive(Debug)]
 pub enum AppError {
-    /// `kaohe explain --id` names no record of the period.
-    UnknownId { id: String, facts: String, suggestion: Option<Suggestion> },
+    /// `kaohe explain --id` names no record of the period, by id or name.
+    UnknownRecord { wanted: String, facts: String, suggestion: Option<Suggestion> },
+    /// `kaohe explain --id NAME` when several records have that name.
+    AmbiguousName { wanted: String, ids: Vec<String> },
     /// `kaohe doc --version` names no version.
-    NoSuchVersion { dir: String, wanted: String, versions: Vec<String> },
-    /// A policy directory that loaded but holds no version (never, in practice).
-    NoVersion { dir: String },
+    NoSuchVersion { dir: String, wanted: String, versions: Vec<VersionName> },
+    /// The version a run needs was rejected; its own errors follow.
+    VersionRejected { version: VersionName, needed: Needed },
+    /// A warning: a version that was rejected, and not needed by this run.
+    VersionSkipped { version: VersionName, dir: String },
+    /// `kaohe eval` (or `explain`, `diff`) of a year's facts file.
+    YearNotQuarter { file: String, year: i32 },
     /// `kaohe annual`: a facts file whose period is a year, not a quarter.
     NotAQuarter { path: String, period: String },
     /// `kaohe annual`: quarters of two years.
@@ -179,78 +232,243 @@ pub enum AppError {
     /// A year no date can be made of.
     YearOutOfRange { year: i32 },
     /// `kaohe annual` with a version that has no `annual` block.
-    NoAnnualRules { version: String },
+    NoAnnualRules { version: VersionName },
+    /// `--format json --out results.txt`: `named` is the format the extension means.
+    FormatAgainstOut { format: String, out: String, named: String },
+    /// `kaohe eval --out results.md`: `offered`, what the command writes.
+    FormatNotOffered { command: String, out: String, named: String, offered: Vec<String> },
+    /// `kaohe man NAME` of a subcommand that does not exist.
+    UnknownSubcommand { name: String, known: Vec<String> },
+    /// The manual page could not be made.
+    Manual { reason: crate::source::IoReason },
     /// A problem of one side of `kaohe diff`, and the input it found at fault.
-    Side { side: Side, fault: Fault, problem: Problem },
+    Side { side: DiffSide, fault: Fault, problem: Problem },
 }
 
-impl AppError {
-    pub fn unknown_id(id: &str, facts: &Path, suggestion: Option<Suggestion>) -> AppError {
-        AppError::UnknownId { id: id.to_string(), facts: facts.display().to_string(), suggestion }
+impl Error {
+    /// The version a run needs did not load: its own errors follow.
+    pub fn version_in_force_rejected(broken: &mut Broken, needed: Needed) -> Error {
+        let version = VersionName::of(&broken.dir, broken.effective);
+        let mut problems = vec![AppError::VersionRejected { version, needed }.into()];
+        problems.append(&mut broken.error.problems);
+        Error { fault: broken.error.fault, problems }
+    }
+
+    /// A warning: a version that did not load, and was not needed.
+    pub fn version_skipped(broken: &Broken, dir: &Path) -> Problem {
+        let version = VersionName::of(&broken.dir, broken.effective);
+        AppError::VersionSkipped { version, dir: dir.display().to_string() }.into()
+    }
+
+    /// `kaohe eval` (or `explain`, `diff`) of a year's facts file.
+    pub fn year_not_quarter(file: &str, year: i32) -> Error {
+        Error::one(Fault::Facts, AppError::YearNotQuarter { file: file.to_string(), year })
+    }
+
+    /// `--format json --out results.txt`.
+    pub fn format_against_out(format: &str, out: &str, named: &str) -> Error {
+        let error = AppError::FormatAgainstOut { format: format.into(), out: out.into(), named: named.into() };
+        Error::one(Fault::Usage, error)
+    }
+
+    /// `kaohe eval --out results.md`.
+    pub fn format_not_offered(command: &str, out: &str, named: &str, offered: &[String]) -> Error {
+        let error = AppError::FormatNotOffered {
+            command: command.into(),
+            out: out.into(),
+            named: named.into(),
+            offered: offered.to_vec(),
+        };
+        Error::one(Fault::Usage, error)
+    }
+
+    /// `kaohe explain --id` of an id or name no record has.
+    pub fn unknown_record(wanted: &str, facts: &Path, suggestion: Option<Suggestion>) -> Error {
+        let facts = facts.display().to_string();
+        Error::one(Fault::Usage, AppError::UnknownRecord { wanted: wanted.to_string(), facts, suggestion })
+    }
+
+    /// `kaohe explain --id 张三` when several records have that name.
+    pub fn ambiguous_name(wanted: &str, ids: &[&str]) -> Error {
+        let ids = ids.iter().map(|id| id.to_string()).collect();
+        Error::one(Fault::Usage, AppError::AmbiguousName { wanted: wanted.to_string(), ids })
+    }
+
+    /// `kaohe man NAME` of a subcommand that does not exist.
+    pub fn unknown_subcommand(name: &str, known: &[&str]) -> Error {
+        let known = known.iter().map(|k| k.to_string()).collect();
+        Error::one(Fault::Usage, AppError::UnknownSubcommand { name: name.to_string(), known })
     }
 }
 
 impl Diagnostic for AppError {
     fn code(&self) -> &'static str {
         match self {
-            AppError::UnknownId { .. } => "kaohe::app::unknown_id",
+            AppError::UnknownRecord { .. } => "kaohe::app::unknown_record",
+            AppError::AmbiguousName { .. } => "kaohe::app::ambiguous_name",
             AppError::NoSuchVersion { .. } => "kaohe::app::no_such_version",
-            AppError::NoVersion { .. } => "kaohe::app::no_version",
+            AppError::VersionRejected { .. } => "kaohe::app::version_rejected",
+            AppError::VersionSkipped { .. } => "kaohe::app::version_skipped",
+            AppError::YearNotQuarter { .. } => "kaohe::app::year_not_quarter",
             AppError::NotAQuarter { .. } => "kaohe::app::not_a_quarter",
             AppError::OtherYear { .. } => "kaohe::app::other_year",
             AppError::QuarterTwice { .. } => "kaohe::app::quarter_twice",
             AppError::YearOutOfRange { .. } => "kaohe::app::year_out_of_range",
             AppError::NoAnnualRules { .. } => "kaohe::app::no_annual_rules",
+            AppError::FormatAgainstOut { .. } => "kaohe::app::format_against_out",
+            AppError::FormatNotOffered { .. } => "kaohe::app::format_not_offered",
+            AppError::UnknownSubcommand { .. } => "kaohe::app::unknown_subcommand",
+            AppError::Manual { .. } => "kaohe::app::manual",
             AppError::Side { problem, .. } => problem.code(),
         }
     }
 
-    fn text(&self, lang: Lang) -> Text {
+    fn severity(&self) -> Severity {
         match self {
-            AppError::UnknownId { id, facts, suggestion } => Text::new(lang.pick(
-                format!("`{facts}` 中没有编号为 `{id}` 的工作人员或窗口"),
-                format!("no staff member or window has id `{id}` in `{facts}`"),
-            ))
-            .help_if(suggestion.as_ref().map(|s| s.help(lang))),
-            AppError::NoSuchVersion { dir, wanted, versions } => Text::new(
-                lang.pick(format!("`{dir}` 中没有版本 `{wanted}`"), format!("`{dir}` has no version `{wanted}`")),
+            AppError::VersionSkipped { .. } => Severity::Warning,
+            AppError::Side { problem, .. } => problem.severity(),
+            _ => Severity::Error,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> Text {
+        let t = |zh: String, en: String| Text::new(lang.pick(zh, en));
+        let p = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        match self {
+            AppError::UnknownRecord { wanted, facts, suggestion } => t(
+                format!("`{facts}` 中没有编号或姓名为 `{wanted}` 的工作人员或窗口"),
+                format!("no staff member or window has the id or name `{wanted}` in `{facts}`"),
             )
-            .help(lang.pick(
-                format!("现有版本：\n{}", versions.join("\n")),
-                format!("its versions are:\n{}", versions.join("\n")),
-            )),
-            AppError::NoVersion { dir } => Text::new(
-                lang.pick(format!("`{dir}` 中的政策没有任何版本"), format!("the policy in `{dir}` has no version")),
-            ),
-            AppError::NotAQuarter { path, period } => Text::new(lang.pick(
+            .help(suggestion.as_ref().map(|s| s.help(lang)).unwrap_or_else(|| {
+                p(
+                    "请给出文件中某位工作人员或某个窗口的编号，或者只有一条记录用的姓名",
+                    "give the id of a staff member or a window in the file, or a name only one of them has",
+                )
+                .to_string()
+            })),
+            AppError::AmbiguousName { wanted, ids } => {
+                let list = crate::source::diagnostic::list(lang, ids.iter().map(String::as_str));
+                t(
+                    format!("有 {} 条记录名为 `{wanted}`", ids.len()),
+                    format!("{} records are named `{wanted}`", ids.len()),
+                )
+                .help(lang.pick(format!("请给出其中一条的编号：{list}"), format!("give one of their ids: {list}")))
+            }
+            AppError::NoSuchVersion { dir, wanted, versions } => {
+                let versions: Vec<String> = versions.iter().map(|v| v.text(lang)).collect();
+                let versions = versions.join("\n");
+                t(format!("`{dir}` 中没有版本 `{wanted}`"), format!("`{dir}` has no version `{wanted}`"))
+                    .help(lang.pick(format!("现有版本：\n{versions}"), format!("its versions are:\n{versions}")))
+            }
+            AppError::VersionRejected { version, needed } => {
+                let name = version.text(lang);
+                if version.effective.is_none() {
+                    return t(
+                        format!("政策版本 {name} 没有通过检查，也读不出它的施行日期"),
+                        format!("policy version {name} was rejected, and its effective date could not be read"),
+                    )
+                    .help(p(
+                        "kaohe 不知道它何时施行，它可能就是正在施行的版本：改正它的错误（见下），或者把它移出政策目录",
+                        "kaohe cannot tell when it takes effect, so it may be the one in force: fix its errors (below), or move it out of the policy directory",
+                    ));
+                }
+                let (zh, en) = match needed {
+                    Needed::InForce { period } => (format!("在 {period} 施行"), format!("is in force for {period}")),
+                    Needed::Newest => ("是最新的版本".to_string(), "is the newest".to_string()),
+                    Needed::All => ("在 `--all` 之列".to_string(), "is one of `--all`".to_string()),
+                    Needed::Asked { wanted } => (
+                        format!("正是 `--version {wanted}` 要的版本"),
+                        format!("is the one `--version {wanted}` asks for"),
+                    ),
+                };
+                t(
+                    format!("政策版本 {name} {zh}，但它没有通过检查"),
+                    format!("policy version {name} {en}, but it was rejected"),
+                )
+                .help(p(
+                    "改正它的错误（见下），或者把这个版本移出政策目录",
+                    "fix its errors (below), or move the version out of the policy directory",
+                ))
+            }
+            AppError::VersionSkipped { version, dir } => {
+                let name = version.text(lang);
+                t(
+                    format!("政策版本 {name} 没有通过检查，已跳过；本次运行用不到它"),
+                    format!("policy version {name} was rejected and skipped; it is not in force for this run"),
+                )
+                .help(lang.pick(
+                    format!("`kaohe check --policy {dir}` 会列出它的错误"),
+                    format!("`kaohe check --policy {dir}` shows its errors"),
+                ))
+            }
+            AppError::YearNotQuarter { file, year } => {
+                let annual = format!(
+                    "`kaohe annual --policy DIR --facts {year}-Q1.json {year}-Q2.json {year}-Q3.json {year}-Q4.json`"
+                );
+                t(
+                    format!("`{file}` 是 {year} 年全年的事实，而这个命令只计一个季度"),
+                    format!("`{file}` holds the year {year}, but this command scores one quarter"),
+                )
+                .help(lang.pick(
+                    format!("季度的事实文件，考核期写作 `{year}-Q3` 这样；全年由各季度的文件汇总：{annual}"),
+                    format!("a quarter's file has a period like `{year}-Q3`; a year is rolled up from its quarterly files by {annual}"),
+                ))
+            }
+            AppError::NotAQuarter { path, period } => t(
                 format!("`{path}` 的考核期是 {period}，不是一个季度"),
                 format!("`{path}` covers {period}, not a quarter"),
-            ))
-            .help(lang.pick(
+            )
+            .help(p(
                 "请给出该年各季度的事实文件，考核期写作 `2026-Q1` 这样",
                 "give the year's quarterly files, each with a period like `2026-Q1`",
             )),
-            AppError::OtherYear { path, period, first, year } => Text::new(lang.pick(
+            AppError::OtherYear { path, period, first, year } => t(
                 format!("`{path}` 是 {period}，而 `{first}` 属于 {year} 年"),
                 format!("`{path}` is {period}, but `{first}` is in {year}"),
-            ))
-            .help(lang.pick("年度汇总只取同一年的各季度", "an annual roll-up takes the quarters of one year")),
-            AppError::QuarterTwice { first, second, period } => Text::new(lang.pick(
+            )
+            .help(p("年度汇总只取同一年的各季度", "an annual roll-up takes the quarters of one year")),
+            AppError::QuarterTwice { first, second, period } => t(
                 format!("`{first}` 和 `{second}` 都是 {period}"),
                 format!("`{first}` and `{second}` are both {period}"),
-            ))
-            .help(lang.pick("每个季度只给一次", "give each quarter once")),
+            )
+            .help(p("每个季度只给一次", "give each quarter once")),
             AppError::YearOutOfRange { year } => {
-                Text::new(lang.pick(format!("年份 {year} 超出范围"), format!("year {year} is out of range")))
+                t(format!("年份 {year} 超出范围"), format!("year {year} is out of range"))
             }
-            AppError::NoAnnualRules { version } => Text::new(lang.pick(
-                format!("政策 {version} 没有年度考核的规定"),
-                format!("policy {version} says nothing about the year"),
-            ))
-            .help(lang.pick(
-                "在考核对象中加一段 `annual { total mean of quarters, rounded to 2 places [第十二条] … }`",
-                "add an `annual { total mean of quarters, rounded to 2 places [第十二条] … }` block to a subject",
+            AppError::NoAnnualRules { version } => {
+                let name = version.text(lang);
+                t(format!("政策 {name} 没有年度考核的规定"), format!("policy {name} says nothing about the year"))
+                    .help(p(
+                    "在考核对象中加一段 `annual { total mean of quarters, rounded to 2 places [第十二条] … }`",
+                    "add an `annual { total mean of quarters, rounded to 2 places [第十二条] … }` block to a subject",
+                ))
+            }
+            AppError::FormatAgainstOut { format, out, named } => t(
+                format!("`--format {format}` 与 `--out {out}` 矛盾：它的扩展名表示 `{named}`"),
+                format!("`--format {format}` contradicts `--out {out}`, whose extension means `{named}`"),
+            )
+            .help(p(
+                "两者只给一个：`--out` 的扩展名本身就决定了格式",
+                "give one of the two: the extension of `--out` picks the format by itself",
             )),
+            AppError::FormatNotOffered { command, out, named, offered } => t(
+                format!("`kaohe {command}` 不能写出 `--out {out}` 的扩展名所要求的 `{named}`"),
+                format!("`kaohe {command}` cannot write `{named}`, which the extension of `--out {out}` asks for"),
+            )
+            .help(lang.pick(
+                format!("`kaohe {command}` 能写出 {}", offered.join(" 或 ")),
+                format!("`kaohe {command}` writes {}", offered.join(" or ")),
+            )),
+            AppError::UnknownSubcommand { name, known } => {
+                t(format!("没有子命令 `{name}`"), format!("no subcommand `{name}`")).help(lang.pick(
+                    format!("子命令有：{}", known.join("、")),
+                    format!("the subcommands are: {}", known.join(", ")),
+                ))
+            }
+            AppError::Manual { reason } => {
+                let reason = reason.text(lang);
+                t(format!("无法生成手册页：{reason}"), format!("cannot make the manual page: {reason}"))
+            }
             AppError::Side { side, fault, problem } => {
                 let mut text = problem.text(lang);
                 text.context = Some(side_text(lang, side, *fault));
@@ -282,22 +500,29 @@ impl Diagnostic for AppError {
 
     fn file(&self) -> Option<&str> {
         match self {
-            AppError::UnknownId { facts, .. } => Some(facts),
-            AppError::NoSuchVersion { dir, .. } | AppError::NoVersion { dir } => Some(dir),
+            AppError::UnknownRecord { facts, .. } => Some(facts),
+            AppError::NoSuchVersion { dir, .. } => Some(dir),
+            AppError::VersionRejected { version, .. } | AppError::VersionSkipped { version, .. } => Some(&version.dir),
+            AppError::NoAnnualRules { version } => Some(&version.dir),
+            AppError::YearNotQuarter { file, .. } => Some(file),
             AppError::NotAQuarter { path, .. } | AppError::OtherYear { path, .. } => Some(path),
             AppError::QuarterTwice { second, .. } => Some(second),
+            AppError::FormatAgainstOut { out, .. } | AppError::FormatNotOffered { out, .. } => Some(out),
             AppError::Side { problem, .. } => problem.file(),
-            AppError::YearOutOfRange { .. } | AppError::NoAnnualRules { .. } => None,
+            AppError::AmbiguousName { .. }
+            | AppError::YearOutOfRange { .. }
+            | AppError::UnknownSubcommand { .. }
+            | AppError::Manual { .. } => None,
         }
     }
 }
 
 /// `the old policy (--from …) rejects the facts`, and the like.
-fn side_text(lang: Lang, side: &Side, fault: Fault) -> String {
+fn side_text(lang: Lang, side: &DiffSide, fault: Fault) -> String {
     let (zh, en, one) = match side {
-        Side::Old { from } => (format!("旧政策（--from {from}）"), format!("the old policy (--from {from})"), true),
-        Side::New { to } => (format!("新政策（--to {to}）"), format!("the new policy (--to {to})"), true),
-        Side::Both { from, to } => (
+        DiffSide::Old { from } => (format!("旧政策（--from {from}）"), format!("the old policy (--from {from})"), true),
+        DiffSide::New { to } => (format!("新政策（--to {to}）"), format!("the new policy (--to {to})"), true),
+        DiffSide::Both { from, to } => (
             format!("两个政策（--from {from}，--to {to}）"),
             format!("both policies (--from {from}, --to {to})"),
             false,

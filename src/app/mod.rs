@@ -19,4 +19,4 @@ pub mod period;
 pub mod policy_tests;
 pub mod year;
 
-pub use error::{problems, AppError, Error, Fault, Problem, Side};
+pub use error::{problems, AppError, DiffSide, Error, Fault, Needed, Problem, VersionName};

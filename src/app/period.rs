@@ -4,10 +4,13 @@
 
 use std::path::Path;
 
-use super::error::{problems, AppError, Error, Fault};
+use super::error::{problems, Error, Fault};
+use super::load::Loaded;
 use crate::eval::Results;
+use crate::facts::Period;
 use crate::facts::Quarter;
-use crate::policy::{Policies, Version};
+use crate::json::Json;
+use crate::policy::Version;
 use crate::source::SourceFile;
 
 /// A period scored against the policy version in force for it.
@@ -30,9 +33,9 @@ impl Scored {
     }
 }
 
-/// Every version of the policy in `dir`.
-pub fn load_policies(dir: &Path) -> Result<Policies, Error> {
-    super::load::load_policies(dir).map_err(|errs| Error::new(Fault::Policy, errs))
+/// Every version of the policy in `dir` (see [`super::load`]).
+pub fn load(dir: &Path) -> Result<Loaded, Error> {
+    super::load::read(dir)
 }
 
 /// A facts file's text.
@@ -44,31 +47,77 @@ pub fn read_facts(path: &Path) -> Result<SourceFile, Error> {
     })
 }
 
-/// Score one facts file with the version of `policies` in force for its period.
-pub fn score(policies: &Policies, dir: &Path, file: &SourceFile) -> Result<Scored, Error> {
-    let facts_error = |errs: Vec<crate::facts::Error>| Error::new(Fault::Facts, problems(errs));
+/// Score one quarter's facts file with the version of the policy in force
+/// for its period. A year's file is refused: `kaohe annual` rolls a year up
+/// from its quarters.
+pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> {
     let root = crate::facts::parse(file).map_err(facts_error)?;
     let period = crate::facts::peek_period(&root);
-    // Without a readable period the newest version reads the file, and
-    // reports the period along with anything else wrong in it.
-    let version = match period.and_then(|p| p.start().map(|start| (p, start))) {
-        Some((period, start)) => policies
-            .in_force(start)
-            .ok_or_else(|| Error::one(Fault::Policy, policies.none_in_force(dir, start, period.to_string())))?,
-        None => policies
-            .latest()
-            .ok_or_else(|| Error::one(Fault::Io, AppError::NoVersion { dir: dir.display().to_string() }))?,
+    if let Some(Period::Year(year)) = period {
+        return Err(Error::year_not_quarter(&file.name, year));
+    }
+    score_parsed(policies, file, root)
+}
+
+/// The facts' errors, as one failure.
+pub(super) fn facts_error(errs: Vec<crate::facts::Error>) -> Error {
+    Error::new(Fault::Facts, problems(errs))
+}
+
+/// [`score`] of a file already parsed.
+pub(super) fn score_parsed(policies: &mut Loaded, file: &SourceFile, root: Json<'_>) -> Result<Scored, Error> {
+    let version = version_for(policies, &root)?;
+    score_with(version, file, root)
+}
+
+/// The version in force for the period the parsed file declares. Without a
+/// readable period the newest version reads the file, and reports the
+/// period along with anything else wrong in it.
+pub(super) fn version_for(policies: &mut Loaded, root: &Json<'_>) -> Result<Version, Error> {
+    let version = match crate::facts::peek_period(root).and_then(|p| p.start().map(|start| (p, start))) {
+        Some((period, start)) => policies.in_force(start, &period.to_string())?,
+        None => policies.newest()?,
     };
+    Ok(version.clone())
+}
+
+/// Read the parsed file's records against `version` and score them.
+pub(super) fn score_with(version: Version, file: &SourceFile, root: Json<'_>) -> Result<Scored, Error> {
     let quarter = crate::facts::load_parsed(file, &root, &version.policy).map_err(facts_error)?;
     // The records hold what scoring needs; the JSON tree can go before it starts.
     drop(root);
     let results = crate::eval::evaluate(&version.policy, &quarter);
-    Ok(Scored { version: version.clone(), quarter, results })
+    Ok(Scored { version, quarter, results })
 }
 
 /// Load the policy in `dir` and the facts at `facts`, and score them.
-pub fn score_file(dir: &Path, facts: &Path) -> Result<Scored, Error> {
-    let policies = load_policies(dir)?;
+/// Returns the policy directory read too: its warnings and its files.
+pub fn score_file(dir: &Path, facts: &Path) -> Result<(Loaded, Scored), Error> {
+    let mut policies = load(dir)?;
     let file = read_facts(facts)?;
-    score(&policies, dir, &file)
+    let scored = score(&mut policies, &file)?;
+    Ok((policies, scored))
+}
+
+/// The id of the record `wanted` names in a scored period: its id, or else
+/// its name when exactly one record has it.
+pub fn find_record(scored: &Scored, wanted: &str, facts: &Path) -> Result<String, Error> {
+    let records = || scored.quarter.staff.iter().chain(&scored.quarter.windows);
+    if records().any(|r| r.id == wanted) {
+        return Ok(wanted.to_string());
+    }
+    let named: Vec<&str> = records().filter(|r| r.name == wanted).map(|r| r.id.as_str()).collect();
+    match named.as_slice() {
+        [id] => Ok((*id).to_string()),
+        [] => {
+            // A near id (said with its name), or else a near name.
+            let suggestion = crate::suggest::did_you_mean(wanted, records().map(|r| (r.id.as_str(), r.name.as_str())))
+                .or_else(|| {
+                    let names = records().map(|r| r.name.as_str()).filter(|n| !n.is_empty());
+                    crate::suggest::did_you_mean_name(wanted, names)
+                });
+            Err(Error::unknown_record(wanted, facts, suggestion))
+        }
+        ids => Err(Error::ambiguous_name(wanted, ids)),
+    }
 }

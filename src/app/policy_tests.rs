@@ -16,13 +16,13 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value};
 
-use crate::diagnostic::{shown, Diagnostic, Lang};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::eval::{evaluate, Results, Source};
 use crate::facts::{self, Period, Quarter};
 use crate::json::{self, JsonKind};
 use crate::policy::{Policies, Policy, Version};
 use crate::render;
+use crate::source::diagnostic::{shown, Diagnostic, Lang};
 use crate::source::{line_col, walk, SourceFile, Span};
 
 /// The keys a case may have.

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::error::{AppError, Error, Fault, Problem};
-use super::period::{load_policies, read_facts, score, Scored};
+use super::error::{AppError, Error, Fault, Problem, VersionName};
+use super::load::Loaded;
+use super::period::{facts_error, load, read_facts, score_parsed, Scored};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::facts::Period;
 use crate::policy::Version;
@@ -20,52 +21,86 @@ pub struct Year {
 }
 
 /// Score every file of `facts` (one to four quarters of one year) with the
-/// policy in `dir`, and roll the year up.
-pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<Year, Error> {
-    let policies = load_policies(dir)?;
-    // Score every quarter, collecting every file's errors before giving up.
-    let mut scored: Vec<(PathBuf, Scored)> = Vec::new();
+/// policy in `dir`, and roll the year up. Every file's period is checked
+/// before anything is scored: files of two years are refused as such, not
+/// by whichever version first reads a fact it does not know. Returns the
+/// policy directory read too: its warnings and its files.
+pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error> {
+    let mut policies = load(dir)?;
     let mut failure: Option<Error> = None;
+    // Every file read and parsed, every error of every file collected.
+    let mut files = Vec::new();
     for path in facts {
-        match read_facts(path).and_then(|file| score(&policies, dir, &file)) {
+        match read_facts(path) {
+            Ok(file) => files.push((path, file)),
+            Err(f) => add(&mut failure, f),
+        }
+    }
+    let mut parsed = Vec::new();
+    for (path, file) in &files {
+        match crate::facts::parse(file) {
+            Ok(root) => parsed.push((*path, file, root)),
+            Err(errs) => add(&mut failure, facts_error(errs)),
+        }
+    }
+    let periods: Vec<(&PathBuf, Option<Period>)> =
+        parsed.iter().map(|(path, _, root)| (*path, crate::facts::peek_period(root))).collect();
+    if let Err(f) = check_periods(&periods) {
+        add(&mut failure, f);
+    }
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
+    // Then scored, each by the version in force for its quarter.
+    let mut scored: Vec<(PathBuf, Scored)> = Vec::new();
+    for (path, file, root) in parsed {
+        match score_parsed(&mut policies, file, root) {
             Ok(s) => scored.push((path.clone(), s)),
-            Err(f) => match &mut failure {
-                Some(all) => all.join(f),
-                None => failure = Some(f),
-            },
+            Err(f) => add(&mut failure, f),
         }
     }
     if let Some(failure) = failure {
         return Err(failure);
     }
-    let year = check_periods(&scored)?;
+    let periods: Vec<(&PathBuf, Option<Period>)> = scored.iter().map(|(p, s)| (p, Some(s.quarter.period))).collect();
+    let year = check_periods(&periods)?.ok_or_else(|| Error::new(Fault::Facts, Vec::new()))?;
     scored.sort_by_key(|(_, s)| s.quarter.period);
 
     let start = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
         .ok_or_else(|| Error::one(Fault::Facts, AppError::YearOutOfRange { year }))?;
-    let version = policies
-        .in_force(start)
-        .ok_or_else(|| Error::one(Fault::Policy, policies.none_in_force(dir, start, year.to_string())))?;
+    let version = policies.in_force(start, &year.to_string())?.clone();
     let policy = &version.policy;
     if policy.staff.annual.is_none() && policy.window.annual.is_none() {
-        return Err(Error::one(Fault::Policy, AppError::NoAnnualRules { version: version.describe() }));
+        let version = VersionName::of(&version.dir, version.policy.effective);
+        return Err(Error::one(Fault::Policy, AppError::NoAnnualRules { version }));
     }
     let quarters: Vec<ScoredQuarter<'_>> = scored
         .iter()
         .map(|(_, s)| ScoredQuarter { policy: &s.version.policy, quarter: &s.quarter, results: &s.results })
         .collect();
     let results = roll_up(policy, year, &quarters);
-    let version = version.clone();
-    Ok(Year { year, version, quarters: scored.into_iter().map(|(_, s)| s).collect(), results })
+    drop(quarters);
+    let quarters = scored.into_iter().map(|(_, s)| s).collect();
+    Ok((policies, Year { year, version, quarters, results }))
 }
 
-/// All quarters of one year, each once; returns the year.
-fn check_periods(scored: &[(PathBuf, Scored)]) -> Result<i32, Error> {
+/// Collect `f` into the run's failure.
+fn add(failure: &mut Option<Error>, f: Error) {
+    match failure {
+        Some(all) => all.join(f),
+        None => *failure = Some(f),
+    }
+}
+
+/// All quarters of one year, each once; returns the year (`None` when no
+/// file's period could be read: scoring says why). A year's file is refused
+/// here too.
+fn check_periods(files: &[(&PathBuf, Option<Period>)]) -> Result<Option<i32>, Error> {
     let mut errors: Vec<Problem> = Vec::new();
     let mut year = None;
     let mut seen: Vec<(Period, &PathBuf)> = Vec::new();
-    for (path, s) in scored {
-        let period = s.quarter.period;
+    for &(path, period) in files {
+        let Some(period) = period else { continue };
         let Period::Quarter { year: y, .. } = period else {
             errors.push(AppError::NotAQuarter { path: path.display().to_string(), period: period.to_string() }.into());
             continue;
@@ -95,8 +130,9 @@ fn check_periods(scored: &[(PathBuf, Scored)]) -> Result<i32, Error> {
         }
         seen.push((period, path));
     }
-    match (year, errors.is_empty()) {
-        (Some((y, _)), true) => Ok(y),
-        _ => Err(Error::new(Fault::Facts, errors)),
+    if errors.is_empty() {
+        Ok(year.map(|(y, _)| y))
+    } else {
+        Err(Error::new(Fault::Facts, errors))
     }
 }

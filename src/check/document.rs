@@ -238,7 +238,7 @@ fn table(lines: &[&str]) -> Annex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Lang;
+    use crate::source::diagnostic::Lang;
 
     /// A table as the bureau's export writes it: tab-separated cells, the
     /// category down the first column.

@@ -7,7 +7,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{list, Diagnostic, Lang, Severity, Text};
+use crate::source::diagnostic::{list, Diagnostic, Lang, Severity, Text};
 use crate::source::{IoReason, Span};
 use crate::suggest::Suggestion;
 

@@ -22,8 +22,8 @@ use rust_decimal::Decimal;
 
 use super::document::Document;
 use super::error::{NoEffect, RulePart, Warning};
-use crate::diagnostic::Located;
 use crate::policy::{Condition, Policy, Subject, Term, TermScope};
+use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
 use crate::syntax::ast::{self, Amount, Spanned};
 

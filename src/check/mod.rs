@@ -18,8 +18,8 @@ pub use lint::{lint, Lint};
 
 use error::{Block, Cited, Declared, Quantity, Scored};
 
-use crate::diagnostic::Located;
 use crate::policy::{self, Band, FactKind, Label, Measure, Part, Policy, Scope};
+use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
 use crate::suggest::{did_you_mean_name, Suggestion};
 use crate::syntax::ast::{self, Amount, Direction, Kind, Spanned};

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use kaohe::app::{Error, Fault};
+use kaohe::app::Fault;
 
 use super::{Context, Failure};
 
@@ -22,18 +22,20 @@ pub struct CheckArgs {
 /// Errors exit 3 with nothing on stdout; warnings are printed on stderr after
 /// the summary, and exit 3 only with `--deny-warnings` (then stdout is empty).
 pub fn run(args: CheckArgs, context: &Context) -> Result<(), Failure> {
-    let (policies, warnings) = kaohe::app::load::load_policies_with_warnings(&args.policy)
-        .map_err(|errors| Error::new(Fault::Policy, errors))?;
+    // Every version is checked: one that does not load is refused here, even
+    // when no period needs it yet.
+    let (loaded, warnings) = kaohe::app::load::read_with_warnings(&args.policy)?;
+    let policies = loaded.strict()?;
     let denied = args.deny_warnings && !warnings.is_empty();
     if !denied {
         let summary = kaohe::render::check_summary(&policies);
-        super::out::write(None, &[], |out| out.write_all(summary.as_bytes()))?;
+        super::out::print(&summary)?;
     }
     if !warnings.is_empty() {
-        eprint!("{}", context.diagnostics.warnings(&warnings, denied));
+        super::out::eprint(&context.diagnostics.warnings(&warnings, denied))?;
     }
     if denied {
-        Err(Failure::Exit(super::exit_status(Fault::Policy)))
+        Err(Failure::Exit(super::exit::status(Fault::Policy)))
     } else {
         Ok(())
     }

@@ -1,11 +1,14 @@
 //! `kaohe diff`: what a rubric change does to one period, before it is
 //! adopted (`kaohe::app::diff`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::{Args, ValueEnum};
+use clap::Args;
+use kaohe::app::diff::Side;
 
-use super::Failure;
+use super::eval::Format;
+use super::format::{choose, Kind};
+use super::{Context, Failure};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -15,30 +18,46 @@ pub struct DiffArgs {
     /// The proposed policy, likewise.
     #[arg(long, value_name = "NEW")]
     to: PathBuf,
-    /// One period's facts, a JSON file (docs/io.md), scored with both.
+    /// One quarter's facts file, scored with both. A fact only one policy
+    /// knows is scored as zero by the other, and the output says so.
     #[arg(long, value_name = "FILE")]
     facts: PathBuf,
-    /// `table` for a person at a terminal; `json` for other tools.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-    /// Write the comparison to FILE instead of stdout: whole, or not at all.
+    /// `table` for a person at a terminal; `json` for other tools. Without
+    /// it, the extension of `--out` decides (`.json`, `.txt`), else `table`.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the comparison to FILE instead of stdout (`-` is stdout): whole, or not
+    /// at all; through a link to its target, keeping the mode of the file it
+    /// replaces; never over a file the run reads, never to a device.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-}
-
-pub fn run(args: DiffArgs) -> Result<(), Failure> {
-    let (old, new) = kaohe::app::diff::score_sides(&args.from, &args.to, &args.facts)?;
-    eprintln!("kaohe: {}", old.summary());
-    eprintln!("kaohe: {}", new.summary());
-    let diff = kaohe::app::diff::compare(&args.from, &args.to, &old, &new);
-    super::out::write(args.out.as_deref(), &[&args.facts], |out| match args.format {
-        Format::Table => kaohe::render::write_diff_table(out, &diff),
-        Format::Json => kaohe::render::write_diff_json(out, &diff),
+pub fn run(args: DiffArgs, context: &Context) -> Result<(), Failure> {
+    let explicit = args.format.map(|f| if f == Format::Json { Kind::Json } else { Kind::Table });
+    let format = choose("diff", explicit, args.out.as_deref(), &[Kind::Table, Kind::Json], Kind::Table)?;
+    let sides = kaohe::app::diff::score_sides(&args.from, &args.to, &args.facts)?;
+    context.warn(&sides.warnings)?;
+    super::out::note(&sides.old.summary())?;
+    super::out::note(&sides.new.summary())?;
+    for one in sides.one_sided.iter().filter(|one| one.records > 0) {
+        let (knows, other, dir) = match one.known_to {
+            Side::Old => ("old", "new", &args.to),
+            Side::New => ("new", "old", &args.from),
+        };
+        super::out::note(&format!(
+            "{} `{}` ({}) is known only to the {knows} policy: the {other} one ({}) scores it as zero ({} records give it)",
+            one.subject,
+            one.fact.id,
+            one.fact.label,
+            dir.display(),
+            one.records
+        ))?;
+    }
+    let diff = kaohe::app::diff::compare(&args.from, &args.to, &sides);
+    let inputs: Vec<&Path> = sides.inputs.iter().map(PathBuf::as_path).collect();
+    super::out::write(args.out.as_deref(), &inputs, |out| match format {
+        Kind::Json => kaohe::render::write_diff_json(out, &diff),
+        _ => kaohe::render::write_diff_table(out, &diff),
     })
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::Failure;
+use super::format::{choose, Kind};
+use super::{Context, Failure};
 use kaohe::render::DocFormat;
 
 #[derive(Debug, Args)]
@@ -14,9 +15,11 @@ pub struct DocArgs {
     /// The policy directory: its `.rules` files, or one subdirectory per version.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// `md` (Markdown) to read or diff as text; `html` for one self-contained page to print.
-    #[arg(long, value_enum, default_value_t = Format::Md)]
-    format: Format,
+    /// `md` (Markdown) to read or diff as text; `html` for one self-contained
+    /// page to print. Without it, the extension of `--out` decides (`.md`,
+    /// `.html`), else `md`.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Of a directory of versions, the one to print: its subdirectory name
     /// (`2026`) or its effective date (`2026-01-01`). Without it, the newest.
     #[arg(long, value_name = "VERSION", conflicts_with = "all")]
@@ -24,7 +27,9 @@ pub struct DocArgs {
     /// Print every version, oldest first.
     #[arg(long)]
     all: bool,
-    /// Write the rubric to FILE instead of stdout: whole, or not at all.
+    /// Write the rubric to FILE instead of stdout (`-` is stdout): whole, or not
+    /// at all; through a link to its target, keeping the mode of the file it
+    /// replaces; never over a file the run reads, never to a device.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }
@@ -35,16 +40,17 @@ pub enum Format {
     Html,
 }
 
-pub fn run(args: DocArgs) -> Result<(), Failure> {
-    let policies = kaohe::app::period::load_policies(&args.policy)?;
-    let versions = kaohe::app::doc::versions(&policies, &args.policy, args.version.as_deref(), args.all)?;
-    let format = match args.format {
-        Format::Md => DocFormat::Markdown,
-        Format::Html => DocFormat::Html,
-    };
-    // `--out` may not name one of the policy's own files.
-    let rules = kaohe::app::doc::rules_files(&versions);
-    let inputs: Vec<&Path> = rules.iter().map(PathBuf::as_path).collect();
+pub fn run(args: DocArgs, context: &Context) -> Result<(), Failure> {
+    let explicit = args.format.map(|f| if f == Format::Html { Kind::Html } else { Kind::Markdown });
+    let format = choose("doc", explicit, args.out.as_deref(), &[Kind::Markdown, Kind::Html], Kind::Markdown)?;
+    let format = if format == Kind::Html { DocFormat::Html } else { DocFormat::Markdown };
+    let mut loaded = kaohe::app::period::load(&args.policy)?;
+    let warnings = loaded.warnings();
+    let inputs: Vec<PathBuf> = loaded.inputs.clone();
+    let versions = kaohe::app::doc::versions(&mut loaded, args.version.as_deref(), args.all)?;
+    context.warn(&warnings)?;
+    // `--out` may not name any file of the policy, of any version.
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let chosen: Vec<&kaohe::Policy> = versions.iter().map(|v| &v.policy).collect();
     super::out::write(args.out.as_deref(), &inputs, |out| kaohe::render::write_doc(out, &chosen, format))
 }

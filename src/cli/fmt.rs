@@ -27,7 +27,11 @@ Exit status:
      or a file could not be read or written
   2  usage: the command line itself is wrong
   3  a file does not parse (the syntax error is on stderr), or kaohe could not
-     format it; that file is left untouched";
+     format it; that file is left untouched
+
+Stdout holds only the diffs of --check, and only when every file could be
+read and parsed (else it is empty); which files were formatted, the summary
+(`2 files formatted, 5 already formatted`) and every error go to stderr.";
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -41,20 +45,23 @@ pub struct FmtArgs {
     paths: Vec<PathBuf>,
 }
 
+/// Diffs (with `--check`) are the only thing on stdout, and only when
+/// every file could be read and parsed; what was formatted, the summary and
+/// the errors are on stderr.
 pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
     let formatted = kaohe::app::fmt::format_paths(&args.paths, args.check);
     let mut rejected: Vec<Problem> = Vec::new();
     let mut failed: Vec<Problem> = formatted.unreadable;
     let (mut changed, mut unchanged) = (0usize, 0usize);
-    let mut text = String::new();
+    let (mut diffs, mut notes) = (String::new(), String::new());
     for (path, outcome) in formatted.files {
         match outcome {
             Outcome::Unchanged => unchanged += 1,
             Outcome::Changed { diff } => {
                 changed += 1;
                 match diff {
-                    Some(diff) => text.push_str(&diff),
-                    None => text.push_str(&format!("formatted {}\n", path.display())),
+                    Some(diff) => diffs.push_str(&diff),
+                    None => notes.push_str(&format!("kaohe: formatted {}\n", path.display())),
                 }
             }
             Outcome::Rejected(report) => rejected.push(report),
@@ -63,17 +70,13 @@ pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
     }
     let errors = rejected.len() + failed.len();
     let files_word = |n: usize| if n == 1 { "file" } else { "files" };
-    let mut summary = if args.check {
-        format!("{changed} {} would be reformatted, {unchanged} already formatted", files_word(changed))
-    } else {
-        format!("{changed} {} formatted, {unchanged} already formatted", files_word(changed))
-    };
+    let done = if args.check { "would be reformatted" } else { "formatted" };
+    let mut summary = format!("kaohe: {changed} {} {done}, {unchanged} already formatted", files_word(changed));
     if errors > 0 {
-        summary.push_str(&format!(", {errors} with errors (on stderr)"));
+        summary.push_str(&format!(", {errors} with errors"));
     }
-    text.push_str(&summary);
-    text.push('\n');
-    super::out::write(None, &[], |out| out.write_all(text.as_bytes()))?;
+    notes.push_str(&summary);
+    notes.push('\n');
 
     let exit = if !rejected.is_empty() {
         Some(3)
@@ -82,9 +85,13 @@ pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
     } else {
         None
     };
+    if errors == 0 {
+        super::out::print(&diffs)?;
+    }
     rejected.extend(failed);
     if !rejected.is_empty() {
-        eprint!("{}", context.diagnostics.errors(&rejected));
+        super::out::eprint(&context.diagnostics.errors(&rejected))?;
     }
+    super::out::eprint(&notes)?;
     exit.map_or(Ok(()), |code| Err(Failure::Exit(code)))
 }

@@ -8,37 +8,30 @@ mod check;
 mod diff;
 mod doc;
 mod eval;
+mod exit;
 mod explain;
 mod fmt;
+mod format;
+mod manual;
 mod out;
+mod stderr;
 mod test;
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use kaohe::app::{Error, Fault};
-use kaohe::diagnostic::Lang;
-use kaohe::render::{Diagnostics, ErrorFormat};
+use clap::{Args, Parser, Subcommand};
+use kaohe::app::Problem;
+use kaohe::render::Diagnostics;
 
-const EXIT_CODES: &str = "\
-Exit status:
-  0  success
-  1  a file could not be read, or the output could not be written
-  2  usage: the command line itself is wrong
-  3  the policy was rejected (syntax or check errors, on stderr; or, with
-     `check --deny-warnings`, warnings)
-  4  the facts file was rejected (every error in it, on stderr)
-  5  `kaohe test`: a policy test case failed (its report is on stdout)
-
-On any other failure stdout is left empty.";
+pub use exit::clap_error;
+use exit::{Failure, EXIT_CODES};
 
 /// Score the Luoshan service-hall assessment from plain-text policy files.
 ///
 /// A policy is a directory of `.rules` files that encode the bureau's scoring
 /// tables, each rule citing its clause. A facts file is one period's JSON
-/// (see docs/io.md). kaohe scores every staff member and window exactly and
+/// (docs/io.md in kaohe's source tree). kaohe scores every staff member and window exactly and
 /// explains every point.
 #[derive(Debug, Parser)]
 #[command(name = "kaohe", version, after_help = EXIT_CODES, arg_required_else_help = true)]
@@ -46,40 +39,8 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
 
-    /// When to colour diagnostics on stderr.
-    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
-    color: Color,
-
-    /// The language of diagnostics: `zh` (Chinese) or `en` (English).
-    /// Without it, an English locale (`LC_ALL`, `LC_MESSAGES` or `LANG`
-    /// starting with `en`) reads English, and every other one Chinese.
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
-    lang: Option<LangArg>,
-
-    /// How diagnostics are written on stderr: `human` (with the source they
-    /// point at) or `json` (one object a line: severity, code, message,
-    /// label, file, line, column, help), for scripts.
-    #[arg(long, global = true, value_enum, value_name = "FORMAT", default_value_t = ErrorFormatArg::Human)]
-    error_format: ErrorFormatArg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum LangArg {
-    Zh,
-    En,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ErrorFormatArg {
-    Human,
-    Json,
+    #[command(flatten)]
+    stderr: stderr::StderrArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,31 +77,26 @@ enum Command {
     /// list the rules, vetoes and flags no case exercised.
     #[command(after_help = test::AFTER_HELP)]
     Test(test::TestArgs),
+    /// Print a shell completion script on stdout, e.g. `kaohe completions
+    /// bash > /usr/share/bash-completion/completions/kaohe`.
+    Completions(manual::CompletionsArgs),
+    /// Print the manual page (roff) on stdout, e.g. `kaohe man > kaohe.1`;
+    /// `kaohe man eval` for a subcommand's own page.
+    Man(manual::ManArgs),
 }
 
 /// The policy and facts every scoring command reads.
 #[derive(Debug, Args)]
 struct Inputs {
-    /// The policy directory: its `.rules` files, e.g. `policies/luoshan`.
+    /// The policy directory, e.g. `policies/luoshan`: its `.rules` files, or
+    /// one subdirectory per version. Only the version in force for the
+    /// quarter must load; another that is rejected is a warning.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The period's facts, a JSON file (docs/io.md).
+    /// The quarter's facts, a JSON file (docs/io.md in kaohe's source tree).
+    /// A year's file (`"period": "2026"`) is for `kaohe annual`.
     #[arg(long, value_name = "FILE")]
     facts: PathBuf,
-}
-
-/// How a subcommand ended, other than in success.
-enum Failure {
-    /// A use case failed: print its diagnostics, exit for its fault.
-    App(Error),
-    /// The subcommand has said what there is to say; exit with this status.
-    Exit(u8),
-}
-
-impl From<Error> for Failure {
-    fn from(err: Error) -> Failure {
-        Failure::App(err)
-    }
 }
 
 /// What a subcommand gets besides its arguments.
@@ -148,48 +104,29 @@ struct Context {
     diagnostics: Diagnostics,
 }
 
-pub fn run(cli: Cli) -> ExitCode {
-    let color = match cli.color {
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        Color::Always => true,
-        Color::Never => false,
-    };
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    };
-    let format = match cli.error_format {
-        ErrorFormatArg::Human => ErrorFormat::Human,
-        ErrorFormatArg::Json => ErrorFormat::Json,
-    };
-    let context = Context { diagnostics: Diagnostics::new(color, lang, format) };
-    let outcome = match cli.command {
-        Command::Eval(args) => eval::run(args),
-        Command::Explain(args) => explain::run(args),
-        Command::Annual(args) => annual::run(args),
-        Command::Check(args) => check::run(args, &context),
-        Command::Fmt(args) => fmt::run(args, &context),
-        Command::Diff(args) => diff::run(args),
-        Command::Doc(args) => doc::run(args),
-        Command::Test(args) => test::run(args, &context),
-    };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Exit(code)) => ExitCode::from(code),
-        Err(Failure::App(err)) => {
-            eprint!("{}", context.diagnostics.errors(&err.problems));
-            ExitCode::from(exit_status(err.fault))
+impl Context {
+    /// Warnings on stderr (versions of the policy skipped as not needed), if any.
+    fn warn(&self, warnings: &[Problem]) -> Result<(), Failure> {
+        if warnings.is_empty() {
+            return Ok(());
         }
+        out::eprint(&self.diagnostics.warnings(warnings, false))
     }
 }
 
-/// The exit status of each fault, as `--help` documents it.
-fn exit_status(fault: Fault) -> u8 {
-    match fault {
-        Fault::Io => 1,
-        Fault::Usage => 2,
-        Fault::Policy => 3,
-        Fault::Facts => 4,
-    }
+pub fn run(cli: Cli) -> ExitCode {
+    let context = Context { diagnostics: cli.stderr.diagnostics() };
+    let outcome = match cli.command {
+        Command::Eval(args) => eval::run(args, &context),
+        Command::Explain(args) => explain::run(args, &context),
+        Command::Annual(args) => annual::run(args, &context),
+        Command::Check(args) => check::run(args, &context),
+        Command::Fmt(args) => fmt::run(args, &context),
+        Command::Diff(args) => diff::run(args, &context),
+        Command::Doc(args) => doc::run(args, &context),
+        Command::Test(args) => test::run(args, &context),
+        Command::Completions(args) => manual::completions(args),
+        Command::Man(args) => manual::man(args),
+    };
+    exit::finish(outcome, &context.diagnostics)
 }

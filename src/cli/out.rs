@@ -1,27 +1,47 @@
-//! Where a subcommand's result goes: standard output, or `--out FILE`
-//! written whole or not at all (`kaohe::output`).
+//! Where a subcommand's words go: its result to standard output or to
+//! `--out FILE` (written whole or not at all, `kaohe::output::file`), its
+//! notes to standard error; every write fallible (`kaohe::output::stdio`).
 
 use std::io::{self, Write};
 use std::path::Path;
 
-use kaohe::app::{Error, Fault};
+use kaohe::app::Error;
 use kaohe::output::file::WriteError;
-use kaohe::output::OutputError;
+use kaohe::output::stdio;
 
 use super::Failure;
 
-/// Write the result through `render`, to `out` or to stdout. `inputs` are
-/// the files the run reads: `--out` may not name one of them. A reader
-/// that stops reading standard output early (`| head`) ends the run quietly.
+/// Write the result through `render`, to `out` or to stdout (`None`, or
+/// `-`). `inputs` are the files the run reads: `--out` may not name one of
+/// them.
 pub fn write(
     out: Option<&Path>,
     inputs: &[&Path],
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
-    match kaohe::output::write(out, inputs, render) {
+    match kaohe::output::write(out.filter(|p| !is_stdout(p)), inputs, render) {
         Ok(()) => Ok(()),
-        Err(WriteError::Stdout(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(WriteError::Stdout(err)) => Err(Error::one(Fault::Io, OutputError::Stdout { reason: err.into() }).into()),
-        Err(WriteError::File(err)) => Err(Error::one(Fault::Io, err).into()),
+        Err(WriteError::Stdout(err)) => Err(Failure::Print(err)),
+        Err(WriteError::File(err)) => Err(Error::one(kaohe::app::Fault::Io, err).into()),
     }
+}
+
+/// `--out -` is standard output, as it is for most tools.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Print `text` on standard output.
+pub fn print(text: &str) -> Result<(), Failure> {
+    stdio::print(text).map_err(Failure::Print)
+}
+
+/// A `kaohe: …` line on standard error: what was read, what was scored.
+pub fn note(line: &str) -> Result<(), Failure> {
+    stdio::eprint(&format!("kaohe: {line}\n")).map_err(Failure::Print)
+}
+
+/// Text for standard error (rendered diagnostics, warnings).
+pub fn eprint(text: &str) -> Result<(), Failure> {
+    stdio::eprint(text).map_err(Failure::Print)
 }

@@ -12,6 +12,7 @@ use kaohe::app::policy_tests;
 pub const AFTER_HELP: &str = "\
 Exit status:
   0  every case passed
+  1  a file could not be read, or the report could not be written
   2  usage: the command line itself is wrong
   3  the policy was rejected (syntax or check errors, on stderr)
   5  a case failed: the report on stdout says which, and how
@@ -31,10 +32,11 @@ pub struct TestArgs {
 const FAILED: u8 = 5;
 
 pub fn run(args: TestArgs, context: &Context) -> Result<(), Failure> {
-    let policies = kaohe::app::period::load_policies(&args.policy)?;
+    // Every version's cases run, so every version must load.
+    let policies = kaohe::app::period::load(&args.policy)?.strict()?;
     let results = policy_tests::run(&policies, context.diagnostics.lang());
     let report = kaohe::render::test_report(&results);
-    super::out::write(None, &[], |out| out.write_all(report.as_bytes()))?;
+    super::out::print(&report)?;
     if results.iter().all(|v| v.cases.iter().all(|c| c.passed())) {
         Ok(())
     } else {

@@ -6,8 +6,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{list, named, Diagnostic, Lang, Text};
 use crate::json::{JsonError, JsonType};
+use crate::source::diagnostic::{list, named, Diagnostic, Lang, Text};
 use crate::suggest::Suggestion;
 
 /// A facts file, or a value in it, that cannot be scored.

@@ -10,9 +10,9 @@ use super::error::{
     Expected, FactsError, Field, FieldPath, Found, List, NumberProblem, QuantityProblem, RecordAt, TypeHint,
 };
 use super::{recognise, Period, Quarter, Record, Value};
-use crate::diagnostic::Located;
 use crate::json::{self, Json, JsonKind, Member};
 use crate::policy::{FactKind, Label, Policy, Subject};
+use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
 use crate::suggest::{self, Suggestion};
 

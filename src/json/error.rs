@@ -2,7 +2,7 @@
 //! it says it, in Chinese and English. The reader stops at the first such
 //! place; the span it returns beside the error says where.
 
-use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::source::diagnostic::{Diagnostic, Lang, Text};
 
 /// What is wrong where the reader stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -61,7 +61,7 @@ impl<'a> Json<'a> {
 
     /// "null", "a boolean", "a number", "a string", "a list", "an object".
     pub fn type_name(&self) -> &'static str {
-        self.json_type().text(crate::diagnostic::Lang::En)
+        self.json_type().text(crate::source::diagnostic::Lang::En)
     }
 
     /// The first member with that key; `None` if there is none or this is not an object.
@@ -647,7 +647,7 @@ fn char_hint(c: char) -> Option<Hint> {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Diagnostic, Lang};
+    use crate::source::diagnostic::{Diagnostic, Lang};
 
     /// An error as it reads in English, and where it is.
     #[derive(Debug)]

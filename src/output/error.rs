@@ -1,6 +1,6 @@
 //! What can go wrong writing the output, and how each says it.
 
-use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::source::diagnostic::{Diagnostic, Lang, Text};
 use crate::source::IoReason;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,12 @@ impl Diagnostic for OutputError {
             }
             OutputError::Stdout { reason } => {
                 let reason = reason.text(lang);
-                Text::new(lang.pick(format!("无法写出结果：{reason}"), format!("cannot write the results: {reason}")))
+                Text::new(
+                    lang.pick(
+                        format!("无法写入标准输出：{reason}"),
+                        format!("cannot write to standard output: {reason}"),
+                    ),
+                )
             }
         }
     }

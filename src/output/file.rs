@@ -16,6 +16,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub use super::error::OutputError;
+use super::stdio::PrintError;
 
 /// Where output goes.
 enum Target {
@@ -37,23 +38,18 @@ pub fn write(
         Some(path) => target(path, inputs)?,
     };
     match target {
-        Target::Stdout => {
-            let stdout = io::stdout();
-            let mut writer = BufWriter::with_capacity(1 << 16, stdout.lock());
-            render(&mut writer).and_then(|()| writer.flush()).map_err(WriteError::Stdout)
-        }
+        Target::Stdout => super::stdio::stdout_with(render).map_err(WriteError::Stdout),
         Target::File(path) => replace_with(&path, render)
             .map_err(|err| WriteError::File(OutputError::Io { path: path.display().to_string(), reason: err.into() })),
     }
 }
 
 /// Why a write failed: the file could not be made, or standard output
-/// could not be written (a full disk, or a reader that has gone: the caller
-/// tells the two apart).
+/// could not be written (a full disk, or a reader that has gone).
 #[derive(Debug)]
 pub enum WriteError {
     File(OutputError),
-    Stdout(io::Error),
+    Stdout(PrintError),
 }
 
 impl From<OutputError> for WriteError {
@@ -124,8 +120,18 @@ pub fn replace_with(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Resu
         _ => Path::new("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let temp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".kaohe-tmp").tempfile_in(dir)?;
     let existing = std::fs::metadata(path).ok();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".kaohe-tmp");
+    // Replacing a file, the temporary one stays private (0600) until it is
+    // given the old file's mode; a new file is made as any other program
+    // makes one (0666 less the umask), not private by surprise.
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temp = builder.tempfile_in(dir)?;
     {
         let mut writer = BufWriter::with_capacity(1 << 16, temp.as_file());
         render(&mut writer)?;
@@ -212,6 +218,55 @@ mod tests {
             write_to(Path::new("/dev/null"), &[], "x"),
             Err(WriteError::File(OutputError::NotRegular { .. }))
         ));
+    }
+
+    /// Issue 9, Why 2: the temporary file is a fresh regular file (created
+    /// exclusively, so never a link planted there), private while it is
+    /// written, under a random name: not the process id, which another user
+    /// of a shared folder could guess.
+    #[test]
+    fn the_temporary_file_is_random_exclusive_and_private() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = scratch("temp-name");
+        let path = dir.join("results.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let mut seen = Vec::new();
+        for _ in 0..2 {
+            replace_with(&path, |out| {
+                let temps: Vec<PathBuf> = std::fs::read_dir(&dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .filter(|p| p.file_name().unwrap().to_string_lossy().ends_with(".kaohe-tmp"))
+                    .collect();
+                assert_eq!(temps.len(), 1, "{temps:?}");
+                let name = temps[0].file_name().unwrap().to_string_lossy().into_owned();
+                assert!(name.starts_with(".results.json."), "{name}");
+                assert!(!name.contains(&std::process::id().to_string()), "{name}");
+                let meta = temps[0].symlink_metadata().unwrap();
+                assert!(meta.file_type().is_file());
+                assert_eq!(meta.mode() & 0o077, 0, "nobody else can read it while it is written");
+                seen.push(name);
+                out.write_all(b"{}")
+            })
+            .unwrap();
+        }
+        assert_ne!(seen[0], seen[1], "a new random name each time");
+        assert_eq!(std::fs::metadata(&path).unwrap().mode() & 0o777, 0o640, "then given the old file's mode");
+    }
+
+    /// A new output file gets the usual mode, not a private one by surprise.
+    #[test]
+    fn a_new_file_is_made_as_other_programs_make_one() {
+        let dir = scratch("new-mode");
+        let path = dir.join("new.json");
+        write_to(&path, &[], "{}").unwrap();
+        let probe = dir.join("probe");
+        std::fs::write(&probe, "").unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777
+        );
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! Text out. Every file kaohe writes goes through [`file`]: whole or not at
 //! all, never over one of the run's inputs, never replacing a link or a
-//! device with a regular file, keeping the mode of what it replaces.
+//! device with a regular file, keeping the mode of what it replaces. Every
+//! line printed goes through [`stdio`], whose writes fail instead of
+//! panicking.
 
 pub mod error;
 pub mod file;
+pub mod stdio;
 
 pub use error::OutputError;
 pub use file::write;
+pub use stdio::PrintError;

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::source::diagnostic::{Diagnostic, Lang, Text};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersionError {

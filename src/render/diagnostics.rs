@@ -13,8 +13,8 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use crate::diagnostic::{shown, Diagnostic, Lang, Severity, Text};
 use crate::json;
+use crate::source::diagnostic::{shown, Diagnostic, Lang, Severity, Text};
 use crate::source::line_col;
 
 /// Printing more than this many diagnostics helps nobody: the rest are counted.

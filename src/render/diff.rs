@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::columns::columns;
 use super::decimal;
-use crate::app::diff::{Diff, Records, What};
+use crate::app::diff::{Diff, Records, Side, What};
 use crate::json::quoted as json_string;
 use crate::policy::Subject;
 
@@ -50,7 +50,7 @@ impl Diff<'_> {
         } else {
             writeln!(out, "政策变化（{} 处）", self.changes.len())?;
             let mut rows = Vec::new();
-            for change in &self.changes {
+            for change in self.changes {
                 let (sign, detail) = match &change.what {
                     What::Added(summary) => ("+", summary.clone()),
                     What::Removed(summary) => ("-", summary.clone()),
@@ -73,6 +73,14 @@ impl Diff<'_> {
             for line in columns(&rows, |_| false) {
                 writeln!(out, "{line}")?;
             }
+        }
+        for one in self.one_sided {
+            let (knows, other) = if one.known_to == Side::New { ("新", "旧") } else { ("旧", "新") };
+            writeln!(
+                out,
+                "仅{knows}政策有：{} {}（{}），{other}政策按 0 计；{} 条记录填报",
+                one.subject, one.fact.id, one.fact.label, one.records
+            )?;
         }
         let subject = &self.new.version.policy;
         self.records_table(out, &subject.staff, &self.staff, true)?;
@@ -170,6 +178,20 @@ impl Diff<'_> {
                 }
             }
             writeln!(out, "}}{}", if n + 1 == self.changes.len() { "" } else { "," })?;
+        }
+        writeln!(out, "  ],")?;
+        writeln!(out, "  \"one_sided\": [")?;
+        for (n, one) in self.one_sided.iter().enumerate() {
+            writeln!(
+                out,
+                "    {{\"subject\": {}, \"fact\": {}, \"label\": {}, \"known_to\": \"{}\", \"records\": {}}}{}",
+                json_string(one.subject),
+                json_string(&one.fact.id),
+                json_string(&one.fact.label),
+                if one.known_to == Side::New { "to" } else { "from" },
+                one.records,
+                if n + 1 == self.one_sided.len() { "" } else { "," }
+            )?;
         }
         writeln!(out, "  ],")?;
         self.records_json(out, "staff", &self.staff)?;

@@ -3,7 +3,7 @@
 
 use std::io::ErrorKind;
 
-use crate::diagnostic::{Diagnostic, Lang, Text};
+use crate::source::diagnostic::{Diagnostic, Lang, Text};
 
 /// A file or directory that could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,12 @@
 //!   UTF-16 recognised and how to convert them told);
 //! - [`walk`]: the one directory walker;
 //! - [`named`]: the source a diagnostic renders its labels against;
-//! - [`error`]: what can go wrong reading.
+//! - [`error`]: what can go wrong reading;
+//! - [`diagnostic`]: what every stage's errors share, so that one renderer
+//!   shows them all: a code, a severity, the words in Chinese or English,
+//!   and the source and spans they point at.
 
+pub mod diagnostic;
 pub mod error;
 pub mod named;
 pub mod read;

@@ -58,13 +58,20 @@ pub fn files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, Vec<ReadError>> {
 }
 
 /// The subdirectories of `dir` that hold at least one `ext` entry, in name
-/// order: the versions of a policy. A subdirectory that cannot be listed is
-/// returned too, so that reading it reports why.
+/// order: the versions of a policy. A subdirectory that cannot be listed,
+/// and a link that leads nowhere (dangling, or looping), are returned too,
+/// so that reading them reports why: a version that cannot be read is an
+/// error, never silently left out.
 pub fn subdirs_with(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, ReadError> {
     let mut found = Vec::new();
     for path in entries(dir)? {
-        if !path.is_dir() {
-            continue;
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => continue,
+            Err(_) => {
+                found.push(path);
+                continue;
+            }
         }
         match entries(&path) {
             Ok(children) if children.iter().any(|c| has_extension(c, ext)) => found.push(path),

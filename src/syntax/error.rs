@@ -5,7 +5,7 @@
 //! number", not `Rule::number`).
 
 use super::Rule as R;
-use crate::diagnostic::{Diagnostic, Lang, Located, Text};
+use crate::source::diagnostic::{Diagnostic, Lang, Located, Text};
 
 /// A `.rules` file that does not follow the grammar.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::ast::*;
 use super::error::{Hint, SyntaxError};
 use super::{KaoheParser, Rule as R};
-use crate::diagnostic::Located;
+use crate::source::diagnostic::Located;
 use crate::source::{SourceFile, Span};
 
 type Result<T> = std::result::Result<T, String>;

@@ -13,7 +13,7 @@
 //! backticks; advice goes in `help`; the words are the document's and the
 //! policy's own (事实, 规则, 类别, 窗口, 工作人员), never a type name.
 
-use crate::source::{Named, Span};
+use super::{Named, Span};
 
 /// The language diagnostics are worded in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,0 +1,82 @@
+//! How a run ends: its exit status, as `--help` documents it, and the
+//! diagnostics of a failure on standard error.
+
+use std::process::ExitCode;
+
+use kaohe::app::{Error, Fault};
+use kaohe::output::stdio::{self, PrintError, Stream};
+use kaohe::output::OutputError;
+use kaohe::render::Diagnostics;
+
+pub const EXIT_CODES: &str = "\
+Exit status:
+  0  success (also when the reader of stdout stops early, as `| head` does)
+  1  a file could not be read, or the output could not be written
+  2  usage: the command line itself is wrong (an unknown option, an `--id`
+     that no record has, `--format` against the `--out` extension)
+  3  the policy was rejected (syntax or check errors, on stderr; or, with
+     `check --deny-warnings`, warnings)
+  4  the facts file was rejected (every error in it, on stderr)
+  5  `kaohe test`: a policy test case failed (its report is on stdout)
+
+On any other failure stdout is left empty. The file formats are described
+in docs/io.md and docs/language.md of kaohe's source tree (they are not
+installed with the binary); `kaohe man` prints the manual page.";
+
+/// How a subcommand ended, other than in success.
+pub enum Failure {
+    /// A use case failed: print its diagnostics, exit for its fault.
+    App(Error),
+    /// The subcommand has said what there is to say; exit with this status.
+    Exit(u8),
+    /// Standard output or standard error could not be written.
+    Print(PrintError),
+}
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Failure {
+        Failure::App(err)
+    }
+}
+
+/// The exit status of each fault.
+pub fn status(fault: Fault) -> u8 {
+    match fault {
+        Fault::Io => 1,
+        Fault::Usage => 2,
+        Fault::Policy => 3,
+        Fault::Facts => 4,
+    }
+}
+
+/// The exit status of a run, its failure's diagnostics printed. A closed
+/// pipe ends the run quietly; any other failed write is exit status 1, said
+/// on stderr when stderr can still be written.
+pub fn finish(outcome: Result<(), Failure>, diagnostics: &Diagnostics) -> ExitCode {
+    match outcome {
+        Ok(()) | Err(Failure::Print(PrintError::Closed)) => ExitCode::SUCCESS,
+        Err(Failure::Exit(code)) => ExitCode::from(code),
+        Err(Failure::Print(PrintError::Failed { stream: Stream::Stdout, error })) => {
+            let err = Error::one(Fault::Io, OutputError::Stdout { reason: error.into() });
+            // Whether stderr takes it or not, the status says the run failed.
+            let _ = stdio::eprint(&diagnostics.errors(&err.problems));
+            ExitCode::from(status(Fault::Io))
+        }
+        Err(Failure::Print(PrintError::Failed { .. })) => ExitCode::from(status(Fault::Io)),
+        Err(Failure::App(err)) => {
+            let _ = stdio::eprint(&diagnostics.errors(&err.problems));
+            ExitCode::from(status(err.fault))
+        }
+    }
+}
+
+/// A command line clap refused (status 2), or `--help` and `--version`
+/// (status 0, on stdout).
+pub fn clap_error(err: clap::Error) -> ExitCode {
+    let stream = if err.use_stderr() { Stream::Stderr } else { Stream::Stdout };
+    let text = if stream.is_terminal() { err.render().ansi().to_string() } else { err.render().to_string() };
+    match stdio::write_to(stream, &text) {
+        Ok(()) | Err(PrintError::Closed) => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
+        Err(failed) => finish(Err(Failure::Print(failed)), &super::stderr::unparsed()),
+    }
+}
