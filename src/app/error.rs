@@ -536,3 +536,74 @@ fn side_text(lang: Lang, side: &DiffSide, fault: Fault) -> String {
         (Fault::Io | Fault::Usage, _) => lang.pick(zh, en),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_app_error_is_worded_in_both_languages() {
+        let s = |text: &str| text.to_string();
+        let date = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
+        let version = || VersionName { dir: s("policies/luoshan/2027"), effective: date };
+        let undated = || VersionName { dir: s("policies/luoshan/2027"), effective: None };
+        let inner = || Problem::Read(ReadError::NoRules { path: s("p") });
+        let mut examples = vec![
+            AppError::UnknownRecord { wanted: s("S018"), facts: s("q.json"), suggestion: None },
+            AppError::UnknownRecord {
+                wanted: s("S018"),
+                facts: s("q.json"),
+                suggestion: Some(Suggestion::Near { name: s("S0018"), label: s("罗建华") }),
+            },
+            AppError::AmbiguousName { wanted: s("张伟"), ids: vec![s("S1"), s("S2")] },
+            AppError::NoSuchVersion { dir: s("p"), wanted: s("2024"), versions: vec![version(), undated()] },
+            AppError::VersionRejected { version: undated(), needed: Needed::Newest },
+            AppError::VersionSkipped { version: version(), dir: s("p") },
+            AppError::YearNotQuarter { file: s("2026.json"), year: 2026 },
+            AppError::NotAQuarter { path: s("2026.json"), period: s("2026") },
+            AppError::OtherYear { path: s("b.json"), period: s("2027-Q1"), first: s("a.json"), year: 2026 },
+            AppError::QuarterTwice { first: s("a.json"), second: s("b.json"), period: s("2026-Q1") },
+            AppError::YearOutOfRange { year: 300_000 },
+            AppError::NoAnnualRules { version: version() },
+            AppError::FormatAgainstOut { format: s("json"), out: s("r.md"), named: s("md") },
+            AppError::FormatNotOffered { command: s("eval"), out: s("r.md"), named: s("md"), offered: vec![s("json")] },
+            AppError::UnknownSubcommand { name: s("evl"), known: vec![s("eval")] },
+            AppError::Manual { reason: std::io::Error::other("x").into() },
+        ];
+        for needed in
+            [Needed::InForce { period: s("2027-Q1") }, Needed::Newest, Needed::All, Needed::Asked { wanted: s("2027") }]
+        {
+            examples.push(AppError::VersionRejected { version: version(), needed });
+        }
+        for side in
+            [DiffSide::Old { from: s("a") }, DiffSide::New { to: s("b") }, DiffSide::Both { from: s("a"), to: s("b") }]
+        {
+            for fault in [Fault::Io, Fault::Usage, Fault::Policy, Fault::Facts] {
+                examples.push(AppError::Side { side: side.clone(), fault, problem: inner() });
+            }
+        }
+        let variant = |e: &AppError| match e {
+            AppError::UnknownRecord { .. } => 0,
+            AppError::AmbiguousName { .. } => 1,
+            AppError::NoSuchVersion { .. } => 2,
+            AppError::VersionRejected { .. } => 3,
+            AppError::VersionSkipped { .. } => 4,
+            AppError::YearNotQuarter { .. } => 5,
+            AppError::NotAQuarter { .. } => 6,
+            AppError::OtherYear { .. } => 7,
+            AppError::QuarterTwice { .. } => 8,
+            AppError::YearOutOfRange { .. } => 9,
+            AppError::NoAnnualRules { .. } => 10,
+            AppError::FormatAgainstOut { .. } => 11,
+            AppError::FormatNotOffered { .. } => 12,
+            AppError::UnknownSubcommand { .. } => 13,
+            AppError::Manual { .. } => 14,
+            AppError::Side { .. } => 15,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 16);
+        // A side's context is its own words, in both languages.
+        let side = |lang| examples.last().and_then(|e| e.text(lang).context).unwrap_or_default();
+        assert_eq!(side(Lang::En), "both policies (--from a, --to b) reject the facts");
+        assert_eq!(side(Lang::Zh), "两个政策（--from a，--to b）都不接受这些事实");
+    }
+}

@@ -1004,3 +1004,220 @@ impl Miss {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(name: &str) -> Option<Suggestion> {
+        Some(Suggestion::Near { name: name.into(), label: String::new() })
+    }
+
+    #[test]
+    fn every_check_error_is_worded_in_both_languages() {
+        let s = |text: &str| text.to_string();
+        let d = Decimal::from;
+        let mut examples = vec![
+            CheckError::UnknownSubject { name: s("staf"), suggestion: near("staff") },
+            CheckError::UnknownSubject { name: s("team"), suggestion: None },
+            CheckError::MissingSubject { subject: "window" },
+            CheckError::RoleOfWindow,
+            CheckError::AttributeNotNumber { attribute: s("workdays") },
+            CheckError::SecondAverage,
+            CheckError::AverageWithRules { category: s("attendance") },
+            CheckError::AverageInStaff,
+            CheckError::AddInCategory { category: s("discipline") },
+            CheckError::AmountsWithoutRange { fact: s("rude_conduct") },
+            CheckError::RangeOnKind { kind: "count", fact: s("x"), min: d(5), max: d(10) },
+            CheckError::TooLarge { number: d(2_000_000_000), max: d(1_000_000_000) },
+            CheckError::EmptyCite,
+            CheckError::RuleWithoutCite { fact: s("x") },
+            CheckError::UndeclaredFact { fact: s("x"), suggestion: None },
+            CheckError::LevelTwice { level: s("county") },
+            CheckError::UnknownLevel { level: s("town"), suggestion: None, levels: vec![s("county")] },
+            CheckError::InWindowInWindowRule,
+            CheckError::InWindowKind { fact: s("x"), kind: "amounts" },
+            CheckError::UnknownRole { role: s("chief"), suggestion: near("chief_rep"), roles: vec![s("chief_rep")] },
+            CheckError::UnknownRole { role: s("boss"), suggestion: None, roles: vec![s("chief_rep")] },
+            CheckError::AverageOfOther { subject: s("window") },
+            CheckError::NoStaffCategory { category: s("x"), suggestion: None },
+            CheckError::NoStaffAttribute { attribute: s("x"), suggestion: None },
+            CheckError::BadPlaces,
+            CheckError::NoGrades { subject: s("staff") },
+            CheckError::EmptyBand { grade: s("good"), from: d(90), below: d(80) },
+            CheckError::Overlap { grade: s("good") },
+            CheckError::GapBelow { from: d(60) },
+            CheckError::Gap { end: d(80), from: d(85) },
+            CheckError::NoBands,
+            CheckError::GapAbove { end: d(100) },
+            CheckError::NoBandToChoose { band: s("x"), suggestion: None },
+            CheckError::QuotaOverAll { percent: d(150) },
+            CheckError::VetoOnBand { grade: s("competent") },
+            CheckError::UnknownGrade { grade: s("x"), suggestion: near("excellent") },
+            CheckError::NoAnnualTotal,
+            CheckError::AnnualTotalTwice,
+            CheckError::ConditionTooDeep { limit: 32 },
+            CheckError::NoRoles { subject: s("window") },
+            CheckError::VetoTestsGrade,
+            CheckError::EveryQuarterOutsideAnnual,
+            CheckError::OfStaffOutsideWindow,
+            CheckError::InWindowInWindowCondition,
+            CheckError::MonthsInHallOutsideAnnual,
+        ];
+        for what in [
+            Declared::Policy,
+            Declared::Source,
+            Declared::Level,
+            Declared::Subject,
+            Declared::Category,
+            Declared::Role,
+            Declared::Attribute,
+            Declared::Fact,
+            Declared::Name,
+            Declared::Grade,
+        ] {
+            examples.push(CheckError::Duplicate { what, name: s("x"), first: Some(Span::at(0)), first_file: None });
+        }
+        examples.push(CheckError::Duplicate {
+            what: Declared::Fact,
+            name: s("x"),
+            first: None,
+            first_file: Some(s("window.rules")),
+        });
+        for block in [Block::Penalties, Block::Bonus, Block::Grades, Block::Annual] {
+            examples.push(CheckError::BlockTwice { block });
+        }
+        for what in [Cited::Average, Cited::Quota, Cited::Veto, Cited::Flag, Cited::AnnualTotal, Cited::Rule] {
+            examples.push(CheckError::NoCite { what });
+        }
+        for (kind, scored) in [
+            ("count", Scored::PerDay),
+            ("days", Scored::Each),
+            ("amounts", Scored::EachBeyond),
+            ("levels", Scored::AsAssessed),
+            ("count", Scored::ByLevel),
+        ] {
+            examples.push(CheckError::KindMismatch { fact: s("x"), kind, scored });
+        }
+        for what in [Quantity::StaffFact, Quantity::Fact, Quantity::FactOrAttribute] {
+            examples.push(CheckError::UndeclaredInCondition { name: s("x"), what, suggestion: None });
+        }
+        let variant = |e: &CheckError| match e {
+            CheckError::Duplicate { .. } => 0,
+            CheckError::UnknownSubject { .. } => 1,
+            CheckError::MissingSubject { .. } => 2,
+            CheckError::RoleOfWindow => 3,
+            CheckError::AttributeNotNumber { .. } => 4,
+            CheckError::SecondAverage => 5,
+            CheckError::AverageWithRules { .. } => 6,
+            CheckError::AverageInStaff => 7,
+            CheckError::AddInCategory { .. } => 8,
+            CheckError::BlockTwice { .. } => 9,
+            CheckError::AmountsWithoutRange { .. } => 10,
+            CheckError::RangeOnKind { .. } => 11,
+            CheckError::TooLarge { .. } => 12,
+            CheckError::EmptyCite => 13,
+            CheckError::RuleWithoutCite { .. } => 14,
+            CheckError::NoCite { .. } => 15,
+            CheckError::UndeclaredFact { .. } => 16,
+            CheckError::KindMismatch { .. } => 17,
+            CheckError::LevelTwice { .. } => 18,
+            CheckError::UnknownLevel { .. } => 19,
+            CheckError::InWindowInWindowRule => 20,
+            CheckError::InWindowKind { .. } => 21,
+            CheckError::UnknownRole { .. } => 22,
+            CheckError::AverageOfOther { .. } => 23,
+            CheckError::NoStaffCategory { .. } => 24,
+            CheckError::NoStaffAttribute { .. } => 25,
+            CheckError::BadPlaces => 26,
+            CheckError::NoGrades { .. } => 27,
+            CheckError::EmptyBand { .. } => 28,
+            CheckError::Overlap { .. } => 29,
+            CheckError::GapBelow { .. } => 30,
+            CheckError::Gap { .. } => 31,
+            CheckError::NoBands => 32,
+            CheckError::GapAbove { .. } => 33,
+            CheckError::NoBandToChoose { .. } => 34,
+            CheckError::QuotaOverAll { .. } => 35,
+            CheckError::VetoOnBand { .. } => 36,
+            CheckError::UnknownGrade { .. } => 37,
+            CheckError::NoAnnualTotal => 38,
+            CheckError::AnnualTotalTwice => 39,
+            CheckError::ConditionTooDeep { .. } => 40,
+            CheckError::NoRoles { .. } => 41,
+            CheckError::VetoTestsGrade => 42,
+            CheckError::EveryQuarterOutsideAnnual => 43,
+            CheckError::OfStaffOutsideWindow => 44,
+            CheckError::InWindowInWindowCondition => 45,
+            CheckError::MonthsInHallOutsideAnnual => 46,
+            CheckError::UndeclaredInCondition { .. } => 47,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 48);
+    }
+
+    #[test]
+    fn every_warning_and_miss_is_worded_in_both_languages() {
+        let s = |text: &str| text.to_string();
+        let d = Decimal::from;
+        let cite = |miss| Warning::Cite { cite: s("附件1/工作纪律/9"), miss };
+        let examples = [
+            Warning::CategoryTotal {
+                subject: s("staff"),
+                sum: d(95),
+                total: d(100),
+                parts: vec![(s("工作纪律"), d(20))],
+            },
+            Warning::InvertedRange { fact: s("x"), min: d(10), max: d(5) },
+            Warning::Unused { name: s("x"), attribute: false },
+            Warning::Unused { name: s("x"), attribute: true },
+            Warning::ZeroCategory { category: s("x"), rules: 1 },
+            Warning::ZeroCategory { category: s("x"), rules: 2 },
+            Warning::DuplicateRule { fact: s("x"), part: RulePart::Category(s("service")), first: Span::at(0) },
+            Warning::DuplicateRule { fact: s("x"), part: RulePart::Penalties, first: Span::at(0) },
+            Warning::DuplicateRule { fact: s("x"), part: RulePart::Bonus, first: Span::at(0) },
+            Warning::NoEffect { fact: s("x"), why: NoEffect::ZeroPoints },
+            Warning::NoEffect { fact: s("x"), why: NoEffect::EveryLevelZero },
+            Warning::NoEffect { fact: s("x"), why: NoEffect::AssessedAtZero { min: d(0), max: d(0) } },
+            Warning::SourceUnreadable { path: s("../source/a.txt"), reason: None },
+            Warning::SourceUnreadable {
+                path: s("../source/a.txt"),
+                reason: Some(std::io::Error::from(std::io::ErrorKind::NotFound).into()),
+            },
+            cite(Miss::NoAnnex { n: 3, annexes: 0 }),
+            cite(Miss::NoAnnex { n: 3, annexes: 1 }),
+            cite(Miss::NoAnnex { n: 3, annexes: 2 }),
+            cite(Miss::NoCategory {
+                n: 1, category: s("工作记律"), suggestion: near("工作纪律"), categories: vec![]
+            }),
+            cite(Miss::NoCategory { n: 1, category: s("x"), suggestion: None, categories: vec![s("工作纪律")] }),
+            cite(Miss::NoRow { n: 1, category: s("工作纪律"), rows: 1, row: s("9") }),
+            cite(Miss::NoRow { n: 1, category: s("工作纪律"), rows: 6, row: s("9") }),
+            cite(Miss::NotARow { n: 1, category: s("工作纪律"), rows: 6, row: s("x") }),
+            cite(Miss::ExtraPart { n: 1, extra: s("x") }),
+            cite(Miss::NotInDocument { clause: s("第九十条") }),
+            cite(Miss::BrokenAcrossLines { clause: s("第十五条") }),
+            cite(Miss::NoHeading { part: s("五"), under: s("第十章") }),
+        ];
+        let variant = |e: &Warning| match e {
+            Warning::CategoryTotal { .. } => 0,
+            Warning::InvertedRange { .. } => 1,
+            Warning::Unused { .. } => 2,
+            Warning::ZeroCategory { .. } => 3,
+            Warning::DuplicateRule { .. } => 4,
+            Warning::NoEffect { .. } => 5,
+            Warning::SourceUnreadable { .. } => 6,
+            Warning::Cite { miss, .. } => match miss {
+                Miss::NoAnnex { .. } => 7,
+                Miss::NoCategory { .. } => 8,
+                Miss::NoRow { .. } => 9,
+                Miss::NotARow { .. } => 10,
+                Miss::ExtraPart { .. } => 11,
+                Miss::NotInDocument { .. } => 12,
+                Miss::BrokenAcrossLines { .. } => 13,
+                Miss::NoHeading { .. } => 14,
+            },
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 15);
+        assert!(examples.iter().all(|w| w.severity() == Severity::Warning));
+    }
+}

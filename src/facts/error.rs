@@ -836,3 +836,191 @@ impl Diagnostic for FactsError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_facts_error_is_worded_in_both_languages() {
+        let record = || RecordAt { list: List::Staff, index: 3, id: Some("S0004".into()) };
+        let field = || Field { path: FieldPath::Fact("absent_days".into()), label: "旷工天数".into() };
+        let item = || Field { path: FieldPath::Item("rude_conduct".into(), 1), label: "态度冷漠".into() };
+        let level = || Field { path: FieldPath::Level("exposures".into(), "county".into()), label: String::new() };
+        let near = || Some(Suggestion::Near { name: "absent_days".into(), label: "旷工天数".into() });
+        let by_label = || Some(Suggestion::Label { name: "absent_days".into(), label: "旷工天数".into() });
+        let pairs = || vec![("chief_rep".to_string(), "首席代表".to_string())];
+        let wrong = |expected, hint| FactsError::WrongType {
+            record: record(),
+            field: plain("name"),
+            expected,
+            found: JsonType::Number,
+            hint,
+        };
+        let quantity = |days, problem| FactsError::BadQuantity {
+            record: record(),
+            field: field(),
+            days,
+            value: Decimal::new(15, 1),
+            problem,
+        };
+        let number =
+            |problem| FactsError::BadNumber { record: record(), field: field(), number: "1e99".into(), problem };
+        let mut examples = vec![
+            FactsError::Malformed(JsonError::Empty),
+            FactsError::NotAnObject { found: JsonType::List },
+            FactsError::UnknownTopField { name: "staf".into(), suggestion: None },
+            FactsError::FieldTwice { record: None, name: "period".into() },
+            FactsError::FieldTwice { record: Some(record()), name: "role".into() },
+            FactsError::MissingPeriod,
+            FactsError::BadPeriod { found: Found::Text("2026Q3".into()) },
+            FactsError::BadPeriod { found: Found::Type(JsonType::Number) },
+            FactsError::MissingList { list: List::Windows },
+            FactsError::NotAList { list: List::Staff, found: JsonType::Object },
+            FactsError::NotAList { list: List::Substitutions, found: JsonType::Object },
+            FactsError::NotARecord { list: List::Windows, index: 0, found: JsonType::Null },
+            FactsError::NotARecord { list: List::Substitutions, index: 0, found: JsonType::Null },
+            FactsError::BadId { list: List::Staff, index: 2, found: JsonType::Bool },
+            FactsError::DuplicateId { record: record(), first: 1 },
+            FactsError::MissingField { record: record(), field: "role".into(), weights: None },
+            FactsError::MissingField {
+                record: record(),
+                field: "workdays".into(),
+                weights: Some(("workdays".into(), "在岗工作日".into())),
+            },
+            FactsError::UnknownWindow { record: record(), window: "W99".into(), suggestion: None },
+            FactsError::UnknownWindow { record: record(), window: "W011".into(), suggestion: near() },
+            FactsError::BadDate { record: record(), text: "2026/08/15".into() },
+            FactsError::UnknownRole {
+                record: record(),
+                found: Found::Text("chief".into()),
+                roles: pairs(),
+                suggestion: None,
+            },
+            FactsError::UnknownRole {
+                record: record(),
+                found: Found::Text("首席代表".into()),
+                roles: pairs(),
+                suggestion: by_label(),
+            },
+            FactsError::UnknownField {
+                record: record(),
+                name: "x".into(),
+                suggestion: None,
+                is_fact: false,
+                fields: vec!["id".into()],
+            },
+            FactsError::UnknownField {
+                record: record(),
+                name: "absent_days".into(),
+                suggestion: None,
+                is_fact: true,
+                fields: vec![],
+            },
+            FactsError::UnknownFact {
+                record: record(),
+                name: "x".into(),
+                subject: ("staff".into(), "窗口工作人员".into()),
+                suggestion: None,
+            },
+            FactsError::FactTwice { record: record(), name: "absent_days".into() },
+            FactsError::UnknownStaff {
+                record: RecordAt { list: List::Substitutions, index: 0, id: None },
+                id: "S9".into(),
+                suggestion: None,
+            },
+            number(NumberProblem::TooLarge { max: Decimal::ONE_HUNDRED }),
+            number(NumberProblem::TooPrecise),
+            number(NumberProblem::NotANumber),
+            quantity(true, QuantityProblem::Negative),
+            quantity(false, QuantityProblem::TooLarge { max: Decimal::ONE_HUNDRED }),
+            quantity(false, QuantityProblem::NotWhole),
+            quantity(true, QuantityProblem::NotHalf),
+            FactsError::OutOfRange {
+                record: record(),
+                field: item(),
+                value: Decimal::ONE,
+                min: Decimal::TWO,
+                max: Decimal::TEN,
+            },
+            FactsError::LevelTwice { record: record(), field: level(), level: "county".into() },
+            FactsError::UnknownLevel {
+                record: record(),
+                field: level(),
+                level: "县级".into(),
+                levels: pairs(),
+                suggestion: None,
+            },
+            FactsError::NoWeight {
+                window: "W01".into(),
+                members: 0,
+                weight: ("workdays".into(), "在岗工作日".into()),
+                averaged: Some(("attendance".into(), "工作考勤".into())),
+            },
+            FactsError::NoWeight {
+                window: "W01".into(),
+                members: 3,
+                weight: ("workdays".into(), "在岗工作日".into()),
+                averaged: None,
+            },
+        ];
+        for kind in [FileKind::Csv, FileKind::Policy, FileKind::Results(Command::Eval)] {
+            examples.push(FactsError::NotFacts { path: "q.csv".into(), kind });
+        }
+        for command in [Command::Annual, Command::Diff] {
+            examples.push(FactsError::NotFacts { path: "r.json".into(), kind: FileKind::Results(command) });
+        }
+        for expected in [
+            Expected::Name,
+            Expected::WindowId,
+            Expected::Date,
+            Expected::FactsObject,
+            Expected::Count,
+            Expected::Days,
+            Expected::Amount,
+            Expected::Amounts,
+            Expected::LevelCounts,
+            Expected::NonEmptyString,
+        ] {
+            examples.push(wrong(expected, None));
+        }
+        for hint in [
+            TypeHint::Unquote("2".into()),
+            TypeHint::ListOnlyForAmounts,
+            TypeHint::ListTheAmounts,
+            TypeHint::PerLevel("county".into()),
+        ] {
+            examples.push(wrong(Expected::Count, Some(hint)));
+        }
+        let variant = |e: &FactsError| match e {
+            FactsError::Malformed(_) => 0,
+            FactsError::NotFacts { .. } => 1,
+            FactsError::NotAnObject { .. } => 2,
+            FactsError::UnknownTopField { .. } => 3,
+            FactsError::FieldTwice { .. } => 4,
+            FactsError::MissingPeriod => 5,
+            FactsError::BadPeriod { .. } => 6,
+            FactsError::MissingList { .. } => 7,
+            FactsError::NotAList { .. } => 8,
+            FactsError::NotARecord { .. } => 9,
+            FactsError::BadId { .. } => 10,
+            FactsError::DuplicateId { .. } => 11,
+            FactsError::MissingField { .. } => 12,
+            FactsError::WrongType { .. } => 13,
+            FactsError::UnknownWindow { .. } => 14,
+            FactsError::BadDate { .. } => 15,
+            FactsError::UnknownRole { .. } => 16,
+            FactsError::UnknownField { .. } => 17,
+            FactsError::UnknownFact { .. } => 18,
+            FactsError::FactTwice { .. } => 19,
+            FactsError::UnknownStaff { .. } => 20,
+            FactsError::BadNumber { .. } => 21,
+            FactsError::BadQuantity { .. } => 22,
+            FactsError::OutOfRange { .. } => 23,
+            FactsError::LevelTwice { .. } => 24,
+            FactsError::UnknownLevel { .. } => 25,
+            FactsError::NoWeight { .. } => 26,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 27);
+    }
+}

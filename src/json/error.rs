@@ -298,3 +298,87 @@ impl Diagnostic for JsonError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every error, and every hint once, worded in both languages.
+    #[test]
+    fn every_json_error_is_worded_in_both_languages() {
+        let hints = [
+            Hint::NoNanOrInfinity,
+            Hint::NoPlusSign,
+            Hint::DigitsAfterMinus,
+            Hint::DigitBeforePoint,
+            Hint::DecimalOnly,
+            Hint::NoLeadingZeros,
+            Hint::DigitAfterPoint,
+            Hint::ExponentDigits,
+            Hint::LowercaseLiterals,
+            Hint::UseNull,
+            Hint::Literals,
+            Hint::QuoteStrings,
+            Hint::QuoteKeys,
+            Hint::SingleQuotes,
+            Hint::NoComments,
+            Hint::TypographicQuote,
+            Hint::AsciiComma,
+            Hint::AsciiColon,
+            Hint::AsciiBrackets,
+            Hint::OnlyWhitespace,
+            Hint::ColonNotEquals,
+            Hint::AddComma(Container::List),
+            Hint::AddComma(Container::Object),
+            Hint::Mismatched { found: '}', open: (2, 3), container: Container::List },
+            Hint::RemoveTrailingComma,
+            Hint::UnopenedBracket,
+            Hint::OneValue,
+        ];
+        let mut examples: Vec<JsonError> =
+            hints.iter().map(|h| JsonError::ExpectedValue { found: "x".into(), hint: Some(*h) }).collect();
+        examples.extend([
+            JsonError::Empty,
+            JsonError::TooDeep { limit: 128 },
+            JsonError::InvalidEscape { shown: "q".into() },
+            JsonError::InvalidUnicodeEscape { shown: "12".into() },
+            JsonError::InvalidNumber { token: "01".into(), hint: Some(Hint::NoLeadingZeros) },
+            JsonError::ExpectedKey { found: "a".into(), hint: None },
+            JsonError::ExpectedColon { hint: None },
+            JsonError::ExpectedSeparator { container: Container::List, hint: None },
+            JsonError::ExpectedSeparator { container: Container::Object, hint: None },
+            JsonError::UnexpectedEnd { open: Some((Container::Object, 1, 1)) },
+            JsonError::UnexpectedEnd { open: None },
+            JsonError::Trailing { hint: None },
+            JsonError::TrailingComma { container: Container::List },
+            JsonError::Unterminated,
+            JsonError::ControlCharacter { byte: b'\n' },
+            JsonError::ControlCharacter { byte: 1 },
+            JsonError::LoneSurrogate { code: 0xD800 },
+            JsonError::InvalidText,
+        ]);
+        let variant = |e: &JsonError| match e {
+            JsonError::Empty => 0,
+            JsonError::TooDeep { .. } => 1,
+            JsonError::InvalidEscape { .. } => 2,
+            JsonError::InvalidUnicodeEscape { .. } => 3,
+            JsonError::InvalidNumber { .. } => 4,
+            JsonError::ExpectedValue { .. } => 5,
+            JsonError::ExpectedKey { .. } => 6,
+            JsonError::ExpectedColon { .. } => 7,
+            JsonError::ExpectedSeparator { .. } => 8,
+            JsonError::UnexpectedEnd { .. } => 9,
+            JsonError::Trailing { .. } => 10,
+            JsonError::TrailingComma { .. } => 11,
+            JsonError::Unterminated => 12,
+            JsonError::ControlCharacter { .. } => 13,
+            JsonError::LoneSurrogate { .. } => 14,
+            JsonError::InvalidText => 15,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 16);
+        for t in [JsonType::Null, JsonType::Bool, JsonType::Number, JsonType::String, JsonType::List, JsonType::Object]
+        {
+            assert!(!t.text(Lang::Zh).is_empty() && !t.text(Lang::En).is_empty());
+        }
+    }
+}

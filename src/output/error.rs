@@ -64,3 +64,26 @@ impl Diagnostic for OutputError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_output_error_is_worded_in_both_languages() {
+        let reason = || IoReason::from(std::io::Error::from(std::io::ErrorKind::NotFound));
+        let examples = [
+            OutputError::WouldOverwriteInput { path: "q.json".into(), input: "q.json".into() },
+            OutputError::NotRegular { path: "/dev/null".into() },
+            OutputError::Io { path: "out/r.json".into(), reason: reason() },
+            OutputError::Stdout { reason: reason() },
+        ];
+        let variant = |e: &OutputError| match e {
+            OutputError::WouldOverwriteInput { .. } => 0,
+            OutputError::NotRegular { .. } => 1,
+            OutputError::Io { .. } => 2,
+            OutputError::Stdout { .. } => 3,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 4);
+    }
+}

@@ -65,3 +65,29 @@ impl Diagnostic for VersionError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_version_error_is_worded_in_both_languages() {
+        let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        let examples = [
+            VersionError::NoDate { dir: "p".into(), version: "p/2027".into() },
+            VersionError::SameDate { first: "p/a".into(), second: "p/b".into(), date },
+            VersionError::NoneInForce {
+                dir: "p".into(),
+                date,
+                period: "2026-Q1".into(),
+                versions: vec![(date, "p/2027".into())],
+            },
+        ];
+        let variant = |e: &VersionError| match e {
+            VersionError::NoDate { .. } => 0,
+            VersionError::SameDate { .. } => 1,
+            VersionError::NoneInForce { .. } => 2,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 3);
+    }
+}

@@ -252,6 +252,38 @@ pub fn named(lang: Lang, id: &str, label: &str) -> String {
     }
 }
 
+/// For each stage's tests: every diagnostic of `examples` is worded in both
+/// languages, in the voice of style.md, and `variant` (an exhaustive match,
+/// so that a new variant cannot be forgotten here) meets each of the
+/// `count` variants at least once.
+#[cfg(test)]
+#[allow(clippy::panic)]
+pub(crate) fn assert_worded<D: Diagnostic + std::fmt::Debug>(examples: &[D], variant: fn(&D) -> usize, count: usize) {
+    let mut seen = vec![false; count];
+    for example in examples {
+        seen[variant(example)] = true;
+        let (zh, en) = (shown(example, Lang::Zh), shown(example, Lang::En));
+        assert!(!zh.message.is_empty() && !en.message.is_empty(), "{example:?}");
+        assert!(zh.message.chars().any(is_han), "not Chinese: {:?}", zh.message);
+        assert_ne!(zh.message, en.message, "{example:?}");
+        assert!(example.code().starts_with("kaohe::"), "{}", example.code());
+        let first = en.message.chars().next().unwrap_or(' ');
+        assert!(!first.is_uppercase(), "English starts lowercase: {:?}", en.message);
+        let parts = |t: &Text| [Some(t.message.clone()), t.label.clone(), t.help.clone(), t.also.clone()];
+        for (z, e) in parts(&zh).into_iter().zip(parts(&en)) {
+            assert_eq!(z.is_some(), e.is_some(), "both languages say as much: {zh:?} / {en:?}");
+            for text in z.iter().chain(e.iter()) {
+                assert!(!text.is_empty(), "{example:?}");
+                assert!(!text.ends_with('.') || text.ends_with("..."), "no final period: {text:?}");
+                assert!(!text.ends_with('。'), "no final 。: {text:?}");
+                assert!(text.matches('`').count() % 2 == 0, "backticks in pairs: {text:?}");
+            }
+        }
+    }
+    let missing: Vec<usize> = (0..count).filter(|i| !seen[*i]).collect();
+    assert!(missing.is_empty(), "variants without an example: {missing:?}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

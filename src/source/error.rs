@@ -288,6 +288,37 @@ mod tests {
     }
 
     #[test]
+    fn every_read_error_is_worded_in_both_languages() {
+        let path = || "q3.json".to_string();
+        let reason: IoReason = std::io::Error::from(ErrorKind::PermissionDenied).into();
+        let encoding = |found| ReadError::Encoding { path: path(), offset: 10, line: 2, column: 3, found };
+        let examples = [
+            ReadError::Io { path: path(), reason },
+            ReadError::IsDirectory { path: path() },
+            ReadError::NotRegular { path: path() },
+            ReadError::NotUtf8 { path: path(), offset: 3 },
+            encoding(NotText::Utf16),
+            encoding(NotText::Gb { encoding: "GBK" }),
+            encoding(NotText::Workbook),
+            encoding(NotText::Byte(0xFF)),
+            ReadError::TooLarge { path: path(), size: 1 << 30, limit: MAX_FILE_BYTES },
+            ReadError::NotADirectory { path: path() },
+            ReadError::NoRules { path: path() },
+        ];
+        let variant = |e: &ReadError| match e {
+            ReadError::Io { .. } => 0,
+            ReadError::IsDirectory { .. } => 1,
+            ReadError::NotRegular { .. } => 2,
+            ReadError::NotUtf8 { .. } => 3,
+            ReadError::Encoding { .. } => 4,
+            ReadError::TooLarge { .. } => 5,
+            ReadError::NotADirectory { .. } => 6,
+            ReadError::NoRules { .. } => 7,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 8);
+    }
+
+    #[test]
     fn common_system_reasons_read_chinese() {
         let reason: IoReason = std::io::Error::from(ErrorKind::NotFound).into();
         assert_eq!(reason.text(Lang::Zh), "没有这个文件或目录");

@@ -261,3 +261,59 @@ fn describe(lang: Lang, which: R) -> String {
     };
     lang.pick(zh, en).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_error_is_worded_in_both_languages() {
+        let expected = |expected: Vec<R>, found: Option<&str>, hint| SyntaxError::Expected {
+            expected,
+            found: found.map(String::from),
+            hint,
+        };
+        let mut examples = vec![
+            expected(vec![R::kw_each, R::kw_per, R::number], Some("dedcut"), None),
+            expected(vec![R::EOI], None, None),
+            expected(vec![], Some("x"), None),
+            SyntaxError::TooDeep { limit: 64 },
+            SyntaxError::Internal { message: "empty parse".into() },
+        ];
+        for hint in [Hint::SignedPoints, Hint::SlashComment, Hint::CurlyQuotes, Hint::FullWidthBrackets] {
+            examples.push(expected(vec![R::number], Some("-3"), Some(hint)));
+        }
+        let variant = |e: &SyntaxError| match e {
+            SyntaxError::Expected { .. } => 0,
+            SyntaxError::TooDeep { .. } => 1,
+            SyntaxError::Internal { .. } => 2,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 3);
+        // What the grammar expected is named, never a rule's Rust name.
+        let said = crate::source::diagnostic::shown(&examples[0], Lang::Zh).message;
+        assert_eq!(said, "语法错误：这里应是 `each`、`per` 或数字，实为 `dedcut`");
+        assert_eq!(
+            examples[0].text(Lang::En).message,
+            "syntax error: expected `each`, `per` or a number, found `dedcut`"
+        );
+    }
+
+    #[test]
+    fn every_format_error_is_worded_in_both_languages() {
+        let internal = |failure| FormatError::Internal { file: "a.rules".into(), failure };
+        let file = crate::source::SourceFile::new("a.rules", "x");
+        let syntax = SyntaxError::TooDeep { limit: 64 };
+        let examples = [
+            FormatError::Syntax(Box::new(Located::new(syntax, &file.named(), crate::source::Span::at(0)))),
+            internal(FormatFailure::Reparse { pest: "x".into() }),
+            internal(FormatFailure::Unparsable { pest: "x".into() }),
+            internal(FormatFailure::Changed { at: 3, before: "a".into(), after: "b".into() }),
+            internal(FormatFailure::CommentLost),
+        ];
+        let variant = |e: &FormatError| match e {
+            FormatError::Syntax(_) => 0,
+            FormatError::Internal { .. } => 1,
+        };
+        crate::source::diagnostic::assert_worded(&examples, variant, 2);
+    }
+}
