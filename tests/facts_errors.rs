@@ -32,7 +32,7 @@ fn other_files_given_as_facts() {
         assert_eq!(run.code, 4, "{}", run.stderr);
         assert!(run.stdout.is_empty());
         assert!(run.stderr.contains("kaohe::facts::not_facts"), "{}", run.stderr);
-        assert!(!run.stderr.contains("malformed JSON"), "{}", run.stderr);
+        assert!(!run.stderr.contains("JSON 格式有误"), "{}", run.stderr);
         insta::assert_snapshot!(run.stderr);
     });
 }
@@ -67,7 +67,19 @@ fn results_given_as_facts() {
         let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", path]);
         assert_eq!(run.code, 4, "{}", run.stderr);
         assert!(run.stdout.is_empty());
-        assert!(run.stderr.contains(&format!("(of `{command}`)")), "{}", run.stderr);
-        assert!(run.stderr.ends_with("1 error found\n"), "{}", run.stderr);
+        assert!(run.stderr.contains(&format!("（`{command}` 的输出）")), "{}", run.stderr);
+        assert!(run.stderr.ends_with("共 1 个错误\n"), "{}", run.stderr);
+    }
+}
+
+/// A representative set in English (`--lang en`): the same errors, the
+/// other language of the one message list.
+#[test]
+fn facts_errors_in_english() {
+    for name in ["many_errors", "unknown_fact", "written_with_labels", "malformed_json", "missing_and_unknown_fields"] {
+        let path = format!("tests/cases/facts/{name}.json");
+        let run = common::kaohe_en(&["eval", "--policy", "policies/luoshan", "--facts", &path, "--format", "json"]);
+        assert_eq!(run.code, 4, "{}", run.stderr);
+        insta::assert_snapshot!(format!("english_{name}"), run.stderr);
     }
 }

@@ -603,7 +603,7 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     assert_eq!(run.code, 3, "{}", run.stderr);
     let (diagnostic, notes) = run.stderr.split_at(check.stderr.len());
     assert_eq!(diagnostic, check.stderr, "the same diagnostic as `kaohe check`");
-    assert!(run.stderr.contains("syntax error"), "{}", run.stderr);
+    assert!(run.stderr.contains("语法错误"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), broken, "the broken file was touched");
     assert_eq!(
         notes,
@@ -621,7 +621,7 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     std::fs::write(&deep, &text).unwrap();
     let run = common::kaohe(&["fmt", &deep.display().to_string()]);
     assert_eq!(run.code, 3, "{}", run.stderr);
-    assert!(run.stderr.contains("parentheses nest deeper"), "{}", run.stderr);
+    assert!(run.stderr.contains("括号嵌套超过"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&deep).unwrap(), text);
 }
 
@@ -631,7 +631,7 @@ fn fmt_usage() {
     assert_eq!(none.code, 2, "{}", none.stderr);
     let missing = common::kaohe(&["fmt", "no/such/dir"]);
     assert_eq!(missing.code, 1, "{}", missing.stderr);
-    assert!(missing.stderr.contains("cannot read `no/such/dir`"), "{}", missing.stderr);
+    assert!(missing.stderr.contains("无法读取 `no/such/dir`"), "{}", missing.stderr);
     let help = common::kaohe(&["fmt", "--help"]);
     assert_eq!(help.code, 0);
     for needle in ["--check", "canonical layout", "Exit status", "does not parse"] {

@@ -341,7 +341,7 @@ pub enum Miss {
 fn declared(lang: Lang, what: Declared) -> &'static str {
     match what {
         Declared::Policy => lang.pick("政策", "the policy"),
-        Declared::Source => lang.pick("依据文件", "the source"),
+        Declared::Source => lang.pick("原文", "the source"),
         Declared::Level => lang.pick("级别", "level"),
         Declared::Subject => lang.pick("考核对象", "subject"),
         Declared::Category => lang.pick("类别", "category"),
@@ -900,19 +900,19 @@ impl Diagnostic for Warning {
             Warning::SourceUnreadable { path, reason } => {
                 let message = match reason {
                     None => t(
-                        format!("依据文件 `{path}` 不是 UTF-8 文本"),
+                        format!("原文 `{path}` 不是 UTF-8 文本"),
                         format!("the source document `{path}` is not UTF-8 text"),
                     ),
                     Some(reason) => {
                         let reason = reason.text(lang);
                         t(
-                            format!("无法读取依据文件 `{path}`：{reason}"),
+                            format!("无法读取原文 `{path}`：{reason}"),
                             format!("cannot read the source document `{path}`: {reason}"),
                         )
                     }
                 };
                 message.label(p("在这里指定", "named here")).help(p(
-                    "路径相对于政策目录；在能读取这个文件之前，不检查各条依据",
+                    "路径相对于政策目录；在能读取原文之前，不检查各条依据",
                     "the path is relative to the policy directory; until the document can be read, cites are not checked",
                 ))
             }

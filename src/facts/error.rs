@@ -783,7 +783,7 @@ impl Diagnostic for FactsError {
             ))
             .label(lang.pick(format!("不在 {min}-{max} 之内"), format!("not in {min}-{max}")))
             .help(lang.pick(
-                format!("评分细则每项给 {min} 至 {max} 分；超出范围的分值不会被自动调整"),
+                format!("评分细则规定每项为 {min} 至 {max} 分；超出范围的分值不会被自动调整"),
                 format!("the table allows {min} to {max} points for each case; amounts are never clamped"),
             )),
             FactsError::LevelTwice { record, field, level } => Text::new(at_field(

@@ -142,8 +142,30 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
-/// `未知事实`x`，是不是`y`？` → `未知事实 `x`，是不是 `y`？`
+/// Full-width punctuation, which needs no space beside it.
+fn is_full_width_punctuation(c: char) -> bool {
+    "（）：，；、。？！「」《》“”".contains(c)
+}
+
+/// `未知事实`x`，是不是`y`？` → `未知事实 `x`，是不是 `y`？`; and no
+/// space beside full-width punctuation (`（窗口） 的` → `（窗口）的`).
 fn space_code(text: &str) -> String {
+    let spaced = space_around_code(text);
+    let chars: Vec<char> = spaced.chars().collect();
+    let mut out = String::with_capacity(spaced.len());
+    let mut in_code = false;
+    for (i, c) in chars.iter().enumerate() {
+        in_code ^= *c == '`';
+        let beside = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|c| is_full_width_punctuation(*c));
+        if *c == ' ' && !in_code && (beside(i.checked_sub(1)) || beside(Some(i + 1))) {
+            continue;
+        }
+        out.push(*c);
+    }
+    out
+}
+
+fn space_around_code(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut in_code = false;
     let mut after_code = false;
@@ -304,6 +326,9 @@ mod tests {
         assert_eq!(space_code("应为 `a`、`b`或`c`"), "应为 `a`、`b` 或 `c`");
         assert_eq!(space_code("`staff[0]` 的`facts.x`（迟到）"), "`staff[0]` 的 `facts.x`（迟到）");
         assert_eq!(space_code("no change `here`"), "no change `here`");
+        assert_eq!(space_code("见政策中 `window`（窗口） 的`facts`"), "见政策中 `window`（窗口）的 `facts`");
+        assert_eq!(space_code("实为 数字 ， 好"), "实为 数字，好");
+        assert_eq!(space_code("姓名 `张 （三）` 重复"), "姓名 `张 （三）` 重复");
         let text = Text::new("写作`x`").help("见`y`").spaced(Lang::Zh);
         assert_eq!((text.message.as_str(), text.help.as_deref()), ("写作 `x`", Some("见 `y`")));
         assert_eq!(Text::new("写作`x`").spaced(Lang::En).message, "写作`x`");
