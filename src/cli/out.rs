@@ -37,8 +37,11 @@ pub fn print(text: &str) -> Result<(), Failure> {
 }
 
 /// A `kaohe: …` line on standard error: what was read, what was scored.
+/// With `--error-format json`, a JSON line like the diagnostics', so that
+/// every line of stderr parses.
 pub fn note(line: &str) -> Result<(), Failure> {
-    stdio::eprint(&format!("kaohe: {line}\n")).map_err(Failure::Print)
+    let text = if super::stderr::json() { kaohe::render::note_json(line) } else { format!("kaohe: {line}\n") };
+    stdio::eprint(&text).map_err(Failure::Print)
 }
 
 /// Text for standard error (rendered diagnostics, warnings).

@@ -3,6 +3,7 @@
 //! subcommand.
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args, ValueEnum};
 use kaohe::diagnostic::Lang;
@@ -47,8 +48,18 @@ enum ErrorFormatArg {
     Json,
 }
 
+/// Whether stderr is JSON lines (`--error-format json`): the notes of a run
+/// are written so too. Set once, when the command line is read.
+static JSON: AtomicBool = AtomicBool::new(false);
+
+pub fn json() -> bool {
+    JSON.load(Ordering::Relaxed)
+}
+
 impl StderrArgs {
+    /// The diagnostics as asked for; and the notes of the run to match.
     pub fn diagnostics(&self) -> Diagnostics {
+        JSON.store(self.error_format == ErrorFormatArg::Json, Ordering::Relaxed);
         let color = match self.color {
             Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             Color::Always => true,

@@ -4,7 +4,8 @@
 //! colour) with the source it points into, worded in the chosen language,
 //! then how many there were. `json`: one JSON object a line, a diagnostic
 //! each (`severity`, `code`, `message`, `label`, `file`, `line`, `column`,
-//! `help`; `null` where there is none), and no count.
+//! `help`; `null` where there is none), and no count. The run's notes are
+//! lines of severity `note` then.
 //!
 //! Every stage's errors reach this file as [`Diagnostic`]s, data with their
 //! words beside them; miette is used only here, through an adapter.
@@ -137,6 +138,16 @@ fn is_escape_codes(text: &str) -> bool {
         }
     }
     rest.is_empty()
+}
+
+/// A note of the run (`2026-Q3: 40 staff and 12 windows scored by …`) as
+/// `--error-format json` writes it: a line like a diagnostic's, of
+/// severity `note`.
+pub fn note_json(message: &str) -> String {
+    format!(
+        "{{\"severity\": \"note\", \"code\": null, \"message\": {}, \"label\": null, \"file\": null, \"line\": null, \"column\": null, \"help\": null}}\n",
+        json::quoted(message)
+    )
 }
 
 /// One diagnostic as a JSON object on one line.

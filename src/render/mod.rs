@@ -15,7 +15,7 @@ mod table;
 
 pub use annual::{write_annual_json, write_annual_table};
 pub use check::check_summary;
-pub use diagnostics::{Diagnostics, ErrorFormat};
+pub use diagnostics::{note_json, Diagnostics, ErrorFormat};
 pub use diff::{write_diff_json, write_diff_table};
 pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
 pub use explain::explain;
