@@ -158,7 +158,7 @@ const STAFF_FACTS: &[Entry] = &[
     ("disobedience", Amounts(1, 3), 3),
     ("off_task", Count(1), 4),
     ("prohibited_acts", Count(1), 2),
-    ("prohibited_serious", Count(1), 1),
+    // prohibited_serious is counted among prohibited_acts (never more): left out here.
     ("missed_study", Count(1), 4),
     // service
     ("inquiry_failures", Count(1), 6),

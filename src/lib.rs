@@ -11,7 +11,9 @@
 //! 3. [`policy`] — the checked policy that evaluation reads: every name an
 //!    index, nothing from syntax; its versions and the one in force.
 //! 4. [`check`] — resolves names and kinds across a version's files into a
-//!    [`policy::Policy`], and lints what is probably a mistake.
+//!    [`policy::Policy`], and lints what is probably a mistake (words that
+//!    are not the source document's, readings the readings file does not
+//!    explain, …).
 //! 5. [`facts`] — reads a period's facts against the policy into typed records.
 //! 6. [`eval`] — scores every record exactly (rust_decimal), keeping a trace
 //!    of each point; grades, quotas, vetoes, flags, the year.

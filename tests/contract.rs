@@ -168,7 +168,7 @@ fn eval_and_explain_refuse_a_year_file() {
     for args in [
         vec!["eval", "--policy", POLICY, "--facts", &facts],
         vec!["explain", "--policy", POLICY, "--facts", &facts, "--id", "S0001"],
-        vec!["diff", "--from", "policies/luoshan/2025", "--to", POLICY, "--facts", &facts],
+        vec!["diff", "--from", POLICY, "--to", POLICY, "--facts", &facts],
     ] {
         let run = kaohe(&args);
         refused(&run, 4);
@@ -279,7 +279,7 @@ fn printing_commands() -> Vec<Vec<&'static str>> {
         vec!["check", "--policy", POLICY],
         vec!["test", "--policy", POLICY],
         vec!["doc", "--policy", POLICY],
-        vec!["diff", "--from", "policies/luoshan/2025", "--to", POLICY, "--facts", EXAMPLE],
+        vec!["diff", "--from", POLICY, "--to", POLICY, "--facts", EXAMPLE],
         vec!["man"],
         vec!["completions", "bash"],
         vec!["--help"],
@@ -371,7 +371,7 @@ fn a_format_against_the_out_extension_is_a_usage_error() {
     // An extension the command does not write: refused, not a text file by that name.
     for (args, name) in [
         (vec!["eval", "--policy", POLICY, "--facts", EXAMPLE], "results.md"),
-        (vec!["eval", "--policy", POLICY, "--facts", EXAMPLE], "results.xlsx"),
+        (vec!["doc", "--policy", POLICY], "rubric.xlsx"),
         (vec!["doc", "--policy", POLICY], "rubric.json"),
     ] {
         let path = relative(&dir.join(name));

@@ -50,14 +50,21 @@ fn blocks(text: &str) -> Vec<(String, String, usize)> {
 
 /// What a `<!-- generated: KIND ID… -->` line stands for: the JSON of
 /// `kaohe eval` on examples/2026-Q3.json (`eval`), of `kaohe annual` on
-/// examples/2026-annual/ (`annual`), or of `kaohe diff` of the shipped
-/// versions on examples/2026-Q3.json (`diff`), with only the records named
+/// examples/2026-annual/ (`annual`), or of `kaohe diff` of a made-up older
+/// version and the shipped one on examples/2026-Q3.json (`diff`), with only the records named
 /// (an elided list is marked `…`) and each record laid out to be read.
 fn generate(directive: &str) -> String {
     let mut words = directive.split_whitespace();
     let kind = words.next().unwrap();
     let ids: Vec<&str> = words.collect();
     let annual: Vec<String> = (1..=4).map(|q| format!("examples/2026-annual/2026-Q{q}.json")).collect();
+    // The shipped policy has one version; the diff example compares it with
+    // a made-up older one, shown in the docs as `policies/old`.
+    let made_up = (kind == "diff").then(|| {
+        let dir = common::made_up_versions(&common::scratch("docs-diff-versions"));
+        let dir = dir.strip_prefix(&format!("{}/", root().display())).unwrap_or(&dir).to_string();
+        format!("{dir}/2025")
+    });
     let args: Vec<&str> = match kind {
         "eval" => vec!["eval", "--policy", POLICY, "--facts", "examples/2026-Q3.json", "--format", "json"],
         "annual" => {
@@ -69,7 +76,7 @@ fn generate(directive: &str) -> String {
         "diff" => vec![
             "diff",
             "--from",
-            "policies/luoshan/2025",
+            made_up.as_deref().unwrap_or_default(),
             "--to",
             "policies/luoshan/2026",
             "--facts",
@@ -79,8 +86,11 @@ fn generate(directive: &str) -> String {
         ],
         other => panic!("unknown generated block `{other}`"),
     };
-    let run = kaohe(&args);
+    let mut run = kaohe(&args);
     assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    if let Some(old) = &made_up {
+        run.stdout = run.stdout.replace(old.as_str(), "policies/old");
+    }
     let mut out = String::new();
     let mut elided = false;
     for line in run.stdout.lines() {

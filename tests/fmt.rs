@@ -361,7 +361,9 @@ fn layout_does_not_depend_on_the_spacing_written() {
 #[test]
 fn every_policy_file_keeps_its_meaning() {
     let scratch = common::scratch("fmt-every-file");
-    let mut dirs = vec![common::root().join("policies")];
+    let made_up = scratch.join("versions");
+    common::made_up_versions(&made_up);
+    let mut dirs = vec![common::root().join("policies"), made_up];
     let mut cases: Vec<PathBuf> = std::fs::read_dir(common::root().join("tests/cases/policy"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -406,9 +408,9 @@ fn every_policy_file_keeps_its_meaning() {
             }
         }
     }
-    // Three files of each case's copy, six shipped, three edited; the
-    // syntax_* cases and deep_nesting do not parse.
-    assert_eq!((formatted, refused), (6 + 3 * cases.len() + 3 - 4, 4));
+    // Three files shipped, six of two versions, three of each case's copy,
+    // three edited; the syntax_* cases and deep_nesting do not parse.
+    assert_eq!((formatted, refused), (3 + 6 + 3 * cases.len() + 3 - 4, 4));
 }
 
 /// The formatted policy scores every example exactly as the original does,
@@ -417,7 +419,9 @@ fn every_policy_file_keeps_its_meaning() {
 #[test]
 fn formatted_policy_scores_the_same() {
     let scratch = common::scratch("fmt-scores");
-    let shipped = common::root().join("policies/luoshan");
+    // The shipped policy and a made-up earlier version of it.
+    let shipped = scratch.join("versions");
+    common::made_up_versions(&shipped);
     let scrambled = scratch.join("scrambled");
     let formatted = scratch.join("formatted");
     copy_rules(&shipped, &scrambled);
@@ -485,7 +489,7 @@ fn the_shipped_policy_is_formatted() {
     let run = common::kaohe(&["fmt", "--check", "policies/"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(run.stdout, "", "nothing to show");
-    assert_eq!(run.stderr, "kaohe: 0 files would be reformatted, 6 already formatted\n");
+    assert_eq!(run.stderr, "kaohe: 0 files would be reformatted, 3 already formatted\n");
 }
 
 /// A policy directory with versions, untidy: formatted in place, only the
@@ -494,7 +498,9 @@ fn the_shipped_policy_is_formatted() {
 #[test]
 fn fmt_rewrites_only_what_changes() {
     let dir = common::scratch("fmt-write");
-    copy_rules(&common::root().join("policies/luoshan"), &dir);
+    let versions = common::scratch("fmt-write-versions");
+    common::made_up_versions(&versions);
+    copy_rules(&versions, &dir);
     for version in ["2025", "2026"] {
         let staff = dir.join(version).join("staff.rules");
         let text = std::fs::read_to_string(&staff).unwrap();
@@ -518,7 +524,7 @@ fn fmt_rewrites_only_what_changes() {
     );
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     for version in ["2025", "2026"] {
-        let shipped = std::fs::read_to_string(common::root().join(format!("policies/luoshan/{version}/staff.rules")));
+        let shipped = std::fs::read_to_string(versions.join(format!("{version}/staff.rules")));
         assert_eq!(std::fs::read_to_string(dir.join(version).join("staff.rules")).unwrap(), shipped.unwrap());
     }
     assert_eq!(std::fs::metadata(&untouched).unwrap().modified().unwrap(), old, "an unchanged file is not rewritten");

@@ -194,7 +194,7 @@ fn errors_at_the_end_of_a_large_one_line_file_are_shown_briefly_and_quickly() {
     refused(&run, 4);
     assert!(run.stderr.ends_with("…… 另有 50 个未列出\n共 150 个错误\n"), "{}", run.stderr);
     assert!(flat(&run.stderr).contains("staff[39850] `S039850`：未知事实 `late_early_awya`"), "{}", run.stderr);
-    assert!(flat(&run.stderr).contains("提示：是不是 `late_early_away`（迟到、早退、离岗、串岗）？"));
+    assert!(flat(&run.stderr).contains("提示：是不是 `late_early_away`（迟到、早退、离岗（缺岗））？"));
     // 100 errors shown, each around its place in the 15 MB line.
     assert!(run.stderr.len() < 100 * 1_000, "{} bytes of stderr", run.stderr.len());
     // Was minutes when every diagnostic scanned the file from its start.
@@ -270,7 +270,7 @@ fn numbers_a_decimal_cannot_hold_are_refused_never_rounded() {
         "windows[0] `W01` 的 `facts.overdue_cases`（即办件未当场办结、承诺件超时）：数字 `1e400` 太大",
         "`facts.housekeeping[0]`（内务不整洁、违纪使用电器）：数字 `99999999999999999999999999999999` 太大",
         "staff[0] `S001` 的 `workdays`（在岗工作日）：数字 `1e400` 太大",
-        "`facts.late_early_away`（迟到、早退、离岗、串岗）：数字 `1.00000000000000000000000000000001` 位数太多，无法精确读取",
+        "`facts.late_early_away`（迟到、早退、离岗（缺岗））：数字 `1.00000000000000000000000000000001` 位数太多，无法精确读取",
         "`facts.absent_days`（旷工天数）：数字 `1e-400` 位数太多，无法精确读取",
         "`facts.rude_conduct[0]`（态度冷漠、不文明言行）：数字 `5.000000000000000000000000000000001` 位数太多",
         "`facts.exposures.city`（通报或媒体曝光）：数字 `-1e99999999999999999999` 太大",

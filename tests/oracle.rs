@@ -4,9 +4,11 @@
 //! For many random quarters (a seeded PRNG, so every run is the same) this
 //! test writes a facts file, runs the real binary on the shipped policy, and
 //! compares every staff and window total, category score, bonus, penalty,
-//! band, rank, veto, flag and final grade with a computation done here,
-//! straight from the tables of `rubric.md`, and the quota selection (limit,
-//! chosen, the tied group left out at the cut). Nothing in this file reads
+//! band, rank, veto, flag, final grade and the label it is shown with (the
+//! 事业单位 words of 第十八条) with a computation done here, straight from the
+//! tables of `rubric.md`, and the quota selection (limit, chosen, the tied
+//! group left out at the cut) and the honours proposed (明星个人, 明星班组长,
+//! 明星窗口: who, from how many, the tie left out). Nothing in this file reads
 //! kaohe's source: the tables below are copied from the rubric, row by row.
 //!
 //! A failure names the seed, the record and the field, and keeps the facts
@@ -122,6 +124,7 @@ mod staff_rubric {
             points: 25,
             rows: &[
                 ("late_early_away", Count, Each("-3")),
+                ("desk_visiting", Count, Each("-3")),
                 ("absent_days", Days, Each("-10")),
                 ("unpunched", Count, Each("-10")),
                 ("personal_leave_days", Days, Each("-1")),
@@ -176,8 +179,9 @@ mod staff_rubric {
         ("news_articles", Levels, PerLevel(["2", "3", "5", "10"])),
     ];
 
-    /// Facts with no points.
-    pub const NO_POINTS: &[Row] = &[("prohibited_serious", Count, Nothing)];
+    /// Facts with no points: how many of the prohibited acts were serious
+    /// (never more than `prohibited_acts`), and the panel's 服务委屈奖 proposals.
+    pub const NO_POINTS: &[Row] = &[("prohibited_serious", Count, Nothing), ("grievance_praise", Count, Nothing)];
 }
 
 mod window_rubric {
@@ -243,8 +247,9 @@ mod window_rubric {
         ("media_reports", Levels, PerLevel(["5", "10", "10", "10"])),
     ];
 
-    /// Facts with no points (eligibility only).
-    pub const NO_POINTS: &[Row] = &[("exposures", Levels, Nothing)];
+    /// Facts with no points (eligibility only): exposures, and the verified
+    /// complaints about extended service (never more than the verified complaints).
+    pub const NO_POINTS: &[Row] = &[("exposures", Levels, Nothing), ("extended_service_complaints", Count, Nothing)];
 }
 
 /// Grade bands (第十二条; "以上" includes the number).
@@ -292,24 +297,63 @@ enum Veto {
     OwnCard,
     /// Staff: a `chief_rep` whose window's staff got a card.
     ChiefRepOfCardedWindow,
-    /// Staff: any exposure.
-    StaffExposure,
     /// Staff: `days_away` ≥ 5 (第十五条).
     DaysAway,
-    /// Window: a card on any of its staff (第二十二条).
+    /// Staff: a serious prohibited act (a person being sent back is not the best).
+    Serious,
+    /// Window: a card on any of its staff (附件2/政务服务优化/3).
     CardInWindow,
     /// Window: an exposure of the window itself (第二十二条).
     WindowExposure,
+    /// Window: a verified complaint about its extended service (第五章 七).
+    ExtendedService,
 }
 
-const ALL_VETOES: [Veto; 6] = [
+// A staff member's exposure bars only the year's honours (第二十二条): no quarterly veto.
+const ALL_VETOES: [Veto; 7] = [
     Veto::OwnCard,
     Veto::ChiefRepOfCardedWindow,
-    Veto::StaffExposure,
     Veto::DaysAway,
+    Veto::Serious,
     Veto::CardInWindow,
     Veto::WindowExposure,
+    Veto::ExtendedService,
 ];
+
+/// Honours proposed each quarter (第十七条(四)), never grades: of the records
+/// with grade `from` (and, for 明星班组长, the role `chief_rep`), highest
+/// total first, at most 3, a group tied at the cut left out whole.
+struct Honour {
+    id: &'static str,
+    from: &'static str,
+    chief_reps_only: bool,
+    at_most: usize,
+}
+
+const STAFF_HONOURS: [Honour; 2] = [
+    Honour { id: "star_staff", from: "excellent", chief_reps_only: false, at_most: 3 },
+    Honour { id: "star_chief", from: "excellent", chief_reps_only: true, at_most: 3 },
+];
+const WINDOW_HONOURS: [Honour; 1] =
+    [Honour { id: "star_window", from: "red_flag", chief_reps_only: false, at_most: 3 }];
+
+/// The label a grade is shown with (第十八条: 事业单位人员 have their own words).
+fn grade_label(grade: &str, institution: bool) -> &'static str {
+    match (grade, institution) {
+        ("excellent", _) => "优秀",
+        ("competent", false) => "称职",
+        ("competent", true) => "合格",
+        ("basic", false) => "基本称职",
+        ("basic", true) => "基本合格",
+        ("unfit", false) => "不称职",
+        ("unfit", true) => "不合格",
+        ("red_flag", _) => "红旗",
+        ("good", _) => "良好",
+        ("fair", _) => "一般",
+        ("poor", _) => "较差",
+        (other, _) => panic!("no grade {other}"),
+    }
+}
 
 fn every_staff_row() -> impl Iterator<Item = &'static Row> {
     use staff_rubric::*;
@@ -378,6 +422,8 @@ struct StaffRec {
     role: &'static str,
     workdays: u32,
     days_away: Decimal,
+    /// `"staff_type": "institution"` (事业单位人员).
+    institution: bool,
     facts: Facts,
 }
 
@@ -448,8 +494,15 @@ struct Expected {
     band: &'static str,
     /// Why it cannot be excellent / red flag; empty when eligible.
     vetoes: Vec<Veto>,
-    /// Flag ids raised (staff: `return_to_unit` for `prohibited_serious`).
+    /// Flag ids raised (staff: `return_to_unit` for `prohibited_serious`,
+    /// `notify_unit` for a card operated or in a chief rep's window).
     flags: Vec<&'static str>,
+    /// Whether the grades are shown in 事业单位 words.
+    institution: bool,
+    /// The chief rep role (for 明星班组长).
+    chief_rep: bool,
+    /// The honours it is proposed for.
+    proposals: Vec<&'static str>,
     /// 1 + the records of the same list with a strictly higher total.
     rank: usize,
     /// The final grade: the band, or the quota grade when chosen.
@@ -478,6 +531,56 @@ struct Outcome {
     windows: Vec<Expected>,
     excellent: Selection,
     red_flag: Selection,
+    staff_proposals: Vec<Proposal>,
+    window_proposals: Vec<Proposal>,
+}
+
+/// How one honour's proposals were made: `proposals.staff[i]`.
+#[derive(Clone, Debug, PartialEq)]
+struct Proposal {
+    honour: &'static str,
+    from: &'static str,
+    at_most: usize,
+    candidates: usize,
+    proposed: Vec<String>,
+    tie_left_out: Option<(Decimal, Vec<String>)>,
+}
+
+/// The honours' proposals, once the final grades are known; marks each record.
+fn propose(records: &mut [Expected], honours: &[Honour]) -> Vec<Proposal> {
+    let mut out = Vec::new();
+    for honour in honours {
+        let candidates: Vec<usize> = (0..records.len())
+            .filter(|&i| records[i].grade == honour.from && (!honour.chief_reps_only || records[i].chief_rep))
+            .collect();
+        let mut levels: Vec<Decimal> = candidates.iter().map(|&i| records[i].total).collect();
+        levels.sort_unstable_by(|a, b| b.cmp(a));
+        levels.dedup();
+        let (mut proposed, mut tie_left_out) = (Vec::new(), None);
+        for level in levels {
+            let group: Vec<usize> = candidates.iter().copied().filter(|&i| records[i].total == level).collect();
+            if proposed.len() + group.len() <= honour.at_most {
+                proposed.extend(group);
+                continue;
+            }
+            if proposed.len() < honour.at_most && group.len() > 1 {
+                tie_left_out = Some((level, group.iter().map(|&i| records[i].id.clone()).collect()));
+            }
+            break;
+        }
+        for &i in &proposed {
+            records[i].proposals.push(honour.id);
+        }
+        out.push(Proposal {
+            honour: honour.id,
+            from: honour.from,
+            at_most: honour.at_most,
+            candidates: candidates.len(),
+            proposed: proposed.iter().map(|&i| records[i].id.clone()).collect(),
+            tie_left_out,
+        });
+    }
+    out
 }
 
 /// Ranks, the quota selection and the final grades of one list, in place.
@@ -546,13 +649,16 @@ fn expected_scores(q: &Quarter) -> Outcome {
         }
         let bonus = rows_points(staff_rubric::BONUS, &s.facts);
         let total = categories.iter().map(|(_, v)| v).sum::<Decimal>() + penalties + bonus;
+        let carded = s.facts.count("red_yellow_cards") > 0 || (s.role == "chief_rep" && window_cards > 0);
+        let serious = s.facts.count("prohibited_serious") > 0;
         let vetoes = [
             (s.facts.count("red_yellow_cards") > 0, Veto::OwnCard),
             (s.role == "chief_rep" && window_cards > 0, Veto::ChiefRepOfCardedWindow),
-            (s.facts.levels_total("exposures") > 0, Veto::StaffExposure),
             (s.days_away >= Decimal::from(5), Veto::DaysAway),
+            (serious, Veto::Serious),
         ];
-        let flags = if s.facts.count("prohibited_serious") > 0 { vec!["return_to_unit"] } else { vec![] };
+        let flags = [(serious, "return_to_unit"), (carded, "notify_unit")];
+        let flags = flags.iter().filter(|(raised, _)| *raised).map(|(_, f)| *f).collect();
         staff.push(Expected {
             id: s.id.clone(),
             categories,
@@ -562,6 +668,9 @@ fn expected_scores(q: &Quarter) -> Outcome {
             band: staff_band(total),
             vetoes: vetoes.iter().filter(|(applies, _)| *applies).map(|(_, v)| *v).collect(),
             flags,
+            institution: s.institution,
+            chief_rep: s.role == "chief_rep",
+            proposals: Vec::new(),
             rank: 0,
             grade: "",
             left_out_tied: false,
@@ -589,10 +698,12 @@ fn expected_scores(q: &Quarter) -> Outcome {
             .collect();
         let bonus = rows_points(window_rubric::BONUS, &w.facts);
         let total = categories.iter().map(|(_, v)| v).sum::<Decimal>() + bonus;
-        // 第二十二条: a card among its staff, or an exposure of the window.
+        // A card among its staff, an exposure of the window (第二十二条), or a
+        // complaint about its extended service (第五章 七).
         let vetoes = [
             (cards_in_window(&w.id) > 0, Veto::CardInWindow),
             (w.facts.levels_total("exposures") > 0, Veto::WindowExposure),
+            (w.facts.count("extended_service_complaints") > 0, Veto::ExtendedService),
         ];
         windows.push(Expected {
             id: w.id.clone(),
@@ -603,6 +714,9 @@ fn expected_scores(q: &Quarter) -> Outcome {
             band: window_band(total),
             vetoes: vetoes.iter().filter(|(applies, _)| *applies).map(|(_, v)| *v).collect(),
             flags: vec![],
+            institution: false,
+            chief_rep: false,
+            proposals: Vec::new(),
             rank: 0,
             grade: "",
             left_out_tied: false,
@@ -610,7 +724,9 @@ fn expected_scores(q: &Quarter) -> Outcome {
     }
     let excellent = select(&mut staff, &EXCELLENT);
     let red_flag = select(&mut windows, &RED_FLAG);
-    Outcome { staff, windows, excellent, red_flag }
+    let staff_proposals = propose(&mut staff, &STAFF_HONOURS);
+    let window_proposals = propose(&mut windows, &WINDOW_HONOURS);
+    Outcome { staff, windows, excellent, red_flag, staff_proposals, window_proposals }
 }
 
 fn category_of(e: &Expected, id: &str) -> Decimal {
@@ -668,7 +784,52 @@ fn compare(q: &Quarter, actual: &Value) -> Vec<String> {
     );
     compare_selection("staff", &o.excellent, &actual["selection"]["staff"], &mut errors);
     compare_selection("windows", &o.red_flag, &actual["selection"]["windows"], &mut errors);
+    compare_proposals("staff", &o.staff_proposals, &actual["proposals"]["staff"], &mut errors);
+    compare_proposals("windows", &o.window_proposals, &actual["proposals"]["windows"], &mut errors);
     errors
+}
+
+/// `proposals.staff` / `proposals.windows`: one entry per honour, in order.
+fn compare_proposals(list: &str, want: &[Proposal], actual: &Value, errors: &mut Vec<String>) {
+    let at = format!("proposals.{list}");
+    let Some(got) = actual.as_array() else {
+        errors.push(format!("{at}: expected a list, got {actual}"));
+        return;
+    };
+    if got.len() != want.len() {
+        errors.push(format!("{at}: expected {} honours, got {actual}", want.len()));
+    }
+    for (want, got) in want.iter().zip(got) {
+        let at = format!("{at}.{}", want.honour);
+        for (field, value) in [("honour", want.honour), ("from", want.from)] {
+            if got[field].as_str() != Some(value) {
+                errors.push(format!("{at}.{field}: expected {value:?}, got {}", got[field]));
+            }
+        }
+        for (field, n) in [("at_most", want.at_most), ("candidates", want.candidates)] {
+            if got[field].as_u64() != Some(n as u64) {
+                errors.push(format!("{at}.{field}: expected {n}, got {}", got[field]));
+            }
+        }
+        let proposed: BTreeSet<String> = want.proposed.iter().cloned().collect();
+        if id_set(&got["proposed"]).as_ref() != Some(&proposed) {
+            errors.push(format!(
+                "{at}.proposed: expected {proposed:?} (tie {:?}), got {}",
+                want.tie_left_out, got["proposed"]
+            ));
+        }
+        let tie = &got["tie_left_out"];
+        match &want.tie_left_out {
+            None if tie.is_null() => {}
+            None => errors.push(format!("{at}.tie_left_out: expected absent, got {tie}")),
+            Some((total, ids)) => {
+                let ids: BTreeSet<String> = ids.iter().cloned().collect();
+                if number(&tie["total"]) != Some(*total) || id_set(&tie["ids"]).as_ref() != Some(&ids) {
+                    errors.push(format!("{at}.tie_left_out: expected total {} ids {ids:?}, got {tie}", show(*total)));
+                }
+            }
+        }
+    }
 }
 
 /// What decided a record's grade, for failure messages.
@@ -738,10 +899,24 @@ fn compare_list(
                 errs.push(format!("categories.{key}: not a category of rubric.md"));
             }
         }
-        for (field, want) in [("grade", exp.grade), ("band", exp.band)] {
+        for (field, want) in
+            [("grade", exp.grade), ("band", exp.band), ("grade_label", grade_label(exp.grade, exp.institution))]
+        {
             if rec[field].as_str() != Some(want) {
                 errs.push(format!("{field}: expected {want:?} ({}), got {}", grade_context(exp), rec[field]));
             }
+        }
+        let staff_type = if exp.institution { Value::from("institution") } else { Value::Null };
+        if rec["staff_type"] != staff_type {
+            errs.push(format!("staff_type: expected {staff_type}, got {}", rec["staff_type"]));
+        }
+        let want_proposals: BTreeSet<String> = exp.proposals.iter().map(|p| p.to_string()).collect();
+        if id_set(&rec["proposals"]).as_ref() != Some(&want_proposals) {
+            errs.push(format!(
+                "proposals: expected {want_proposals:?} ({}), got {}",
+                grade_context(exp),
+                rec["proposals"]
+            ));
         }
         if rec["rank"].as_u64() != Some(exp.rank as u64) {
             errs.push(format!("rank: expected {} (total {}), got {}", exp.rank, show(exp.total), rec["rank"]));
@@ -876,13 +1051,14 @@ impl Quarter {
             .iter()
             .map(|s| {
                 format!(
-                    "    {{\"id\": {}, \"name\": {}, \"window\": {}, \"role\": {}, \"workdays\": {}, \"days_away\": {}, \"facts\": {}}}",
+                    "    {{\"id\": {}, \"name\": {}, \"window\": {}, \"role\": {}, \"workdays\": {}, \"days_away\": {},{} \"facts\": {}}}",
                     quote(&s.id),
                     quote(&s.name),
                     quote(&s.window),
                     quote(s.role),
                     s.workdays,
                     show(s.days_away),
+                    if s.institution { " \"staff_type\": \"institution\"," } else { "" },
                     facts_json(&s.facts)
                 )
             })
@@ -952,6 +1128,7 @@ impl Quarter {
                     role: if s["role"] == "chief_rep" { "chief_rep" } else { "operator" },
                     workdays: s["workdays"].as_u64().unwrap() as u32,
                     days_away: number(&s["days_away"]).unwrap_or_default(),
+                    institution: s["staff_type"] == "institution",
                     facts: facts(&s["facts"], &staff_rows),
                 })
                 .collect(),
@@ -1146,16 +1323,42 @@ fn random_facts(rng: &mut Rng, vocabulary: &[&'static Row]) -> Facts {
     facts
 }
 
+/// A fact counted among another is never more than it (rubric.md): the
+/// serious prohibited acts are among the prohibited acts, the complaints
+/// about extended service among the verified complaints (one case each).
+fn among(mut facts: Facts) -> Facts {
+    let serious = facts.count("prohibited_serious");
+    if serious > facts.count("prohibited_acts") {
+        facts.set("prohibited_acts", Fact::Count(serious));
+    }
+    let extended = facts.count("extended_service_complaints");
+    let mut cases = match facts.get("verified_complaints") {
+        Some(Fact::Amounts(xs)) => xs.clone(),
+        _ => Vec::new(),
+    };
+    if extended as usize > cases.len() {
+        cases.resize(extended as usize, 5);
+        facts.set("verified_complaints", Fact::Amounts(cases));
+    }
+    facts
+}
+
 /// Stars earn bonuses big enough to stay competent through a card or an
 /// exposure (their own, or as chief rep of a carded window), so that
 /// eligibility, not the total, decides whether they may be excellent.
 fn make_stars(rng: &mut Rng, staff: &mut [StaffRec], stars: &[usize]) {
     for &i in stars {
-        match rng.range(0, 3) {
+        match rng.range(0, 4) {
             0 => staff[i].facts.set("red_yellow_cards", Fact::Count(1)),
+            // An exposure bars no quarterly 优秀: the star may well be chosen.
             1 => {
                 let level = rng.range(0, 3) as usize;
                 staff[i].facts.set("exposures", Fact::Levels(vec![(level, 1)]));
+            }
+            2 => {
+                staff[i].facts.set("prohibited_serious", Fact::Count(1));
+                let acts = staff[i].facts.count("prohibited_acts").max(1);
+                staff[i].facts.set("prohibited_acts", Fact::Count(acts));
             }
             _ => {}
         }
@@ -1183,18 +1386,25 @@ struct Shape {
     clean_staff: u32,
     clean_windows: u32,
     twins: u32,
+    /// Five clean staff given bonuses of 10, 8, 6, 6 and 4: 优秀 for most of
+    /// them, and a tie at the 明星个人's cut of 3.
+    podium: bool,
 }
 
 fn random_shape(rng: &mut Rng) -> Shape {
     match rng.range(0, 9) {
         // Any hall, the whole vocabulary.
-        0..=3 => Shape { windows: (1, 6), members: (1, 12), clean_staff: 0, clean_windows: 0, twins: 0 },
+        0..=3 => Shape { windows: (1, 6), members: (1, 12), clean_staff: 0, clean_windows: 0, twins: 0, podium: false },
         // A small hall: ⌊15% × staff⌋ is 0, 1 or 2.
-        4..=5 => Shape { windows: (1, 3), members: (2, 6), clean_staff: 50, clean_windows: 40, twins: 15 },
+        4..=5 => {
+            Shape { windows: (1, 3), members: (2, 6), clean_staff: 50, clean_windows: 40, twins: 15, podium: false }
+        }
         // Many small windows: ⌊20% × windows⌋ is 1 or 2, and clean windows tie.
-        6..=7 => Shape { windows: (5, 12), members: (1, 4), clean_staff: 60, clean_windows: 60, twins: 10 },
+        6..=7 => {
+            Shape { windows: (5, 12), members: (1, 4), clean_staff: 60, clean_windows: 60, twins: 10, podium: false }
+        }
         // A calm quarter: most staff clean, ties everywhere.
-        _ => Shape { windows: (2, 6), members: (3, 12), clean_staff: 85, clean_windows: 50, twins: 10 },
+        _ => Shape { windows: (2, 6), members: (3, 12), clean_staff: 85, clean_windows: 50, twins: 10, podium: true },
     }
 }
 
@@ -1236,14 +1446,28 @@ fn random_quarter(seed: u64) -> Quarter {
                 role,
                 workdays,
                 days_away,
-                facts: if clean { Facts::default() } else { random_facts(&mut rng, &staff_rows) },
+                institution: rng.percent(20),
+                facts: if clean { Facts::default() } else { among(random_facts(&mut rng, &staff_rows)) },
             });
         }
         if staff[first..].iter().all(|s| s.workdays == 0) {
             staff[first].workdays = rng.range(1, 64);
         }
-        let facts =
-            if rng.percent(shape.clean_windows) { Facts::default() } else { random_facts(&mut rng, &window_rows) };
+        let facts = if rng.percent(shape.clean_windows) {
+            Facts::default()
+        } else {
+            among(random_facts(&mut rng, &window_rows))
+        };
+        let mut facts = facts;
+        // Now and then a window praised high enough to stay 良好 through a
+        // complaint about its extended service, which bars it from 红旗.
+        if rng.percent(12) {
+            facts.set("written_praise", Fact::Count(rng.range(2, 4)));
+            if rng.percent(60) {
+                facts.set("extended_service_complaints", Fact::Count(1));
+                facts = among(facts);
+            }
+        }
         windows.push(WindowRec { id, name: rng.pick(DESKS).to_string(), facts });
     }
     make_stars(&mut rng, &mut staff, &stars);
@@ -1252,6 +1476,14 @@ fn random_quarter(seed: u64) -> Quarter {
             let j = rng.range(0, i as u32 - 1) as usize;
             staff[i].facts = staff[j].facts.clone();
             staff[i].days_away = staff[j].days_away;
+        }
+    }
+    if shape.podium {
+        let mut clean: Vec<usize> =
+            (0..staff.len()).filter(|&i| staff[i].facts.0.is_empty() && staff[i].days_away.is_zero()).collect();
+        rng.shuffle(&mut clean);
+        for (&i, banners) in clean.iter().zip([5, 4, 3, 3, 2]) {
+            staff[i].facts.set("banners", Fact::Count(banners));
         }
     }
     // Half the time the staff are not grouped by window.
@@ -1326,6 +1558,10 @@ fn random_quarters_cover_the_rubric() {
     let (mut staff_ties, mut window_ties, mut ties_after_chosen) = (0, 0, 0);
     let (mut staff_chosen, mut window_chosen, mut full_then_tied) = (0, 0, 0);
     let mut staff_limits = [0; 3];
+    // Honours: quarters with a proposal of each, and with a tie left out at the cut.
+    let mut proposed = std::collections::BTreeMap::new();
+    let mut proposal_ties = 0;
+    let (mut notified, mut institution_labels) = (0, 0);
     for seed in 1..=200 {
         let q = random_quarter(seed);
         for s in &q.staff {
@@ -1386,7 +1622,24 @@ fn random_quarters_cover_the_rubric() {
             }
         }
         staff_limits[o.excellent.limit.min(2)] += 1;
+        for p in o.staff_proposals.iter().chain(&o.window_proposals) {
+            if !p.proposed.is_empty() {
+                *proposed.entry(p.honour).or_insert(0) += 1;
+            }
+            if p.tie_left_out.is_some() {
+                proposal_ties += 1;
+            }
+        }
+        notified += o.staff.iter().filter(|e| e.flags.contains(&"notify_unit")).count();
+        institution_labels += o.staff.iter().filter(|e| e.institution && e.grade != "excellent").count();
     }
+    for honour in ["star_staff", "star_chief", "star_window"] {
+        let n = proposed.get(honour).copied().unwrap_or(0);
+        assert!(n > 20, "quarters proposing {honour}: {n}");
+    }
+    assert!(proposal_ties > 5, "honours with a tie left out at the cut: {proposal_ties}");
+    assert!(notified > 20, "staff flagged notify_unit: {notified}");
+    assert!(institution_labels > 50, "事业单位 staff shown in their own words: {institution_labels}");
     for (name, _, _) in every_staff_row() {
         assert!(seen_staff.contains(name), "staff fact {name} never generated");
     }
@@ -1476,7 +1729,10 @@ const MIDDAY_LEAVES: HandCase = HandCase {
 /// - S2: −50; total 50, unfit. S3 (same window, no card): 100, competent.
 /// - S4, W02's chief rep: W02 has no card, 0 penalties, 100.
 /// - S5: exposures county 1 (−50) + national 1 (−100) = −150 penalties;
-///   news_articles province 1 = +5 bonus; total 100 − 150 + 5 = −45, unfit.
+///   news_articles province 1 = +5 bonus; total 100 − 150 + 5 = −45, unfit;
+///   no veto (an exposure bars a person only at year end).
+/// - S1 (operated a card, chief rep of the carded window) and S2 (operated
+///   one) are flagged 向所在单位通报; S3 and S4 are not.
 /// - Windows: cards and exposures of staff cost the window nothing: 100.
 const CARDS: HandCase = HandCase {
     facts: r#"{
@@ -1519,7 +1775,12 @@ const CARDS: HandCase = HandCase {
         ("S2", "vetoes", "excellent"),
         ("S3", "vetoes", ""),
         ("S4", "vetoes", ""),
-        ("S5", "vetoes", "excellent"),
+        // An exposure bars a person's honours only at year end (第二十二条).
+        ("S5", "vetoes", ""),
+        ("S1", "flags", "notify_unit"),
+        ("S2", "flags", "notify_unit"),
+        ("S3", "flags", ""),
+        ("S4", "flags", ""),
         ("W01", "vetoes", "red_flag"),
         ("W02", "vetoes", ""),
         ("selection.staff", "limit", "0"),
@@ -1618,9 +1879,10 @@ const FLOORS: HandCase = HandCase {
 /// - S02, S03: banners 1 → 102, rank 3: together 1 + 2 = 3 > 2, so both are
 ///   left out (listing S02 first decides nothing), and nothing below is
 ///   taken.
-/// - S05, S06, S08–S14: clean, 100, rank 5 (nine of them); S06 has
-///   prohibited_serious 1 → flag return_to_unit, no points, no veto.
-/// - S07: verified_complaints 1 → gov_service 15, total 95, rank 14.
+/// - S05, S08–S14: clean, 100, rank 5 (eight of them).
+/// - S06: one prohibited act, and it was serious: discipline 20 − 5 = 15,
+///   total 95, rank 13; flag return_to_unit, and no 优秀 (a veto).
+/// - S07: verified_complaints 1 → gov_service 15, total 95, rank 13.
 ///
 /// Windows (5, staff attendance 25 each → 25): ⌊20% × 5⌋ = 1.
 /// - W03: written_praise 1 → 105, rank 1, but exposures city 1: vetoed.
@@ -1644,7 +1906,7 @@ const QUOTA_TIE: HandCase = HandCase {
       "facts": { "banners": 5 } },
     { "id": "S05", "name": "陈文博", "window": "W05", "role": "chief_rep", "workdays": 60, "facts": {} },
     { "id": "S06", "name": "杨雪梅", "window": "W01", "role": "operator", "workdays": 60,
-      "facts": { "prohibited_serious": 1 } },
+      "facts": { "prohibited_acts": 1, "prohibited_serious": 1 } },
     { "id": "S07", "name": "黄磊", "window": "W01", "role": "operator", "workdays": 60,
       "facts": { "verified_complaints": 1 } },
     { "id": "S08", "name": "赵娜", "window": "W02", "role": "operator", "workdays": 60, "facts": {} },
@@ -1680,12 +1942,12 @@ const QUOTA_TIE: HandCase = HandCase {
         ("S05", "rank", "5"),
         ("S05", "grade", "competent"),
         ("S05", "left_out_tied", "false"),
-        ("S06", "total", "100"),
-        ("S06", "rank", "5"),
+        ("S06", "total", "95"),
+        ("S06", "rank", "13"),
         ("S06", "flags", "return_to_unit"),
-        ("S06", "vetoes", ""),
+        ("S06", "vetoes", "excellent"),
         ("S07", "total", "95"),
-        ("S07", "rank", "14"),
+        ("S07", "rank", "13"),
         ("S07", "flags", ""),
         ("selection.staff", "limit", "2"),
         ("selection.staff", "chosen", "S01"),

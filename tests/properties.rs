@@ -143,7 +143,8 @@ fn value_strategy(kind: FactKind) -> BoxedStrategy<GenValue> {
     }
 }
 
-/// Each fact of the subject given or not, with a valid value.
+/// Each fact of the subject given or not, with a valid value; a fact
+/// counted `among` another is never more than it.
 fn facts_strategy(subject: &Subject) -> BoxedStrategy<Vec<(String, GenValue)>> {
     let each: Vec<BoxedStrategy<Option<(String, GenValue)>>> = subject
         .facts
@@ -153,7 +154,34 @@ fn facts_strategy(subject: &Subject) -> BoxedStrategy<Vec<(String, GenValue)>> {
             proptest::option::weighted(0.3, value_strategy(fact.kind).prop_map(move |v| (name.clone(), v))).boxed()
         })
         .collect();
-    each.prop_map(|facts| facts.into_iter().flatten().collect()).boxed()
+    let among: Vec<(String, String)> = subject
+        .facts
+        .iter()
+        .filter_map(|f| f.among.map(|t| (f.name.id.clone(), subject.facts[t].name.id.clone())))
+        .collect();
+    each.prop_map(move |facts| {
+        let mut facts: Vec<(String, GenValue)> = facts.into_iter().flatten().collect();
+        for (name, target) in &among {
+            let most = facts.iter().find(|(n, _)| n == target).map_or(Decimal::ZERO, |(_, v)| magnitude(v));
+            if let Some((_, GenValue::Number(n))) = facts.iter_mut().find(|(n, _)| n == name) {
+                if n.parse::<Decimal>().unwrap() > most {
+                    *n = text(most);
+                }
+            }
+        }
+        facts
+    })
+    .boxed()
+}
+
+/// A generated value as one number: a count or days, the number of cases,
+/// all levels together.
+fn magnitude(value: &GenValue) -> Decimal {
+    match value {
+        GenValue::Number(n) => n.parse().unwrap(),
+        GenValue::Amounts(a) => Decimal::from(a.len()),
+        GenValue::Levels(l) => l.iter().map(|(_, n)| n.parse::<Decimal>().unwrap()).sum(),
+    }
 }
 
 /// Names that exercise JSON escapes and non-ASCII text.
@@ -452,6 +480,14 @@ proptest! {
         let records = if staff_side { &mut more.staff } else { &mut more.windows };
         let r = record.index(records.len());
         add_one(&mut records[r].facts, &name, kind, pick);
+        // One more of a fact counted among another is one more of that too.
+        let f = match subject.facts[f].among {
+            Some(t) => {
+                add_one(&mut records[r].facts, &subject.facts[t].name.id.clone(), subject.facts[t].kind, pick);
+                t
+            }
+            None => f,
+        };
         let changed = records[r].id.clone();
 
         let before = totals(&run(&to_json(&quarter, None, None)).results);

@@ -65,13 +65,18 @@ fn each_veto_is_explained() {
     let json = eval_json("policies/luoshan", facts);
     let chosen: Vec<String> =
         grades(&json, "staff").into_iter().filter(|(_, g)| g == "excellent").map(|(id, _)| id).collect();
-    // ⌊15% × 20⌋ = 3: the three best without a veto, not the vetoed ones above them.
-    assert_eq!(chosen, ["S005", "S006", "S007"]);
+    // ⌊15% × 20⌋ = 3: the three best without a veto, not the vetoed ones
+    // above them. S004 (100 + 60 − 50 = 110) was exposed: that bars the
+    // year's honours only (第二十二条), not the quarter's 优秀.
+    assert_eq!(chosen, ["S004", "S005", "S006"]);
+    let s004 = json["staff"].as_array().unwrap().iter().find(|r| r["id"] == "S004").unwrap().clone();
+    assert_eq!(s004["vetoes"], serde_json::json!([]));
+    assert_eq!(s004["total"], 110);
     for (id, reason) in [
         ("S001", "role chief_rep and red_yellow_cards in window = 1"),
         ("S002", "red_yellow_cards = 1"),
         ("S003", "days_away = 6"),
-        ("S004", "exposures = 1"),
+        ("S008", "prohibited_serious = 1"),
     ] {
         let ledger = explain(facts, id);
         assert!(ledger.contains(reason), "{id}: `{reason}` not in\n{ledger}");
@@ -83,9 +88,11 @@ fn each_veto_is_explained() {
     assert_eq!(reason("W01"), "red_yellow_cards of staff = 1");
     assert_eq!(reason("W05"), "exposures = 1");
     insta::assert_snapshot!("veto_W01", explain(facts, "W01"));
-    // The flag 退回原单位 for a serious violation.
-    let s008 = json["staff"].as_array().unwrap().iter().find(|r| r["id"] == "S008").unwrap().clone();
-    assert_eq!(s008["flags"][0]["flag"], "return_to_unit");
+    // The flags 退回原单位 for a serious violation, 向所在单位通报 for a card.
+    let find = |id: &str| json["staff"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap().clone();
+    assert_eq!(find("S008")["flags"][0]["flag"], "return_to_unit");
+    assert_eq!(find("S002")["flags"][0]["flag"], "notify_unit");
+    assert_eq!(find("S001")["flags"][0]["flag"], "notify_unit");
 }
 
 #[test]
@@ -104,11 +111,13 @@ fn substitution_scores_to_the_person_substituted() {
     insta::assert_snapshot!(ledger);
 }
 
-/// The same facts are scored by the version in force for their period:
-/// 2025 had 10% red flags, 2026 has 20%.
+/// The same facts are scored by the version in force for their period: the
+/// made-up 2025 version (`common::made_up_versions`) has 10% red flags,
+/// 2026 has 20%.
 #[test]
 fn the_period_picks_the_policy_version() {
     let dir = common::scratch("versions");
+    let policy = common::made_up_versions(&common::scratch("versions-policy"));
     let text = std::fs::read_to_string(common::root().join("examples/2026-Q3.json")).unwrap();
     let as_2025 = dir.join("2025-Q3.json");
     // The 2025 rubric had no `long_midday_leaves`: the example's one such fact goes.
@@ -116,28 +125,29 @@ fn the_period_picks_the_policy_version() {
     assert!(!text.contains("long_midday_leaves"));
     std::fs::write(&as_2025, text.replace("\"2026-Q3\"", "\"2025-Q3\"")).unwrap();
 
-    let new = eval_json("policies/luoshan", "examples/2026-Q3.json");
-    let old = eval_json("policies/luoshan", &as_2025.display().to_string());
+    let new = eval_json(&policy, "examples/2026-Q3.json");
+    let old = eval_json(&policy, &as_2025.display().to_string());
     let red_flags = |json: &Value| grades(json, "windows").iter().filter(|(_, g)| g == "red_flag").count();
     assert_eq!(new["effective"], "2026-01-01");
     assert_eq!(old["effective"], "2025-01-01");
     assert_eq!(red_flags(&new), 2, "⌊20% × 12⌋");
     assert_eq!(red_flags(&old), 1, "⌊10% × 12⌋");
 
-    let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &as_2025.display().to_string()]);
-    assert!(run.stderr.contains("policies/luoshan/2025 (effective 2025-01-01)"), "{}", run.stderr);
+    let run = common::kaohe(&["eval", "--policy", &policy, "--facts", &as_2025.display().to_string()]);
+    assert!(run.stderr.contains(&format!("{policy}/2025 (effective 2025-01-01)")), "{}", run.stderr);
 }
 
-/// A fact the 2025 rubric did not have is an error in a 2025 quarter only.
+/// A fact the made-up 2025 rubric did not have is an error in a 2025 quarter only.
 #[test]
 fn a_fact_new_in_2026_is_unknown_in_2025() {
     let dir = common::scratch("versions-new-fact");
+    let policy = common::made_up_versions(&common::scratch("versions-new-fact-policy"));
     let facts = r#"{"period": "PERIOD", "windows": [{"id": "W01"}],
         "staff": [{"id": "S1", "window": "W01", "role": "chief_rep", "workdays": 60, "facts": {"long_midday_leaves": 2}}]}"#;
     for (period, code) in [("2026-Q1", 0), ("2025-Q4", 4)] {
         let path = dir.join(format!("{period}.json"));
         std::fs::write(&path, facts.replace("PERIOD", period)).unwrap();
-        let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &path.display().to_string()]);
+        let run = common::kaohe(&["eval", "--policy", &policy, "--facts", &path.display().to_string()]);
         assert_eq!(run.code, code, "{period}: {}", run.stderr);
         if code == 4 {
             assert!(run.stderr.contains("未知事实 `long_midday_leaves`"), "{}", run.stderr);
@@ -167,7 +177,7 @@ fn quota_and_vetoes_are_policy_text() {
     let staff = dir.join("staff.rules");
     let text = std::fs::read_to_string(&staff).unwrap();
     let edited = text
-        .replace("chosen from competent, at most 15%", "chosen from competent, at most 5%")
+        .replace("chosen from competent, at most 15%", "chosen from competent, at most 10%")
         .replace("not excellent when days_away >= 5", "not excellent when days_away >= 7");
     assert_ne!(text, edited);
     std::fs::write(&staff, edited).unwrap();
@@ -177,9 +187,10 @@ fn quota_and_vetoes_are_policy_text() {
     let excellent = |json: &Value| -> Vec<String> {
         grades(json, "staff").into_iter().filter(|(_, g)| g == "excellent").map(|(id, _)| id).collect()
     };
-    assert_eq!(excellent(&shipped), ["S005", "S006", "S007"]);
-    // ⌊5% × 20⌋ = 1, and S003 (108, 6 days away) is eligible once the veto needs 7.
-    assert_eq!(excellent(&changed), ["S003"]);
+    assert_eq!(excellent(&shipped), ["S004", "S005", "S006"]);
+    // ⌊10% × 20⌋ = 2: S004 (110), and S003 (108, 6 days away) is eligible
+    // once the veto needs 7, ahead of S005 (104).
+    assert_eq!(excellent(&changed), ["S003", "S004"]);
 }
 
 #[test]

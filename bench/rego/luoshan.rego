@@ -146,7 +146,8 @@ staff_vetoed if {
 	window_cards > 0
 }
 
-staff_vetoed if exposures > 0
+# An exposure bars a person only at year end (第二十二条); a serious breach bars 优秀.
+staff_vetoed if object.get(sf, "prohibited_serious", 0) > 0
 
 staff_vetoed if cents(object.get(input.staff, "days_away", 0)) >= 500
 

@@ -195,6 +195,44 @@ impl VersionName {
     }
 }
 
+/// What is wrong with a month's facts file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MonthProblem {
+    NotJson(crate::json::JsonError),
+    NoPeriod,
+    /// `period` is not a month like `2026-07`.
+    NotAMonth {
+        period: String,
+    },
+    /// `staff[index]` (`id`) gives `fact`, which the policy does not have.
+    NotAFact {
+        index: usize,
+        id: String,
+        fact: String,
+    },
+    /// Evidence for a fact the record does not give.
+    EvidenceWithoutFact {
+        index: usize,
+        id: String,
+        fact: String,
+    },
+}
+
+/// What could not be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    Page,
+    Ledger,
+    Workbook,
+}
+
+/// What a month's facts have not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthLacks {
+    Ledger,
+    Workbook,
+}
+
 /// Why a run needed a version that was rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Needed {
@@ -241,6 +279,21 @@ pub enum AppError {
     UnknownSubcommand { name: String, known: Vec<String> },
     /// The manual page could not be made.
     Manual { reason: crate::source::IoReason },
+    /// A month's facts file (for the 考勤通报) that cannot be read as one.
+    MonthFacts { path: String, problem: MonthProblem },
+    /// A month no date can be made of.
+    MonthOutOfRange { year: i32, month: u32 },
+    /// `kaohe report` without `--facts`.
+    NoFacts,
+    /// A page, a ledger or a workbook that could not be made: `reason`,
+    /// the renderer's own words, when it gave some.
+    NotMade { what: Made, reason: Option<String> },
+    /// A month asked for what only a scored period has.
+    MonthHas { not: MonthLacks },
+    /// A PDF or a workbook asked for on a terminal.
+    NotForTerminal,
+    /// `--window` names no window of the period.
+    UnknownWindow { wanted: String, suggestion: Option<Suggestion> },
     /// A problem of one side of `kaohe diff`, and the input it found at fault.
     Side { side: DiffSide, fault: Fault, problem: Problem },
 }
@@ -319,6 +372,13 @@ impl Diagnostic for AppError {
             AppError::FormatNotOffered { .. } => "kaohe::app::format_not_offered",
             AppError::UnknownSubcommand { .. } => "kaohe::app::unknown_subcommand",
             AppError::Manual { .. } => "kaohe::app::manual",
+            AppError::MonthFacts { .. } => "kaohe::app::month_facts",
+            AppError::MonthOutOfRange { .. } => "kaohe::app::month_out_of_range",
+            AppError::NoFacts => "kaohe::app::no_facts",
+            AppError::NotMade { .. } => "kaohe::app::not_made",
+            AppError::MonthHas { .. } => "kaohe::app::month_has_not",
+            AppError::NotForTerminal => "kaohe::app::not_for_terminal",
+            AppError::UnknownWindow { .. } => "kaohe::app::unknown_window",
             AppError::Side { problem, .. } => problem.code(),
         }
     }
@@ -469,6 +529,65 @@ impl Diagnostic for AppError {
                 let reason = reason.text(lang);
                 t(format!("无法生成手册页：{reason}"), format!("cannot make the manual page: {reason}"))
             }
+            AppError::MonthFacts { path, problem } => {
+                let (zh, en) = match problem {
+                    MonthProblem::NotJson(error) => {
+                        let (zh, en) = (error.text(Lang::Zh).message, error.text(Lang::En).message);
+                        (format!("JSON 格式有误：{zh}"), format!("malformed JSON: {en}"))
+                    }
+                    MonthProblem::NoPeriod => ("没有 `period`".to_string(), "no `period`".to_string()),
+                    MonthProblem::NotAMonth { period } => (
+                        format!("`period` 是 `{period}`，不是 `2026-07` 这样的月份"),
+                        format!("`period` is `{period}`, not a month like `2026-07`"),
+                    ),
+                    MonthProblem::NotAFact { index, id, fact } => (
+                        format!("staff[{index}]（`{id}`）：`{fact}` 不是政策中的事实"),
+                        format!("staff[{index}] (`{id}`): `{fact}` is not a fact of the policy"),
+                    ),
+                    MonthProblem::EvidenceWithoutFact { index, id, fact } => (
+                        format!("staff[{index}]（`{id}`）：给出了 `{fact}` 的证据，但它的事实中没有这一项"),
+                        format!("staff[{index}] (`{id}`): evidence for `{fact}`, which is not among its facts"),
+                    ),
+                };
+                t(format!("`{path}`：{zh}"), format!("`{path}`: {en}"))
+            }
+            AppError::MonthOutOfRange { year, month } => {
+                t(format!("{year}-{month:02} 超出范围"), format!("{year}-{month:02} is out of range"))
+            }
+            AppError::NoFacts => {
+                Text::new(p("请用 `--facts FILE` 给出考核期的事实", "give the period's facts with `--facts FILE`"))
+            }
+            AppError::NotMade { what, reason } => {
+                let (zh, en) = match what {
+                    Made::Page => ("页面", "the page"),
+                    Made::Ledger => ("台账", "a ledger"),
+                    Made::Workbook => ("工作簿", "the workbook"),
+                };
+                match reason {
+                    Some(reason) => t(format!("无法生成{zh}：{reason}"), format!("cannot make {en}: {reason}")),
+                    None => t(format!("无法生成{zh}"), format!("cannot make {en}")),
+                }
+            }
+            AppError::MonthHas { not: MonthLacks::Ledger } => Text::new(p(
+                "一个月的事实不计分，所以没有台账",
+                "a month's facts are not scored, so they have no ledger",
+            ))
+            .help(p(
+                "用这个月的文件运行 `kaohe report --facts` 得到它的《考勤通报》；台账请对季度或年度查看",
+                "`kaohe report --facts` with the month's file makes its 《考勤通报》; explain a quarter or a year",
+            )),
+            AppError::MonthHas { not: MonthLacks::Workbook } => {
+                Text::new(p("一个月的考勤通报没有工作簿", "a month's 考勤通报 has no workbook"))
+                    .help(p("写成 `.html` 或 `.pdf`", "write it as `.html` or `.pdf`"))
+            }
+            AppError::NotForTerminal => {
+                Text::new(p("PDF 或工作簿不能显示在终端上", "a PDF or a workbook is not for a terminal"))
+                    .help(p("用 `--out FILE` 写到文件", "write it to a file with `--out FILE`"))
+            }
+            AppError::UnknownWindow { wanted, suggestion } => {
+                t(format!("没有编号为 `{wanted}` 的窗口"), format!("no window has id `{wanted}`"))
+                    .help_if(suggestion.as_ref().map(|s| s.help(lang)))
+            }
             AppError::Side { side, fault, problem } => {
                 let mut text = problem.text(lang);
                 text.context = Some(side_text(lang, side, *fault));
@@ -509,10 +628,17 @@ impl Diagnostic for AppError {
             AppError::QuarterTwice { second, .. } => Some(second),
             AppError::FormatAgainstOut { out, .. } | AppError::FormatNotOffered { out, .. } => Some(out),
             AppError::Side { problem, .. } => problem.file(),
+            AppError::MonthFacts { path, .. } => Some(path),
             AppError::AmbiguousName { .. }
             | AppError::YearOutOfRange { .. }
             | AppError::UnknownSubcommand { .. }
-            | AppError::Manual { .. } => None,
+            | AppError::Manual { .. }
+            | AppError::MonthOutOfRange { .. }
+            | AppError::NoFacts
+            | AppError::NotMade { .. }
+            | AppError::MonthHas { .. }
+            | AppError::NotForTerminal
+            | AppError::UnknownWindow { .. } => None,
         }
     }
 }
@@ -599,10 +725,35 @@ mod tests {
             AppError::UnknownSubcommand { .. } => 13,
             AppError::Manual { .. } => 14,
             AppError::Side { .. } => 15,
+            AppError::MonthFacts { .. } => 16,
+            AppError::MonthOutOfRange { .. } => 17,
+            AppError::NoFacts => 18,
+            AppError::NotMade { .. } => 19,
+            AppError::MonthHas { .. } => 20,
+            AppError::NotForTerminal => 21,
+            AppError::UnknownWindow { .. } => 22,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 16);
+        let month = |problem| AppError::MonthFacts { path: s("2026-07.json"), problem };
+        examples.extend([
+            month(MonthProblem::NotJson(crate::json::JsonError::Empty)),
+            month(MonthProblem::NoPeriod),
+            month(MonthProblem::NotAMonth { period: s("2026-Q3") }),
+            month(MonthProblem::NotAFact { index: 0, id: s("S1"), fact: s("x") }),
+            month(MonthProblem::EvidenceWithoutFact { index: 0, id: s("S1"), fact: s("x") }),
+            AppError::MonthOutOfRange { year: 2026, month: 13 },
+            AppError::NoFacts,
+            AppError::NotMade { what: Made::Page, reason: Some(s("x")) },
+            AppError::NotMade { what: Made::Ledger, reason: None },
+            AppError::NotMade { what: Made::Workbook, reason: Some(s("x")) },
+            AppError::MonthHas { not: MonthLacks::Ledger },
+            AppError::MonthHas { not: MonthLacks::Workbook },
+            AppError::NotForTerminal,
+            AppError::UnknownWindow { wanted: s("W1"), suggestion: None },
+        ]);
+        crate::source::diagnostic::assert_worded(&examples, variant, 23);
         // A side's context is its own words, in both languages.
-        let side = |lang| examples.last().and_then(|e| e.text(lang).context).unwrap_or_default();
+        let both = examples.iter().rev().find(|e| matches!(e, AppError::Side { .. }));
+        let side = |lang| both.and_then(|e| e.text(lang).context).unwrap_or_default();
         assert_eq!(side(Lang::En), "both policies (--from a, --to b) reject the facts");
         assert_eq!(side(Lang::Zh), "两个政策（--from a，--to b）都不接受这些事实");
     }

@@ -5,18 +5,25 @@
 //! - [`load`]: a policy directory → its checked versions;
 //! - [`period`]: score one period's facts with the version in force;
 //! - [`year`]: score a year's quarters and roll them up;
+//! - [`explain`]: whose ledger an appeal asks for (by id, name, or a substitute's id);
+//! - [`report`]: what the bureau publishes, from a period or a year;
 //! - [`diff`]: what a rubric change does to one period;
 //! - [`policy_tests`]: run the cases a policy keeps beside each version;
 //! - [`fmt`]: lay `.rules` files out in the canonical layout;
 //! - [`doc`]: pick the versions to print as the annex tables.
 
+pub mod attendance;
 pub mod diff;
 pub mod doc;
 mod error;
+pub mod explain;
 pub mod fmt;
 pub mod load;
 pub mod period;
 pub mod policy_tests;
+pub mod report;
 pub mod year;
 
-pub use error::{problems, AppError, DiffSide, Error, Fault, Needed, Problem, VersionName};
+pub use error::{
+    problems, AppError, DiffSide, Error, Fault, Made, MonthLacks, MonthProblem, Needed, Problem, VersionName,
+};

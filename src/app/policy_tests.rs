@@ -360,6 +360,7 @@ enum Part {
     Average,
     Veto,
     Flag,
+    Honour,
     NotAssessed,
     AnnualVeto,
     AnnualFlag,
@@ -378,6 +379,7 @@ impl Coverage {
                 }
                 self.seen.extend(record.vetoes.iter().map(|(v, _)| (Part::Veto, s, *v)));
                 self.seen.extend(record.flags.iter().map(|(f, _)| (Part::Flag, s, *f)));
+                self.seen.extend(record.proposals.iter().map(|h| (Part::Honour, s, *h)));
             }
         }
     }
@@ -426,6 +428,16 @@ impl Coverage {
             }
             for flag in missed(Part::Flag, subject.flags.len()).map(|f| &subject.flags[f]) {
                 out.push(format!("{who} flags: {} when {} [{}]", flag.name.id, when(&flag.condition), flag.cite));
+            }
+            for honour in missed(Part::Honour, subject.honours.len()).map(|h| &subject.honours[h]) {
+                let condition = honour.condition.as_ref().map_or(String::new(), |c| format!(" when {}", when(c)));
+                out.push(format!(
+                    "{who} honours: {} proposed from {}{condition}, at most {} [{}]",
+                    honour.name.id,
+                    grade(honour.from),
+                    honour.limit,
+                    honour.cite
+                ));
             }
             let Some(annual) = &subject.annual else { continue };
             for gate in missed(Part::NotAssessed, annual.not_assessed.len()).map(|g| &annual.not_assessed[g]) {

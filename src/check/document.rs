@@ -30,8 +30,18 @@ pub struct Document {
 
 #[derive(Debug, Clone, Default)]
 struct Annex {
-    /// Each category's name and number of rows, in table order.
-    categories: Vec<(String, usize)>,
+    /// Each category's name and its rows, in table order.
+    categories: Vec<(String, Vec<Cells>)>,
+}
+
+/// The two cells of a table row the policy quotes, as the document has them
+/// (line breaks of the export kept).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cells {
+    /// 考核要求
+    pub requirement: String,
+    /// 增减分值
+    pub scoring: String,
 }
 
 /// Chinese numerals, as chapters, articles and sections are numbered.
@@ -43,6 +53,32 @@ impl Document {
         let flat = text.chars().filter(|c| !c.is_whitespace()).collect();
         let annexes = annexes(&text);
         Document { text, flat, annexes }
+    }
+
+    /// The cells of the annex row `附件N/CATEGORY/ROW` names, if it has them.
+    pub fn cells(&self, cite: &str) -> Option<&Cells> {
+        let parts: Vec<String> = cite.split('/').map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()).collect();
+        let [annex, category, row] = parts.as_slice() else { return None };
+        let n: usize = ascii_digits(annex.strip_prefix("附件")?).parse().ok()?;
+        let row: usize = ascii_digits(row).parse().ok()?;
+        let (_, rows) = self.annexes.get(n.checked_sub(1)?)?.categories.iter().find(|(name, _)| name == category)?;
+        rows.get(row.checked_sub(1)?)
+    }
+
+    /// Every row of annex `n` (from 1), as `附件N/CATEGORY/ROW`, in table order.
+    pub fn row_cites(&self, n: usize) -> Vec<String> {
+        let Some(annex) = n.checked_sub(1).and_then(|i| self.annexes.get(i)) else { return Vec::new() };
+        annex
+            .categories
+            .iter()
+            .flat_map(|(name, rows)| (1..=rows.len()).map(move |r| format!("附件{n}/{name}/{r}")))
+            .collect()
+    }
+
+    /// Whether the text occurs in the document, whitespace ignored on both sides.
+    pub fn contains(&self, text: &str) -> bool {
+        let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        !flat.is_empty() && self.flat.contains(&flat)
     }
 
     /// Whether the document has the place `cite` names; if not, what is missing.
@@ -60,7 +96,7 @@ impl Document {
             return Err(Miss::NoAnnex { n, annexes: self.annexes.len() });
         };
         let Some(category) = rest.first() else { return Ok(()) };
-        let Some((_, rows)) = annex.categories.iter().find(|(name, _)| name == category) else {
+        let Some((_, cells)) = annex.categories.iter().find(|(name, _)| name == category) else {
             let names = annex.categories.iter().map(|(name, _)| name.as_str());
             return Err(Miss::NoCategory {
                 n,
@@ -70,6 +106,7 @@ impl Document {
             });
         };
         let Some(row) = rest.get(1) else { return Ok(()) };
+        let rows = &cells.len();
         match ascii_digits(row).parse::<usize>() {
             Ok(r) if (1..=*rows).contains(&r) => {}
             Ok(_) => return Err(Miss::NoRow { n, category: category.clone(), rows: *rows, row: row.clone() }),
@@ -195,7 +232,16 @@ fn annexes(text: &str) -> Vec<Annex> {
         .collect()
 }
 
-/// One table's categories and how many rows each has.
+/// One table's categories and the cells of each row.
+///
+/// The export writes a table cell by cell: a line that begins with a tab
+/// (after any spaces) starts a cell, the lines after it without one continue
+/// it. After a category's heading, each row is its 考核要求, its 增减分值 and
+/// its 备注, the first row's right after the heading, each later row's after
+/// the empty cells of the columns merged down the table (基本考核内容, the
+/// category). So: skip empty cells, take the next as 考核要求, the one after
+/// as 增减分值 (empty in two rows of the bureau's tables), the one after
+/// that as 备注.
 fn table(lines: &[&str]) -> Annex {
     // (first line of the heading, first line after it, name)
     let mut headings: Vec<(usize, usize, String)> = Vec::new();
@@ -220,19 +266,43 @@ fn table(lines: &[&str]) -> Annex {
         .enumerate()
         .map(|(k, (_, body, name))| {
             let end = headings.get(k + 1).map_or(lines.len(), |(next, _, _)| *next);
-            let mut rows = 0;
-            let mut in_row = false;
-            for line in &lines[*body..end] {
-                let blank = line.trim().is_empty();
-                if !blank && !in_row {
-                    rows += 1;
-                }
-                in_row = !blank;
-            }
-            (name.clone(), rows)
+            (name.clone(), rows(&cells(&lines[*body..end])))
         })
         .collect();
     Annex { categories }
+}
+
+/// The cells of a run of lines: each begins at a line starting with a tab.
+fn cells(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    for line in lines {
+        match line.trim_start_matches(' ').strip_prefix('\t') {
+            Some(first) => out.push(vec![first]),
+            // Lines before the first cell (the category's points) belong to the heading.
+            None => {
+                if let Some(cell) = out.last_mut() {
+                    cell.push(line);
+                }
+            }
+        }
+    }
+    out.iter().map(|cell| cell.join("\n").trim().to_string()).collect()
+}
+
+/// A category's rows from its cells: 考核要求, 增减分值, 备注 after the empty merged cells.
+fn rows(cells: &[String]) -> Vec<Cells> {
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        if cells[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        let scoring = cells.get(i + 1).cloned().unwrap_or_default();
+        rows.push(Cells { requirement: cells[i].clone(), scoring });
+        i += 3;
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -242,7 +312,7 @@ mod tests {
 
     /// A table as the bureau's export writes it: tab-separated cells, the
     /// category down the first column.
-    const TEXT: &str = "第十章  考勤制度\n1、 考勤方式\n[bookmark: _Toc1]二、刷脸考勤\n四、请销假管理\n1.严格执行\n 6.全年事假累计超过20天\n7.本制度\n第十一章 卫生制度\n五、车辆\n第十五条  窗口工作人员因故中途缺勤\n附件：1.《细则》\n 考核内容\n\t考核要求\n\n基本考核内容\n工\n作\n纪\n律\n(20分)\n\t文明用语\n\t扣5-10分\n\t\n\n\t\n\t着装\n\t扣1分\n\t\n\n\t加\n\n分\n\t表扬\n\t加0.5分\n 考核内容\n出\n勤\n(25分)\n\t迟到\n";
+    const TEXT: &str = "第十章  考勤制度\n1、 考勤方式\n[bookmark: _Toc1]二、刷脸考勤\n四、请销假管理\n1.严格执行\n 6.全年事假累计超过20天\n7.本制度\n第十一章 卫生制度\n五、车辆\n第十五条  窗口工作人员因故中途缺勤\n附件：1.《细则》\n 考核内容\n\t考核要求\n\n\t基本考核内容\n\t工\n作\n纪\n律\n(20分)\n\t文明用语\n\t扣5-10分\n\t\n\n\t\n\t\n\t着装\n\t每例扣１分，\n连续两次扣1分\n\t\n\n\t\n\t通报曝光的扣100分\n\t\n\t\n\n\t\n\t加\n\n分\n\t表扬\n\t加0.5分\n 考核内容\n\t出\n勤\n(25分)\n\t迟到\n";
 
     fn doc() -> Document {
         Document::new(TEXT)
@@ -251,13 +321,21 @@ mod tests {
     #[test]
     fn annex_tables_have_their_categories_and_rows() {
         let d = doc();
-        assert_eq!(d.annexes[0].categories, [("工作纪律".to_string(), 2), ("加分".to_string(), 1)]);
-        assert_eq!(d.annexes[1].categories, [("出勤".to_string(), 1)]);
-        assert_eq!(d.locate("附件1/工作纪律/2"), Ok(()));
-        let said = |miss: Miss, lang| miss.text(lang);
-        let miss = d.locate("附件1/工作纪律/3").err();
-        assert_eq!(miss.clone().map(|m| said(m, Lang::En).0), Some("工作纪律 of 附件1 has 2 rows, not 3".into()));
-        assert_eq!(miss.map(|m| said(m, Lang::Zh).0), Some("附件1 的工作纪律只有 2 行，没有第 3 行".into()));
+        let rows = |a: usize| d.annexes[a].categories.iter().map(|(n, r)| (n.clone(), r.len())).collect::<Vec<_>>();
+        assert_eq!(rows(0), [("工作纪律".to_string(), 3), ("加分".to_string(), 1)]);
+        assert_eq!(rows(1), [("出勤".to_string(), 1)]);
+        assert_eq!(d.locate("附件1/工作纪律/3"), Ok(()));
+        let miss = d.locate("附件1/工作纪律/4").err();
+        assert_eq!(miss.clone().map(|m| m.text(Lang::En).0), Some("工作纪律 of 附件1 has 3 rows, not 4".into()));
+        assert_eq!(miss.map(|m| m.text(Lang::Zh).0), Some("附件1 的工作纪律只有 3 行，没有第 4 行".into()));
+        let cells = |cite: &str| d.cells(cite).map(|c| (c.requirement.as_str(), c.scoring.as_str()));
+        assert_eq!(cells("附件1/工作纪律/1"), Some(("文明用语", "扣5-10分")));
+        // A cell broken across lines by the export, and one left empty.
+        assert_eq!(cells("附件1/工作纪律/2"), Some(("着装", "每例扣１分，\n连续两次扣1分")));
+        assert_eq!(cells("附件1/工作纪律/3"), Some(("通报曝光的扣100分", "")));
+        assert_eq!(cells("附件1/加分/1"), Some(("表扬", "加0.5分")));
+        assert_eq!(cells("附件2/出勤/1"), Some(("迟到", "")));
+        assert_eq!(d.row_cites(1), ["附件1/工作纪律/1", "附件1/工作纪律/2", "附件1/工作纪律/3", "附件1/加分/1"]);
         assert_eq!(d.locate("附件1/加分/１"), Ok(()));
         assert_eq!(d.locate("附件2/出勤"), Ok(()));
         assert!(d.locate("附件3/出勤/1").is_err());

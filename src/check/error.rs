@@ -145,9 +145,11 @@ pub enum CheckError {
     VetoOnBand {
         grade: String,
     },
+    /// `grades`: the subject's, when the help lists them.
     UnknownGrade {
         grade: String,
         suggestion: Option<Suggestion>,
+        grades: Vec<String>,
     },
     NoAnnualTotal,
     AnnualTotalTwice,
@@ -167,6 +169,53 @@ pub enum CheckError {
         what: Quantity,
         suggestion: Option<Suggestion>,
     },
+    /// A reading given its text a second time; `first` in the same file, else `first_file`.
+    ReadingTextTwice {
+        reading: String,
+        first: Option<Span>,
+        first_file: Option<String>,
+    },
+    /// A reading named, but never given its text.
+    ReadingWithoutText {
+        reading: String,
+    },
+    /// `annex [x]` that names no annex.
+    NotAnAnnex {
+        cite: String,
+    },
+    /// `row "…" "…"` on a line whose cite is no table row.
+    RowNotATableRow {
+        cite: String,
+    },
+    /// A row's words given twice; `first` where they were first.
+    RowTwice {
+        cite: String,
+        first: Span,
+    },
+    LabelsInWindow,
+    GradeLabelledTwice {
+        grade: String,
+        staff_type: String,
+    },
+    /// `at most N` of an honour that is not a whole number up to `max`.
+    HonourLimit {
+        limit: Decimal,
+        max: u64,
+    },
+    AmongUndeclared {
+        fact: String,
+        suggestion: Option<Suggestion>,
+    },
+    AmongItself {
+        fact: String,
+    },
+    /// `fact` (of `kind`) counted among `other` (of `other_kind`), which cannot hold it.
+    AmongKinds {
+        fact: String,
+        kind: &'static str,
+        other: String,
+        other_kind: &'static str,
+    },
 }
 
 /// What was declared twice.
@@ -183,6 +232,13 @@ pub enum Declared {
     /// A fact named like an attribute, or the other way round.
     Name,
     Grade,
+    /// `readings "…"`
+    Readings,
+    /// `annex […]` of a subject
+    Annex,
+    /// `labels for TYPE`
+    StaffType,
+    Honour,
 }
 
 /// A block of a subject.
@@ -204,6 +260,9 @@ pub enum Cited {
     AnnualTotal,
     /// A `not assessed` line of `annual`.
     Rule,
+    /// A staff type's grade labels (`labels for …`).
+    StaffTypeLabels,
+    Honour,
 }
 
 /// How a rule scores its fact.
@@ -272,6 +331,36 @@ pub enum Warning {
     Cite {
         cite: String,
         miss: Miss,
+    },
+    /// A wording (or its part `part`, when it leaves some out with `……`)
+    /// that is not in the source document.
+    WordingNotInDocument {
+        part: Option<String>,
+    },
+    /// A row's cell (`考核要求` or `增减分值`) that is not the document's:
+    /// `document` is what the document has.
+    CellNotTheDocuments {
+        cell: &'static str,
+        cite: String,
+        document: String,
+    },
+    /// A table row cited without its words.
+    RowWordsMissing {
+        cite: String,
+    },
+    /// Rows of the subject's annex that no line cites.
+    RowsNotEncoded {
+        annex: String,
+        rows: Vec<String>,
+    },
+    /// The `readings` file cannot be read.
+    ReadingsFileUnreadable {
+        path: String,
+        reason: IoReason,
+    },
+    /// A reading without a section in the readings file.
+    ReadingNotExplained {
+        reading: String,
     },
 }
 
@@ -350,6 +439,10 @@ fn declared(lang: Lang, what: Declared) -> &'static str {
         Declared::Fact => lang.pick("事实", "fact"),
         Declared::Name => lang.pick("名称", "name"),
         Declared::Grade => lang.pick("等次", "grade"),
+        Declared::Readings => lang.pick("解读说明文件", "the readings file"),
+        Declared::Annex => lang.pick("附件", "the annex of"),
+        Declared::StaffType => lang.pick("人员类型", "staff type"),
+        Declared::Honour => lang.pick("荣誉", "honour"),
     }
 }
 
@@ -412,12 +505,24 @@ impl Diagnostic for CheckError {
             }
             CheckError::OfStaffOutsideWindow => "kaohe::check::of_staff",
             CheckError::UndeclaredInCondition { .. } => "kaohe::check::undeclared_in_condition",
+            CheckError::ReadingTextTwice { .. } => "kaohe::check::reading_text_twice",
+            CheckError::ReadingWithoutText { .. } => "kaohe::check::reading_without_text",
+            CheckError::NotAnAnnex { .. } => "kaohe::check::not_an_annex",
+            CheckError::RowNotATableRow { .. } => "kaohe::check::row_not_a_table_row",
+            CheckError::RowTwice { .. } => "kaohe::check::row_twice",
+            CheckError::LabelsInWindow => "kaohe::check::labels_in_window",
+            CheckError::GradeLabelledTwice { .. } => "kaohe::check::grade_labelled_twice",
+            CheckError::HonourLimit { .. } => "kaohe::check::honour_limit",
+            CheckError::AmongUndeclared { .. } => "kaohe::check::among_undeclared",
+            CheckError::AmongItself { .. } => "kaohe::check::among_itself",
+            CheckError::AmongKinds { .. } => "kaohe::check::among_kinds",
         }
     }
 
     fn also(&self) -> Option<Span> {
         match self {
-            CheckError::Duplicate { first, .. } => *first,
+            CheckError::Duplicate { first, .. } | CheckError::ReadingTextTwice { first, .. } => *first,
+            CheckError::RowTwice { first, .. } => Some(*first),
             _ => None,
         }
     }
@@ -427,8 +532,11 @@ impl Diagnostic for CheckError {
         let p = |zh: &'static str, en: &'static str| lang.pick(zh, en);
         match self {
             CheckError::Duplicate { what, name, first_file, .. } => {
-                let what = declared(lang, *what);
-                t(format!("{what} `{name}` 声明了两次"), format!("{what} `{name}` is declared twice"))
+                let zh = match what {
+                    Declared::Annex => format!("考核对象 `{name}` 所依据的附件声明了两次"),
+                    _ => format!("{} `{name}` 声明了两次", declared(lang, *what)),
+                };
+                t(zh, format!("{} `{name}` is declared twice", declared(lang, *what)))
                     .label(p("又在这里声明", "declared again here"))
                     .also(p("第一次在这里声明", "first declared here"))
                     .help_if(
@@ -553,6 +661,8 @@ impl Diagnostic for CheckError {
                     Cited::Flag => ("标记", "flag"),
                     Cited::AnnualTotal => ("年度总分", "annual total"),
                     Cited::Rule => ("规则", "rule"),
+                    Cited::StaffTypeLabels => ("人员类型的等次名称", "staff type's labels"),
+                    Cited::Honour => ("荣誉", "honour"),
                 };
                 let help = match what {
                     Cited::Average => p(
@@ -714,10 +824,14 @@ impl Diagnostic for CheckError {
                 "否决用于从别的等次中评选（`chosen from`）的等次，例如 `excellent`",
                 "vetoes apply to grades `chosen from` another, such as `excellent`",
             )),
-            CheckError::UnknownGrade { grade, suggestion } => {
+            CheckError::UnknownGrade { grade, suggestion, grades } => {
+                let listed = (!grades.is_empty()).then(|| {
+                    let grades = list(lang, grades.iter().map(String::as_str));
+                    lang.pick(format!("等次有：{grades}"), format!("the grades are {grades}"))
+                });
                 t(format!("未知等次 `{grade}`"), format!("unknown grade `{grade}`"))
                     .label(p("不是等次", "not a grade"))
-                    .help_if(suggested(lang, suggestion))
+                    .help_if(suggested(lang, suggestion).or(listed))
             }
             CheckError::NoAnnualTotal => Text::new(p(
                 "`annual` 部分没有写明如何由季度得出年度",
@@ -776,6 +890,88 @@ impl Diagnostic for CheckError {
                     .label(lang.pick(format!("不是已声明的{zh}"), format!("not a declared {en}")))
                     .help_if(suggested(lang, suggestion))
             }
+            CheckError::ReadingTextTwice { reading, first_file, .. } => t(
+                format!("解读 `{reading}` 的说明给了两次"),
+                format!("reading `{reading}` is given its text twice"),
+            )
+            .label(p("第二次的说明", "second text"))
+            .also(p("第一次在这里给出", "first given here"))
+            .help(match first_file {
+                None => lang.pick(
+                    format!("别处只写名称：`reading {reading}`"),
+                    format!("name it alone elsewhere: `reading {reading}`"),
+                ),
+                Some(file) => lang.pick(
+                    format!("它的说明在 `{file}` 中；这里只写名称：`reading {reading}`"),
+                    format!("its text is in `{file}`; name it alone here: `reading {reading}`"),
+                ),
+            }),
+            CheckError::ReadingWithoutText { reading } => t(
+                format!("解读 `{reading}` 从未给出说明"),
+                format!("reading `{reading}` is never given its text"),
+            )
+            .label(p("在这里提到", "named here"))
+            .help(lang.pick(
+                format!("在一处写明选了什么、为什么：`reading {reading} \"…\"`；其他地方只写名称"),
+                format!("say once what was chosen and why: `reading {reading} \"…\"`; other lines then name it alone"),
+            )),
+            CheckError::NotAnAnnex { cite } => t(format!("`{cite}` 不是附件"), format!("`{cite}` is not an annex"))
+                .label(p("不是附件", "not an annex"))
+                .help(p(
+                    "写出考核对象所依据的附件表格，例如 `annex [附件1] \"《…》\"`",
+                    "name the annex table the subject encodes, for example `annex [附件1] \"《…》\"`",
+                )),
+            CheckError::RowNotATableRow { cite } => t(
+                format!("`row` 给出的是附件表格中一行的文字，而 `{cite}` 不是表格的行"),
+                format!("`row` gives the words of an annex table's row, and `{cite}` names none"),
+            )
+            .label(p("不是表格的行", "not a table row"))
+            .help(p(
+                "表格的行这样引用：`[附件1/出勤值勤/1]`，即附件、类别、行号；条款的原话请写成规则的原文",
+                "a row is cited as `[附件1/出勤值勤/1]`: annex, category, row; quote a clause as the wording instead",
+            )),
+            CheckError::RowTwice { cite, .. } => t(
+                format!("表格行 `{cite}` 的文字给了两次"),
+                format!("the words of row `{cite}` are given twice"),
+            )
+            .label(p("重复", "again"))
+            .also(p("第一次在这里给出", "first given here"))
+            .help(p(
+                "几条规则共用的一行只给一次文字；其他规则只引用它",
+                "a row that several lines share gives its words once; the other lines cite it alone",
+            )),
+            CheckError::LabelsInWindow => Text::new(p(
+                "按人员类型的等次名称属于工作人员，窗口没有",
+                "grade labels by staff type belong to staff, not to windows",
+            ))
+            .label(p("在窗口中", "in a window"))
+            .help(p("工作人员的记录用 `\"staff_type\"` 写明其类型", "a staff record says its type with `\"staff_type\"`")),
+            CheckError::GradeLabelledTwice { grade, staff_type } => t(
+                format!("`{staff_type}` 的等次 `{grade}` 名称给了两次"),
+                format!("grade `{grade}` is labelled twice for `{staff_type}`"),
+            )
+            .label(p("重复", "again")),
+            CheckError::HonourLimit { limit, max } => t(
+                format!("`at most {limit}`：荣誉推荐的人数应为整数，至多 {max}"),
+                format!("`at most {limit}`: an honour proposes a whole number, at most {max}"),
+            )
+            .label(p("不是整数个", "not a whole number of records")),
+            CheckError::AmongUndeclared { fact, suggestion } => t(
+                format!("`among` 用到了未声明的事实 `{fact}`"),
+                format!("`among` names undeclared fact `{fact}`"),
+            )
+            .label(p("不是事实", "not a fact"))
+            .help_if(suggested(lang, suggestion)),
+            CheckError::AmongItself { fact } => {
+                t(format!("`{fact}` 不能计在它自己之中"), format!("`{fact}` cannot be among itself")).label(p("它自己", "itself"))
+            }
+            CheckError::AmongKinds { fact, kind, other, other_kind } => t(
+                format!("`{fact}` 是 `{kind}`，`{other}` 是 `{other_kind}`：次数计在若干件之中（次数、分值或级别），天数计在天数之中"),
+                format!(
+                    "`{fact}` is `{kind}` and `{other}` is `{other_kind}`: a count is among cases (a count, amounts or levels), days among days"
+                ),
+            )
+            .label(p("无法相比", "not comparable")),
         }
     }
 }
@@ -792,6 +988,9 @@ impl Warning {
             Warning::DuplicateRule { .. } => Lint::DuplicateRule,
             Warning::SourceUnreadable { .. } => Lint::Source,
             Warning::Cite { .. } => Lint::Cite,
+            Warning::WordingNotInDocument { .. } | Warning::CellNotTheDocuments { .. } => Lint::Verbatim,
+            Warning::RowWordsMissing { .. } | Warning::RowsNotEncoded { .. } => Lint::RowText,
+            Warning::ReadingsFileUnreadable { .. } | Warning::ReadingNotExplained { .. } => Lint::Reading,
         }
     }
 }
@@ -925,6 +1124,70 @@ impl Diagnostic for Warning {
                 .label(label)
                 .help_if(help)
             }
+            Warning::WordingNotInDocument { part } => {
+                let message = match part {
+                    Some(part) => t(
+                        format!("原文中没有这段引文的“{part}”"),
+                        format!("the wording's part “{part}” is not in the source document"),
+                    ),
+                    None => {
+                        t("原文中没有这段引文".to_string(), "the wording is not in the source document".to_string())
+                    }
+                };
+                message.label(p("不是原文的话", "not the document's words")).help(p(
+                    "照原文引用（换行不计）；省去的部分用 `……` 标出",
+                    "quote the document as it is (line breaks do not matter); mark what is left out with `……`",
+                ))
+            }
+            Warning::CellNotTheDocuments { cell, cite, document } => {
+                t(format!("`{cite}` 的{cell}与原文不同"), format!("the {cell} of `{cite}` is not the document's"))
+                    .label(p("不是原文的话", "not the document's words"))
+                    .help(lang.pick(format!("原文是“{document}”"), format!("the document has “{document}”")))
+            }
+            Warning::RowWordsMissing { cite } => t(
+                format!("没有给出表格行 `{cite}` 的文字"),
+                format!("the words of row `{cite}` are not given"),
+            )
+            .label(p("在这里引用", "cited here"))
+            .help(p(
+                "在引用它的某一条上给出这一行的两格，只给一次：`row \"考核要求\" \"增减分值\"`",
+                "give the row's two cells once, on one of the lines that cite it: `row \"考核要求\" \"增减分值\"`",
+            )),
+            Warning::RowsNotEncoded { annex, rows } => {
+                let n = rows.len();
+                let en = if n == 1 {
+                    format!("1 row of {annex} is encoded by no line: {}", rows.join(", "))
+                } else {
+                    format!("{n} rows of {annex} are encoded by no line: {}", rows.join(", "))
+                };
+                t(format!("{annex} 有 {n} 行没有对应的规则：{}", rows.join("、")), en)
+                    .label(p("这个考核对象所依据的附件", "the annex this subject encodes"))
+                    .help(p(
+                        "表格的每一行都应是一条引用它的规则、平均、否决或标记",
+                        "every row of the table is a rule, an average, a veto or a flag citing it",
+                    ))
+            }
+            Warning::ReadingsFileUnreadable { path, reason } => {
+                let reason = reason.text(lang);
+                t(
+                    format!("无法读取解读说明文件 `{path}`：{reason}"),
+                    format!("cannot read the readings file `{path}`: {reason}"),
+                )
+                .label(p("在这里指定", "named here"))
+                .help(p(
+                    "路径相对于政策目录；在能读取它之前，不检查各条解读",
+                    "the path is relative to the policy directory; until it can be read, readings are not checked",
+                ))
+            }
+            Warning::ReadingNotExplained { reading } => t(
+                format!("解读 `{reading}` 在解读说明文件中没有对应的一节"),
+                format!("reading `{reading}` has no section in the readings file"),
+            )
+            .label(p("没有说明", "not explained"))
+            .help(lang.pick(
+                format!("加一个写出它名称的标题，例如 `## `{reading}` …`，并说明理由"),
+                format!("add a heading that names it, for example `## `{reading}` …`, and say why"),
+            )),
         }
     }
 }
@@ -1053,7 +1316,20 @@ mod tests {
             CheckError::NoBandToChoose { band: s("x"), suggestion: None },
             CheckError::QuotaOverAll { percent: d(150) },
             CheckError::VetoOnBand { grade: s("competent") },
-            CheckError::UnknownGrade { grade: s("x"), suggestion: near("excellent") },
+            CheckError::UnknownGrade { grade: s("x"), suggestion: near("excellent"), grades: vec![] },
+            CheckError::UnknownGrade { grade: s("x"), suggestion: None, grades: vec![s("excellent")] },
+            CheckError::ReadingTextTwice { reading: s("r"), first: Some(Span::at(0)), first_file: None },
+            CheckError::ReadingTextTwice { reading: s("r"), first: None, first_file: Some(s("window.rules")) },
+            CheckError::ReadingWithoutText { reading: s("r") },
+            CheckError::NotAnAnnex { cite: s("第十条") },
+            CheckError::RowNotATableRow { cite: s("第十条") },
+            CheckError::RowTwice { cite: s("附件1/工作纪律/1"), first: Span::at(0) },
+            CheckError::LabelsInWindow,
+            CheckError::GradeLabelledTwice { grade: s("competent"), staff_type: s("institution") },
+            CheckError::HonourLimit { limit: d(3) / d(2), max: 1_000_000 },
+            CheckError::AmongUndeclared { fact: s("x"), suggestion: None },
+            CheckError::AmongItself { fact: s("x") },
+            CheckError::AmongKinds { fact: s("x"), kind: "count", other: s("y"), other_kind: "days" },
             CheckError::NoAnnualTotal,
             CheckError::AnnualTotalTwice,
             CheckError::ConditionTooDeep { limit: 32 },
@@ -1075,6 +1351,10 @@ mod tests {
             Declared::Fact,
             Declared::Name,
             Declared::Grade,
+            Declared::Readings,
+            Declared::Annex,
+            Declared::StaffType,
+            Declared::Honour,
         ] {
             examples.push(CheckError::Duplicate { what, name: s("x"), first: Some(Span::at(0)), first_file: None });
         }
@@ -1087,7 +1367,16 @@ mod tests {
         for block in [Block::Penalties, Block::Bonus, Block::Grades, Block::Annual] {
             examples.push(CheckError::BlockTwice { block });
         }
-        for what in [Cited::Average, Cited::Quota, Cited::Veto, Cited::Flag, Cited::AnnualTotal, Cited::Rule] {
+        for what in [
+            Cited::Average,
+            Cited::Quota,
+            Cited::Veto,
+            Cited::Flag,
+            Cited::AnnualTotal,
+            Cited::Rule,
+            Cited::StaffTypeLabels,
+            Cited::Honour,
+        ] {
             examples.push(CheckError::NoCite { what });
         }
         for (kind, scored) in [
@@ -1151,8 +1440,19 @@ mod tests {
             CheckError::InWindowInWindowCondition => 45,
             CheckError::MonthsInHallOutsideAnnual => 46,
             CheckError::UndeclaredInCondition { .. } => 47,
+            CheckError::ReadingTextTwice { .. } => 48,
+            CheckError::ReadingWithoutText { .. } => 49,
+            CheckError::NotAnAnnex { .. } => 50,
+            CheckError::RowNotATableRow { .. } => 51,
+            CheckError::RowTwice { .. } => 52,
+            CheckError::LabelsInWindow => 53,
+            CheckError::GradeLabelledTwice { .. } => 54,
+            CheckError::HonourLimit { .. } => 55,
+            CheckError::AmongUndeclared { .. } => 56,
+            CheckError::AmongItself { .. } => 57,
+            CheckError::AmongKinds { .. } => 58,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 48);
+        crate::source::diagnostic::assert_worded(&examples, variant, 59);
     }
 
     #[test]
@@ -1197,6 +1497,21 @@ mod tests {
             cite(Miss::NotInDocument { clause: s("第九十条") }),
             cite(Miss::BrokenAcrossLines { clause: s("第十五条") }),
             cite(Miss::NoHeading { part: s("五"), under: s("第十章") }),
+            Warning::WordingNotInDocument { part: None },
+            Warning::WordingNotInDocument { part: Some(s("每次扣5分")) },
+            Warning::CellNotTheDocuments {
+                cell: "考核要求", cite: s("附件1/工作纪律/1"), document: s("文明用语")
+            },
+            Warning::RowWordsMissing { cite: s("附件1/工作纪律/1") },
+            Warning::RowsNotEncoded { annex: s("附件1"), rows: vec![s("附件1/工作纪律/1")] },
+            Warning::RowsNotEncoded {
+                annex: s("附件1"), rows: vec![s("附件1/工作纪律/1"), s("附件1/工作纪律/2")]
+            },
+            Warning::ReadingsFileUnreadable {
+                path: s("readings.md"),
+                reason: std::io::Error::from(std::io::ErrorKind::NotFound).into(),
+            },
+            Warning::ReadingNotExplained { reading: s("r") },
         ];
         let variant = |e: &Warning| match e {
             Warning::CategoryTotal { .. } => 0,
@@ -1216,8 +1531,14 @@ mod tests {
                 Miss::BrokenAcrossLines { .. } => 13,
                 Miss::NoHeading { .. } => 14,
             },
+            Warning::WordingNotInDocument { .. } => 15,
+            Warning::CellNotTheDocuments { .. } => 16,
+            Warning::RowWordsMissing { .. } => 17,
+            Warning::RowsNotEncoded { .. } => 18,
+            Warning::ReadingsFileUnreadable { .. } => 19,
+            Warning::ReadingNotExplained { .. } => 20,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 15);
+        crate::source::diagnostic::assert_worded(&examples, variant, 21);
         assert!(examples.iter().all(|w| w.severity() == Severity::Warning));
     }
 }

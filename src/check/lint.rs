@@ -11,6 +11,9 @@
 //! | `duplicate_rule` | two rules on one fact in one category, or in `penalties` or `bonus`, unless `in window` or `to ROLE` tells them apart |
 //! | `source` | a `source "…"` document that cannot be read |
 //! | `cite` | a cite that names no place in the `source` document (see [`super::document`]) |
+//! | `verbatim` | a row's words, a wording or an annex title that is not the `source` document's |
+//! | `row_text` | an annex row cited without its words; a row of the subject's annex that no line cites |
+//! | `reading` | a reading without a section in the `readings` file, or a file that cannot be read |
 //!
 //! Missing cites and grade bands with a gap or an overlap are errors, not
 //! warnings: scoring needs every rule traceable and every total in one band.
@@ -19,6 +22,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use rust_decimal::Decimal;
+
+mod words;
 
 use super::document::Document;
 use super::error::{NoEffect, RulePart, Warning};
@@ -38,6 +43,9 @@ pub enum Lint {
     DuplicateRule,
     Source,
     Cite,
+    Verbatim,
+    RowText,
+    Reading,
 }
 
 impl Lint {
@@ -50,6 +58,9 @@ impl Lint {
             Lint::DuplicateRule => "duplicate_rule",
             Lint::Source => "source",
             Lint::Cite => "cite",
+            Lint::Verbatim => "verbatim",
+            Lint::RowText => "row_text",
+            Lint::Reading => "reading",
         }
     }
 
@@ -63,6 +74,9 @@ impl Lint {
             Lint::DuplicateRule => "kaohe::lint::duplicate_rule",
             Lint::Source => "kaohe::lint::source",
             Lint::Cite => "kaohe::lint::cite",
+            Lint::Verbatim => "kaohe::lint::verbatim",
+            Lint::RowText => "kaohe::lint::row_text",
+            Lint::Reading => "kaohe::lint::reading",
         }
     }
 }
@@ -73,14 +87,18 @@ pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> V
     let mut lints = Lints { out: Vec::new(), file: 0 };
     let named: Vec<Named> = files.iter().map(|(f, _)| f.named()).collect();
     let mut document = None;
+    let mut readings = None;
     for (index, (_, file)) in files.iter().enumerate() {
         for item in &file.items {
-            if let ast::Item::Source(path) = item {
-                lints.file = index;
-                document = lints.document(&named[index], path, dir);
+            lints.file = index;
+            match item {
+                ast::Item::Source(path) => document = lints.document(&named[index], path, dir),
+                ast::Item::Readings(path) => readings = lints.readings_file(&named[index], path, dir),
+                _ => {}
             }
         }
     }
+    let mut explained = Vec::new();
     let used = used(policy);
     for (index, (_, file)) in files.iter().enumerate() {
         lints.file = index;
@@ -98,6 +116,11 @@ pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> V
             lints.rules(src, ast);
             if let Some(document) = &document {
                 lints.cites(src, ast, document);
+                lints.verbatim(src, ast, document);
+                lints.row_texts(src, ast, subject, document);
+            }
+            if let Some(readings) = &readings {
+                lints.readings(src, ast, readings, &mut explained);
             }
         }
     }
@@ -236,20 +259,9 @@ impl Lints {
     }
 
     fn cites(&mut self, src: &Named, ast: &ast::Subject, document: &Document) {
-        let mut cites: Vec<&Spanned<String>> = Vec::new();
-        let rules = ast.categories.iter().flat_map(|c| &c.rules);
-        let rules = rules.chain(ast.penalties.iter().chain(&ast.bonus).flat_map(|s| &s.rules));
-        cites.extend(rules.filter_map(|r| r.cite.as_ref()));
-        cites.extend(ast.categories.iter().flat_map(|c| &c.averages).filter_map(|a| a.cite.as_ref()));
-        cites.extend(ast.grades.iter().filter_map(|b| b.quota.as_ref()).filter_map(|q| q.cite.as_ref()));
-        let vetoes = ast.vetoes.iter().chain(ast.annual.iter().flat_map(|a| &a.vetoes));
-        cites.extend(vetoes.filter_map(|v| v.cite.as_ref()));
-        let flags = ast.flags.iter().chain(ast.annual.iter().flat_map(|a| &a.flags));
-        cites.extend(flags.filter_map(|f| f.cite.as_ref()));
-        for annual in &ast.annual {
-            cites.extend(annual.totals.iter().filter_map(|t| t.cite.as_ref()));
-            cites.extend(annual.not_assessed.iter().filter_map(|g| g.cite.as_ref()));
-        }
+        let lines = words::lines(ast);
+        let mut cites: Vec<&Spanned<String>> = lines.iter().filter_map(|l| l.cite).collect();
+        cites.sort_by_key(|c| c.span.start());
         for cite in cites {
             if let Err(miss) = document.locate(&cite.value) {
                 self.warn(src, cite.span, Warning::Cite { cite: cite.value.clone(), miss });

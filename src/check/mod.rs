@@ -6,6 +6,7 @@
 
 pub mod document;
 mod error;
+mod fidelity;
 pub mod lint;
 mod standing;
 
@@ -30,7 +31,7 @@ const MAX_POINTS: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// Check the parsed files of one policy directory.
 pub fn check(files: &[(SourceFile, ast::File)]) -> Result<Policy, Vec<Located<CheckError>>> {
-    let mut checker = Checker { errors: Vec::new() };
+    let mut checker = Checker { errors: Vec::new(), readings: Vec::new() };
     let policy = checker.policy(files);
     match policy {
         Some(policy) if checker.errors.is_empty() => Ok(policy),
@@ -40,6 +41,8 @@ pub fn check(files: &[(SourceFile, ast::File)]) -> Result<Policy, Vec<Located<Ch
 
 struct Checker {
     errors: Vec<Located<CheckError>>,
+    /// Every reading named so far, with its text once given (`fidelity.rs`).
+    readings: Vec<fidelity::ReadingSeen>,
 }
 
 /// A declaration found while resolving, with where it was written.
@@ -70,6 +73,7 @@ impl Checker {
         let mut name: Option<(String, Seen<'_>)> = None;
         let mut effective = None;
         let mut source: Option<Seen<'_>> = None;
+        let mut readings_file: Option<(String, Seen<'_>)> = None;
         let mut levels: Vec<(Label, Seen<'_>)> = Vec::new();
         let mut subjects: Vec<(&ast::Subject, usize)> = Vec::new();
         for (index, (_, file)) in files.iter().enumerate() {
@@ -90,6 +94,18 @@ impl Checker {
                     ast::Item::Source(path) => match &source {
                         Some(first) => self.duplicate(src, index, path.span, Declared::Source, &path.value, first),
                         None => source = Some(Seen { src, file: index, span: path.span }),
+                    },
+                    ast::Item::Readings(path) => match &readings_file {
+                        Some((_, first)) => {
+                            let first = Seen { src: first.src, file: first.file, span: first.span };
+                            self.duplicate(src, index, path.span, Declared::Readings, &path.value, &first)
+                        }
+                        None => {
+                            let file = std::path::Path::new(&path.value)
+                                .file_name()
+                                .map_or(path.value.clone(), |n| n.to_string_lossy().into_owned());
+                            readings_file = Some((file, Seen { src, file: index, span: path.span }))
+                        }
                     },
                     ast::Item::Levels(decls) => {
                         for decl in decls {
@@ -141,7 +157,16 @@ impl Checker {
 
         let staff = self.subject(staff_ast, &named[*staff_file], &levels, None);
         let window = self.subject(window_ast, &named[*window_file], &levels, Some(&staff));
-        Some(Policy { name: name.map(|(n, _)| n).unwrap_or_default(), effective, levels, staff, window })
+        let readings = self.finish_readings();
+        Some(Policy {
+            name: name.map(|(n, _)| n).unwrap_or_default(),
+            effective,
+            levels,
+            readings,
+            readings_file: readings_file.map(|(f, _)| f),
+            staff,
+            window,
+        })
     }
 
     /// Resolve one subject. `members` is the staff subject when resolving the
@@ -195,10 +220,12 @@ impl Checker {
                     None
                 }
             };
+            let readings = self.readings(src, &category.readings);
             categories.push(policy::Category {
                 name: label(&category.name, &category.label),
                 points: self.points(src, &category.points),
                 average,
+                readings,
             });
         }
 
@@ -238,9 +265,17 @@ impl Checker {
         let vetoes = ast.vetoes.iter().filter_map(|v| self.veto(&scope, v, false)).collect();
         let flags = ast.flags.iter().filter_map(|f| self.flag(&scope, f, false)).collect();
         let annual = self.annual(&scope, &ast.annual);
+        let label_sets = self.label_sets(src, ast, &grades, is_staff);
+        let honours = self.honours(&scope, &ast.honours);
+        let annex = self.annex(src, ast);
+        let rows = self.rows(src, ast);
         policy::Subject {
             name: label(&ast.name, &ast.label),
             total,
+            annex,
+            rows,
+            label_sets,
+            honours,
             roles,
             attributes,
             facts,
@@ -323,9 +358,10 @@ impl Checker {
                 }
                 (kind, None) => kind_of(kind),
             };
-            out.push(policy::Fact { name: label(&decl.name, &decl.label), kind });
+            out.push(policy::Fact { name: label(&decl.name, &decl.label), kind, among: None });
             spans.push(decl.name.span);
         }
+        self.among(src, decls, &mut out);
         out
     }
 
@@ -446,6 +482,7 @@ impl Checker {
             measure: measure?,
             cite: cite?,
             wording: rule.wording.as_ref().map(|w| w.value.clone()),
+            readings: self.readings(src, &rule.notes.readings),
         })
     }
 
@@ -481,7 +518,9 @@ impl Checker {
         if places.is_none() {
             self.error(src, average.places.span, CheckError::BadPlaces);
         }
+        let readings = self.readings(src, &average.notes.readings);
         Some(policy::Average {
+            readings,
             category: category?,
             weight: weight?,
             places: places?,
@@ -507,9 +546,15 @@ impl Checker {
                 from: b.from.as_ref().map(|n| n.value),
                 below: b.below.as_ref().map(|n| n.value),
                 quota: None,
+                cite: b.cite.as_ref().map(|c| c.value.clone()),
+                wording: b.wording.as_ref().map(|w| w.value.clone()),
+                readings: Vec::new(),
             })
             .collect();
         let mut bands = bands;
+        for (band, decl) in bands.iter_mut().zip(&ast.grades) {
+            band.readings = self.readings(src, &decl.notes.readings);
+        }
         for (band, decl) in bands.iter_mut().zip(&ast.grades) {
             band.quota = decl.quota.as_ref().and_then(|q| self.quota(src, q, &ast.grades));
         }

@@ -57,14 +57,17 @@ impl Checker {
         }
         let condition = self.condition(scope, &veto.condition, place, 0);
         let cite = self.cite_of(scope.src, veto.span, &veto.cite, Cited::Veto);
-        Some(policy::Veto { grade: grade?, condition: condition?, cite: cite?, wording: text(&veto.wording) })
+        let readings = self.readings(scope.src, &veto.notes.readings);
+        Some(policy::Veto { grade: grade?, condition: condition?, cite: cite?, wording: text(&veto.wording), readings })
     }
 
     pub(super) fn flag(&mut self, scope: &Scope<'_>, flag: &ast::Flag, annual: bool) -> Option<policy::Flag> {
         let place = if annual { Place::AnnualFlag } else { Place::Flag };
         let condition = self.condition(scope, &flag.condition, place, 0);
         let cite = self.cite_of(scope.src, flag.span, &flag.cite, Cited::Flag);
+        let readings = self.readings(scope.src, &flag.notes.readings);
         Some(policy::Flag {
+            readings,
             name: Label { id: flag.name.value.clone(), label: flag.label.value.clone() },
             condition: condition?,
             cite: cite?,
@@ -94,13 +97,16 @@ impl Checker {
         for gate in &block.not_assessed {
             let condition = self.condition(scope, &gate.condition, Place::AnnualGate, 0);
             let cite = self.cite_of(scope.src, gate.span, &gate.cite, Cited::Rule);
+            let readings = self.readings(scope.src, &gate.notes.readings);
             if let (Some(condition), Some(cite)) = (condition, cite) {
-                not_assessed.push(policy::Gate { condition, cite, wording: text(&gate.wording) });
+                not_assessed.push(policy::Gate { condition, cite, wording: text(&gate.wording), readings });
             }
         }
         let vetoes = block.vetoes.iter().filter_map(|v| self.veto(scope, v, true)).collect();
         let flags = block.flags.iter().filter_map(|f| self.flag(scope, f, true)).collect();
+        let readings = self.readings(scope.src, &total.notes.readings);
         Some(policy::AnnualRules {
+            readings,
             places: places?,
             cite: cite?,
             wording: text(&total.wording),
@@ -110,7 +116,7 @@ impl Checker {
         })
     }
 
-    fn cite_of(
+    pub(super) fn cite_of(
         &mut self,
         src: &Named,
         span: crate::source::Span,
@@ -124,6 +130,11 @@ impl Checker {
                 None
             }
         }
+    }
+
+    /// A condition of an honour: read once grades are known, like a flag's.
+    pub(super) fn honour_condition(&mut self, scope: &Scope<'_>, c: &ast::Condition) -> Option<Condition> {
+        self.condition(scope, c, Place::Flag, 0)
     }
 
     fn condition(&mut self, scope: &Scope<'_>, c: &ast::Condition, place: Place, depth: usize) -> Option<Condition> {
@@ -245,7 +256,7 @@ impl Checker {
 /// A grade that is not one of the subject's.
 fn unknown_grade(grade: &str, scope: &Scope<'_>) -> CheckError {
     let suggestion = did_you_mean_name(grade, scope.grades.iter().map(|g| g.name.id.as_str()));
-    CheckError::UnknownGrade { grade: grade.to_string(), suggestion }
+    CheckError::UnknownGrade { grade: grade.to_string(), suggestion, grades: Vec::new() }
 }
 
 fn text(wording: &Option<Spanned<String>>) -> Option<String> {

@@ -1,6 +1,7 @@
-//! `kaohe doc`: the printed rubric. The policy as the annex tables the bureau
-//! publishes (考核内容, 考核要求, 增减分值, 依据, 原文), so that an author can
-//! compare it line by line with the document.
+//! `kaohe doc`: the printed rubric. The policy as the annex tables of the
+//! document (考核内容, 考核要求, 增减分值, 备注: the document's words in its
+//! order, the readings as footnotes), then the rules outside the tables, so
+//! that an author can compare it line by line with the paper.
 
 use std::path::{Path, PathBuf};
 
@@ -16,7 +17,7 @@ pub struct DocArgs {
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
     /// `md` (Markdown) to read or diff as text; `html` for one self-contained
-    /// page to print. Without it, the extension of `--out` decides (`.md`,
+    /// page that prints on A4. Without it, the extension of `--out` decides (`.md`,
     /// `.html`), else `md`.
     #[arg(long, value_enum)]
     format: Option<Format>,

@@ -15,10 +15,8 @@ pub enum Kind {
     Json,
     Markdown,
     Html,
-    /// A spreadsheet: the extension is recognised so that `--out x.xlsx`
-    /// is never a text file named so; no command writes one yet. When the
-    /// xlsx renderer lands, a command lists `Kind::Xlsx` among those it
-    /// offers and renders it.
+    /// A spreadsheet (`eval`, `annual`, `report`): the extension is
+    /// recognised so that `--out x.xlsx` is never a text file named so.
     Xlsx,
 }
 

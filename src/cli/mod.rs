@@ -14,7 +14,9 @@ mod fmt;
 mod format;
 mod manual;
 mod out;
+mod report;
 mod stderr;
+mod table;
 mod test;
 
 use std::path::PathBuf;
@@ -56,6 +58,10 @@ enum Command {
     /// not assessed, annual vetoes and quota, flags such as 退回原单位.
     #[command(after_help = EXIT_CODES)]
     Annual(annual::AnnualArgs),
+    /// What the bureau publishes: the quarter's 《考核通报》 (or the year's
+    /// results) as a page to print on A4, a PDF, or a workbook.
+    #[command(after_help = EXIT_CODES)]
+    Report(report::ReportArgs),
     /// Parse and check a policy directory without facts, and warn about what
     /// is probably a mistake (--deny-warnings to refuse it for that).
     #[command(after_help = EXIT_CODES)]
@@ -120,6 +126,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
         Command::Annual(args) => annual::run(args, &context),
+        Command::Report(args) => report::run(args, &context),
         Command::Check(args) => check::run(args, &context),
         Command::Fmt(args) => fmt::run(args, &context),
         Command::Diff(args) => diff::run(args, &context),

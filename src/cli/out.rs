@@ -48,3 +48,11 @@ pub fn note(line: &str) -> Result<(), Failure> {
 pub fn eprint(text: &str) -> Result<(), Failure> {
     stdio::eprint(text).map_err(Failure::Print)
 }
+
+/// A workbook made by `make`, or why it could not be.
+pub fn workbook(make: impl FnOnce() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<Vec<u8>, Failure> {
+    make().map_err(|err| {
+        let error = kaohe::app::AppError::NotMade { what: kaohe::app::Made::Workbook, reason: Some(err.to_string()) };
+        Error::one(kaohe::app::Fault::Io, error).into()
+    })
+}

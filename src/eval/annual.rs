@@ -37,6 +37,8 @@ pub struct AnnualRecord {
     pub windows: Vec<String>,
     /// For staff: the role in their last quarter.
     pub role: Option<usize>,
+    /// For staff: their staff type in their last quarter (第十八条).
+    pub staff_type: Option<usize>,
     /// (quarter, total, final grade id) for each quarter the record was in.
     pub quarters: Vec<(Period, Decimal, String)>,
     /// Months in the hall this year: from `joined` where given, else three
@@ -150,6 +152,7 @@ fn record(view: &YearView<'_>, rules: &AnnualRules, staff: &Subject) -> AnnualRe
     let mut windows: Vec<String> = Vec::new();
     let mut entries = Vec::new();
     let (mut id, mut name, mut role, mut joined) = (String::new(), String::new(), None, None);
+    let mut staff_type = None;
     for &(q, r) in view.appearances {
         let scored = &quarters[q];
         let record = view.record(q, r);
@@ -167,6 +170,7 @@ fn record(view: &YearView<'_>, rules: &AnnualRules, staff: &Subject) -> AnnualRe
             name.clone_from(&record.name);
         }
         role = record.role;
+        staff_type = record.staff_type;
         joined = record.joined.or(joined);
     }
     let sum: Decimal = entries.iter().map(|(_, total, _)| *total).sum();
@@ -197,6 +201,7 @@ fn record(view: &YearView<'_>, rules: &AnnualRules, staff: &Subject) -> AnnualRe
         name,
         windows,
         role,
+        staff_type,
         quarters: entries,
         months_in_hall,
         total,

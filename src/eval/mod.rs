@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 
 pub use arith::{apply_floor, beyond, round_half_away, weighted_average};
 
-pub use standing::{Selection, Standing};
+pub use standing::{Proposal, Selection, Standing};
 
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Measure, Part, Policy, Scope, Subject, Term, TermScope};
@@ -29,6 +29,9 @@ pub struct Results {
     /// How each chosen grade was filled.
     pub staff_selections: Vec<Selection>,
     pub window_selections: Vec<Selection>,
+    /// How each honour's proposals were made (第十七条(四)): never grades.
+    pub staff_proposals: Vec<Proposal>,
+    pub window_proposals: Vec<Proposal>,
 }
 
 /// One record's score.
@@ -52,6 +55,8 @@ pub struct Scored {
     pub vetoes: Vec<(usize, String)>,
     /// Flags raised: (index in the subject's flags, why).
     pub flags: Vec<(usize, String)>,
+    /// The honours it is proposed for: indices into the subject's honours.
+    pub proposals: Vec<usize>,
     pub trace: Vec<Entry>,
 }
 
@@ -97,7 +102,14 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
             score(&policy.window, window, |_| Decimal::ZERO, |category| averages.get(&(category, w)).copied())
         })
         .collect();
-    let mut results = Results { staff, windows, staff_selections: Vec::new(), window_selections: Vec::new() };
+    let mut results = Results {
+        staff,
+        windows,
+        staff_selections: Vec::new(),
+        window_selections: Vec::new(),
+        staff_proposals: Vec::new(),
+        window_proposals: Vec::new(),
+    };
     stand(policy, quarter, &sums, &mut results);
     results
 }
@@ -146,10 +158,25 @@ fn stand(policy: &Policy, quarter: &Quarter, sums: &StaffSums, results: &mut Res
                 })
                 .collect();
         }
+        let totals: Vec<Decimal> = scored.iter().map(|s| s.total).collect();
+        let proposals = standing::propose(subject, &totals, |i, honour| {
+            let record = &scored[i];
+            record.grade == honour.from
+                && honour.condition.as_ref().is_none_or(|c| {
+                    standing::test(subject, &policy.staff, c, &view(is_staff, i, Some(record.grade))).is_some()
+                })
+        });
+        for proposal in &proposals {
+            for &i in &proposal.proposed {
+                scored[i].proposals.push(proposal.honour);
+            }
+        }
         if is_staff {
             results.staff_selections = selections;
+            results.staff_proposals = proposals;
         } else {
             results.window_selections = selections;
+            results.window_proposals = proposals;
         }
     }
 }
@@ -188,11 +215,7 @@ impl StaffSums {
 /// A fact as one number: counts and days as they are, amounts as the number
 /// of cases, levels as all levels together.
 pub fn magnitude(value: &Value) -> Decimal {
-    match value {
-        Value::Number(n) => *n,
-        Value::Amounts(a) => Decimal::from(a.len()),
-        Value::Levels(l) => l.iter().map(|(_, n)| *n).sum(),
-    }
+    value.magnitude()
 }
 
 /// One record of one quarter, as a condition reads it.
@@ -339,6 +362,7 @@ fn score(
         left_out_tied: false,
         vetoes: Vec::new(),
         flags: Vec::new(),
+        proposals: Vec::new(),
         trace,
     }
 }

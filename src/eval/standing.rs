@@ -120,6 +120,47 @@ pub struct Selection {
     pub tie: Option<(Decimal, Vec<usize>)>,
 }
 
+/// How one honour's proposals were made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// Index into the subject's honours.
+    pub honour: usize,
+    /// At most this many are proposed.
+    pub limit: usize,
+    /// Records of the grade proposed from for which the honour's condition holds.
+    pub candidates: Vec<usize>,
+    pub proposed: Vec<usize>,
+    /// A group tied at the cut that would have passed the limit, left out whole.
+    pub tie: Option<(Decimal, Vec<usize>)>,
+}
+
+/// Each honour's proposals: of the records `eligible(i, honour)` admits,
+/// highest total first, at most the honour's number, ties at the cut left
+/// out whole, as for a chosen grade.
+pub fn propose(
+    subject: &Subject,
+    totals: &[Decimal],
+    eligible: impl Fn(usize, &crate::policy::Honour) -> bool,
+) -> Vec<Proposal> {
+    subject
+        .honours
+        .iter()
+        .enumerate()
+        .map(|(h, honour)| {
+            let candidates: Vec<(usize, Decimal)> =
+                totals.iter().copied().enumerate().filter(|(i, _)| eligible(*i, honour)).collect();
+            let (proposed, tie) = choose(&candidates, honour.limit);
+            Proposal {
+                honour: h,
+                limit: honour.limit,
+                candidates: candidates.iter().map(|c| c.0).collect(),
+                proposed,
+                tie,
+            }
+        })
+        .collect()
+}
+
 /// Totals are brought to one scale for sorting only up to this many places:
 /// beyond it a large total could not hold the digits, and plain comparison
 /// (slower, always exact) does the work.

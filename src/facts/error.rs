@@ -148,6 +148,22 @@ pub enum FactsError {
         levels: Vec<(String, String)>,
         suggestion: Option<Suggestion>,
     },
+    /// `staff_type` that the policy does not declare; `types`: those it does.
+    UnknownStaffType {
+        record: RecordAt,
+        found: Found,
+        types: Vec<(String, String)>,
+        suggestion: Option<Suggestion>,
+    },
+    /// A fact counted among another (`among`) given more often than the
+    /// other: `count` of `field` among `of` of `other`.
+    MoreThanAmong {
+        record: RecordAt,
+        field: Field,
+        count: Decimal,
+        of: Decimal,
+        other: (String, String),
+    },
     /// A window whose staff weigh nothing, so its average cannot be taken:
     /// `members` how many staff it has, `weight` and `averaged` the id and
     /// label of the attribute and of the averaged category.
@@ -430,6 +446,8 @@ impl Diagnostic for FactsError {
             FactsError::LevelTwice { .. } => "kaohe::facts::level_twice",
             FactsError::UnknownLevel { .. } => "kaohe::facts::unknown_level",
             FactsError::NoWeight { .. } => "kaohe::facts::no_weight",
+            FactsError::UnknownStaffType { .. } => "kaohe::facts::unknown_staff_type",
+            FactsError::MoreThanAmong { .. } => "kaohe::facts::more_than_among",
         }
     }
 
@@ -806,6 +824,57 @@ impl Diagnostic for FactsError {
                 let levels = names(lang, levels);
                 lang.pick(format!("级别有：{levels}"), format!("levels are {levels}"))
             })),
+            FactsError::UnknownStaffType { record, found, types, suggestion } => {
+                let found = found.text(lang);
+                Text::new(at_field(
+                    lang,
+                    record,
+                    &plain("staff_type"),
+                    format!("应为一个人员类型，实为{found}"),
+                    format!("expected a staff type, found {found}"),
+                ))
+                .label(lang.pick("未知的人员类型", "unknown staff type"))
+                .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                    if types.is_empty() {
+                        lang.pick(
+                            "政策没有声明人员类型（`labels for …`）；请去掉这个字段".to_string(),
+                            "the policy declares no staff types (`labels for …`); leave the field out".to_string(),
+                        )
+                    } else {
+                        let types = names(lang, types);
+                        lang.pick(
+                            format!("人员类型有：{types}；其他人员不写这个字段"),
+                            format!("staff types are {types}; leave the field out for the others"),
+                        )
+                    }
+                }))
+            }
+            FactsError::MoreThanAmong { record, field, count, of, other: (other, other_label) } => {
+                let (this, label) = match &field.path {
+                    FieldPath::Fact(name) => (name.as_str(), field.label.as_str()),
+                    _ => ("", ""),
+                };
+                Text::new(at_field(
+                    lang,
+                    record,
+                    field,
+                    format!("{count} 次计在 {of} 次 `{other}` 之中，比它还多"),
+                    format!("{count} among {of} `{other}`, more than there are"),
+                ))
+                .label(lang.pick("多于它所属的事实", "more than the fact it is among"))
+                .help(lang.pick(
+                    format!(
+                        "每一次 {} 也是一次 {}：请一并给出，或者改正次数",
+                        named(lang, this, label),
+                        named(lang, other, other_label)
+                    ),
+                    format!(
+                        "each {} is also one of the {}: give those too, or correct the count",
+                        named(lang, this, label),
+                        named(lang, other, other_label)
+                    ),
+                ))
+            }
             FactsError::NoWeight { window, members, weight: (weight, weight_label), averaged } => {
                 let averaged_zh = averaged.as_ref().map_or_else(String::new, |(id, label)| named(lang, id, label));
                 let averaged_en = averaged.as_ref().map_or_else(String::new, |(id, label)| format!("{id} ({label})"));
@@ -1020,7 +1089,30 @@ mod tests {
             FactsError::LevelTwice { .. } => 24,
             FactsError::UnknownLevel { .. } => 25,
             FactsError::NoWeight { .. } => 26,
+            FactsError::UnknownStaffType { .. } => 27,
+            FactsError::MoreThanAmong { .. } => 28,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 27);
+        examples.extend([
+            FactsError::UnknownStaffType {
+                record: record(),
+                found: Found::Text("x".into()),
+                types: vec![],
+                suggestion: None,
+            },
+            FactsError::UnknownStaffType {
+                record: record(),
+                found: Found::Type(JsonType::Null),
+                types: pairs(),
+                suggestion: None,
+            },
+            FactsError::MoreThanAmong {
+                record: record(),
+                field: Field { path: FieldPath::Fact("prohibited_serious".into()), label: "情况严重".into() },
+                count: Decimal::TWO,
+                of: Decimal::ONE,
+                other: ("prohibited_acts".into(), "违反“五禁止”“十不准”".into()),
+            },
+        ]);
+        crate::source::diagnostic::assert_worded(&examples, variant, 29);
     }
 }

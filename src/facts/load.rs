@@ -352,6 +352,7 @@ impl<'p> Loader<'p> {
             name: String::new(),
             window: None,
             role: None,
+            staff_type: None,
             attributes: vec![Decimal::ZERO; schema.subject.attributes.len()],
             facts: Vec::new(),
             joined: None,
@@ -436,6 +437,25 @@ impl<'p> Loader<'p> {
                         }
                     }
                 }
+                "staff_type" if is_staff => {
+                    let sets = &schema.subject.label_sets;
+                    match &member.value.kind {
+                        JsonKind::String(s) if schema.subject.label_set_index(s).is_some() => {
+                            record.staff_type = schema.subject.label_set_index(s)
+                        }
+                        other => {
+                            let names = || sets.iter().map(|s| (s.name.id.as_str(), s.name.label.as_str()));
+                            let (found, suggestion) = match other {
+                                JsonKind::String(s) => (Found::Text(quoted(s)), self.suggest(s, names())),
+                                _ => (Found::Type(member.value.json_type()), None),
+                            };
+                            let types = names().map(|(id, label)| (id.to_string(), label.to_string())).collect();
+                            let error = FactsError::UnknownStaffType { record: at.record(), found, types, suggestion };
+                            self.error(member.value.span, error);
+                            ok = false;
+                        }
+                    }
+                }
                 "facts" => match &member.value.kind {
                     JsonKind::Object(facts) => {
                         if !self.facts(&at, facts, schema, &mut record) {
@@ -460,7 +480,7 @@ impl<'p> Loader<'p> {
                     None => {
                         let mut known: Vec<(&str, &str)> = vec![("id", ""), ("name", ""), ("facts", "")];
                         if is_staff {
-                            known.extend([("window", ""), ("role", ""), ("joined", "")]);
+                            known.extend([("window", ""), ("role", ""), ("joined", ""), ("staff_type", "")]);
                         }
                         known.extend(
                             schema.subject.attributes.iter().map(|a| (a.name.id.as_str(), a.name.label.as_str())),
@@ -559,6 +579,35 @@ impl<'p> Loader<'p> {
                 None => ok = false,
             }
         }
+        if ok {
+            ok = self.among(at, facts, schema, record);
+        }
+        ok
+    }
+
+    /// A fact counted `among` another (`prohibited_serious` among
+    /// `prohibited_acts`) is one of its cases each time, so it cannot be more.
+    fn among(&mut self, at: &At<'_>, facts: &[Member<'_>], schema: &Schema<'_>, record: &Record) -> bool {
+        let mut ok = true;
+        for member in facts {
+            let Some(&index) = schema.facts.get(member.key.as_ref()) else { continue };
+            let fact = &schema.subject.facts[index];
+            let Some(target) = fact.among else { continue };
+            let count = record.fact(index).map(Value::magnitude).unwrap_or_default();
+            let of = record.fact(target).map(Value::magnitude).unwrap_or_default();
+            if count > of {
+                let other = &schema.subject.facts[target].name;
+                let error = FactsError::MoreThanAmong {
+                    record: at.record(),
+                    field: FieldRef::Fact(&fact.name.id).field(schema.subject),
+                    count: count.normalize(),
+                    of: of.normalize(),
+                    other: (other.id.clone(), other.label.clone()),
+                };
+                self.error(member.value.span, error);
+                ok = false;
+            }
+        }
         ok
     }
 
@@ -587,6 +636,7 @@ impl<'p> Loader<'p> {
                 name: String::new(),
                 window: None,
                 role: None,
+                staff_type: None,
                 attributes: Vec::new(),
                 facts: Vec::new(),
                 joined: None,

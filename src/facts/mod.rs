@@ -6,6 +6,7 @@
 
 pub mod error;
 mod load;
+pub mod month;
 mod period;
 mod recognise;
 
@@ -31,6 +32,9 @@ pub struct Record {
     pub window: Option<usize>,
     /// For staff: the index of their role in the policy's roles.
     pub role: Option<usize>,
+    /// For staff: their `staff_type`, an index into the policy's label sets
+    /// (第十八条: 事业单位人员 are graded 优秀/合格/基本合格/不合格).
+    pub staff_type: Option<usize>,
     /// One value per policy attribute (absent means zero).
     pub attributes: Vec<Decimal>,
     /// The facts given, sorted by the fact's index in the policy, with what
@@ -110,4 +114,16 @@ pub enum Value {
     Amounts(Vec<Decimal>),
     /// (level index, count) for each level given, in policy order.
     Levels(Vec<(usize, Decimal)>),
+}
+
+impl Value {
+    /// The value as one number: counts and days as they are, amounts as the
+    /// number of cases, levels as all levels together.
+    pub fn magnitude(&self) -> Decimal {
+        match self {
+            Value::Number(n) => *n,
+            Value::Amounts(a) => Decimal::from(a.len()),
+            Value::Levels(l) => l.iter().map(|(_, n)| *n).sum(),
+        }
+    }
 }

@@ -13,6 +13,10 @@ pub enum OutputError {
     Io { path: String, reason: IoReason },
     /// Standard output could not be written (other than closed by its reader).
     Stdout { reason: IoReason },
+    /// No Chromium or Chrome to print a PDF with.
+    NoBrowser,
+    /// The browser could not print the page: `reason`, its own words.
+    Print { browser: String, reason: String },
 }
 
 impl Diagnostic for OutputError {
@@ -22,6 +26,8 @@ impl Diagnostic for OutputError {
             OutputError::NotRegular { .. } => "kaohe::output::not_regular",
             OutputError::Io { .. } => "kaohe::output::io",
             OutputError::Stdout { .. } => "kaohe::output::stdout",
+            OutputError::NoBrowser => "kaohe::output::no_browser",
+            OutputError::Print { .. } => "kaohe::output::print",
         }
     }
 
@@ -52,6 +58,22 @@ impl Diagnostic for OutputError {
                     ),
                 )
             }
+            OutputError::NoBrowser => {
+                let variable = super::pdf::BROWSER_VARIABLE;
+                Text::new(lang.pick("找不到用来打印 PDF 的 Chromium 或 Chrome", "no Chromium or Chrome was found to print the PDF with"))
+                    .help(lang.pick(
+                        format!("请安装一个（Debian：`apt-get install chromium fonts-noto-cjk`），或用 {variable}=/path/to/chrome 指定；也可以用 `--out FILE.html` 写出页面，再在浏览器中打印"),
+                        format!("install one (Debian: `apt-get install chromium fonts-noto-cjk`), or name it in {variable}=/path/to/chrome; or write the page with `--out FILE.html` and print it from a browser"),
+                    ))
+            }
+            OutputError::Print { browser, reason } => Text::new(lang.pick(
+                format!("`{browser}` 无法打印这个页面：{reason}"),
+                format!("`{browser}` could not print the page: {reason}"),
+            ))
+            .help(lang.pick(
+                "用 `--out FILE.html` 写出的同一页面可以在任何浏览器中打印",
+                "the same page written with `--out FILE.html` can be printed from any browser",
+            )),
         }
     }
 
@@ -60,7 +82,8 @@ impl Diagnostic for OutputError {
             OutputError::WouldOverwriteInput { path, .. }
             | OutputError::NotRegular { path }
             | OutputError::Io { path, .. } => Some(path),
-            OutputError::Stdout { .. } => None,
+            OutputError::Stdout { .. } | OutputError::NoBrowser => None,
+            OutputError::Print { browser, .. } => Some(browser),
         }
     }
 }
@@ -77,13 +100,17 @@ mod tests {
             OutputError::NotRegular { path: "/dev/null".into() },
             OutputError::Io { path: "out/r.json".into(), reason: reason() },
             OutputError::Stdout { reason: reason() },
+            OutputError::NoBrowser,
+            OutputError::Print { browser: "chromium".into(), reason: "exit status: 1".into() },
         ];
         let variant = |e: &OutputError| match e {
             OutputError::WouldOverwriteInput { .. } => 0,
             OutputError::NotRegular { .. } => 1,
             OutputError::Io { .. } => 2,
             OutputError::Stdout { .. } => 3,
+            OutputError::NoBrowser => 4,
+            OutputError::Print { .. } => 5,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 4);
+        crate::source::diagnostic::assert_worded(&examples, variant, 6);
     }
 }

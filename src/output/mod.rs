@@ -2,10 +2,12 @@
 //! all, never over one of the run's inputs, never replacing a link or a
 //! device with a regular file, keeping the mode of what it replaces. Every
 //! line printed goes through [`stdio`], whose writes fail instead of
-//! panicking.
+//! panicking. [`pdf`] prints a page to PDF with a headless Chromium, when
+//! there is one.
 
 pub mod error;
 pub mod file;
+pub mod pdf;
 pub mod stdio;
 
 pub use error::OutputError;

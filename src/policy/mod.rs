@@ -20,8 +20,20 @@ pub struct Policy {
     pub effective: Option<chrono::NaiveDate>,
     /// The levels a `levels` fact counts by (县级, 市级, …), in declared order.
     pub levels: Vec<Label>,
+    /// Every reading the policy makes, in order of first mention.
+    pub readings: Vec<Reading>,
+    /// The file name of the policy's `readings "…"`, where they are explained.
+    pub readings_file: Option<String>,
     pub staff: Subject,
     pub window: Subject,
+}
+
+/// `reading desk_visiting "…"`: where the encoding departs from the
+/// document's wording, what was chosen and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub id: String,
+    pub text: String,
 }
 
 /// An id as written in the policy and the facts, and its Chinese label.
@@ -36,6 +48,11 @@ pub struct Subject {
     pub name: Label,
     /// The declared total of the categories' points (100).
     pub total: Decimal,
+    /// The annex table the subject encodes: `附件1` and its title.
+    pub annex: Option<Annex>,
+    /// The rows of that table (or any other) whose words the policy gives:
+    /// `row "考核要求" "增减分值"`, one per cite.
+    pub rows: Vec<TableRow>,
     pub roles: Vec<Label>,
     /// Numbers read from the record itself, such as `workdays`.
     pub attributes: Vec<Fact>,
@@ -51,13 +68,62 @@ pub struct Subject {
     pub vetoes: Vec<Veto>,
     /// Outcomes beside the grade, such as 退回原单位.
     pub flags: Vec<Flag>,
+    /// The words a staff type is graded in (第十八条: 事业单位人员).
+    pub label_sets: Vec<LabelSet>,
+    /// Honours proposed each period, never grades (明星个人).
+    pub honours: Vec<Honour>,
     pub annual: Option<AnnualRules>,
+}
+
+/// `annex [附件1] "《…考核评分细则》"`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annex {
+    pub cite: String,
+    pub title: String,
+}
+
+/// One row of an annex table, as the document words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    /// `附件1/出勤值勤/1`
+    pub cite: String,
+    /// 考核要求
+    pub requirement: String,
+    /// 增减分值
+    pub scoring: String,
+}
+
+/// `labels for institution "事业单位人员" { competent "合格" … }`
+#[derive(Debug, Clone)]
+pub struct LabelSet {
+    pub name: Label,
+    /// The label of each grade, indexed like `Subject::grades`.
+    pub labels: Vec<String>,
+    pub cite: String,
+    pub wording: Option<String>,
+    pub readings: Vec<usize>,
+}
+
+/// `star_staff "明星个人" proposed from excellent when role chief_rep, at most 3`:
+/// of the records with grade `from` (and the condition), highest total
+/// first, at most `limit`; a group tied at the cut is left out whole.
+#[derive(Debug, Clone)]
+pub struct Honour {
+    pub name: Label,
+    pub from: usize,
+    pub condition: Option<Condition>,
+    pub limit: usize,
+    pub cite: String,
+    pub wording: Option<String>,
+    pub readings: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub name: Label,
     pub kind: FactKind,
+    /// `among prohibited_acts`: the index of the fact it can never exceed.
+    pub among: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +156,7 @@ pub struct Category {
     /// Set when the category is not scored by rules but averaged from the
     /// members' scores (the window's 工作考勤).
     pub average: Option<Average>,
+    pub readings: Vec<usize>,
 }
 
 /// `average of staff attendance weighted by workdays, rounded to 2 places`
@@ -102,6 +169,7 @@ pub struct Average {
     pub places: u32,
     pub cite: String,
     pub wording: Option<String>,
+    pub readings: Vec<usize>,
 }
 
 /// Which part of the score a rule moves.
@@ -125,6 +193,7 @@ pub struct Rule {
     pub measure: Measure,
     pub cite: String,
     pub wording: Option<String>,
+    pub readings: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +220,10 @@ pub struct Band {
     pub from: Option<Decimal>,
     pub below: Option<Decimal>,
     pub quota: Option<Quota>,
+    /// The clause a band encodes (a chosen grade's is its quota's).
+    pub cite: Option<String>,
+    pub wording: Option<String>,
+    pub readings: Vec<usize>,
 }
 
 impl Band {
@@ -179,6 +252,7 @@ pub struct Veto {
     pub condition: Condition,
     pub cite: String,
     pub wording: Option<String>,
+    pub readings: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -187,6 +261,7 @@ pub struct Flag {
     pub condition: Condition,
     pub cite: String,
     pub wording: Option<String>,
+    pub readings: Vec<usize>,
 }
 
 /// How quarters make a year.
@@ -196,6 +271,7 @@ pub struct AnnualRules {
     pub places: u32,
     pub cite: String,
     pub wording: Option<String>,
+    pub readings: Vec<usize>,
     /// Not assessed for the year when any holds.
     pub not_assessed: Vec<Gate>,
     pub vetoes: Vec<Veto>,
@@ -207,6 +283,7 @@ pub struct Gate {
     pub condition: Condition,
     pub cite: String,
     pub wording: Option<String>,
+    pub readings: Vec<usize>,
 }
 
 /// A finite tree of tests: evaluating it always terminates.
@@ -306,6 +383,22 @@ impl Subject {
 
     pub fn grade_index(&self, name: &str) -> Option<usize> {
         self.grades.iter().position(|g| g.name.id == name)
+    }
+
+    /// The words of the annex row a cite names, if the policy gives them.
+    pub fn row(&self, cite: &str) -> Option<&TableRow> {
+        self.rows.iter().find(|r| r.cite == cite)
+    }
+
+    pub fn label_set_index(&self, name: &str) -> Option<usize> {
+        self.label_sets.iter().position(|s| s.name.id == name)
+    }
+
+    /// A grade's label as a record of this staff type is graded in:
+    /// `合格` for an institution's `competent`, else the grade's own `称职`.
+    pub fn grade_label(&self, grade: usize, staff_type: Option<usize>) -> &str {
+        let own = self.grades.get(grade).map_or("", |g| g.name.label.as_str());
+        staff_type.and_then(|t| self.label_sets.get(t)).and_then(|s| s.labels.get(grade)).map_or(own, String::as_str)
     }
 
     pub fn part_label(&self, part: Part) -> &Label {

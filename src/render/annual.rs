@@ -1,4 +1,4 @@
-//! The year: JSON (docs/io.md, "Annual results") and a table.
+//! The year as JSON (docs/io.md, "Annual results"); its table is in `table`.
 
 use std::io::{self, Write};
 
@@ -65,6 +65,10 @@ fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &An
         write!(out, ", \"role\": ")?;
         string(out, &role.id)?;
     }
+    if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
+        write!(out, ", \"staff_type\": ")?;
+        string(out, &staff_type.name.id)?;
+    }
     write!(out, ", \"quarters\": {{")?;
     for (i, (period, total, grade)) in record.quarters.iter().enumerate() {
         write!(out, "{}\"{period}\": {{\"total\": {}, \"grade\": ", if i > 0 { ", " } else { "" }, decimal(*total))?;
@@ -89,6 +93,8 @@ fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &An
         Some(standing) => {
             write!(out, ", \"grade\": ")?;
             string(out, grade_id(subject, standing.grade))?;
+            write!(out, ", \"grade_label\": ")?;
+            string(out, subject.grade_label(standing.grade, record.staff_type))?;
             write!(out, ", \"band\": ")?;
             string(out, grade_id(subject, standing.band))?;
             write!(out, ", \"rank\": {}", standing.rank)?;
@@ -96,7 +102,7 @@ fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &An
                 write!(out, ", \"left_out_tied\": true")?;
             }
         }
-        None => write!(out, ", \"grade\": null, \"band\": null, \"rank\": null")?,
+        None => write!(out, ", \"grade\": null, \"grade_label\": null, \"band\": null, \"rank\": null")?,
     }
     let (vetoes, flags) = rules.map_or((&[][..], &[][..]), |r| (r.vetoes.as_slice(), r.flags.as_slice()));
     vetoes_and_flags(out, subject, vetoes, flags, &record.vetoes, &record.flags)?;
@@ -112,76 +118,4 @@ fn selections(
     let ids: Vec<crate::facts::Record> =
         records.iter().map(|r| crate::facts::Record { id: r.id.clone(), ..Default::default() }).collect();
     super::json::selections(out, subject, &ids, selections)
-}
-
-/// The year as a table: each quarter's total, the annual total, rank and grade.
-pub fn write_annual_table(out: &mut (impl Write + ?Sized), policy: &Policy, year: &AnnualResults) -> io::Result<()> {
-    if !policy.name.is_empty() {
-        writeln!(out, "{}", policy.name)?;
-    }
-    writeln!(out, "{} 年度考核", year.year)?;
-    if !year.missing.is_empty() {
-        let missing: Vec<String> = year.missing.iter().map(|p| p.to_string()).collect();
-        writeln!(out, "缺少季度：{}（年度总分为已有季度的平均）", missing.join("、"))?;
-    }
-    for (subject, records, is_staff) in [(&policy.staff, &year.staff, true), (&policy.window, &year.windows, false)] {
-        writeln!(out)?;
-        writeln!(out, "{}（{}）", subject.name.label, records.len())?;
-        let mut header: Vec<String> = vec!["编号".into(), if is_staff { "姓名" } else { "名称" }.into()];
-        if is_staff {
-            header.push("窗口".into());
-        }
-        let numbers_from = header.len();
-        header.extend(year.quarters.iter().map(|p| match p {
-            crate::facts::Period::Quarter { quarter, .. } => format!("Q{quarter}"),
-            other => other.to_string(),
-        }));
-        if is_staff {
-            header.push("在厅月数".into());
-        }
-        header.extend(["年度总分".into(), "名次".into(), "等次".into()]);
-        let rows: Vec<Vec<String>> = records
-            .iter()
-            .map(|record| {
-                let mut row = vec![record.id.clone(), record.name.clone()];
-                if is_staff {
-                    row.push(record.window().unwrap_or("").to_string());
-                }
-                for period in &year.quarters {
-                    let total = record.quarters.iter().find(|(p, _, _)| p == period).map(|(_, t, _)| decimal(*t));
-                    row.push(total.unwrap_or_else(|| "—".into()));
-                }
-                if is_staff {
-                    row.push(decimal(record.months_in_hall));
-                }
-                row.push(decimal(record.total));
-                match &record.standing {
-                    Some(standing) => {
-                        row.push(standing.rank.to_string());
-                        let mut grade =
-                            subject.grades.get(standing.grade).map_or(String::new(), |g| g.name.label.clone());
-                        let rules = subject.annual.as_ref();
-                        let flags: Vec<&str> = record
-                            .flags
-                            .iter()
-                            .filter_map(|(f, _)| rules.and_then(|r| r.flags.get(*f)).map(|f| f.name.label.as_str()))
-                            .collect();
-                        if !flags.is_empty() {
-                            grade.push_str(&format!("（{}）", flags.join("、")));
-                        }
-                        row.push(grade);
-                    }
-                    None => {
-                        row.push("—".into());
-                        row.push("不参加年度考核".into());
-                    }
-                }
-                row
-            })
-            .collect();
-        for line in super::columns::aligned(&header, &rows, numbers_from) {
-            writeln!(out, "{line}")?;
-        }
-    }
-    Ok(())
 }

@@ -7,6 +7,11 @@ use unicode_width::UnicodeWidthStr;
 
 /// Lay `rows` out in columns; `is_number(c)` says which columns align right.
 pub fn columns(rows: &[Vec<String>], is_number: impl Fn(usize) -> bool) -> Vec<String> {
+    columns_with_gap(rows, is_number, "  ")
+}
+
+/// [`columns`], with `gap` between columns.
+pub fn columns_with_gap(rows: &[Vec<String>], is_number: impl Fn(usize) -> bool, gap: &str) -> Vec<String> {
     let count = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> =
         (0..count).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
@@ -20,7 +25,7 @@ pub fn columns(rows: &[Vec<String>], is_number: impl Fn(usize) -> bool) -> Vec<S
                     pad(cell, width, is_number(c))
                 })
                 .collect();
-            cells.join("  ").trim_end().to_string()
+            cells.join(gap).trim_end().to_string()
         })
         .collect()
 }

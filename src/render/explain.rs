@@ -12,13 +12,53 @@ use crate::eval::{Entry, Results, Scored, Source};
 use crate::facts::{Quarter, Record, Value};
 use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
 
+/// The ledger of staff member `index` (or window `index` when not `staff`).
+pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool, index: usize) -> Option<String> {
+    if staff {
+        let (record, scored) = (quarter.staff.get(index)?, results.staff.get(index)?);
+        let ledger = Ledger {
+            policy,
+            quarter,
+            results,
+            subject: &policy.staff,
+            record,
+            scored,
+            window: None,
+            shown: Default::default(),
+        };
+        let mut out = String::new();
+        ledger.write(&mut out).ok()?;
+        return Some(out);
+    }
+    let ledger = Ledger {
+        policy,
+        quarter,
+        results,
+        subject: &policy.window,
+        record: quarter.windows.get(index)?,
+        scored: results.windows.get(index)?,
+        window: Some(index),
+        shown: Default::default(),
+    };
+    let mut out = String::new();
+    ledger.write(&mut out).ok()?;
+    Some(out)
+}
+
 /// The ledger of the staff member or window with this id, if there is one.
 pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) -> Option<String> {
     let staff = quarter.staff.iter().zip(&results.staff).find(|(r, _)| r.id == id);
     let ledger = match staff {
-        Some((record, scored)) => {
-            Ledger { policy, quarter, results, subject: &policy.staff, record, scored, window: None }
-        }
+        Some((record, scored)) => Ledger {
+            policy,
+            quarter,
+            results,
+            subject: &policy.staff,
+            record,
+            scored,
+            window: None,
+            shown: Default::default(),
+        },
         None => {
             let w = quarter.windows.iter().position(|r| r.id == id)?;
             Ledger {
@@ -29,6 +69,7 @@ pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) 
                 record: &quarter.windows[w],
                 scored: results.windows.get(w)?,
                 window: Some(w),
+                shown: Default::default(),
             }
         }
     };
@@ -46,6 +87,8 @@ struct Ledger<'a> {
     scored: &'a Scored,
     /// The record's index when it is a window.
     window: Option<usize>,
+    /// The rows (by cite) and readings (by index) already quoted: each is quoted once.
+    shown: std::cell::RefCell<(Vec<String>, Vec<usize>)>,
 }
 
 /// Ledger lines are indented past the points column.
@@ -61,7 +104,10 @@ impl Ledger<'_> {
         if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
             write!(out, "，{}", role.label)?;
         }
-        writeln!(out, "）  考核期 {}", self.quarter.period)?;
+        if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
+            write!(out, "，{}", staff_type.name.label)?;
+        }
+        writeln!(out, "）  考核期 {}", super::words::period(&self.quarter.period))?;
         writeln!(out)?;
 
         for (c, category) in subject.categories.iter().enumerate() {
@@ -130,19 +176,77 @@ impl Ledger<'_> {
             let veto = &subject.vetoes[*v];
             let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
             writeln!(out, "不得评为{grade}：{}，{why}", veto.cite)?;
-            if let Some(wording) = &veto.wording {
-                writeln!(out, "{INDENT}“{wording}”")?;
-            }
+            self.words(out, &veto.cite, veto.wording.as_deref(), &veto.readings)?;
         }
         for (f, why) in &scored.flags {
             let flag = &subject.flags[*f];
             writeln!(out, "{} {}：{}，{why}", flag.name.label, flag.name.id, flag.cite)?;
-            if let Some(wording) = &flag.wording {
-                writeln!(out, "{INDENT}“{wording}”")?;
-            }
+            self.words(out, &flag.cite, flag.wording.as_deref(), &flag.readings)?;
         }
         if let Some(grade) = subject.grades.get(scored.grade) {
-            writeln!(out, "等次 grade  {} {}（名次 {}）", grade.name.label, grade.name.id, scored.rank)?;
+            let label = subject.grade_label(scored.grade, self.record.staff_type);
+            writeln!(out, "等次 grade  {label} {}（名次 {}）", grade.name.id, scored.rank)?;
+        }
+        self.proposals(out)
+    }
+
+    /// The honours this record was, or could have been, proposed for: apart from its grade.
+    fn proposals(&self, out: &mut String) -> Result {
+        let subject = self.subject;
+        let proposals =
+            if self.window.is_some() { &self.results.window_proposals } else { &self.results.staff_proposals };
+        let me = self.index();
+        for proposal in proposals {
+            let Some(honour) = subject.honours.get(proposal.honour) else { continue };
+            if !proposal.candidates.contains(&me) {
+                continue;
+            }
+            let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+            let how = format!(
+                "从{from}中按总分由高到低，至多 {} 名：本期可列 {} 个  [{}]",
+                proposal.limit,
+                proposal.candidates.len(),
+                honour.cite
+            );
+            let outcome = if proposal.proposed.contains(&me) {
+                "列入拟评名单，报考核组初审".to_string()
+            } else if let Some((total, _)) = proposal.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
+                format!("与他人同为 {} 分，全部列入将超过名额，同分者整体不列入", decimal(*total))
+            } else {
+                "总分未进入名额，未列入".to_string()
+            };
+            writeln!(out, "拟评 {} {}：{outcome}；{how}", honour.name.label, honour.name.id)?;
+        }
+        Ok(())
+    }
+
+    /// The document's words for a line: its table row's, or its wording; then its readings.
+    fn words(&self, out: &mut String, cite: &str, wording: Option<&str>, readings: &[usize]) -> Result {
+        let mut shown = self.shown.borrow_mut();
+        match self.subject.row(cite) {
+            Some(_) if shown.0.iter().any(|c| c == cite) => writeln!(out, "{INDENT}（原文见上）")?,
+            Some(row) => {
+                shown.0.push(cite.to_string());
+                if row.scoring.is_empty() {
+                    writeln!(out, "{INDENT}考核要求“{}”", row.requirement)?;
+                } else {
+                    writeln!(out, "{INDENT}考核要求“{}”，增减分值“{}”", row.requirement, row.scoring)?;
+                }
+            }
+            None => {
+                if let Some(wording) = wording {
+                    writeln!(out, "{INDENT}“{wording}”")?;
+                }
+            }
+        }
+        for r in readings {
+            if shown.1.contains(r) {
+                continue;
+            }
+            shown.1.push(*r);
+            if let Some(reading) = self.policy.readings.get(*r) {
+                writeln!(out, "{INDENT}解读 {}：{}", reading.id, reading.text)?;
+            }
         }
         Ok(())
     }
@@ -174,9 +278,7 @@ impl Ledger<'_> {
                         fact.name.id,
                         self.counted(r, entry)
                     )?;
-                    if let Some(wording) = &rule.wording {
-                        writeln!(out, "{INDENT}“{wording}”")?;
-                    }
+                    self.words(out, &rule.cite, rule.wording.as_deref(), &rule.readings)?;
                     if rule.scope == Scope::Own {
                         self.substitutions(out, rule.fact, entry.level)?;
                     }
@@ -227,9 +329,7 @@ impl Ledger<'_> {
             weight.label,
             decimal(entry.quantity)
         )?;
-        if let Some(wording) = &average.wording {
-            writeln!(out, "{INDENT}“{wording}”")?;
-        }
+        self.words(out, &average.cite, average.wording.as_deref(), &average.readings)?;
         let (mut sum, mut weights) = (Decimal::ZERO, Decimal::ZERO);
         for (person, scored) in self.quarter.staff.iter().zip(&self.results.staff) {
             if person.window != self.window {

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 pub(super) use crate::json::string;
 
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
-use crate::eval::{Results, Scored, Selection, Source};
+use crate::eval::{Proposal, Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Flag, Policy, Subject, Veto};
 
@@ -41,8 +41,46 @@ pub fn write_json(
     write!(out, "    \"windows\": ")?;
     selections(out, &policy.window, &quarter.windows, &results.window_selections)?;
     writeln!(out)?;
+    writeln!(out, "  }},")?;
+    writeln!(out, "  \"proposals\": {{")?;
+    write!(out, "    \"staff\": ")?;
+    proposals(out, &policy.staff, &quarter.staff, &results.staff_proposals)?;
+    writeln!(out, ",")?;
+    write!(out, "    \"windows\": ")?;
+    proposals(out, &policy.window, &quarter.windows, &results.window_proposals)?;
+    writeln!(out)?;
     writeln!(out, "  }}")?;
     writeln!(out, "}}")
+}
+
+/// How each honour's proposals were made: the grade they come from, the
+/// number, how many could be proposed, who is, and a tie left out at the cut.
+fn proposals(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    records: &[Record],
+    proposals: &[Proposal],
+) -> io::Result<()> {
+    write!(out, "[")?;
+    for (n, p) in proposals.iter().enumerate() {
+        let Some(honour) = subject.honours.get(p.honour) else { continue };
+        write!(out, "{}{{\"honour\": ", if n > 0 { ", " } else { "" })?;
+        string(out, &honour.name.id)?;
+        write!(out, ", \"label\": ")?;
+        string(out, &honour.name.label)?;
+        write!(out, ", \"from\": ")?;
+        string(out, grade_id(subject, honour.from))?;
+        write!(out, ", \"at_most\": {}, \"candidates\": {}, \"proposed\": [", p.limit, p.candidates.len())?;
+        ids(out, records, &p.proposed)?;
+        write!(out, "]")?;
+        if let Some((total, group)) = &p.tie {
+            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(*total))?;
+            ids(out, records, group)?;
+            write!(out, "]}}")?;
+        }
+        write!(out, "}}")?;
+    }
+    write!(out, "]")
 }
 
 pub(super) fn grade_id(subject: &Subject, grade: usize) -> &str {
@@ -135,7 +173,24 @@ fn records(
 ) -> io::Result<()> {
     let last = records.len().saturating_sub(1);
     for (i, (record, score)) in records.iter().zip(scored).enumerate() {
-        write!(out, "    {{\"id\": ")?;
+        write!(out, "    ")?;
+        record_json(out, policy, subject, quarter, record, score)?;
+        writeln!(out, "{}", if i == last { "" } else { "," })?;
+    }
+    Ok(())
+}
+
+/// One record's object, as `eval --format json` writes it (docs/io.md).
+pub fn record_json(
+    out: &mut (impl Write + ?Sized),
+    policy: &Policy,
+    subject: &Subject,
+    quarter: &Quarter,
+    record: &Record,
+    score: &Scored,
+) -> io::Result<()> {
+    {
+        write!(out, "{{\"id\": ")?;
         string(out, &record.id)?;
         write!(out, ", \"name\": ")?;
         string(out, &record.name)?;
@@ -146,6 +201,10 @@ fn records(
         if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
             write!(out, ", \"role\": ")?;
             string(out, &role.id)?;
+        }
+        if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
+            write!(out, ", \"staff_type\": ")?;
+            string(out, &staff_type.name.id)?;
         }
         out.write_all(b", \"total\": ")?;
         write_decimal(out, score.total)?;
@@ -167,6 +226,8 @@ fn records(
         write_decimal(out, score.bonus)?;
         out.write_all(b", \"grade\": ")?;
         string(out, grade_id(subject, score.grade))?;
+        out.write_all(b", \"grade_label\": ")?;
+        string(out, subject.grade_label(score.grade, record.staff_type))?;
         write!(out, ", \"band\": ")?;
         string(out, grade_id(subject, score.band))?;
         write!(out, ", \"rank\": {}", score.rank)?;
@@ -174,7 +235,12 @@ fn records(
             write!(out, ", \"left_out_tied\": true")?;
         }
         vetoes_and_flags(out, subject, &subject.vetoes, &subject.flags, &score.vetoes, &score.flags)?;
-        write!(out, ", \"trace\": [")?;
+        write!(out, ", \"proposals\": [")?;
+        for (n, honour) in score.proposals.iter().filter_map(|h| subject.honours.get(*h)).enumerate() {
+            write!(out, "{}", if n > 0 { ", " } else { "" })?;
+            string(out, &honour.name.id)?;
+        }
+        write!(out, "], \"trace\": [")?;
         for (e, entry) in score.trace.iter().enumerate() {
             if e > 0 {
                 write!(out, ", ")?;
@@ -207,7 +273,7 @@ fn records(
             write_decimal(out, entry.points)?;
             out.write_all(b"}")?;
         }
-        writeln!(out, "]}}{}", if i == last { "" } else { "," })?;
+        write!(out, "]}}")?;
     }
     Ok(())
 }

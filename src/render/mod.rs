@@ -3,6 +3,9 @@
 //! person at a terminal, and one record's ledger for an appeal.
 
 mod annual;
+pub mod attendance;
+pub mod bulletin;
+pub mod chart;
 mod check;
 pub mod columns;
 mod diagnostics;
@@ -10,18 +13,24 @@ mod diff;
 mod doc;
 mod explain;
 mod json;
+pub mod ledger;
+pub mod marks;
+pub mod page;
 mod policy_tests;
-mod table;
+pub mod summary;
+pub mod table;
+pub mod words;
+pub mod xlsx;
 
-pub use annual::{write_annual_json, write_annual_table};
+pub use annual::write_annual_json;
 pub use check::check_summary;
 pub use diagnostics::{note_json, Diagnostics, ErrorFormat};
 pub use diff::{write_diff_json, write_diff_table};
 pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
-pub use explain::explain;
+pub use explain::{explain, ledger};
 pub use json::write_json;
 pub use policy_tests::test_report;
-pub use table::write_table;
+pub use table::{write_annual_table, write_table};
 
 use std::borrow::Cow;
 

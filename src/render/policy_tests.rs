@@ -32,7 +32,7 @@ pub fn test_report(results: &[VersionTests]) -> String {
             }
         }
         if version.unexercised.is_empty() {
-            let _ = writeln!(out, "  every rule, average, veto and flag was exercised");
+            let _ = writeln!(out, "  every rule, average, veto, flag and honour was exercised");
         } else {
             let _ = writeln!(out, "  not exercised by any case:");
             for item in &version.unexercised {

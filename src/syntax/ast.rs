@@ -26,6 +26,8 @@ pub enum Item {
     Policy(PolicyDecl),
     /// `source "…"`: the path of the document the policy encodes, as written.
     Source(Spanned<String>),
+    /// `readings "…"`: the path of the file that explains the policy's readings.
+    Readings(Spanned<String>),
     Levels(Vec<LevelDecl>),
     Subject(Box<Subject>),
 }
@@ -48,6 +50,8 @@ pub struct Subject {
     pub name: Name,
     pub label: Spanned<String>,
     pub total: Number,
+    /// `annex [附件1] "《…》"`: the annex table it encodes.
+    pub annexes: Vec<Annex>,
     pub roles: Vec<Decl>,
     pub attributes: Vec<FactDecl>,
     pub facts: Vec<FactDecl>,
@@ -59,6 +63,10 @@ pub struct Subject {
     pub grades_blocks: Vec<Span>,
     pub vetoes: Vec<Veto>,
     pub flags: Vec<Flag>,
+    /// `labels for …` blocks: the grade words of a staff type.
+    pub label_sets: Vec<LabelSet>,
+    /// The `honours` proposed each period.
+    pub honours: Vec<Honour>,
     pub annual: Vec<Annual>,
     pub span: Span,
 }
@@ -96,6 +104,8 @@ pub struct FactDecl {
     pub label: Spanned<String>,
     pub kind: Spanned<Kind>,
     pub range: Option<Range>,
+    /// `among prohibited_acts`: never more than that fact.
+    pub among: Option<Name>,
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +120,7 @@ pub struct Category {
     pub name: Name,
     pub label: Spanned<String>,
     pub points: Number,
+    pub readings: Vec<ReadingNote>,
     pub rules: Vec<Rule>,
     pub averages: Vec<Average>,
     pub span: Span,
@@ -151,6 +162,7 @@ pub struct Rule {
     pub to_role: Option<Name>,
     pub cite: Option<Spanned<String>>,
     pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
     pub span: Span,
 }
 
@@ -163,6 +175,7 @@ pub struct Average {
     pub places: Number,
     pub cite: Option<Spanned<String>>,
     pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
     pub span: Span,
 }
 
@@ -175,6 +188,10 @@ pub struct Band {
     pub from: Option<Number>,
     pub below: Option<Number>,
     pub quota: Option<Quota>,
+    /// The clause a band of totals encodes (a chosen grade's is its quota's).
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
     pub span: Span,
 }
 
@@ -195,6 +212,7 @@ pub struct Veto {
     pub condition: Condition,
     pub cite: Option<Spanned<String>>,
     pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
     pub span: Span,
 }
 
@@ -206,6 +224,7 @@ pub struct Flag {
     pub condition: Condition,
     pub cite: Option<Spanned<String>>,
     pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
     pub span: Span,
 }
 
@@ -225,6 +244,7 @@ pub struct AnnualTotal {
     pub places: Number,
     pub cite: Option<Spanned<String>>,
     pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
     pub span: Span,
 }
 
@@ -234,6 +254,7 @@ pub struct Gate {
     pub condition: Condition,
     pub cite: Option<Spanned<String>>,
     pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
     pub span: Span,
 }
 
@@ -301,4 +322,62 @@ pub enum QuantityScope {
     InWindow,
     /// `of staff`: over the window's staff.
     OfStaff,
+}
+
+/// What may follow a line's cite and wording: the table row's own words and
+/// the readings it makes.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    pub row: Option<RowText>,
+    pub readings: Vec<ReadingNote>,
+}
+
+/// `row "考核要求" "增减分值"`
+#[derive(Debug, Clone)]
+pub struct RowText {
+    pub requirement: Spanned<String>,
+    pub scoring: Spanned<String>,
+    pub span: Span,
+}
+
+/// `reading desk_visiting "…"`, or `reading desk_visiting` for one given elsewhere.
+#[derive(Debug, Clone)]
+pub struct ReadingNote {
+    pub name: Name,
+    pub text: Option<Spanned<String>>,
+    pub span: Span,
+}
+
+/// `annex [附件1] "《…》"`
+#[derive(Debug, Clone)]
+pub struct Annex {
+    pub cite: Spanned<String>,
+    pub title: Spanned<String>,
+    pub span: Span,
+}
+
+/// `labels for institution "事业单位人员" [第十八条] "…" { competent "合格" … }`
+#[derive(Debug, Clone)]
+pub struct LabelSet {
+    pub name: Name,
+    pub label: Spanned<String>,
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+    pub readings: Vec<ReadingNote>,
+    pub labels: Vec<Decl>,
+    pub span: Span,
+}
+
+/// `star_staff "明星个人" proposed from excellent [when …], at most 3`
+#[derive(Debug, Clone)]
+pub struct Honour {
+    pub name: Name,
+    pub label: Spanned<String>,
+    pub from: Name,
+    pub condition: Option<Condition>,
+    pub limit: Number,
+    pub cite: Option<Spanned<String>>,
+    pub wording: Option<Spanned<String>>,
+    pub notes: Notes,
+    pub span: Span,
 }

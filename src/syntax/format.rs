@@ -133,10 +133,10 @@ enum Shape {
 impl Shape {
     fn of(which: Rule) -> Shape {
         match which {
-            Rule::level_decl | Rule::role_decl => Shape::Pair,
+            Rule::level_decl | Rule::role_decl | Rule::label_decl => Shape::Pair,
             Rule::attribute_decl | Rule::fact_decl => Shape::Decl,
             Rule::rule => Shape::Rule,
-            Rule::band | Rule::quota_band => Shape::Band,
+            Rule::band | Rule::quota_band | Rule::honour => Shape::Band,
             _ => Shape::Statement,
         }
     }
@@ -166,13 +166,31 @@ fn has_trailers(which: Rule) -> bool {
     matches!(
         which,
         Rule::rule
+            | Rule::band
             | Rule::quota_band
+            | Rule::honour
             | Rule::veto
             | Rule::flag
             | Rule::not_assessed
             | Rule::annual_total
             | Rule::average
+            | Rule::annex
     )
+}
+
+/// How many children of a row always belong to its body: a band's or an
+/// honour's name and label come before anything that could be a wording.
+fn body_at_least(which: Rule) -> usize {
+    match which {
+        Rule::band | Rule::quota_band | Rule::honour | Rule::flag => 2,
+        _ => 1,
+    }
+}
+
+/// The words a line may end with that each start a line of their own:
+/// `row "考核要求" "增减分值"` and `reading …`.
+fn is_note(which: Rule) -> bool {
+    matches!(which, Rule::row_text | Rule::reading)
 }
 
 fn is_block(which: Rule) -> bool {
@@ -190,6 +208,8 @@ fn is_block(which: Rule) -> bool {
             | Rule::eligibility
             | Rule::flags
             | Rule::annual
+            | Rule::labels
+            | Rule::honours
     )
 }
 
@@ -211,6 +231,9 @@ fn is_item(which: Rule) -> bool {
                 | Rule::flag
                 | Rule::annual_total
                 | Rule::not_assessed
+                | Rule::annex
+                | Rule::label_decl
+                | Rule::honour
         )
 }
 
@@ -230,6 +253,8 @@ struct Row {
     head_comment: Option<usize>,
     /// Comment lines between the head and the continuation.
     between: Vec<usize>,
+    /// `row …` and `reading …`, one line each after the rest of the row.
+    notes: Vec<String>,
 }
 
 struct Block {
@@ -502,9 +527,21 @@ impl<'a> Layout<'a> {
         let shape = Shape::of(which);
         let span = pair.as_span();
         let (start, end) = (span.start(), self.content_end(&pair));
-        let children: Vec<Pair<'a, Rule>> = pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT).collect();
+        let all: Vec<Pair<'a, Rule>> = pair.into_inner().filter(|p| p.as_rule() != Rule::COMMENT).collect();
+        // The notes go on lines of their own; the rest is laid out as before.
+        let first_note = all.iter().position(|p| is_note(p.as_rule())).unwrap_or(all.len());
+        let notes: Vec<String> = all[first_note..]
+            .iter()
+            .map(|note| {
+                let mut toks = Vec::new();
+                self.flatten(note, &mut toks);
+                join(&toks)
+            })
+            .collect();
+        let children = &all[..first_note];
         let trailers = if has_trailers(which) {
-            children.iter().rev().take(2).take_while(|p| matches!(p.as_rule(), Rule::cite | Rule::string)).count()
+            let most = children.len().saturating_sub(body_at_least(which)).min(2);
+            children.iter().rev().take(most).take_while(|p| matches!(p.as_rule(), Rule::cite | Rule::string)).count()
         } else {
             0
         };
@@ -535,8 +572,10 @@ impl<'a> Layout<'a> {
                 head_end = self.content_end(child);
             }
         }
+        // Up to the first note, which keeps its own literals.
+        let main_end = all.get(first_note).map_or(end, |note| note.as_span().start());
         if let Some(cell) = cells.get_mut(slot) {
-            self.literals(at, end, cell);
+            self.literals(at, main_end, cell);
         }
 
         let (mut hoisted, mut head_comment, mut between) = (Vec::new(), None, Vec::new());
@@ -560,7 +599,7 @@ impl<'a> Layout<'a> {
                 Cell { width: text.width(), text }
             })
             .collect();
-        Row { shape, cells, split: split.map(|(first, _)| first), hoisted, head_comment, between }
+        Row { shape, cells, split: split.map(|(first, _)| first), hoisted, head_comment, between, notes }
     }
 
     // -----------------------------------------------------------------------
@@ -606,26 +645,31 @@ impl<'a> Layout<'a> {
             out.push(format!("{pad}{}", self.comment(i)));
         }
         let head_cells = row.split.unwrap_or(row.cells.len());
-        let mut line = pad.clone();
-        line.push_str(&columns(row.cells.get(..head_cells).unwrap_or_default(), widths));
-        if row.split.is_none() {
-            line.push_str(&self.trailing(trailing));
-            out.push(line);
-            return;
-        }
-        line.push_str(&self.trailing(row.head_comment));
-        out.push(line);
         let cont = match row.shape {
             Shape::Rule => indent + widths.first().copied().unwrap_or(0) + 1,
             _ => indent + INDENT,
         };
         let cont_pad = " ".repeat(cont);
-        for &i in &row.between {
-            out.push(format!("{cont_pad}{}", self.comment(i)));
+        let mut line = pad.clone();
+        line.push_str(&columns(row.cells.get(..head_cells).unwrap_or_default(), widths));
+        if row.split.is_none() {
+            out.push(line);
+        } else {
+            line.push_str(&self.trailing(row.head_comment));
+            out.push(line);
+            for &i in &row.between {
+                out.push(format!("{cont_pad}{}", self.comment(i)));
+            }
+            let rest: Vec<&str> =
+                row.cells.iter().skip(head_cells).filter(|c| !c.text.is_empty()).map(|c| c.text.as_str()).collect();
+            out.push(format!("{cont_pad}{}", rest.join(" ")));
         }
-        let rest: Vec<&str> =
-            row.cells.iter().skip(head_cells).filter(|c| !c.text.is_empty()).map(|c| c.text.as_str()).collect();
-        out.push(format!("{cont_pad}{}{}", rest.join(" "), self.trailing(trailing)));
+        for note in &row.notes {
+            out.push(format!("{cont_pad}{note}"));
+        }
+        if let Some(last) = out.last_mut() {
+            last.push_str(&self.trailing(trailing));
+        }
     }
 
     fn trailing(&self, comment: Option<usize>) -> String {

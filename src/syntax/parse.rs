@@ -24,6 +24,7 @@ pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<Located<Sy
         let item = match pair.as_rule() {
             R::policy_decl => parse_policy(pair),
             R::source_decl => next(&mut meaningful(pair), "source").map(|path| Item::Source(string(path))),
+            R::readings_decl => next(&mut meaningful(pair), "readings").map(|path| Item::Readings(string(path))),
             R::levels_decl => parse_levels(pair),
             R::subject => parse_subject(pair),
             R::EOI => continue,
@@ -105,6 +106,7 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
         name: name(next(&mut it, "subject")?),
         label: string(next(&mut it, "label")?),
         total: number(next(&mut it, "total")?)?,
+        annexes: Vec::new(),
         roles: Vec::new(),
         attributes: Vec::new(),
         facts: Vec::new(),
@@ -115,6 +117,8 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
         grades_blocks: Vec::new(),
         vetoes: Vec::new(),
         flags: Vec::new(),
+        label_sets: Vec::new(),
+        honours: Vec::new(),
         annual: Vec::new(),
         span,
     };
@@ -158,6 +162,19 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
                 }
             }
             R::annual => subject.annual.push(parse_annual(item)?),
+            R::annex => {
+                let span = span_of(&item);
+                let mut a = meaningful(item);
+                let cite = cite(next(&mut a, "annex cite")?);
+                let title = string(next(&mut a, "annex title")?);
+                subject.annexes.push(Annex { cite, title, span });
+            }
+            R::labels => subject.label_sets.push(parse_labels(item)?),
+            R::honours => {
+                for honour in meaningful(item) {
+                    subject.honours.push(parse_honour(honour)?);
+                }
+            }
             other => return Err(format!("unexpected {other:?} in subject")),
         }
     }
@@ -166,7 +183,7 @@ fn parse_subject(pair: Pair<'_, R>) -> Result<Item> {
 
 fn parse_fact_decl(pair: Pair<'_, R>) -> Result<FactDecl> {
     let mut it = meaningful(pair);
-    let name = name(next(&mut it, "fact")?);
+    let fact = name(next(&mut it, "fact")?);
     let label = string(next(&mut it, "label")?);
     let kind_pair = next(&mut it, "kind")?;
     let kind = match kind_pair.as_str() {
@@ -177,15 +194,19 @@ fn parse_fact_decl(pair: Pair<'_, R>) -> Result<FactDecl> {
         other => return Err(format!("kind `{other}`")),
     };
     let kind = Spanned { value: kind, span: span_of(&kind_pair) };
-    let range = match it.next() {
-        Some(range) => {
-            let span = span_of(&range);
-            let mut r = meaningful(range);
-            Some(Range { min: number(next(&mut r, "min")?)?, max: number(next(&mut r, "max")?)?, span })
+    let (mut range, mut among) = (None, None);
+    for part in it {
+        match part.as_rule() {
+            R::range => {
+                let span = span_of(&part);
+                let mut r = meaningful(part);
+                range = Some(Range { min: number(next(&mut r, "min")?)?, max: number(next(&mut r, "max")?)?, span });
+            }
+            R::among => among = Some(name(next(&mut meaningful(part), "fact")?)),
+            other => return Err(format!("unexpected {other:?} in a fact")),
         }
-        None => None,
-    };
-    Ok(FactDecl { name, label, kind, range })
+    }
+    Ok(FactDecl { name: fact, label, kind, range, among })
 }
 
 fn parse_category(pair: Pair<'_, R>) -> Result<Category> {
@@ -195,12 +216,14 @@ fn parse_category(pair: Pair<'_, R>) -> Result<Category> {
         name: name(next(&mut it, "category")?),
         label: string(next(&mut it, "label")?),
         points: number(next(&mut it, "points")?)?,
+        readings: Vec::new(),
         rules: Vec::new(),
         averages: Vec::new(),
         span,
     };
     for item in it {
         match item.as_rule() {
+            R::reading => category.readings.push(parse_reading(item)),
             R::rule => category.rules.push(parse_rule(item)?),
             R::average => category.averages.push(parse_average(item)?),
             other => return Err(format!("unexpected {other:?} in category")),
@@ -232,15 +255,22 @@ fn parse_rule(pair: Pair<'_, R>) -> Result<Rule> {
     };
     let amount_pair = next(&mut it, "amount")?;
     let amount = Spanned { span: span_of(&amount_pair), value: parse_amount(amount_pair)? };
-    let mut rule = Rule { fact, in_window, direction, amount, to_role: None, cite: None, wording: None, span };
-    for item in it {
-        match item.as_rule() {
-            R::to_role => rule.to_role = meaningful(item).next().map(name),
-            R::cite => rule.cite = Some(cite(item)),
-            R::string => rule.wording = Some(string(item)),
-            other => return Err(format!("unexpected {other:?} in rule")),
-        }
+    let mut rule = Rule {
+        fact,
+        in_window,
+        direction,
+        amount,
+        to_role: None,
+        cite: None,
+        wording: None,
+        notes: Notes::default(),
+        span,
+    };
+    if it.peek().is_some_and(|p| p.as_rule() == R::to_role) {
+        rule.to_role = it.next().and_then(|p| meaningful(p).next()).map(name);
     }
+    let trailer = trailer(it)?;
+    (rule.cite, rule.wording, rule.notes) = (trailer.cite, trailer.wording, trailer.notes);
     Ok(rule)
 }
 
@@ -280,28 +310,27 @@ fn parse_average(pair: Pair<'_, R>) -> Result<Average> {
         places: number(next(&mut it, "places")?)?,
         cite: None,
         wording: None,
+        notes: Notes::default(),
         span,
     };
-    for item in it {
-        match item.as_rule() {
-            R::cite => average.cite = Some(cite(item)),
-            R::string => average.wording = Some(string(item)),
-            other => return Err(format!("unexpected {other:?} in average")),
-        }
-    }
+    let trailer = trailer(it)?;
+    (average.cite, average.wording, average.notes) = (trailer.cite, trailer.wording, trailer.notes);
     Ok(average)
 }
 
 fn parse_band(pair: Pair<'_, R>) -> Result<Band> {
     let span = span_of(&pair);
     let is_quota = pair.as_rule() == R::quota_band;
-    let mut it = meaningful(pair);
+    let mut it = meaningful(pair).peekable();
     let mut band = Band {
         name: name(next(&mut it, "grade")?),
         label: string(next(&mut it, "label")?),
         from: None,
         below: None,
         quota: None,
+        cite: None,
+        wording: None,
+        notes: Notes::default(),
         span,
     };
     if is_quota {
@@ -312,19 +341,22 @@ fn parse_band(pair: Pair<'_, R>) -> Result<Band> {
             value: Decimal::from_str(percent_text).map_err(|_| format!("percent `{percent_text}`"))?,
             span: span_of(&percent_pair),
         };
-        let (cite, wording) = cite_and_wording(it)?;
-        band.quota = Some(Quota { from, percent, cite, wording });
+        let trailer = trailer(it)?;
+        band.quota = Some(Quota { from, percent, cite: trailer.cite, wording: trailer.wording });
+        band.notes = trailer.notes;
         return Ok(band);
     }
-    for bound in it {
+    while let Some(bound) = it.next_if(|p| matches!(p.as_rule(), R::from | R::below)) {
         let which = bound.as_rule();
         let value = number(next(&mut meaningful(bound), "bound")?)?;
-        match which {
-            R::from => band.from = Some(value),
-            R::below => band.below = Some(value),
-            other => return Err(format!("unexpected {other:?} in band")),
+        if which == R::from {
+            band.from = Some(value);
+        } else {
+            band.below = Some(value);
         }
     }
+    let trailer = trailer(it)?;
+    (band.cite, band.wording, band.notes) = (trailer.cite, trailer.wording, trailer.notes);
     Ok(band)
 }
 
@@ -333,8 +365,8 @@ fn parse_veto(pair: Pair<'_, R>) -> Result<Veto> {
     let mut it = meaningful(pair);
     let grade = name(next(&mut it, "grade")?);
     let condition = parse_condition(next(&mut it, "condition")?)?;
-    let (cite, wording) = cite_and_wording(it)?;
-    Ok(Veto { grade, condition, cite, wording, span })
+    let Trailer { cite, wording, notes } = trailer(it)?;
+    Ok(Veto { grade, condition, cite, wording, notes, span })
 }
 
 fn parse_flag(pair: Pair<'_, R>) -> Result<Flag> {
@@ -343,8 +375,8 @@ fn parse_flag(pair: Pair<'_, R>) -> Result<Flag> {
     let name = name(next(&mut it, "flag")?);
     let label = string(next(&mut it, "label")?);
     let condition = parse_condition(next(&mut it, "condition")?)?;
-    let (cite, wording) = cite_and_wording(it)?;
-    Ok(Flag { name, label, condition, cite, wording, span })
+    let Trailer { cite, wording, notes } = trailer(it)?;
+    Ok(Flag { name, label, condition, cite, wording, notes, span })
 }
 
 fn parse_annual(pair: Pair<'_, R>) -> Result<Annual> {
@@ -357,14 +389,14 @@ fn parse_annual(pair: Pair<'_, R>) -> Result<Annual> {
             R::annual_total => {
                 let mut it = meaningful(item);
                 let places = number(next(&mut it, "places")?)?;
-                let (cite, wording) = cite_and_wording(it)?;
-                annual.totals.push(AnnualTotal { places, cite, wording, span: item_span });
+                let Trailer { cite, wording, notes } = trailer(it)?;
+                annual.totals.push(AnnualTotal { places, cite, wording, notes, span: item_span });
             }
             R::not_assessed => {
                 let mut it = meaningful(item);
                 let condition = parse_condition(next(&mut it, "condition")?)?;
-                let (cite, wording) = cite_and_wording(it)?;
-                annual.not_assessed.push(Gate { condition, cite, wording, span: item_span });
+                let Trailer { cite, wording, notes } = trailer(it)?;
+                annual.not_assessed.push(Gate { condition, cite, wording, notes, span: item_span });
             }
             R::veto => annual.vetoes.push(parse_veto(item)?),
             R::flag => annual.flags.push(parse_flag(item)?),
@@ -374,20 +406,84 @@ fn parse_annual(pair: Pair<'_, R>) -> Result<Annual> {
     Ok(annual)
 }
 
-/// A cite or a wording, with where it was written.
-type Label = Spanned<String>;
+/// What may end a line: `[cite] "wording" row "…" "…" reading …`.
+struct Trailer {
+    cite: Option<Spanned<String>>,
+    wording: Option<Spanned<String>>,
+    notes: Notes,
+}
 
-/// The optional `[cite] "wording"` that ends a line.
-fn cite_and_wording<'i>(it: impl Iterator<Item = Pair<'i, R>>) -> Result<(Option<Label>, Option<Label>)> {
-    let (mut c, mut w) = (None, None);
+fn trailer<'i>(it: impl Iterator<Item = Pair<'i, R>>) -> Result<Trailer> {
+    let mut out = Trailer { cite: None, wording: None, notes: Notes::default() };
     for item in it {
         match item.as_rule() {
-            R::cite => c = Some(cite(item)),
-            R::string => w = Some(string(item)),
-            other => return Err(format!("unexpected {other:?} after a condition")),
+            R::cite => out.cite = Some(cite(item)),
+            R::string => out.wording = Some(string(item)),
+            R::row_text => {
+                let span = span_of(&item);
+                let mut cells = meaningful(item);
+                let requirement = string(next(&mut cells, "考核要求")?);
+                let scoring = string(next(&mut cells, "增减分值")?);
+                out.notes.row = Some(RowText { requirement, scoring, span });
+            }
+            R::reading => out.notes.readings.push(parse_reading(item)),
+            other => return Err(format!("unexpected {other:?} at the end of a line")),
         }
     }
-    Ok((c, w))
+    Ok(out)
+}
+
+/// `reading NAME ["text"]`
+fn parse_reading(pair: Pair<'_, R>) -> ReadingNote {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let name = it.next().map(name).unwrap_or(Spanned { value: String::new(), span });
+    let text = it.next().map(string);
+    ReadingNote { name, text, span }
+}
+
+/// `labels for institution "事业单位人员" [第十八条] "…" { competent "合格" … }`
+fn parse_labels(pair: Pair<'_, R>) -> Result<LabelSet> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair);
+    let mut set = LabelSet {
+        name: name(next(&mut it, "staff type")?),
+        label: string(next(&mut it, "label")?),
+        cite: None,
+        wording: None,
+        readings: Vec::new(),
+        labels: Vec::new(),
+        span,
+    };
+    for item in it {
+        match item.as_rule() {
+            R::cite => set.cite = Some(cite(item)),
+            R::string => set.wording = Some(string(item)),
+            R::reading => set.readings.push(parse_reading(item)),
+            R::label_decl => {
+                let mut d = meaningful(item);
+                set.labels.push(Decl { name: name(next(&mut d, "grade")?), label: string(next(&mut d, "label")?) });
+            }
+            other => return Err(format!("unexpected {other:?} in labels")),
+        }
+    }
+    Ok(set)
+}
+
+/// `star_staff "明星个人" proposed from excellent [when …], at most 3 …`
+fn parse_honour(pair: Pair<'_, R>) -> Result<Honour> {
+    let span = span_of(&pair);
+    let mut it = meaningful(pair).peekable();
+    let id = name(next(&mut it, "honour")?);
+    let label = string(next(&mut it, "label")?);
+    let from = name(next(&mut it, "grade")?);
+    let condition = match it.next_if(|p| p.as_rule() == R::condition) {
+        Some(c) => Some(parse_condition(c)?),
+        None => None,
+    };
+    let limit = number(next(&mut it, "number")?)?;
+    let Trailer { cite, wording, notes } = trailer(it)?;
+    Ok(Honour { name: id, label, from, condition, limit, cite, wording, notes, span })
 }
 
 fn parse_condition(pair: Pair<'_, R>) -> Result<Condition> {
@@ -550,6 +646,15 @@ pub(super) fn keyword_text(which: R) -> Option<&'static str> {
         R::kw_every => "every",
         R::kw_staff => "staff",
         R::kw_source => "source",
+        R::kw_row => "row",
+        R::kw_reading => "reading",
+        R::kw_readings => "readings",
+        R::kw_annex => "annex",
+        R::kw_honours => "honours",
+        R::kw_proposed => "proposed",
+        R::kw_labels => "labels",
+        R::kw_for => "for",
+        R::kw_among => "among",
         _ => return None,
     })
 }

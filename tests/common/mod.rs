@@ -132,3 +132,46 @@ pub fn flat(text: &str) -> String {
     }
     out
 }
+
+/// A policy of two versions in `dir`, for the tests of versioning: `2026/`,
+/// a copy of the shipped policy, and `2025/`, a version MADE UP for these
+/// tests (the bureau's document has one version): in force from
+/// 2025-01-01, without the `long_midday_leaves` rule and its fact, and with
+/// a red-flag quota of 10%. Returns the directory relative to the crate
+/// root, as the tests pass it.
+pub fn made_up_versions(dir: &Path) -> String {
+    let new = dir.join("2026");
+    let old = dir.join("2025");
+    for version in [&new, &old] {
+        std::fs::create_dir_all(version).unwrap_or_else(|err| panic!("{err}"));
+        copy_policy(version);
+    }
+    let edit = |file: &str, edits: &[(&str, &str)]| {
+        let path = old.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{err}"));
+        for (from, to) in edits {
+            assert!(text.contains(from), "`{from}` is not in the shipped {file}: update tests/common");
+            text = text.replace(from, to);
+        }
+        std::fs::write(&path, text).unwrap_or_else(|err| panic!("{err}"));
+    };
+    edit(
+        "policy.rules",
+        &[(
+            "effective 2026-01-01",
+            "effective 2025-01-01\n# MADE UP FOR THE TESTS: an earlier version the bureau never issued.",
+        )],
+    );
+    edit(
+        "staff.rules",
+        &[
+            ("        long_midday_leaves  \"中途请假超过2小时\"              count\n", ""),
+            (
+                "        long_midday_leaves  deduct 0.5 each          [附件1/出勤值勤/3]\n                            reading long_midday \"“中途请假超过２小时的，每超过１次扣0.5分”：每一次超过2小时的中途请假扣0.5分\"\n",
+                "",
+            ),
+        ],
+    );
+    edit("window.rules", &[("chosen from good, at most 20%", "chosen from good, at most 10%")]);
+    dir.strip_prefix(root()).unwrap_or(dir).display().to_string()
+}

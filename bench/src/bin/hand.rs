@@ -406,7 +406,8 @@ fn score_staff(s: &Staff, f: &StaffFacts, window_cards: i64) -> (i64, i64, bool)
         + sum(&f.competition_awards)
         + f.news_articles.cents(2, 3, 5, 10);
     let total = discipline + service + attendance + gov_service + civility + penalties + bonus;
-    let vetoed = f.red_yellow_cards.0 > 0 || chief && window_cards > 0 || f.exposures.any() || s.days_away.0 >= 10;
+    // An exposure bars a person only at year end (第二十二条); a serious breach bars 优秀.
+    let vetoed = f.red_yellow_cards.0 > 0 || chief && window_cards > 0 || f.prohibited_serious.0 > 0 || s.days_away.0 >= 10;
     (total, attendance, !vetoed)
 }
 

@@ -1,0 +1,97 @@
+//! `kaohe report`: what the bureau publishes. One quarter's facts make the
+//! quarter's 《考核通报》; several quarters of one year make the year's; a
+//! month's facts make that month's 《考勤通报》. The
+//! page is HTML; a PDF is the same page printed by a headless Chromium
+//! (`output::pdf`); a spreadsheet is the same results as a workbook.
+
+use std::path::{Path, PathBuf};
+
+use super::attendance::Month;
+use super::error::{AppError, Error, Fault, Made};
+use super::load::Loaded;
+use super::period::Scored;
+use super::year::{score_year, Year};
+use crate::eval::annual::ScoredQuarter;
+use crate::output::{pdf, OutputError};
+use crate::policy::Version;
+use crate::render::bulletin::{self, Issue};
+
+/// A period scored, or a year rolled up: what a report is made from.
+pub enum Scoring {
+    Period(Box<Scored>),
+    Year(Box<Year>),
+    /// A month's attendance (the 考勤通报): counted, not scored.
+    Month(Box<(Version, Month)>),
+}
+
+impl Scoring {
+    /// For stderr: what was scored, and by which version.
+    pub fn summaries(&self) -> Vec<String> {
+        match self {
+            Scoring::Period(scored) => vec![scored.summary()],
+            Scoring::Month(month) => {
+                let (version, month) = &**month;
+                vec![format!(
+                    "{}-{:02}: {} staff, attendance by policy {}",
+                    month.year,
+                    month.month,
+                    month.staff.len(),
+                    version.describe()
+                )]
+            }
+            Scoring::Year(year) => {
+                let mut lines: Vec<String> = year.quarters.iter().map(Scored::summary).collect();
+                lines.push(format!("year {} rolled up by policy {}", year.year, year.version.describe()));
+                lines
+            }
+        }
+    }
+}
+
+/// One facts file is a period (a quarter, or a month); two to four are the
+/// quarters of a year. Returns the policy directory read too: its warnings
+/// and its files.
+pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Error> {
+    match facts {
+        [one] => {
+            let file = super::period::read_facts(one)?;
+            let mut policies = super::period::load(policy)?;
+            if let Some((year, month)) = super::attendance::peek(&file.text) {
+                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1)
+                    .ok_or_else(|| Error::one(Fault::Facts, AppError::MonthOutOfRange { year, month }))?;
+                let version = policies.in_force(start, &format!("{year}-{month:02}"))?.clone();
+                let month = super::attendance::read(one, &file.text, &version.policy)?;
+                return Ok((policies, Scoring::Month(Box::new((version, month)))));
+            }
+            let scored = super::period::score(&mut policies, &file)?;
+            Ok((policies, Scoring::Period(Box::new(scored))))
+        }
+        [] => Err(Error::one(Fault::Usage, AppError::NoFacts)),
+        many => score_year(policy, many).map(|(policies, y)| (policies, Scoring::Year(Box::new(y)))),
+    }
+}
+
+/// The year's quarters as the roll-up reads them.
+pub fn quarters(year: &Year) -> Vec<ScoredQuarter<'_>> {
+    year.quarters
+        .iter()
+        .map(|s| ScoredQuarter { policy: &s.version.policy, quarter: &s.quarter, results: &s.results })
+        .collect()
+}
+
+/// The bulletin as one self-contained HTML page.
+pub fn html(scoring: &Scoring, issue: &Issue) -> Result<String, Error> {
+    let page = match scoring {
+        Scoring::Period(s) => bulletin::quarter_html(&s.version.policy, &s.quarter, &s.results, issue),
+        Scoring::Year(y) => bulletin::year_html(&y.version.policy, &y.results, &quarters(y), issue),
+        Scoring::Month(m) => crate::render::attendance::month_html(&m.0.policy, &m.1, issue),
+    };
+    page.map_err(|err| Error::one(Fault::Io, AppError::NotMade { what: Made::Page, reason: Some(err.to_string()) }))
+}
+
+/// The bulletin printed to PDF by the browser found on this machine.
+pub fn pdf(scoring: &Scoring, issue: &Issue) -> Result<Vec<u8>, Error> {
+    let page = html(scoring, issue)?;
+    let browser = pdf::find_browser().ok_or_else(|| Error::one(Fault::Io, OutputError::NoBrowser))?;
+    pdf::print(&browser, &page).map_err(|err| Error::one(Fault::Io, err))
+}

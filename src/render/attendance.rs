@@ -1,0 +1,165 @@
+//! The monthly 《考勤通报》 (第十七条(三): 环境部门每月初将上月识别机记录、
+//! 值班室纸质记录汇总报局办公室通过后，印发《考勤通报》): per staff member,
+//! grouped by window, each attendance fact of the month with its count and
+//! the day (and what happened) behind each, on the same A4 page as the
+//! quarter's bulletin. Which facts are attendance is the policy's: those
+//! scored in the staff category that the windows' 工作考勤 averages.
+
+use rust_decimal::Decimal;
+
+use super::bulletin::{bureau, Issue};
+use super::page::{self, Bulletin, Cell, Row, Section, Signature, Table};
+use super::{decimal, words};
+use crate::facts::month::{Item, Month};
+use crate::policy::{FactKind, Part, Policy};
+
+/// The staff facts the bulletin reports, in policy order.
+fn attendance_facts(policy: &Policy) -> Vec<usize> {
+    let category = policy.window.categories.iter().find_map(|c| c.average.as_ref().map(|a| a.category));
+    let mut facts: Vec<usize> = Vec::new();
+    for rule in &policy.staff.rules {
+        let counts = match category {
+            Some(c) => rule.part == Part::Category(c),
+            None => true,
+        };
+        if counts && !facts.contains(&rule.fact) {
+            facts.push(rule.fact);
+        }
+    }
+    facts
+}
+
+/// `7月3日`, from `2026-07-03`.
+fn day(date: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => {
+            use chrono::Datelike;
+            format!("{}月{}日", d.month(), d.day())
+        }
+        Err(_) => date.to_string(),
+    }
+}
+
+/// `7月3日 上午签到 09:07（应不晚于 08:55）；7月15日 …`
+fn days(items: &[Item]) -> String {
+    items
+        .iter()
+        .map(|i| if i.note.is_empty() { day(&i.date) } else { format!("{} {}", day(&i.date), i.note) })
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// The month's bulletin, as HTML.
+pub fn month_html(policy: &Policy, month: &Month, issue: &Issue) -> std::io::Result<String> {
+    page::render("bulletin.html", month_bulletin(policy, month, issue))
+}
+
+fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
+    let period = format!("{}年{}月", month.year, month.month);
+    let facts = attendance_facts(policy);
+    let unit = |fact: usize| match policy.staff.facts[fact].kind {
+        FactKind::Days => "天",
+        _ => "次",
+    };
+
+    let mut summary = Section { heading: "一、考勤情况".into(), ..Section::default() };
+    summary.paragraphs.push(format!("本月参加考勤的窗口工作人员 {} 人。", month.staff.len()));
+    let mut clean = 0;
+    for person in &month.staff {
+        let any = person
+            .facts
+            .iter()
+            .any(|(f, n, _)| !n.is_zero() && policy.staff.fact_index(f).is_some_and(|i| facts.contains(&i)));
+        clean += usize::from(!any);
+    }
+    for &fact in &facts {
+        let id = &policy.staff.facts[fact].name.id;
+        let (mut total, mut people) = (Decimal::ZERO, 0);
+        for person in &month.staff {
+            if let Some((_, n, _)) = person.facts.iter().find(|(f, n, _)| f == id && !n.is_zero()) {
+                total += n;
+                people += 1;
+            }
+        }
+        if people > 0 {
+            summary.paragraphs.push(format!(
+                "{}：{} {}，涉及 {people} 人。",
+                policy.staff.facts[fact].name.label,
+                decimal(total),
+                unit(fact)
+            ));
+        }
+    }
+    summary.paragraphs.push(format!("无上列情形的 {clean} 人。"));
+
+    let mut detail = Section { heading: "二、考勤明细（按窗口）".into(), ..Section::default() };
+    for (window_id, window_name) in &month.windows {
+        let mut table = Table {
+            title: window_name.clone(),
+            columns: vec![
+                "编号".into(),
+                "姓名".into(),
+                "角色".into(),
+                "事项".into(),
+                "次数".into(),
+                "日期及情况".into(),
+            ],
+            ..Table::default()
+        };
+        for person in month.staff.iter().filter(|p| &p.window == window_id) {
+            let role = policy
+                .staff
+                .role_index(&person.role)
+                .map_or(person.role.as_str(), |r| policy.staff.roles[r].label.as_str());
+            let mut first = true;
+            for &fact in &facts {
+                let id = &policy.staff.facts[fact].name.id;
+                let Some((_, n, items)) = person.facts.iter().find(|(f, n, _)| f == id && !n.is_zero()) else {
+                    continue;
+                };
+                let (who, name, role) =
+                    if first { (person.id.clone(), person.name.clone(), role.to_string()) } else { Default::default() };
+                first = false;
+                table.rows.push(Row {
+                    class: "",
+                    cells: vec![
+                        Cell::text(who),
+                        Cell::text(name),
+                        Cell::text(role),
+                        Cell::text(&policy.staff.facts[fact].name.label),
+                        Cell::number(format!("{} {}", decimal(*n), unit(fact))),
+                        Cell { class: "text-wrap", ..Cell::text(days(items)) },
+                    ],
+                });
+            }
+        }
+        if table.rows.is_empty() {
+            table.rows.push(Row {
+                class: "",
+                cells: vec![Cell { class: "text-wrap", ..Cell::text("本月全勤，无上列情形") }],
+            });
+        }
+        detail.table_rows.push(vec![table]);
+    }
+
+    Bulletin {
+        title: format!("{period}考勤通报"),
+        masthead: "考勤通报".into(),
+        number: issue.number.clone().unwrap_or_else(|| format!("{}年第{}期", month.year, month.month)),
+        heading: format!("关于{period}窗口工作人员考勤情况的通报"),
+        policy: policy.name.clone(),
+        effective: policy.effective.map(words::date),
+        greeting: "各窗口单位、全体窗口工作人员：".into(),
+        opening: format!(
+            "根据《{}》第十一条、第十七条（三），现将{period}识别机记录和值班室记录汇总的窗口工作人员考勤情况通报如下。",
+            policy.name
+        ),
+        sections: vec![summary, detail],
+        signature: Signature {
+            office: issue.office.clone().unwrap_or_else(|| format!("{}办公室", bureau(policy))),
+            date: words::date(issue.date),
+            drafted: format!("{}承办", issue.drafter),
+        },
+        annexes: Vec::new(),
+    }
+}
