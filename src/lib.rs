@@ -41,6 +41,7 @@ pub mod facts;
 pub mod json;
 pub mod output;
 pub mod policy;
+pub mod records;
 pub mod render;
 pub mod source;
 pub mod suggest;

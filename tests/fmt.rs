@@ -213,7 +213,7 @@ subject staff "窗口工作人员" total 100 {
   }
   facts {
     rude_conduct "态度冷漠、不文明言行" amounts 5 - 10
-    late "迟到" count
+    tardy "迟到" count
     absent_days "旷工天数" days
 
 
@@ -222,7 +222,7 @@ subject staff "窗口工作人员" total 100 {
     quoted "带\"引号\"的" count
   }
   category attendance "出勤值勤" 25 {
-    late deduct 0.5 each beyond 6 [ 附件1/出勤值勤/3 ] "中途请假每季度超过6次"
+    tardy deduct 0.5 each beyond 6 [ 附件1/出勤值勤/3 ] "中途请假每季度超过6次"
     absent_days   deduct 10 per day [附件1/出勤值勤/1]    "旷工每天扣10分"
     rude_conduct deduct as assessed [附件1/工作纪律/1]
   }
@@ -243,7 +243,7 @@ subject staff "窗口工作人员" total 100 {
   }
   eligibility {
     not excellent when cards>0 [附件1/政务服务/4]
-    not excellent when role chief_rep and cards in window > 0 or not(late+absent_days>=3) [第十章/四/6] "旷工"
+    not excellent when role chief_rep and cards in window > 0 or not(tardy+absent_days>=3) [第十章/四/6] "旷工"
   }
   flags { flagged "标记" when cards >= 2 [x] }
   annual {
@@ -408,9 +408,9 @@ fn every_policy_file_keeps_its_meaning() {
             }
         }
     }
-    // Three files shipped, six of two versions, three of each case's copy,
-    // three edited; the syntax_* cases and deep_nesting do not parse.
-    assert_eq!((formatted, refused), (3 + 6 + 3 * cases.len() + 3 - 4, 4));
+    // Five files shipped, ten of two versions, five of each case's copy,
+    // five edited; the syntax_* cases and deep_nesting do not parse.
+    assert_eq!((formatted, refused), (5 + 10 + 5 * cases.len() + 5 - 4, 4));
 }
 
 /// The formatted policy scores every example exactly as the original does,
@@ -489,7 +489,7 @@ fn the_shipped_policy_is_formatted() {
     let run = common::kaohe(&["fmt", "--check", "policies/"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(run.stdout, "", "nothing to show");
-    assert_eq!(run.stderr, "kaohe: 0 files would be reformatted, 3 already formatted\n");
+    assert_eq!(run.stderr, "kaohe: 0 files would be reformatted, 5 already formatted\n");
 }
 
 /// A policy directory with versions, untidy: formatted in place, only the
@@ -519,7 +519,7 @@ fn fmt_rewrites_only_what_changes() {
     assert_eq!(
         run.stderr,
         format!(
-            "kaohe: formatted {d}/2025/staff.rules\nkaohe: formatted {d}/2026/staff.rules\nkaohe: 2 files formatted, 4 already formatted\n"
+            "kaohe: formatted {d}/2025/staff.rules\nkaohe: formatted {d}/2026/staff.rules\nkaohe: 2 files formatted, 8 already formatted\n"
         )
     );
     assert!(run.stdout.is_empty(), "{}", run.stdout);
@@ -533,11 +533,15 @@ fn fmt_rewrites_only_what_changes() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["policy.rules", "staff.rules", "window.rules"], "no temporary file left");
+    assert_eq!(
+        names,
+        ["calendar.rules", "policy.rules", "records.rules", "staff.rules", "window.rules"],
+        "no temporary file left"
+    );
     assert_eq!(std::fs::read_to_string(dir.join(".hidden/broken.rules")).unwrap(), "not a policy");
 
     let again = common::kaohe(&["fmt", &dir.display().to_string()]);
-    assert_eq!((again.code, again.stderr.as_str()), (0, "kaohe: 0 files formatted, 6 already formatted\n"));
+    assert_eq!((again.code, again.stderr.as_str()), (0, "kaohe: 0 files formatted, 10 already formatted\n"));
 }
 
 /// `--check` writes nothing, shows a diff that turns the file into its
@@ -552,7 +556,7 @@ fn fmt_check_shows_a_diff_and_writes_nothing() {
 
     let run = common::kaohe(&["fmt", "--check", &dir.display().to_string()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stderr, "kaohe: 1 file would be reformatted, 2 already formatted\n");
+    assert_eq!(run.stderr, "kaohe: 1 file would be reformatted, 4 already formatted\n");
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), messy, "--check wrote the file");
     let name = staff.display().to_string();
     let diff = run.stdout.trim_end();
@@ -613,7 +617,7 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), broken, "the broken file was touched");
     assert_eq!(
         notes,
-        format!("kaohe: formatted {}\nkaohe: 1 file formatted, 1 already formatted, 1 with errors\n", window.display())
+        format!("kaohe: formatted {}\nkaohe: 1 file formatted, 3 already formatted, 1 with errors\n", window.display())
     );
     assert_eq!(run.stdout, "", "stdout is empty when the run fails");
 

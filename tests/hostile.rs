@@ -189,7 +189,6 @@ fn errors_at_the_end_of_a_large_one_line_file_are_shown_briefly_and_quickly() {
     let dir = scratch("hostile-big-errors");
     let path = dir.join("minified.json");
     std::fs::write(&path, big_facts(40_000, 400, "", 150)).unwrap();
-    let started = Instant::now();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
     assert!(run.stderr.ends_with("…… 另有 50 个未列出\n共 150 个错误\n"), "{}", run.stderr);
@@ -197,8 +196,8 @@ fn errors_at_the_end_of_a_large_one_line_file_are_shown_briefly_and_quickly() {
     assert!(flat(&run.stderr).contains("提示：是不是 `late_early_away`（迟到、早退、离岗（缺岗））？"));
     // 100 errors shown, each around its place in the 15 MB line.
     assert!(run.stderr.len() < 100 * 1_000, "{} bytes of stderr", run.stderr.len());
-    // Was minutes when every diagnostic scanned the file from its start.
-    assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
+    // Its speed (minutes, when every diagnostic scanned the file from its
+    // start) is the benchmark's to hold, not a timed test's: bench/README.md.
 }
 
 #[test]
@@ -252,12 +251,11 @@ fn many_unknown_ids_do_not_make_suggestions_quadratic() {
         substitutions.join(",")
     );
     std::fs::write(&path, text).unwrap();
-    let started = Instant::now();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
     assert!(flat(&run.stderr).contains("是不是 `window-000000`？"), "{}", &run.stderr[..3000]);
     assert!(run.stderr.ends_with("共 15000 个错误\n"), "{}", &run.stderr[run.stderr.len() - 200..]);
-    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed());
+    // How long it takes is the benchmark's to hold (bench/README.md), not a timed test's.
 }
 
 // --------------------------------------------------------------- numbers
@@ -534,9 +532,10 @@ fn a_pipe_named_like_a_rules_file_is_not_opened() {
 
 #[test]
 fn a_directory_given_as_facts() {
+    // A folder may hold a summary's sheets as CSV files; this one holds none.
     let run = eval(POLICY, "examples");
     refused(&run, 1);
-    assert!(flat(&run.stderr).contains("无法读取 `examples`：这是一个目录"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("`examples` 是文件夹，其中没有汇总表的 人员.csv 与 窗口.csv"), "{}", run.stderr);
 }
 
 // ------------------------------------------------------------ size limit

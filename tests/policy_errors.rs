@@ -37,7 +37,16 @@ fn policy_errors() {
 /// other language of the one message list.
 #[test]
 fn policy_errors_in_english() {
-    for name in ["errors_in_two_files", "duplicate_category", "syntax_missing_each", "grade_gap", "each_on_amounts"] {
+    for name in [
+        "errors_in_two_files",
+        "duplicate_category",
+        "syntax_missing_each",
+        "grade_gap",
+        "each_on_amounts",
+        "records_window_fact_for_staff",
+        "calendar_working_weekday",
+        "schedule_out_punch_late",
+    ] {
         let case = common::root().join(format!("tests/cases/policy/{name}.case"));
         let dir = common::scratch(&format!("policy-en-{name}"));
         common::copy_policy(&dir);

@@ -56,6 +56,13 @@ fn a_tie_at_the_quota_cut_is_left_out_whole() {
         assert_eq!(record["rank"], 1);
     }
     insta::assert_snapshot!(explain("tests/cases/standing/tie_at_cut.json", "S002"));
+    assert_eq!(selection["unfilled"], 1);
+    // The table's quota footer says it too.
+    let table =
+        common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", "tests/cases/standing/tie_at_cut.json"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let note = "优秀：名额 1 = 7 × 15%，评出 0；100 分 2 人同分整体未评入（员工1、员工2）；空缺 1 个 [第十九条]";
+    assert!(table.stdout.lines().any(|l| l == note), "{}", table.stdout);
 }
 
 /// Each veto of the shipped policy, as `explain` shows it.
@@ -72,20 +79,46 @@ fn each_veto_is_explained() {
     let s004 = json["staff"].as_array().unwrap().iter().find(|r| r["id"] == "S004").unwrap().clone();
     assert_eq!(s004["vetoes"], serde_json::json!([]));
     assert_eq!(s004["total"], 110);
-    for (id, reason) in [
-        ("S001", "role chief_rep and red_yellow_cards in window = 1"),
-        ("S002", "red_yellow_cards = 1"),
-        ("S003", "days_away = 6"),
-        ("S008", "prohibited_serious = 1"),
+    // The ledger says each in the printed rubric's words, with what was read;
+    // the JSON in the policy's notation, and each test as data.
+    for (id, ledger_reason, json_reason) in [
+        (
+            "S001",
+            "不得评为优秀：角色为首席代表 且 本窗口办件出现红黄牌 > 0（实为 1）  [附件1/政务服务/4]",
+            "role chief_rep and red_yellow_cards in window = 1",
+        ),
+        ("S002", "不得评为优秀：办件出现红黄牌 > 0（实为 1）  [附件1/政务服务/4]", "red_yellow_cards = 1"),
+        ("S003", "不得评为优秀：中途缺勤工作日（不含公伤、婚假、产假） ≥ 5（实为 6）  [第十五条]", "days_away = 6"),
+        (
+            "S008",
+            "不得评为优秀：违反“五禁止”“十不准”情况严重 > 0（实为 1）  [附件1/工作纪律/5]",
+            "prohibited_serious = 1",
+        ),
     ] {
         let ledger = explain(facts, id);
-        assert!(ledger.contains(reason), "{id}: `{reason}` not in\n{ledger}");
+        assert!(ledger.lines().any(|l| l == ledger_reason), "{id}: `{ledger_reason}` not in\n{ledger}");
+        let record = json["staff"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap();
+        assert_eq!(record["vetoes"][0]["reason"], json_reason, "{id}");
         insta::assert_snapshot!(format!("veto_{id}"), ledger);
     }
+    let s001 = &json["staff"][0]["vetoes"][0]["tests"];
+    assert_eq!(
+        s001,
+        &serde_json::json!([
+            {"test": "role", "role": "chief_rep", "actual": "chief_rep", "held": true},
+            {"test": "compare", "terms": [{"fact": "red_yellow_cards", "scope": "window", "value": 1}],
+             "sum": 1, "op": ">", "limit": 0, "held": true}
+        ])
+    );
+    let s003 = &json["staff"][2]["vetoes"][0]["tests"][0];
+    assert_eq!(s003["terms"], serde_json::json!([{"attribute": "days_away", "value": 6}]));
+    assert_eq!((s003["op"].clone(), s003["limit"].clone()), (">=".into(), 5.into()));
     // Windows: a card among the staff, and an exposure.
     let windows = json["windows"].as_array().unwrap();
     let reason = |id: &str| windows.iter().find(|w| w["id"] == id).unwrap()["vetoes"][0]["reason"].clone();
     assert_eq!(reason("W01"), "red_yellow_cards of staff = 1");
+    let w01 = &windows.iter().find(|w| w["id"] == "W01").unwrap()["vetoes"][0]["tests"][0]["terms"][0];
+    assert_eq!(w01, &serde_json::json!({"fact": "red_yellow_cards", "scope": "staff", "value": 1}));
     assert_eq!(reason("W05"), "exposures = 1");
     insta::assert_snapshot!("veto_W01", explain(facts, "W01"));
     // The flags 退回原单位 for a serious violation, 向所在单位通报 for a card.
@@ -207,6 +240,11 @@ fn annual_example() {
     let s0028 = find("staff", "S0028");
     assert_eq!(s0028["assessed"], false);
     assert_eq!(s0028["not_assessed"][0]["reason"], "months_in_hall = 4.71");
+    assert_eq!(
+        s0028["not_assessed"][0]["tests"],
+        serde_json::json!([{"test": "compare", "terms": [{"derived": "months_in_hall", "value": 4.71}],
+                            "sum": 4.71, "op": "<", "limit": 6, "held": true}])
+    );
     // 第十章 四.6: the year's best total, but 8 late arrivals: not excellent.
     let s0017 = find("staff", "S0017");
     assert_eq!((s0017["rank"].clone(), s0017["grade"].clone()), (1.into(), "competent".into()));
@@ -219,6 +257,13 @@ fn annual_example() {
     let w08 = find("windows", "W08");
     assert_eq!(w08["flags"][0]["flag"], "red_flag_candidate");
     assert_eq!(w08["grade"], "red_flag");
+    // 第十七条 the other way: never red flag, so `not grade red_flag in every quarter` held.
+    let w01 = find("windows", "W01");
+    assert_eq!(w01["vetoes"][0]["reason"], "not (grade red_flag in 0 of 4 quarters)");
+    assert_eq!(
+        w01["vetoes"][0]["tests"],
+        serde_json::json!([{"test": "grade_in_every_quarter", "grade": "red_flag", "quarters": 0, "of": 4, "held": false}])
+    );
     // A move between windows: the last one counts.
     let s0011 = find("staff", "S0011");
     assert_eq!((s0011["window"].clone(), s0011["windows"].clone()), ("W05".into(), serde_json::json!(["W03", "W05"])));
@@ -272,4 +317,57 @@ fn annual_with_missing_quarters_says_so() {
     for window in json["windows"].as_array().unwrap() {
         assert!(window["flags"].as_array().unwrap().is_empty(), "{window}");
     }
+}
+
+/// Totals that differ only in the 11th decimal place rank apart, and the
+/// quota takes the higher: ranking never rounds (issue 9, finding 6).
+#[test]
+fn totals_rank_exactly_to_the_last_digit() {
+    let dir = common::scratch("exact-ranks");
+    let person = |id: &str, rude: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": "员工", "window": "W01", "role": "operator", "workdays": 60, "facts": {{"rude_conduct": [{rude}]}}}}"#
+        )
+    };
+    let staff: Vec<String> = [("S001", "5.00000000001"), ("S002", "5.00000000002")]
+        .into_iter()
+        .chain((3..=7).map(|i| (["S003", "S004", "S005", "S006", "S007"][i - 3], "10")))
+        .map(|(id, rude)| person(id, rude))
+        .collect();
+    let facts = format!(
+        r#"{{"period": "2026-Q2", "windows": [{{"id": "W01", "name": "社保窗口"}}], "staff": [{}]}}"#,
+        staff.join(", ")
+    );
+    let path = dir.join("close.json");
+    std::fs::write(&path, facts).unwrap();
+    let json = eval_json("policies/luoshan", &path.display().to_string());
+    let staff = json["staff"].as_array().unwrap();
+    let field = |i: usize, key: &str| staff[i][key].clone();
+    assert_eq!(field(0, "total").to_string(), "94.99999999999");
+    assert_eq!(field(1, "total").to_string(), "94.99999999998");
+    assert_eq!((field(0, "rank"), field(1, "rank"), field(2, "rank")), (1.into(), 2.into(), 3.into()));
+    // ⌊15% × 7⌋ = 1 place: the higher total takes it, and no tie is reported.
+    let selection = &json["selection"]["staff"][0];
+    assert_eq!(selection["chosen"], serde_json::json!(["S001"]));
+    assert!(selection.get("tie_left_out").is_none(), "{selection}");
+    assert_eq!((field(0, "grade"), field(1, "grade")), ("excellent".into(), "competent".into()));
+}
+
+/// Facts are looked up by their index in the policy, whatever order the file
+/// gives them in: a fact counted among another finds it, and every rule of
+/// every fact given is scored, in policy order.
+#[test]
+fn facts_in_any_order_are_found() {
+    let dir = common::scratch("fact-order");
+    // Reverse policy order, with an unrelated fact between.
+    let facts = r#"{"period": "2026-Q2", "windows": [{"id": "W01", "name": "社保窗口"}], "staff": [
+        {"id": "S001", "name": "员工", "window": "W01", "role": "operator", "workdays": 60,
+         "facts": {"prohibited_serious": 1, "late_early_away": 2, "prohibited_acts": 1}}]}"#;
+    let path = dir.join("order.json");
+    std::fs::write(&path, facts).unwrap();
+    let json = eval_json("policies/luoshan", &path.display().to_string());
+    let rules: Vec<String> =
+        json["staff"][0]["trace"].as_array().unwrap().iter().map(|e| e["fact"].as_str().unwrap().to_string()).collect();
+    assert_eq!(rules, ["prohibited_acts", "late_early_away"], "{}", json["staff"][0]);
+    assert_eq!(json["staff"][0]["flags"][0]["flag"], "return_to_unit");
 }

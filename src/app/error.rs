@@ -66,6 +66,8 @@ pub enum Problem {
     /// A warning of `kaohe check`'s lints.
     Lint(Box<Located<Warning>>),
     App(Box<AppError>),
+    Records(Box<crate::records::RecordsError>),
+    Sheet(Box<crate::facts::sheet::SheetError>),
 }
 
 impl Problem {
@@ -80,6 +82,8 @@ impl Problem {
             Problem::Output(e) => e,
             Problem::Lint(e) => e.as_ref(),
             Problem::App(e) => e.as_ref(),
+            Problem::Records(e) => e.as_ref(),
+            Problem::Sheet(e) => e.as_ref(),
         }
     }
 }
@@ -146,6 +150,16 @@ impl From<OutputError> for Problem {
 impl From<Located<Warning>> for Problem {
     fn from(e: Located<Warning>) -> Problem {
         Problem::Lint(Box::new(e))
+    }
+}
+impl From<crate::records::RecordsError> for Problem {
+    fn from(e: crate::records::RecordsError) -> Problem {
+        Problem::Records(Box::new(e))
+    }
+}
+impl From<crate::facts::sheet::SheetError> for Problem {
+    fn from(e: crate::facts::sheet::SheetError) -> Problem {
+        Problem::Sheet(Box::new(e))
     }
 }
 impl From<AppError> for Problem {
@@ -296,6 +310,12 @@ pub enum AppError {
     UnknownWindow { wanted: String, suggestion: Option<Suggestion> },
     /// A problem of one side of `kaohe diff`, and the input it found at fault.
     Side { side: DiffSide, fault: Fault, problem: Problem },
+    /// `kaohe gather --period` that is not a quarter or a month.
+    NotAPeriod { text: String },
+    /// A period no date can be made of.
+    PeriodOutOfRange { period: String },
+    /// `kaohe template --out` that is not an `.xlsx` file.
+    TemplateNotXlsx { out: String },
 }
 
 impl Error {
@@ -379,6 +399,9 @@ impl Diagnostic for AppError {
             AppError::MonthHas { .. } => "kaohe::app::month_has_not",
             AppError::NotForTerminal => "kaohe::app::not_for_terminal",
             AppError::UnknownWindow { .. } => "kaohe::app::unknown_window",
+            AppError::NotAPeriod { .. } => "kaohe::app::not_a_period",
+            AppError::PeriodOutOfRange { .. } => "kaohe::app::period_out_of_range",
+            AppError::TemplateNotXlsx { .. } => "kaohe::app::template_not_xlsx",
             AppError::Side { problem, .. } => problem.code(),
         }
     }
@@ -593,6 +616,25 @@ impl Diagnostic for AppError {
                 text.context = Some(side_text(lang, side, *fault));
                 text
             }
+            AppError::NotAPeriod { text } => t(
+                format!("`--period {text}` 不是季度，也不是月份"),
+                format!("`--period {text}` is not a quarter or a month"),
+            )
+            .help(p(
+                "季度写作 `2026-Q3`，月份写作 `2026-07`",
+                "write a quarter like `2026-Q3`, or a month like `2026-07`",
+            )),
+            AppError::PeriodOutOfRange { period } => {
+                t(format!("考核期 {period} 超出范围"), format!("period {period} is out of range"))
+            }
+            AppError::TemplateNotXlsx { out } => t(
+                format!("`--out {out}`：模板是 .xlsx 工作簿"),
+                format!("`--out {out}`: the template is an .xlsx workbook"),
+            )
+            .help(p(
+                "文件名写成 `2026-Q4.xlsx` 这样：表格软件按扩展名打开它",
+                "name it like `2026-Q4.xlsx`: spreadsheet programs open it by its extension",
+            )),
         }
     }
 
@@ -638,7 +680,10 @@ impl Diagnostic for AppError {
             | AppError::NotMade { .. }
             | AppError::MonthHas { .. }
             | AppError::NotForTerminal
-            | AppError::UnknownWindow { .. } => None,
+            | AppError::UnknownWindow { .. }
+            | AppError::NotAPeriod { .. }
+            | AppError::PeriodOutOfRange { .. } => None,
+            AppError::TemplateNotXlsx { out } => Some(out),
         }
     }
 }
@@ -732,6 +777,9 @@ mod tests {
             AppError::MonthHas { .. } => 20,
             AppError::NotForTerminal => 21,
             AppError::UnknownWindow { .. } => 22,
+            AppError::NotAPeriod { .. } => 23,
+            AppError::PeriodOutOfRange { .. } => 24,
+            AppError::TemplateNotXlsx { .. } => 25,
         };
         let month = |problem| AppError::MonthFacts { path: s("2026-07.json"), problem };
         examples.extend([
@@ -749,8 +797,11 @@ mod tests {
             AppError::MonthHas { not: MonthLacks::Workbook },
             AppError::NotForTerminal,
             AppError::UnknownWindow { wanted: s("W1"), suggestion: None },
+            AppError::NotAPeriod { text: s("2026") },
+            AppError::PeriodOutOfRange { period: s("300000-Q1") },
+            AppError::TemplateNotXlsx { out: s("2026-Q4.csv") },
         ]);
-        crate::source::diagnostic::assert_worded(&examples, variant, 23);
+        crate::source::diagnostic::assert_worded(&examples, variant, 26);
         // A side's context is its own words, in both languages.
         let both = examples.iter().rev().find(|e| matches!(e, AppError::Side { .. }));
         let side = |lang| both.and_then(|e| e.text(lang).context).unwrap_or_default();

@@ -9,8 +9,10 @@
 //! - [`report`]: what the bureau publishes, from a period or a year;
 //! - [`diff`]: what a rubric change does to one period;
 //! - [`policy_tests`]: run the cases a policy keeps beside each version;
+//! - [`gather`]: a period's facts counted from the hall's records;
 //! - [`fmt`]: lay `.rules` files out in the canonical layout;
-//! - [`doc`]: pick the versions to print as the annex tables.
+//! - [`doc`]: pick the versions to print as the annex tables;
+//! - [`template`]: the summary-layout workbook of a period, to fill in.
 
 pub mod attendance;
 pub mod diff;
@@ -18,10 +20,12 @@ pub mod doc;
 mod error;
 pub mod explain;
 pub mod fmt;
+pub mod gather;
 pub mod load;
 pub mod period;
 pub mod policy_tests;
 pub mod report;
+pub mod template;
 pub mod year;
 
 pub use error::{

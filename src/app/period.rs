@@ -7,6 +7,7 @@ use std::path::Path;
 use super::error::{problems, Error, Fault};
 use super::load::Loaded;
 use crate::eval::Results;
+use crate::facts::sheet::{SheetError, Summary};
 use crate::facts::Period;
 use crate::facts::Quarter;
 use crate::json::Json;
@@ -92,11 +93,48 @@ pub(super) fn score_with(version: Version, file: &SourceFile, root: Json<'_>) ->
 
 /// Load the policy in `dir` and the facts at `facts`, and score them.
 /// Returns the policy directory read too: its warnings and its files.
+/// The facts are a JSON file, or a summary workbook (`.xlsx`, or its sheets
+/// as CSV files: docs/io.md).
 pub fn score_file(dir: &Path, facts: &Path) -> Result<(Loaded, Scored), Error> {
     let mut policies = load(dir)?;
-    let file = read_facts(facts)?;
-    let scored = score(&mut policies, &file)?;
+    let scored = if crate::facts::sheet::is_summary(facts) {
+        score_summary(&mut policies, open_summary(facts)?)?
+    } else {
+        score(&mut policies, &read_facts(facts)?)?
+    };
     Ok((policies, scored))
+}
+
+/// A summary's tables and period (docs/io.md, "Facts in a spreadsheet").
+pub(super) fn open_summary(path: &Path) -> Result<Summary, Error> {
+    crate::facts::sheet::open(path).map_err(sheet_error)
+}
+
+/// Score a summary with the version in force for its period; like a JSON
+/// file, a year's summary is refused (`kaohe annual` rolls a year up).
+pub(super) fn score_summary(policies: &mut Loaded, summary: Summary) -> Result<Scored, Error> {
+    if let Some(Period::Year(year)) = summary.period {
+        return Err(Error::year_not_quarter(&summary.path, year));
+    }
+    // Without a readable period the newest version reads the rest, and the
+    // period is reported along with anything else wrong.
+    let version = match summary.period.and_then(|p| p.start().map(|start| (p, start))) {
+        Some((period, start)) => policies.in_force(start, &period.to_string())?,
+        None => policies.newest()?,
+    }
+    .clone();
+    let quarter = crate::facts::sheet::load(summary, &version.policy).map_err(sheet_error)?;
+    let results = crate::eval::evaluate(&version.policy, &quarter);
+    Ok(Scored { version, quarter, results })
+}
+
+/// A summary's errors as one failure: a file that cannot be opened at all
+/// (or a folder with no sheets) is not the facts' fault.
+fn sheet_error(errs: Vec<SheetError>) -> Error {
+    let io = errs.iter().all(|e| {
+        matches!(e, SheetError::Read(crate::source::table::TableError::Io { .. }) | SheetError::NoSheets { .. })
+    });
+    Error::new(if io { Fault::Io } else { Fault::Facts }, problems(errs))
 }
 
 /// The id of the record `wanted` names in a scored period: its id, or else

@@ -377,8 +377,8 @@ impl Coverage {
                         Source::Floor(_) => false,
                     };
                 }
-                self.seen.extend(record.vetoes.iter().map(|(v, _)| (Part::Veto, s, *v)));
-                self.seen.extend(record.flags.iter().map(|(f, _)| (Part::Flag, s, *f)));
+                self.seen.extend(record.vetoes.iter().map(|r| (Part::Veto, s, r.index)));
+                self.seen.extend(record.flags.iter().map(|r| (Part::Flag, s, r.index)));
                 self.seen.extend(record.proposals.iter().map(|h| (Part::Honour, s, *h)));
             }
         }
@@ -387,9 +387,9 @@ impl Coverage {
     fn year(&mut self, year: &AnnualResults) {
         for (s, records) in [(0, &year.staff), (1, &year.windows)] {
             for record in records {
-                self.seen.extend(record.not_assessed.iter().map(|(g, _)| (Part::NotAssessed, s, *g)));
-                self.seen.extend(record.vetoes.iter().map(|(v, _)| (Part::AnnualVeto, s, *v)));
-                self.seen.extend(record.flags.iter().map(|(f, _)| (Part::AnnualFlag, s, *f)));
+                self.seen.extend(record.not_assessed.iter().map(|r| (Part::NotAssessed, s, r.index)));
+                self.seen.extend(record.vetoes.iter().map(|r| (Part::AnnualVeto, s, r.index)));
+                self.seen.extend(record.flags.iter().map(|r| (Part::AnnualFlag, s, r.index)));
             }
         }
     }

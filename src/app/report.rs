@@ -53,6 +53,11 @@ impl Scoring {
 /// and its files.
 pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Error> {
     match facts {
+        [one] if crate::facts::sheet::is_summary(one) => {
+            let mut policies = super::period::load(policy)?;
+            let scored = super::period::score_summary(&mut policies, super::period::open_summary(one)?)?;
+            Ok((policies, Scoring::Period(Box::new(scored))))
+        }
         [one] => {
             let file = super::period::read_facts(one)?;
             let mut policies = super::period::load(policy)?;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{AppError, Error, Fault, Problem, VersionName};
 use super::load::Loaded;
-use super::period::{facts_error, load, read_facts, score_parsed, Scored};
+use super::period::{facts_error, load, open_summary, read_facts, score_parsed, score_summary, Scored};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::facts::Period;
 use crate::policy::Version;
@@ -30,7 +30,16 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error
     let mut failure: Option<Error> = None;
     // Every file read and parsed, every error of every file collected.
     let mut files = Vec::new();
+    // A summary workbook (or folder of its CSV files) is opened, its period read.
+    let mut summaries = Vec::new();
     for path in facts {
+        if crate::facts::sheet::is_summary(path) {
+            match open_summary(path) {
+                Ok(summary) => summaries.push((path, summary)),
+                Err(f) => add(&mut failure, f),
+            }
+            continue;
+        }
         match read_facts(path) {
             Ok(file) => files.push((path, file)),
             Err(f) => add(&mut failure, f),
@@ -43,8 +52,9 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error
             Err(errs) => add(&mut failure, facts_error(errs)),
         }
     }
-    let periods: Vec<(&PathBuf, Option<Period>)> =
+    let mut periods: Vec<(&PathBuf, Option<Period>)> =
         parsed.iter().map(|(path, _, root)| (*path, crate::facts::peek_period(root))).collect();
+    periods.extend(summaries.iter().map(|(path, summary)| (*path, summary.period)));
     if let Err(f) = check_periods(&periods) {
         add(&mut failure, f);
     }
@@ -53,6 +63,12 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error
     }
     // Then scored, each by the version in force for its quarter.
     let mut scored: Vec<(PathBuf, Scored)> = Vec::new();
+    for (path, summary) in summaries {
+        match score_summary(&mut policies, summary) {
+            Ok(s) => scored.push((path.clone(), s)),
+            Err(f) => add(&mut failure, f),
+        }
+    }
     for (path, file, root) in parsed {
         match score_parsed(&mut policies, file, root) {
             Ok(s) => scored.push((path.clone(), s)),

@@ -5,6 +5,7 @@
 //! source document ([`Miss`]). Each is data; the span beside it
 //! (`Located`) points at the text in the `.rules` file.
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
 use crate::source::diagnostic::{list, Diagnostic, Lang, Severity, Text};
@@ -216,6 +217,14 @@ pub enum CheckError {
         other: String,
         other_kind: &'static str,
     },
+    /// The records section's calendar, schedules and counting rows.
+    Records(RecordsCheck),
+}
+
+impl From<RecordsCheck> for CheckError {
+    fn from(error: RecordsCheck) -> CheckError {
+        CheckError::Records(error)
+    }
 }
 
 /// What was declared twice.
@@ -516,6 +525,7 @@ impl Diagnostic for CheckError {
             CheckError::AmongUndeclared { .. } => "kaohe::check::among_undeclared",
             CheckError::AmongItself { .. } => "kaohe::check::among_itself",
             CheckError::AmongKinds { .. } => "kaohe::check::among_kinds",
+            CheckError::Records(error) => error.code(),
         }
     }
 
@@ -523,6 +533,7 @@ impl Diagnostic for CheckError {
         match self {
             CheckError::Duplicate { first, .. } | CheckError::ReadingTextTwice { first, .. } => *first,
             CheckError::RowTwice { first, .. } => Some(*first),
+            CheckError::Records(error) => error.also(),
             _ => None,
         }
     }
@@ -972,6 +983,7 @@ impl Diagnostic for CheckError {
                 ),
             )
             .label(p("无法相比", "not comparable")),
+            CheckError::Records(error) => error.text(lang),
         }
     }
 }
@@ -1268,6 +1280,667 @@ impl Miss {
     }
 }
 
+/// What the records section can be refused for: its calendar, its
+/// schedules and its counting rows (`records.rules`, `calendar.rules`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordsCheck {
+    /// A block of the records (`punches`, `leave`, …) given twice; `first`
+    /// where the first is, when in the same file, else `first_file`.
+    BlockTwice {
+        block: &'static str,
+        first: Option<Span>,
+        first_file: Option<String>,
+    },
+    CalendarTwice {
+        year: i32,
+    },
+    NoCaseKinds,
+    NotAYear {
+        number: Decimal,
+    },
+    NoNotice,
+    HolidayBackwards {
+        holiday: String,
+    },
+    HolidayTwice {
+        day: NaiveDate,
+    },
+    /// A day `working` names that is no weekend day.
+    WorkedNotWeekend {
+        day: NaiveDate,
+    },
+    WorkedTwice {
+        day: NaiveDate,
+    },
+    HolidayAndWorked {
+        day: NaiveDate,
+    },
+    /// `year` none: no year has the day (a season's bound).
+    NoSuchDay {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    HalfBackwards {
+        half: String,
+    },
+    HalfTwice {
+        half: String,
+    },
+    /// A schedule with `halves` half days, not two.
+    HalvesNotTwo {
+        schedule: String,
+        halves: usize,
+    },
+    HalvesOverlap,
+    NoSuchHalf {
+        punch: String,
+        half: String,
+        suggestion: Option<Suggestion>,
+    },
+    PunchTwice {
+        punch: String,
+    },
+    /// A second punch at the same end of a half day.
+    SecondPunch {
+        half: String,
+        end: PunchAt,
+    },
+    NoPunch {
+        half: String,
+        end: PunchAt,
+    },
+    /// An in said early, or an out said late.
+    WrongOff {
+        punch: String,
+        end: PunchAt,
+    },
+    /// An in on time with no end, or an out with no start.
+    Unbounded {
+        punch: String,
+        end: PunchAt,
+    },
+    /// An in late only before `before`, which is not after its on-time window.
+    LateNotAfter {
+        punch: String,
+        before: String,
+    },
+    EarlyInsideWindow {
+        punch: String,
+    },
+    NeverOnTime {
+        punch: String,
+    },
+    NotATime {
+        hour: u32,
+        minute: u32,
+    },
+    TwoWithoutSeason,
+    AllSeasoned,
+    PunchesWithoutSchedule,
+    /// A season's schedule with other half days or punches than `base`.
+    ScheduleUnlike {
+        schedule: String,
+        base: String,
+    },
+    SeasonsOverlap {
+        first: String,
+        second: String,
+        month: u32,
+        day: u32,
+    },
+    EmptyCite,
+    NoCite {
+        what: CountingPart,
+    },
+    /// A row that `block` does not take.
+    NoSuchRow {
+        block: &'static str,
+    },
+    /// A name declared twice in a block; `first` the first declaration.
+    NameTwice {
+        name: String,
+        first: Span,
+    },
+    LabelTwice {
+        label: String,
+        first: Span,
+    },
+    EmptyLabel,
+    Undeclared {
+        name: String,
+        block: &'static str,
+        suggestion: Option<Suggestion>,
+    },
+    AddsNothing {
+        name: String,
+    },
+    WorkdaysSummed,
+    FactAndLeave {
+        name: String,
+    },
+    /// A fact of kind `kind` in a sum of days.
+    NotDays {
+        name: String,
+        kind: &'static str,
+    },
+    NotFactNorLeave {
+        name: String,
+        suggestion: Option<Suggestion>,
+    },
+    ByFactTwice,
+    /// A findings item whose label is fact `fact`'s, counted otherwise.
+    ItemIsFact {
+        item: String,
+        fact: String,
+    },
+    CaseKindTwice {
+        kind: String,
+    },
+    WindowRow {
+        block: &'static str,
+    },
+    /// `whose` (`staff` or `window`) have no fact `fact`; `of_window` when
+    /// it is a window's fact given to staff.
+    NoFact {
+        whose: &'static str,
+        fact: String,
+        of_window: bool,
+        suggestion: Option<Suggestion>,
+    },
+    CountPerDay {
+        fact: String,
+    },
+    CountFraction {
+        fact: String,
+        amount: Decimal,
+    },
+    DaysNotHalves {
+        fact: String,
+        amount: Decimal,
+    },
+    /// An `amounts` or `levels` fact as a counting rule's target.
+    NotCounted {
+        fact: String,
+        kind: &'static str,
+    },
+    AmountTooLarge {
+        amount: Decimal,
+    },
+    PerDayOutsideLeave {
+        block: &'static str,
+    },
+    /// `allowed`: the conditions `block` rows may take.
+    UnknownCondition {
+        condition: String,
+        block: &'static str,
+        allowed: Vec<&'static str>,
+        suggestion: Option<Suggestion>,
+    },
+    OverOutsideLeave,
+    BadDuration,
+}
+
+/// Which end of a half day a punch is at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PunchAt {
+    In,
+    Out,
+}
+
+impl PunchAt {
+    fn word(self) -> &'static str {
+        match self {
+            PunchAt::In => "in",
+            PunchAt::Out => "out",
+        }
+    }
+}
+
+/// What a counting row without a cite is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountingPart {
+    HalfDay,
+    Punch,
+    Rule,
+    Sum,
+    CaseKind,
+    Row,
+}
+
+fn weekday(lang: Lang, day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => lang.pick("星期一", "Monday"),
+        Weekday::Tue => lang.pick("星期二", "Tuesday"),
+        Weekday::Wed => lang.pick("星期三", "Wednesday"),
+        Weekday::Thu => lang.pick("星期四", "Thursday"),
+        Weekday::Fri => lang.pick("星期五", "Friday"),
+        Weekday::Sat => lang.pick("星期六", "Saturday"),
+        Weekday::Sun => lang.pick("星期日", "Sunday"),
+    }
+}
+
+impl RecordsCheck {
+    fn code(&self) -> &'static str {
+        use RecordsCheck as R;
+        match self {
+            R::BlockTwice { .. } => "kaohe::check::records::block_twice",
+            R::CalendarTwice { .. } => "kaohe::check::calendar::year_twice",
+            R::NoCaseKinds => "kaohe::check::records::no_case_kinds",
+            R::NotAYear { .. } => "kaohe::check::calendar::not_a_year",
+            R::NoNotice => "kaohe::check::calendar::no_notice",
+            R::HolidayBackwards { .. } => "kaohe::check::calendar::backwards",
+            R::HolidayTwice { .. } | R::WorkedTwice { .. } | R::HolidayAndWorked { .. } => {
+                "kaohe::check::calendar::day_twice"
+            }
+            R::WorkedNotWeekend { .. } => "kaohe::check::calendar::worked_not_weekend",
+            R::NoSuchDay { .. } => "kaohe::check::calendar::no_such_day",
+            R::HalfBackwards { .. } => "kaohe::check::schedule::backwards",
+            R::HalfTwice { .. } | R::PunchTwice { .. } | R::SecondPunch { .. } => "kaohe::check::schedule::twice",
+            R::HalvesNotTwo { .. } => "kaohe::check::schedule::halves",
+            R::HalvesOverlap => "kaohe::check::schedule::overlap",
+            R::NoSuchHalf { .. } => "kaohe::check::schedule::no_such_half",
+            R::NoPunch { .. } => "kaohe::check::schedule::no_punch",
+            R::WrongOff { .. }
+            | R::Unbounded { .. }
+            | R::LateNotAfter { .. }
+            | R::EarlyInsideWindow { .. }
+            | R::NeverOnTime { .. } => "kaohe::check::schedule::window",
+            R::NotATime { .. } => "kaohe::check::schedule::not_a_time",
+            R::TwoWithoutSeason | R::AllSeasoned | R::SeasonsOverlap { .. } => "kaohe::check::schedule::season",
+            R::PunchesWithoutSchedule => "kaohe::check::schedule::missing",
+            R::ScheduleUnlike { .. } => "kaohe::check::schedule::unlike",
+            R::EmptyCite => "kaohe::check::empty_cite",
+            R::NoCite { .. } => "kaohe::check::no_cite",
+            R::NoSuchRow { .. } => "kaohe::check::records::no_such_row",
+            R::NameTwice { .. } | R::LabelTwice { .. } | R::ByFactTwice | R::CaseKindTwice { .. } => {
+                "kaohe::check::records::twice"
+            }
+            R::EmptyLabel => "kaohe::check::records::empty_label",
+            R::Undeclared { .. } => "kaohe::check::records::undeclared",
+            R::AddsNothing { .. } => "kaohe::check::records::adds_nothing",
+            R::WorkdaysSummed => "kaohe::check::records::workdays_summed",
+            R::FactAndLeave { .. } | R::NotDays { .. } | R::NotFactNorLeave { .. } => "kaohe::check::records::away",
+            R::ItemIsFact { .. } => "kaohe::check::records::item_is_fact",
+            R::WindowRow { .. } => "kaohe::check::records::window_row",
+            R::NoFact { .. } => "kaohe::check::records::no_fact",
+            R::CountPerDay { .. } | R::CountFraction { .. } | R::DaysNotHalves { .. } | R::NotCounted { .. } => {
+                "kaohe::check::records::amount_of_kind"
+            }
+            R::AmountTooLarge { .. } => "kaohe::check::records::too_large",
+            R::PerDayOutsideLeave { .. } | R::OverOutsideLeave => "kaohe::check::records::leave_only",
+            R::UnknownCondition { .. } => "kaohe::check::records::unknown_condition",
+            R::BadDuration => "kaohe::check::records::bad_duration",
+        }
+    }
+
+    fn also(&self) -> Option<Span> {
+        match self {
+            RecordsCheck::BlockTwice { first, .. } => *first,
+            RecordsCheck::NameTwice { first, .. } | RecordsCheck::LabelTwice { first, .. } => Some(*first),
+            _ => None,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> Text {
+        use RecordsCheck as R;
+        let t = |zh: String, en: String| Text::new(lang.pick(zh, en));
+        let p = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        let again = p("重复", "again");
+        match self {
+            R::BlockTwice { block, first_file, .. } => {
+                t(format!("`{block}` 声明了两次"), format!("`{block}` is declared twice"))
+                    .label(p("第二个部分", "second block"))
+                    .help(match first_file {
+                        None => p("把它的各行写在同一个部分中", "put all its rows in one block").to_string(),
+                        Some(file) => lang.pick(
+                            format!("第一个在 `{file}` 中；把它的各行写在同一个部分中"),
+                            format!("the first is in `{file}`; put all its rows in one block"),
+                        ),
+                    })
+            }
+            R::CalendarTwice { year } => {
+                t(format!("{year} 年的日历给了两次"), format!("the calendar of {year} is given twice")).label(again)
+            }
+            R::NoCaseKinds => Text::new(p("`cases` 没有声明任何办件类型", "`cases` declares no kind of case"))
+                .label(p("没有办件类型", "no kinds"))
+                .help(p(
+                    "写出每种办件及其时限，例如 `promised \"承诺件\" due in working days`",
+                    "name each kind of case and its deadline, for example `promised \"承诺件\" due in working days`",
+                )),
+            R::NotAYear { number } => t(format!("`{number}` 不是年份"), format!("`{number}` is not a year"))
+                .label(p("不是年份", "not a year")),
+            R::NoNotice => Text::new(p("日历没有写明依据的通知", "the calendar names no notice"))
+                .label(p("空的", "empty"))
+                .help(p(
+                    "写明规定当年节假日的通知，例如 \"国务院办公厅关于2026年部分节假日安排的通知\"",
+                    "name the notice that sets the year's holidays, for example \"国务院办公厅关于2026年部分节假日安排的通知\"",
+                )),
+            R::HolidayBackwards { holiday } => {
+                t(format!("节假日 `{holiday}` 的结束早于开始"), format!("holiday `{holiday}` ends before it starts"))
+                    .label(p("起止颠倒", "backwards"))
+            }
+            R::HolidayTwice { day } => t(format!("{day} 作为节假日给了两次"), format!("{day} is given as a holiday twice"))
+                .label(p("与另一个节假日重叠", "overlaps another holiday")),
+            R::WorkedNotWeekend { day } => {
+                let (zh, en) = (weekday(Lang::Zh, day.weekday()), weekday(Lang::En, day.weekday()));
+                t(format!("{day} 是{zh}，本来就是工作日"), format!("{day} is a {en}, a workday already"))
+                    .label(p("不是周末", "not a weekend day"))
+                    .help(p(
+                        "`working` 写的是通知中调休上班的周末",
+                        "`working` names the weekend days the notice makes workdays (调休上班)",
+                    ))
+            }
+            R::WorkedTwice { day } => {
+                t(format!("{day} 作为调休上班日给了两次"), format!("{day} is given as worked twice")).label(again)
+            }
+            R::HolidayAndWorked { day } => t(
+                format!("{day} 既是节假日又是调休上班日"),
+                format!("{day} is both a holiday and a day worked"),
+            )
+            .label(p("在这个日历中", "in this calendar")),
+            R::NoSuchDay { year: Some(year), month, day } => {
+                t(format!("{year} 年没有 {month:02}-{day:02} 这一天"), format!("{year} has no day {month:02}-{day:02}"))
+                    .label(p("不是日期", "not a day"))
+            }
+            R::NoSuchDay { year: None, month, day } => {
+                t(format!("没有哪一年有 {month:02}-{day:02} 这一天"), format!("no year has a day {month:02}-{day:02}"))
+                    .label(p("不是日期", "not a day"))
+            }
+            R::HalfBackwards { half } => {
+                t(format!("半天 `{half}` 的结束早于开始"), format!("half day `{half}` ends before it starts"))
+                    .label(p("起止颠倒", "backwards"))
+            }
+            R::HalfTwice { half } => {
+                t(format!("半天 `{half}` 声明了两次"), format!("half day `{half}` is declared twice")).label(again)
+            }
+            R::HalvesNotTwo { schedule, halves } => t(
+                format!("作息时间分上午和下午；`{schedule}` 有 {halves} 个半天"),
+                format!("a schedule has a morning and an afternoon; `{schedule}` has {halves} half days"),
+            )
+            .label(p("两个半天", "two half days"))
+            .help(p(
+                "两个都写上，例如 `morning \"上午\" 09:00-12:00` 和 `afternoon \"下午\" 13:00-17:00`",
+                "write both, for example `morning \"上午\" 09:00-12:00` and `afternoon \"下午\" 13:00-17:00`",
+            )),
+            R::HalvesOverlap => Text::new(p(
+                "第一个半天必须在第二个开始之前结束",
+                "the first half day must end before the second starts",
+            ))
+            .label(p("重叠", "overlap")),
+            R::NoSuchHalf { punch, half, suggestion } => t(
+                format!("打卡 `{punch}` 所写的半天 `{half}` 不存在"),
+                format!("punch `{punch}` names no half day `{half}`"),
+            )
+            .label(p("不是这个作息时间的半天", "not a half day of this schedule"))
+            .help_if(suggested(lang, suggestion)),
+            R::PunchTwice { punch } => {
+                t(format!("打卡 `{punch}` 声明了两次"), format!("punch `{punch}` is declared twice")).label(again)
+            }
+            R::SecondPunch { half, end } => {
+                let end = end.word();
+                t(format!("半天 `{half}` 有两个 `{end}` 打卡"), format!("half day `{half}` has two `{end}` punches"))
+                    .label(p("第二个", "the second"))
+            }
+            R::NoPunch { half, end } => {
+                let end = end.word();
+                t(format!("半天 `{half}` 没有 `{end}` 打卡"), format!("half day `{half}` has no `{end}` punch"))
+                    .label(p("在这个作息时间中", "in this schedule"))
+                    .help(lang.pick(
+                        format!("每个工作日应打卡四次（第十一条）；声明一个，例如 `{half}_{end} \"…\" {half} {end}, on time …`"),
+                        format!("four punches are due each workday (第十一条); declare one like `{half}_{end} \"…\" {half} {end}, on time …`"),
+                    ))
+            }
+            R::WrongOff { punch, end: PunchAt::In } => t(
+                format!("`{punch}` 开始一个半天：晚了是迟到，不是早退"),
+                format!("`{punch}` opens a half day: it is late, not early"),
+            )
+            .label(p("这里", "here"))
+            .help(p("写 `late before …`", "write `late before …`")),
+            R::WrongOff { punch, end: PunchAt::Out } => t(
+                format!("`{punch}` 结束一个半天：早了是早退，不是迟到"),
+                format!("`{punch}` closes a half day: it is early, not late"),
+            )
+            .label(p("这里", "here"))
+            .help(p("写 `early before …`", "write `early before …`")),
+            R::Unbounded { punch, end: PunchAt::In } => t(
+                format!("`{punch}` 的按时时段没有结束：永远不会迟到"),
+                format!("`{punch}` is on time with no end: it could never be late"),
+            )
+            .label(p("这里", "here"))
+            .help(p("写 `on time until 08:55`", "write `on time until 08:55`")),
+            R::Unbounded { punch, end: PunchAt::Out } => t(
+                format!("`{punch}` 的按时时段没有开始：永远不会早退"),
+                format!("`{punch}` is on time with no start: it could never be early"),
+            )
+            .label(p("这里", "here"))
+            .help(p("写 `on time from 12:00`", "write `on time from 12:00`")),
+            R::LateNotAfter { punch, before } => t(
+                format!("`{punch}` 只在 {before} 之前算迟到，而这不在它的按时时段之后"),
+                format!("`{punch}` is late only before {before}, which is not after its on-time window"),
+            )
+            .label(p("这里", "here"))
+            .help(p(
+                "迟到在按时时段之后、这个时间之前，通常是半天的结束",
+                "late is after the window and before this time, usually the end of the half day",
+            )),
+            R::EarlyInsideWindow { punch } => t(
+                format!("`{punch}` 的早退截止时间落在它的按时时段之内"),
+                format!("`{punch}` is early up to a time inside its on-time window"),
+            )
+            .label(p("这里", "here"))
+            .help(p(
+                "早退在按时时段之前：`early before` 写它的开始时间",
+                "early is before the window: write `early before` its start",
+            )),
+            R::NeverOnTime { punch } => t(
+                format!("`{punch}` 永远不会按时：它的按时时段是空的"),
+                format!("`{punch}` is never on time: its window is empty"),
+            )
+            .label(p("这里", "here"))
+            .help(p("检查这些时间", "check the times")),
+            R::NotATime { hour, minute } => t(
+                format!("`{hour:02}:{minute:02}` 不是一天中的时间"),
+                format!("`{hour:02}:{minute:02}` is not a time of day"),
+            )
+            .label(p("不是时间", "not a time")),
+            R::TwoWithoutSeason => Text::new(p("有两个作息时间没有写季节", "two schedules without a season"))
+                .label(p("第二个", "second"))
+                .help(p(
+                    "给另一个写上它的日期：`schedule \"夏季作息\" from 05-01 to 09-30 { … }`",
+                    "give the other its days of the year: `schedule \"夏季作息\" from 05-01 to 09-30 { … }`",
+                )),
+            R::AllSeasoned => Text::new(p(
+                "每个作息时间都有季节：有些日子会没有作息时间",
+                "every schedule has a season: some days would have none",
+            ))
+            .label(p("一个季节", "a season"))
+            .help(p(
+                "一年中其余日子的作息时间不写 `from … to …`",
+                "write the schedule of the rest of the year without `from … to …`",
+            )),
+            R::PunchesWithoutSchedule => Text::new(p("`punches` 需要一个 `schedule`", "`punches` needs a `schedule`"))
+                .label(p("没有作息时间", "no schedule"))
+                .help(p(
+                    "声明工作时间和打卡：`schedule \"作息时间\" { morning \"上午\" 09:00-12:00 … }`",
+                    "declare the work hours and the punches: `schedule \"作息时间\" { morning \"上午\" 09:00-12:00 … }`",
+                )),
+            R::ScheduleUnlike { schedule, base } => t(
+                format!("作息时间 `{schedule}` 与 `{base}` 不一致"),
+                format!("schedule `{schedule}` is not like `{base}`"),
+            )
+            .label(p("半天或打卡不同", "other half days or punches"))
+            .help(lang.pick(
+                format!("季节只改变时间：给它与 `{base}` 相同的半天和打卡，名称和标签也相同"),
+                format!("a season changes the times only: give it the half days and punches of `{base}`, with the same names and labels"),
+            )),
+            R::SeasonsOverlap { first, second, month, day } => t(
+                format!("作息时间 `{first}` 和 `{second}` 都包含 {month:02}-{day:02}"),
+                format!("schedules `{first}` and `{second}` both hold {month:02}-{day:02}"),
+            )
+            .label(p("季节重叠", "overlapping seasons")),
+            R::EmptyCite => Text::new(p("依据是空的", "the cite is empty")).label(p("空的依据", "empty cite")).help(p(
+                "写明它在原文中的位置，例如 `[第十章/二]`",
+                "name the place in the document, for example `[第十章/二]`",
+            )),
+            R::NoCite { what } => {
+                let (zh, en) = match what {
+                    CountingPart::HalfDay => ("这个半天", "the half day"),
+                    CountingPart::Punch => ("这个打卡", "the punch"),
+                    CountingPart::Rule => ("这条规则", "the rule"),
+                    CountingPart::Sum => ("这个合计", "the sum"),
+                    CountingPart::CaseKind => ("这种办件", "the kind of case"),
+                    CountingPart::Row => ("这一行", "the row"),
+                };
+                t(format!("{zh}没有依据"), format!("{en} has no cite")).label(p("没有依据", "no cite")).help(p(
+                    "每条计数规则都写明它所依据的原文位置，例如 `[第十章/三/1]`",
+                    "every counting rule names the place in the document it encodes, for example `[第十章/三/1]`",
+                ))
+            }
+            R::NoSuchRow { block } => t(format!("`{block}` 中没有这样的行"), format!("`{block}` has no such row"))
+                .label(p("不是这个部分的行", "not a row of this block")),
+            R::NameTwice { name, .. } => t(format!("`{name}` 声明了两次"), format!("`{name}` is declared twice"))
+                .label(p("又在这里声明", "declared again here"))
+                .also(p("第一次在这里声明", "first declared here"))
+                .help(p("只写名称的一行会加到它上面：去掉标签", "a row with the name alone adds to it: drop the label")),
+            R::LabelTwice { label, .. } => {
+                t(format!("标签 \"{label}\" 给了两次"), format!("the label \"{label}\" is given twice"))
+                    .label(again)
+                    .also(p("第一次在这里", "first here"))
+                    .help(p("表格按标签区分它们：让它们不同", "the tables name each by its label: keep them apart"))
+            }
+            R::EmptyLabel => Text::new(p("标签是空的", "the label is empty")).label(p("空的", "empty")),
+            R::Undeclared { name, block, suggestion } => t(
+                format!("`{name}` 没有在 `{block}` 中声明"),
+                format!("`{name}` is not declared in `{block}`"),
+            )
+            .label(p("哪里都没有它的标签", "no label anywhere"))
+            .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                lang.pick(
+                    format!("先连同标签声明它：`{name} \"…\"`"),
+                    format!("declare it with its label first: `{name} \"…\"`"),
+                )
+            })),
+            R::AddsNothing { name } => {
+                t(format!("`{name}` 这一行什么也不加"), format!("the row of `{name}` adds nothing"))
+                    .label(p("没有计入的事实", "no targets"))
+            }
+            R::WorkdaysSummed => Text::new(p("`workdays` 不能由合计得出", "`workdays` cannot be summed"))
+                .label(p("由 gather 计数", "counted by gather"))
+                .help(p(
+                    "`workdays` 是在大厅的工作日，由 gather 根据日历和名册计数",
+                    "`workdays` are the workdays in the hall, which gather counts from the calendar and the roster",
+                )),
+            R::FactAndLeave { name } => {
+                t(format!("`{name}` 既是事实又是请假类型"), format!("`{name}` is both a fact and a kind of leave"))
+                    .label(p("有歧义", "ambiguous"))
+                    .help(p("给这种请假改个名称", "rename the kind of leave"))
+            }
+            R::NotDays { name, kind } => t(
+                format!("`{name}` 是 `{kind}` 类事实；天数的合计只取 `days` 类事实"),
+                format!("`{name}` is a `{kind}` fact; a sum of days takes `days` facts"),
+            )
+            .label(p("不是天数", "not days")),
+            R::NotFactNorLeave { name, suggestion } => t(
+                format!("`{name}` 既不是工作人员的事实，也不是请假类型"),
+                format!("`{name}` is neither a staff fact nor a kind of leave"),
+            )
+            .label(p("未知", "unknown"))
+            .help_if(suggested(lang, suggestion)),
+            R::ByFactTwice => {
+                Text::new(p("`facts by id or label` 给了两次", "`facts by id or label` is given twice")).label(again)
+            }
+            R::ItemIsFact { item, fact } => t(
+                format!("事项 \"{item}\" 也是事实 `{fact}`，但计法不同"),
+                format!("the item \"{item}\" is also fact `{fact}`, but counts otherwise"),
+            )
+            .label(p("是事实的名称", "names a fact"))
+            .help(lang.pick(
+                format!("给这个事项换一个标签，或者按 `{fact} 1 each` 计"),
+                format!("give the item another label, or count it as `{fact} 1 each`"),
+            )),
+            R::CaseKindTwice { kind } => {
+                t(format!("办件类型 `{kind}` 声明了两次"), format!("kind of case `{kind}` is declared twice"))
+                    .label(again)
+            }
+            R::WindowRow { block } => t(
+                format!("`{block}` 的行计入工作人员，不计入窗口"),
+                format!("a `{block}` row counts toward a staff member, not a window"),
+            )
+            .label(p("不是窗口的", "not a window's"))
+            .help(p("窗口的事实由 `cases` 和 `reviews` 计数", "window facts are counted from `cases` and `reviews`")),
+            R::NoFact { whose, fact, of_window, suggestion } => {
+                let zh = if *whose == "window" { "窗口" } else { "工作人员" };
+                let help = if *of_window {
+                    Some(lang.pick(
+                        format!("`{fact}` 是窗口的事实：写 `window {fact}`"),
+                        format!("`{fact}` is a window fact: write `window {fact}`"),
+                    ))
+                } else {
+                    suggested(lang, suggestion)
+                };
+                t(format!("{zh}没有事实 `{fact}`"), format!("{whose} have no fact `{fact}`"))
+                    .label(p("不是已声明的事实", "not a declared fact"))
+                    .help_if(help)
+            }
+            R::CountPerDay { fact } => t(
+                format!("`{fact}` 是次数：`per day` 会给它加上半天"),
+                format!("`{fact}` is a count: `per day` would add half days to it"),
+            )
+            .label(p("不是整数", "not a whole number"))
+            .help(p("写 `1 each`", "write `1 each`")),
+            R::CountFraction { fact, amount } => t(
+                format!("`{fact}` 是次数：它加的是整数，不是 {amount}"),
+                format!("`{fact}` is a count: it adds whole numbers, not {amount}"),
+            )
+            .label(p("不是整数", "not a whole number"))
+            .help(p("写 `1 each`", "write `1 each`")),
+            R::DaysNotHalves { fact, amount } => t(
+                format!("`{fact}` 按半天计天数，不是 {amount}"),
+                format!("`{fact}` counts days in halves, not {amount}"),
+            )
+            .label(p("不是 0.5 的倍数", "not a multiple of 0.5")),
+            R::NotCounted { fact, kind } => t(
+                format!("`{fact}` 是 `{kind}`：计数规则只加到次数和天数上"),
+                format!("`{fact}` is `{kind}`: a counting rule adds to counts and days"),
+            )
+            .label(p("不是次数或天数", "not a count or days"))
+            .help(p(
+                "分值和级别来自督查记录，按事实的编号或标签",
+                "amounts and levels come from the findings log, by the fact's id or label",
+            )),
+            R::AmountTooLarge { amount } => t(
+                format!("`{amount}` 对计数规则来说太大"),
+                format!("`{amount}` is too large for a counting rule"),
+            )
+            .label(p("太大", "too large")),
+            R::PerDayOutsideLeave { block } => t(
+                format!("`per day` 计的是请假的天数；`{block}` 的行用 `each`"),
+                format!("`per day` counts the days of a leave; `{block}` rows count `each`"),
+            )
+            .label(p("不是请假", "not a leave")),
+            R::UnknownCondition { condition, block, allowed, suggestion } => {
+                let help = match allowed.first() {
+                    None => lang.pick(format!("`{block}` 的行不带条件"), format!("`{block}` rows take no condition")),
+                    Some(first) => suggested(lang, suggestion).unwrap_or_else(|| {
+                        lang.pick(
+                            format!("`{block}` 的行可以写 `when {first}`"),
+                            format!("`{block}` rows may say `when {first}`"),
+                        )
+                    }),
+                };
+                t(format!("未知条件 `{condition}`"), format!("unknown condition `{condition}`"))
+                    .label(p("不是 kaohe 读取的列", "not a column kaohe reads"))
+                    .help(help)
+            }
+            R::OverOutsideLeave => Text::new(p("`over` 用于请假的时长", "`over` is for the length of a leave"))
+                .label(p("不是请假", "not a leave")),
+            R::BadDuration => Text::new(p("时长是整分钟数，至多一天", "a duration is whole minutes, at most a day"))
+                .label(p("不是整分钟", "not whole minutes")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1451,8 +2124,10 @@ mod tests {
             CheckError::AmongUndeclared { .. } => 56,
             CheckError::AmongItself { .. } => 57,
             CheckError::AmongKinds { .. } => 58,
+            CheckError::Records(_) => 59,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 59);
+        examples.push(CheckError::Records(RecordsCheck::EmptyLabel));
+        crate::source::diagnostic::assert_worded(&examples, variant, 60);
     }
 
     #[test]

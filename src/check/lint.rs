@@ -103,6 +103,9 @@ pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> V
     for (index, (_, file)) in files.iter().enumerate() {
         lints.file = index;
         for item in &file.items {
+            if let (ast::Item::Records(block), Some(document)) = (item, &document) {
+                lints.cite_list(&named[index], crate::syntax::records::cites(block), document);
+            }
             let ast::Item::Subject(ast) = item else { continue };
             let (subject, used) = match ast.name.value.as_str() {
                 "staff" => (&policy.staff, &used[0]),
@@ -262,6 +265,10 @@ impl Lints {
         let lines = words::lines(ast);
         let mut cites: Vec<&Spanned<String>> = lines.iter().filter_map(|l| l.cite).collect();
         cites.sort_by_key(|c| c.span.start());
+        self.cite_list(src, cites, document);
+    }
+
+    fn cite_list(&mut self, src: &Named, cites: Vec<&Spanned<String>>, document: &Document) {
         for cite in cites {
             if let Err(miss) = document.locate(&cite.value) {
                 self.warn(src, cite.span, Warning::Cite { cite: cite.value.clone(), miss });

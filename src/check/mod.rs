@@ -8,6 +8,7 @@ pub mod document;
 mod error;
 mod fidelity;
 pub mod lint;
+mod records;
 mod standing;
 
 use std::collections::HashMap;
@@ -76,6 +77,7 @@ impl Checker {
         let mut readings_file: Option<(String, Seen<'_>)> = None;
         let mut levels: Vec<(Label, Seen<'_>)> = Vec::new();
         let mut subjects: Vec<(&ast::Subject, usize)> = Vec::new();
+        let mut records: Vec<(&crate::syntax::records::Block, usize)> = Vec::new();
         for (index, (_, file)) in files.iter().enumerate() {
             let src = &named[index];
             for item in &file.items {
@@ -121,6 +123,7 @@ impl Checker {
                         }
                     }
                     ast::Item::Subject(subject) => subjects.push((subject.as_ref(), index)),
+                    ast::Item::Records(block) => records.push((block.as_ref(), index)),
                 }
             }
         }
@@ -158,6 +161,8 @@ impl Checker {
         let staff = self.subject(staff_ast, &named[*staff_file], &levels, None);
         let window = self.subject(window_ast, &named[*window_file], &levels, Some(&staff));
         let readings = self.finish_readings();
+        let blocks: Vec<_> = records.iter().map(|(block, index)| (*block, &named[*index])).collect();
+        let (records, calendar) = self.records(&blocks, &staff, &window);
         Some(Policy {
             name: name.map(|(n, _)| n).unwrap_or_default(),
             effective,
@@ -166,6 +171,8 @@ impl Checker {
             readings_file: readings_file.map(|(f, _)| f),
             staff,
             window,
+            records,
+            calendar,
         })
     }
 

@@ -14,7 +14,8 @@ pub struct AnnualArgs {
     /// The policy directory, e.g. `policies/luoshan`.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The year's quarterly facts files (one to four, one per quarter, in any order).
+    /// The year's quarterly facts files (one to four, one per quarter, in any
+    /// order): JSON, or summary workbooks (`.xlsx`) or folders of their CSV files.
     #[arg(long, value_name = "FILE", num_args = 1..=4, required = true)]
     facts: Vec<PathBuf>,
     /// `table` for a person at a terminal; `json` for other tools; `xlsx` a

@@ -12,11 +12,13 @@ mod exit;
 mod explain;
 mod fmt;
 mod format;
+mod gather;
 mod manual;
 mod out;
 mod report;
 mod stderr;
 mod table;
+mod template;
 mod test;
 
 use std::path::PathBuf;
@@ -50,6 +52,10 @@ enum Command {
     /// Score a period's facts: every staff member and window, with grades.
     #[command(after_help = EXIT_CODES)]
     Eval(eval::EvalArgs),
+    /// Count a period's facts from the hall's records (punches, leave, the
+    /// findings log, cases, reviews), each with the evidence behind it.
+    #[command(after_help = gather::AFTER_HELP)]
+    Gather(gather::GatherArgs),
     /// Show one record's ledger: every rule that moved its score, with cite,
     /// wording, quantity and points; each category's floor; total and grade.
     #[command(after_help = EXIT_CODES)]
@@ -89,6 +95,11 @@ enum Command {
     /// Print the manual page (roff) on stdout, e.g. `kaohe man > kaohe.1`;
     /// `kaohe man eval` for a subcommand's own page.
     Man(manual::ManArgs),
+    /// Write a period's facts workbook to fill in (.xlsx): a sheet of staff
+    /// and one of windows, the policy's labels as headers, the roster filled
+    /// in, and data validation that catches a mistake as it is typed.
+    #[command(after_help = template::AFTER_HELP)]
+    Template(template::TemplateArgs),
 }
 
 /// The policy and facts every scoring command reads.
@@ -99,8 +110,10 @@ struct Inputs {
     /// quarter must load; another that is rejected is a warning.
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
-    /// The quarter's facts, a JSON file (docs/io.md in kaohe's source tree).
-    /// A year's file (`"period": "2026"`) is for `kaohe annual`.
+    /// The quarter's facts: a JSON file (docs/io.md in kaohe's source tree), or
+    /// a summary workbook (`.xlsx` with sheets 人员, 窗口, 说明, as `kaohe
+    /// template` writes it) or a folder of its sheets as CSV files. A year's
+    /// file (`"period": "2026"`) is for `kaohe annual`.
     #[arg(long, value_name = "FILE")]
     facts: PathBuf,
 }
@@ -124,6 +137,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let context = Context { diagnostics: cli.stderr.diagnostics() };
     let outcome = match cli.command {
         Command::Eval(args) => eval::run(args, &context),
+        Command::Gather(args) => gather::run(args, &context),
         Command::Explain(args) => explain::run(args, &context),
         Command::Annual(args) => annual::run(args, &context),
         Command::Report(args) => report::run(args, &context),
@@ -134,6 +148,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Test(args) => test::run(args, &context),
         Command::Completions(args) => manual::completions(args),
         Command::Man(args) => manual::man(args),
+        Command::Template(args) => template::run(args, &context),
     };
     exit::finish(outcome, &context.diagnostics)
 }

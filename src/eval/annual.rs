@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::reason::{self, Reason};
 use super::standing::{self, Selection, Standing};
 use super::{magnitude, round_half_away, Results, StaffSums};
 use crate::facts::{Period, Quarter, Record};
@@ -46,12 +47,15 @@ pub struct AnnualRecord {
     pub months_in_hall: Decimal,
     /// The mean of the quarterly totals, rounded as the policy says.
     pub total: Decimal,
-    /// Why the record is not assessed for the year: (gate index, why).
-    pub not_assessed: Vec<(usize, String)>,
+    /// Why the record is not assessed for the year: the `not assessed`
+    /// lines that apply, indexing the annual rules' `not_assessed`.
+    pub not_assessed: Vec<Reason>,
     /// None when not assessed.
     pub standing: Option<Standing>,
-    pub vetoes: Vec<(usize, String)>,
-    pub flags: Vec<(usize, String)>,
+    /// Indexing the annual rules' `vetoes`; none when not assessed.
+    pub vetoes: Vec<Reason>,
+    /// Indexing the annual rules' `flags`; none when not assessed.
+    pub flags: Vec<Reason>,
 }
 
 impl AnnualRecord {
@@ -85,37 +89,29 @@ pub fn roll_up(policy: &Policy, year: i32, quarters: &[ScoredQuarter<'_>]) -> An
             .map(|appearances| {
                 let view =
                     YearView { subject, quarters, sums: &sums, appearances, is_staff, year, grade: None, months: None };
-                record(&view, rules, &policy.staff)
+                record(&view, rules)
             })
             .collect();
         let totals: Vec<Option<Decimal>> =
             records.iter().map(|r| r.not_assessed.is_empty().then_some(r.total)).collect();
-        let (standings, selections) = standing::grade_all(subject, &totals, |i, g| {
-            records[i].vetoes.iter().any(|(v, _)| rules.vetoes[*v].grade == g)
-        });
-        for ((record, standing), appearances) in records.iter_mut().zip(standings).zip(&members) {
-            if let Some(standing) = &standing {
-                let view = YearView {
-                    subject,
-                    quarters,
-                    sums: &sums,
-                    appearances,
-                    is_staff,
-                    year,
-                    grade: Some(standing.grade),
-                    months: Some(record.months_in_hall),
-                };
-                record.flags = rules
-                    .flags
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(f, flag)| {
-                        standing::test(subject, &policy.staff, &flag.condition, &view).map(|w| (f, w))
-                    })
-                    .collect();
-            }
+        let view = |i: usize, grade: Option<usize>| YearView {
+            subject,
+            quarters,
+            sums: &sums,
+            appearances: &members[i],
+            is_staff,
+            year,
+            grade,
+            months: Some(records[i].months_in_hall),
+        };
+        let settled = standing::settle(subject, &rules.vetoes, &rules.flags, &totals, view);
+        let settled_records = settled.standings.into_iter().zip(settled.vetoes).zip(settled.flags);
+        for (record, ((standing, vetoes), flags)) in records.iter_mut().zip(settled_records) {
             record.standing = standing;
+            record.vetoes = vetoes;
+            record.flags = flags;
         }
+        let selections = settled.selections;
         if is_staff {
             out.staff = records;
             out.staff_selections = selections;
@@ -147,8 +143,8 @@ fn collect(quarters: &[ScoredQuarter<'_>], is_staff: bool) -> Vec<Vec<(usize, us
     members
 }
 
-fn record(view: &YearView<'_>, rules: &AnnualRules, staff: &Subject) -> AnnualRecord {
-    let (subject, quarters) = (view.subject, view.quarters);
+fn record(view: &YearView<'_>, rules: &AnnualRules) -> AnnualRecord {
+    let quarters = view.quarters;
     let mut windows: Vec<String> = Vec::new();
     let mut entries = Vec::new();
     let (mut id, mut name, mut role, mut joined) = (String::new(), String::new(), None, None);
@@ -180,22 +176,7 @@ fn record(view: &YearView<'_>, rules: &AnnualRules, staff: &Subject) -> AnnualRe
         None => Decimal::from(3 * entries.len()),
     };
     let with_months = YearView { months: Some(months_in_hall), ..view.clone() };
-    let not_assessed = rules
-        .not_assessed
-        .iter()
-        .enumerate()
-        .filter_map(|(g, gate)| standing::test(subject, staff, &gate.condition, &with_months).map(|w| (g, w)))
-        .collect::<Vec<_>>();
-    let vetoes = if not_assessed.is_empty() {
-        rules
-            .vetoes
-            .iter()
-            .enumerate()
-            .filter_map(|(v, veto)| standing::test(subject, staff, &veto.condition, &with_months).map(|w| (v, w)))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let not_assessed = reason::applying(rules.not_assessed.iter().map(|g| &g.condition), &with_months);
     AnnualRecord {
         id,
         name,
@@ -207,7 +188,7 @@ fn record(view: &YearView<'_>, rules: &AnnualRules, staff: &Subject) -> AnnualRe
         total,
         not_assessed,
         standing: None,
-        vetoes,
+        vetoes: Vec::new(),
         flags: Vec::new(),
     }
 }
@@ -255,7 +236,7 @@ impl<'a> YearView<'a> {
     }
 }
 
-impl standing::Record for YearView<'_> {
+impl reason::Record for YearView<'_> {
     fn term(&self, term: Term) -> Decimal {
         if term == Term::MonthsInHall {
             return self.months.unwrap_or_default();

@@ -3,93 +3,52 @@
 
 use rust_decimal::Decimal;
 
-use crate::policy::{Condition, Subject, Term};
+use super::reason::{applying, Reason, Record};
+use crate::policy::{Flag, Subject, Veto};
 
-/// What a condition reads about one record.
-pub trait Record {
-    fn term(&self, term: Term) -> Decimal;
-    fn role(&self) -> Option<usize>;
-    /// The final grade, once known.
-    fn grade(&self) -> Option<usize>;
-    /// In how many of the year's quarters the record had this grade, and of how many.
-    fn quarters_with(&self, grade: usize) -> (usize, usize);
+/// A list of records once every total is known.
+#[derive(Debug, Clone)]
+pub struct Settled {
+    /// None for a record not assessed.
+    pub standings: Vec<Option<Standing>>,
+    pub selections: Vec<Selection>,
+    /// The vetoes that applied to each record.
+    pub vetoes: Vec<Vec<Reason>>,
+    /// The flags raised for each record.
+    pub flags: Vec<Vec<Reason>>,
 }
 
-/// Whether a condition holds, and if it does, why, in the policy's words:
-/// `days_away = 6`, `role chief_rep and red_yellow_cards in window = 1`.
-pub fn test(subject: &Subject, members: &Subject, c: &Condition, record: &dyn Record) -> Option<String> {
-    match c {
-        Condition::Or(parts) => parts.iter().find_map(|p| test(subject, members, p, record)),
-        Condition::And(parts) => {
-            let reasons: Option<Vec<String>> = parts.iter().map(|p| test(subject, members, p, record)).collect();
-            reasons.map(|r| r.join(" and "))
-        }
-        Condition::Not(inner) => match test(subject, members, inner, record) {
-            Some(_) => None,
-            None => Some(format!("not ({})", describe(subject, members, inner, record))),
-        },
-        Condition::Role(role) => (record.role() == Some(*role))
-            .then(|| format!("role {}", subject.roles.get(*role).map_or("", |r| r.id.as_str()))),
-        Condition::Grade { grade, every_quarter: false } => {
-            (record.grade() == Some(*grade)).then(|| format!("grade {}", grade_id(subject, *grade)))
-        }
-        Condition::Grade { grade, every_quarter: true } => {
-            let (with, of) = record.quarters_with(*grade);
-            (of == 4 && with == 4).then(|| format!("grade {} in all 4 quarters", grade_id(subject, *grade)))
-        }
-        Condition::Compare { terms, op, value } => {
-            let sum: Decimal = terms.iter().map(|t| record.term(*t)).sum();
-            op.holds(sum, *value).then(|| format!("{} = {}", terms_text(subject, members, terms), shown(sum)))
-        }
-    }
-}
-
-/// What a condition looks at, whether or not it holds (for `not (…)`).
-fn describe(subject: &Subject, members: &Subject, c: &Condition, record: &dyn Record) -> String {
-    match c {
-        Condition::Or(parts) | Condition::And(parts) => {
-            let word = if matches!(c, Condition::Or(_)) { " or " } else { " and " };
-            parts.iter().map(|p| describe(subject, members, p, record)).collect::<Vec<_>>().join(word)
-        }
-        Condition::Not(inner) => format!("not ({})", describe(subject, members, inner, record)),
-        Condition::Role(role) => format!("role {}", subject.roles.get(*role).map_or("", |r| r.id.as_str())),
-        Condition::Grade { grade, every_quarter: false } => format!("grade {}", grade_id(subject, *grade)),
-        Condition::Grade { grade, every_quarter: true } => {
-            let (with, of) = record.quarters_with(*grade);
-            format!("grade {} in {with} of {of} quarters", grade_id(subject, *grade))
-        }
-        Condition::Compare { terms, op, value } => {
-            let sum: Decimal = terms.iter().map(|t| record.term(*t)).sum();
-            format!("{} {} {}: {}", terms_text(subject, members, terms), op.symbol(), shown(*value), shown(sum))
-        }
-    }
-}
-
-fn terms_text(subject: &Subject, members: &Subject, terms: &[Term]) -> String {
-    use crate::policy::TermScope;
-    terms
+/// Vetoes, grades (bands, chosen grades, ranks) and flags of every record of
+/// a list, in that order: the one sequence of the quarter and of the year.
+/// `totals[i]` is None for a record not assessed, which gets no veto, grade
+/// or flag. `view(i, grade)` is what record i's conditions read, with its
+/// final grade once known (flags may ask for it; vetoes come before it).
+pub fn settle<V: Record>(
+    subject: &Subject,
+    vetoes: &[Veto],
+    flags: &[Flag],
+    totals: &[Option<Decimal>],
+    view: impl Fn(usize, Option<usize>) -> V,
+) -> Settled {
+    let vetoed: Vec<Vec<Reason>> = totals
         .iter()
-        .map(|t| match *t {
-            Term::Fact { fact, scope: TermScope::Own } => subject.facts[fact].name.id.clone(),
-            Term::Fact { fact, scope: TermScope::Window } => format!("{} in window", subject.facts[fact].name.id),
-            Term::Fact { fact, scope: TermScope::Staff } => format!("{} of staff", members.facts[fact].name.id),
-            Term::Attribute(a) => subject.attributes[a].name.id.clone(),
-            Term::MonthsInHall => "months_in_hall".to_string(),
+        .enumerate()
+        .map(|(i, total)| match total {
+            Some(_) => applying(vetoes.iter().map(|v| &v.condition), &view(i, None)),
+            None => Vec::new(),
         })
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
-fn grade_id(subject: &Subject, grade: usize) -> &str {
-    subject.grades.get(grade).map_or("", |g| g.name.id.as_str())
-}
-
-fn shown(value: Decimal) -> String {
-    if value.is_zero() {
-        "0".into()
-    } else {
-        value.normalize().to_string()
-    }
+        .collect();
+    let (standings, selections) =
+        grade_all(subject, totals, |i, g| vetoed[i].iter().any(|r| vetoes.get(r.index).is_some_and(|v| v.grade == g)));
+    let flagged = standings
+        .iter()
+        .enumerate()
+        .map(|(i, standing)| match standing {
+            Some(s) => applying(flags.iter().map(|f| &f.condition), &view(i, Some(s.grade))),
+            None => Vec::new(),
+        })
+        .collect();
+    Settled { standings, selections, vetoes: vetoed, flags: flagged }
 }
 
 /// A record's place once grades are settled.
@@ -115,9 +74,27 @@ pub struct Selection {
     pub assessed: usize,
     /// ⌊percent × assessed⌋.
     pub limit: usize,
+    /// The records chosen, highest total first.
     pub chosen: Vec<usize>,
     /// A group tied at the cut that would have passed the limit, left out whole.
-    pub tie: Option<(Decimal, Vec<usize>)>,
+    pub tie: Option<Tie>,
+}
+
+impl Selection {
+    /// Places of the quota no one was chosen for: left by a tie at the cut,
+    /// or by too few eligible records.
+    pub fn unfilled(&self) -> usize {
+        self.limit.saturating_sub(self.chosen.len())
+    }
+}
+
+/// Records of equal total at a quota's cut that together would pass the
+/// limit: ties are never broken, so all are left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    pub total: Decimal,
+    /// The records of the group, in input order.
+    pub members: Vec<usize>,
 }
 
 /// How one honour's proposals were made.
@@ -131,7 +108,7 @@ pub struct Proposal {
     pub candidates: Vec<usize>,
     pub proposed: Vec<usize>,
     /// A group tied at the cut that would have passed the limit, left out whole.
-    pub tie: Option<(Decimal, Vec<usize>)>,
+    pub tie: Option<Tie>,
 }
 
 /// Each honour's proposals: of the records `eligible(i, honour)` admits,
@@ -161,11 +138,6 @@ pub fn propose(
         .collect()
 }
 
-/// Totals are brought to one scale for sorting only up to this many places:
-/// beyond it a large total could not hold the digits, and plain comparison
-/// (slower, always exact) does the work.
-const MAX_SORT_SCALE: u32 = 10;
-
 /// ⌊percent% × assessed⌋, exactly.
 pub fn quota_limit(percent: Decimal, assessed: usize) -> usize {
     use rust_decimal::prelude::ToPrimitive;
@@ -175,16 +147,28 @@ pub fn quota_limit(percent: Decimal, assessed: usize) -> usize {
 /// Pick, highest total first, at most `limit` of `candidates` (record,
 /// total). Ties are never broken by input order: a tied group that would
 /// pass the limit is left out whole, and nothing below it is taken.
-pub fn choose(candidates: &[(usize, Decimal)], limit: usize) -> (Vec<usize>, Option<(Decimal, Vec<usize>)>) {
+pub fn choose(candidates: &[(usize, Decimal)], limit: usize) -> (Vec<usize>, Option<Tie>) {
     let mut sorted = candidates.to_vec();
-    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorted.sort_unstable_by(highest_first);
+    let (chosen, tie) = cut(&sorted, limit);
+    (chosen, tie.map(|(total, members)| Tie { total, members }))
+}
+
+/// Highest key first, equal keys in input order.
+fn highest_first<K: Ord>(a: &(usize, K), b: &(usize, K)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// [`choose`] over candidates already sorted [`highest_first`], by any
+/// exact key: the group tied at the cut comes back with its key.
+fn cut<K: Ord + Copy>(sorted: &[(usize, K)], limit: usize) -> (Vec<usize>, Option<(K, Vec<usize>)>) {
     let mut chosen = Vec::new();
     let mut i = 0;
     while i < sorted.len() {
-        let total = sorted[i].1;
-        let group: Vec<usize> = sorted[i..].iter().take_while(|c| c.1 == total).map(|c| c.0).collect();
+        let key = sorted[i].1;
+        let group: Vec<usize> = sorted[i..].iter().take_while(|c| c.1 == key).map(|c| c.0).collect();
         if chosen.len() + group.len() > limit {
-            let tie = (group.len() > 1 && chosen.len() < limit).then_some((total, group));
+            let tie = (group.len() > 1 && chosen.len() < limit).then_some((key, group));
             return (chosen, tie);
         }
         i += group.len();
@@ -195,56 +179,79 @@ pub fn choose(candidates: &[(usize, Decimal)], limit: usize) -> (Vec<usize>, Opt
 
 /// Grade every record: `totals[i]` is None for a record not assessed;
 /// `vetoed(i, grade)` says whether record i may not have that chosen grade.
+///
+/// Totals are compared exactly, however many places they have. To sort a
+/// hundred thousand of them cheaply, each becomes one integer at the largest
+/// scale among them (raising a scale is exact): an `i64` when all fit, else
+/// an `i128`; when even that cannot hold them (a huge total beside one with
+/// many places) they are compared as decimals, exact too, only slower.
 pub fn grade_all(
     subject: &Subject,
     totals: &[Option<Decimal>],
     vetoed: impl Fn(usize, usize) -> bool,
 ) -> (Vec<Option<Standing>>, Vec<Selection>) {
-    // At one scale, decimals compare by mantissa alone: sorting and ranking
-    // a hundred thousand totals stays cheap. Raising the scale is exact.
-    let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0).min(MAX_SORT_SCALE);
-    let assessed: Vec<(usize, Decimal)> = totals
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| {
-            t.map(|mut t| {
-                t.rescale(scale);
-                (i, t)
-            })
-        })
-        .collect();
-    // Highest first: a record's rank is 1 + how many totals are above its own.
-    let mut descending: Vec<Decimal> = assessed.iter().map(|(_, t)| *t).collect();
-    descending.sort_unstable_by(|a, b| b.cmp(a));
-    let mut standings: Vec<Option<Standing>> = totals
-        .iter()
-        .map(|t| {
-            t.map(|total| {
-                let band = subject.grade(total).unwrap_or(0);
-                let mut key = total;
-                key.rescale(scale);
-                let rank = 1 + descending.partition_point(|other| *other > key);
-                Standing { band, grade: band, rank, left_out_tied: false }
-            })
-        })
-        .collect();
+    let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0);
+    if let Some(keys) = keyed(totals, |t| integer_at(t, scale).and_then(|k| i64::try_from(k).ok())) {
+        grade_by(subject, totals, keys, vetoed)
+    } else if let Some(keys) = keyed(totals, |t| integer_at(t, scale)) {
+        grade_by(subject, totals, keys, vetoed)
+    } else {
+        grade_by(subject, totals, keyed(totals, Some).unwrap_or_default(), vetoed)
+    }
+}
+
+/// A total as an integer at `scale` (≥ its own): 94.5 at 2 is 9450.
+fn integer_at(total: Decimal, scale: u32) -> Option<i128> {
+    10i128.checked_pow(scale.checked_sub(total.scale())?).and_then(|p| total.mantissa().checked_mul(p))
+}
+
+/// (record, key) for every assessed total; None if one has no key.
+fn keyed<K>(totals: &[Option<Decimal>], key: impl Fn(Decimal) -> Option<K>) -> Option<Vec<(usize, K)>> {
+    totals.iter().enumerate().filter_map(|(i, t)| t.map(|t| key(t).map(|k| (i, k)))).collect()
+}
+
+/// [`grade_all`] by `assessed`: (record, key) for every assessed total, the
+/// keys ordered as the totals are.
+fn grade_by<K: Ord + Copy>(
+    subject: &Subject,
+    totals: &[Option<Decimal>],
+    mut assessed: Vec<(usize, K)>,
+    vetoed: impl Fn(usize, usize) -> bool,
+) -> (Vec<Option<Standing>>, Vec<Selection>) {
+    assessed.sort_unstable_by(highest_first);
+    // A record's rank is 1 + how many totals are above its own: the place
+    // of the first of its equals.
+    let mut standings: Vec<Option<Standing>> = vec![None; totals.len()];
+    let mut rank = 0;
+    for (at, &(i, key)) in assessed.iter().enumerate() {
+        if at == 0 || assessed[at - 1].1 != key {
+            rank = at + 1;
+        }
+        let band = totals[i].and_then(|t| subject.grade(t)).unwrap_or(0);
+        standings[i] = Some(Standing { band, grade: band, rank, left_out_tied: false });
+    }
     let mut selections = Vec::new();
     for (g, grade) in subject.grades.iter().enumerate() {
         let Some(quota) = &grade.quota else { continue };
         let limit = quota_limit(quota.percent, assessed.len());
-        let candidates: Vec<(usize, Decimal)> = assessed
+        let candidates: Vec<(usize, K)> = assessed
             .iter()
             .copied()
             .filter(|(i, _)| standings[*i].as_ref().is_some_and(|s| s.grade == quota.from) && !vetoed(*i, g))
             .collect();
-        let (chosen, tie) = choose(&candidates, limit);
+        let (chosen, tie) = cut(&candidates, limit);
         for i in &chosen {
             if let Some(s) = standings[*i].as_mut() {
                 s.grade = g;
             }
         }
-        if let Some((_, group)) = &tie {
-            for i in group {
+        // The group's own total, exactly as scored.
+        let tie = tie.and_then(|(_, members)| {
+            let total = members.first().and_then(|&i| totals.get(i).copied().flatten())?;
+            Some(Tie { total, members })
+        });
+        if let Some(tie) = &tie {
+            for i in &tie.members {
                 if let Some(s) = standings[*i].as_mut() {
                     s.left_out_tied = true;
                 }
@@ -289,7 +296,7 @@ mod tests {
         let c = [(0, d("90")), (1, d("95")), (2, d("92")), (3, d("92")), (4, d("85"))];
         assert_eq!(choose(&c, 1), (vec![1], None));
         // 95 fits; the two at 92 would make 3 > 2: both are left out, and 85 is not taken over them.
-        assert_eq!(choose(&c, 2), (vec![1], Some((d("92"), vec![2, 3]))));
+        assert_eq!(choose(&c, 2), (vec![1], Some(Tie { total: d("92"), members: vec![2, 3] })));
         assert_eq!(choose(&c, 3), (vec![1, 2, 3], None));
         assert_eq!(choose(&c, 0), (vec![], None));
         assert_eq!(choose(&c, 10), (vec![1, 2, 3, 0, 4], None));
@@ -301,5 +308,107 @@ mod tests {
         let backward = [(2, d("80")), (1, d("88")), (0, d("88"))];
         assert_eq!(choose(&forward, 1).0, choose(&backward, 1).0);
         assert!(choose(&forward, 1).0.is_empty());
+    }
+
+    fn label(id: &str) -> crate::policy::Label {
+        crate::policy::Label { id: id.into(), label: id.into() }
+    }
+
+    /// One band holding every total, and `excellent` chosen from it, at most `percent`%.
+    fn subject(percent: &str) -> Subject {
+        use crate::policy::{Band, Quota};
+        let band = Band {
+            name: label("competent"),
+            from: None,
+            below: None,
+            quota: None,
+            cite: None,
+            wording: None,
+            readings: Vec::new(),
+        };
+        let quota = Quota { from: 0, percent: d(percent), cite: String::new(), wording: None };
+        let chosen = Band { name: label("excellent"), quota: Some(quota), ..band.clone() };
+        Subject {
+            name: label("staff"),
+            total: Decimal::ONE_HUNDRED,
+            annex: None,
+            rows: Vec::new(),
+            roles: Vec::new(),
+            attributes: Vec::new(),
+            facts: Vec::new(),
+            categories: Vec::new(),
+            penalties: None,
+            bonus: None,
+            rules: Vec::new(),
+            grades: vec![band, chosen],
+            vetoes: Vec::new(),
+            flags: Vec::new(),
+            label_sets: Vec::new(),
+            honours: Vec::new(),
+            annual: None,
+        }
+    }
+
+    fn grade(percent: &str, totals: &[&str]) -> (Vec<usize>, Selection) {
+        let totals: Vec<Option<Decimal>> = totals.iter().map(|t| Some(d(t))).collect();
+        let (standings, mut selections) = grade_all(&subject(percent), &totals, |_, _| false);
+        let ranks = standings.iter().map(|s| s.as_ref().map_or(0, |s| s.rank)).collect();
+        (ranks, selections.remove(0))
+    }
+
+    #[test]
+    fn totals_apart_in_the_eleventh_place_rank_apart() {
+        let (ranks, selection) = grade("25", &["94.99999999998", "94.99999999999", "90", "90.000"]);
+        assert_eq!(ranks, [2, 1, 3, 3]);
+        assert_eq!((selection.chosen, selection.tie), (vec![1], None));
+        // 28 places, where rescaling to 10 would have made one total of the two.
+        let (ranks, selection) = grade("25", &["1.0000000000000000000000000001", "1", "0.5", "0"]);
+        assert_eq!(ranks, [1, 2, 3, 4]);
+        assert_eq!(selection.chosen, [0]);
+    }
+
+    #[test]
+    fn a_tie_reports_the_total_its_members_have() {
+        let (ranks, selection) = grade("25", &["92.5", "92.50", "80", "70"]);
+        assert_eq!(ranks, [1, 1, 3, 4]);
+        assert!(selection.chosen.is_empty());
+        assert_eq!(selection.tie, Some(Tie { total: d("92.5"), members: vec![0, 1] }));
+        assert_eq!(selection.unfilled(), 1);
+    }
+
+    #[test]
+    fn totals_too_wide_for_one_integer_scale_still_compare_exactly() {
+        let totals =
+            ["79228162514264337593543950334", "0.0000000000000000000000000001", "79228162514264337593543950335"];
+        let (ranks, selection) = grade("34", &totals);
+        assert_eq!(ranks, [2, 3, 1]);
+        assert_eq!(selection.chosen, [2]);
+    }
+
+    /// Whether every total's key fits an i64, and an i128.
+    fn fits(totals: &[&str]) -> (bool, bool) {
+        let totals: Vec<Option<Decimal>> = totals.iter().map(|t| Some(d(t))).collect();
+        let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0);
+        let narrow = keyed(&totals, |t| integer_at(t, scale).and_then(|k| i64::try_from(k).ok())).is_some();
+        (narrow, keyed(&totals, |t| integer_at(t, scale)).is_some())
+    }
+
+    #[test]
+    fn ranks_are_the_same_whatever_the_key() {
+        let common = ["-68.5", "0", "23.25", "23.250", "100", "23.25"];
+        // i64 keys; i128 keys (28 places); decimals (too wide for one scale).
+        for (extra, keys) in [
+            (&["0.5"][..], (true, true)),
+            (&["0.0000000000000000000000000005"][..], (false, true)),
+            (&["0.0000000000000000000000000005", "79228162514264337593543950335"][..], (false, false)),
+        ] {
+            let totals: Vec<&str> = common.iter().chain(extra).copied().collect();
+            assert_eq!(fits(&totals), keys, "{totals:?}");
+            let (ranks, _) = grade("50", &totals);
+            let values: Vec<Decimal> = totals.iter().map(|t| d(t)).collect();
+            for (value, rank) in values.iter().zip(&ranks) {
+                assert_eq!(*rank, 1 + values.iter().filter(|v| *v > value).count(), "{value} among {totals:?}");
+            }
+        }
     }
 }

@@ -164,6 +164,40 @@ pub enum FactsError {
         of: Decimal,
         other: (String, String),
     },
+    /// `evidence` that is not an object of lists.
+    EvidenceNotObject {
+        record: RecordAt,
+        found: JsonType,
+    },
+    /// `evidence` under a name that is no fact (or attribute) of the subject.
+    EvidenceUnknown {
+        record: RecordAt,
+        name: String,
+        subject: String,
+        suggestion: Option<Suggestion>,
+    },
+    EvidenceTwice {
+        record: RecordAt,
+        name: String,
+    },
+    /// Evidence for a fact (or, `attribute`, an attribute) the record gives as 0.
+    EvidenceOfZero {
+        record: RecordAt,
+        name: String,
+        attribute: bool,
+    },
+    EvidenceNotList {
+        record: RecordAt,
+        name: String,
+        found: JsonType,
+    },
+    /// Item `index` of the evidence of `name`, and what is wrong with it.
+    EvidenceItem {
+        record: RecordAt,
+        name: String,
+        index: usize,
+        problem: ItemProblem,
+    },
     /// A window whose staff weigh nothing, so its average cannot be taken:
     /// `members` how many staff it has, `weight` and `averaged` the id and
     /// label of the attribute and of the averaged category.
@@ -172,6 +206,32 @@ pub enum FactsError {
         members: usize,
         weight: (String, String),
         averaged: Option<(String, String)>,
+    },
+}
+
+/// What is wrong with one evidence item (`{"date", "note", "source"}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemProblem {
+    NotAnObject {
+        found: JsonType,
+    },
+    UnknownField {
+        field: String,
+        suggestion: Option<Suggestion>,
+    },
+    FieldTwice {
+        field: String,
+    },
+    /// `found` none: an empty string.
+    NotText {
+        field: &'static str,
+        found: Option<JsonType>,
+    },
+    Missing {
+        field: &'static str,
+    },
+    BadDate {
+        text: String,
     },
 }
 
@@ -448,6 +508,12 @@ impl Diagnostic for FactsError {
             FactsError::NoWeight { .. } => "kaohe::facts::no_weight",
             FactsError::UnknownStaffType { .. } => "kaohe::facts::unknown_staff_type",
             FactsError::MoreThanAmong { .. } => "kaohe::facts::more_than_among",
+            FactsError::EvidenceNotObject { .. }
+            | FactsError::EvidenceUnknown { .. }
+            | FactsError::EvidenceTwice { .. }
+            | FactsError::EvidenceOfZero { .. }
+            | FactsError::EvidenceNotList { .. }
+            | FactsError::EvidenceItem { .. } => "kaohe::facts::evidence",
         }
     }
 
@@ -875,6 +941,145 @@ impl Diagnostic for FactsError {
                     ),
                 ))
             }
+            FactsError::EvidenceNotObject { record, found } => {
+                let found = found.text(lang);
+                Text::new(at_field(
+                    lang,
+                    record,
+                    &plain("evidence"),
+                    format!("应为由列表组成的对象，每项事实一个列表，实为{found}"),
+                    format!("expected an object of lists, one per fact, found {found}"),
+                ))
+                .label(lang.pick("不是对象", "not an object"))
+                .help(lang.pick(
+                    "写成 `\"evidence\": {\"late_early_away\": [{\"date\": …, \"note\": …, \"source\": …}]}`",
+                    "write `\"evidence\": {\"late_early_away\": [{\"date\": …, \"note\": …, \"source\": …}]}`",
+                ))
+            }
+            FactsError::EvidenceUnknown { record, name, subject, suggestion } => Text::new(at_field(
+                lang,
+                record,
+                &plain("evidence"),
+                format!("未知事实 `{name}`"),
+                format!("unknown fact `{name}`"),
+            ))
+            .label(lang.pick("本政策没有这项事实", "not a fact of this policy"))
+            .help(suggested(lang, suggestion).unwrap_or_else(|| {
+                lang.pick(
+                    format!("证据按考核对象 `{subject}` 的事实列出"),
+                    format!("evidence is listed under the facts of subject `{subject}`"),
+                )
+            })),
+            FactsError::EvidenceTwice { record, name } => Text::new(at_field(
+                lang,
+                record,
+                &plain("evidence"),
+                format!("`{name}` 出现了两次"),
+                format!("`{name}` is given twice"),
+            ))
+            .label(lang.pick("重复", "again")),
+            FactsError::EvidenceOfZero { record, name, attribute } => {
+                let (zh, en) =
+                    if *attribute { ("在记录上", "on the record") } else { ("在 `facts` 中", "in `facts`") };
+                Text::new(at_field(
+                    lang,
+                    record,
+                    &plain(&format!("evidence.{name}")),
+                    format!("有 `{name}` 的证据，但这里它是 0"),
+                    format!("evidence for `{name}`, which is 0 here"),
+                ))
+                .label(lang.pick("没有可作证据的事", "nothing to be evidence of"))
+                .help(lang.pick(
+                    format!("{zh}给出 `{name}`，或者删去它的证据"),
+                    format!("give `{name}` {en}, or remove its evidence"),
+                ))
+            }
+            FactsError::EvidenceNotList { record, name, found } => {
+                let found = found.text(lang);
+                Text::new(at_field(
+                    lang,
+                    record,
+                    &plain(&format!("evidence.{name}")),
+                    format!("应为证据条目的列表，实为{found}"),
+                    format!("expected a list of evidence items, found {found}"),
+                ))
+                .label(lang.pick("不是列表", "not a list"))
+            }
+            FactsError::EvidenceItem { record, name, index, problem } => {
+                let item = format!("evidence.{name}[{index}]");
+                let (field, zh, en, label, help) = match problem {
+                    ItemProblem::NotAnObject { found } => (
+                        item,
+                        format!("应为一个 `{{\"date\", \"note\", \"source\"}}` 条目，实为{}", found.text(lang)),
+                        format!("expected an item `{{\"date\", \"note\", \"source\"}}`, found {}", found.text(lang)),
+                        lang.pick("不是条目", "not an item"),
+                        None,
+                    ),
+                    ItemProblem::UnknownField { field, suggestion } => (
+                        item,
+                        format!("未知字段 `{field}`"),
+                        format!("unknown field `{field}`"),
+                        lang.pick("未知字段", "unknown field"),
+                        Some(suggested(lang, suggestion).unwrap_or_else(|| {
+                            lang.pick(
+                                "证据条目的字段是 `date`、`note` 和 `source`".to_string(),
+                                "an evidence item has the fields `date`, `note` and `source`".to_string(),
+                            )
+                        })),
+                    ),
+                    ItemProblem::FieldTwice { field } => (
+                        format!("{item}.{field}"),
+                        "出现了两次".to_string(),
+                        "given twice".to_string(),
+                        lang.pick("重复", "again"),
+                        None,
+                    ),
+                    ItemProblem::NotText { field, found } => {
+                        let found = found.map_or_else(|| lang.pick("空字符串", "an empty string"), |f| f.text(lang));
+                        (
+                            format!("{item}.{field}"),
+                            format!("应为非空字符串，实为{found}"),
+                            format!("expected a non-empty string, found {found}"),
+                            lang.pick("不是文字", "not text"),
+                            None,
+                        )
+                    }
+                    ItemProblem::Missing { field } => (
+                        item,
+                        format!("缺少字段 `{field}`"),
+                        format!("missing field `{field}`"),
+                        lang.pick("这一条", "this item"),
+                        Some(match *field {
+                            "date" => lang
+                                .pick("记录的日期，写作 YYYY-MM-DD", "the day of the record, as YYYY-MM-DD")
+                                .to_string(),
+                            "note" => lang
+                                .pick(
+                                    "用几个字说明发生了什么：`上午签到 09:07（应不晚于 08:55）`",
+                                    "say in a few words what happened: `上午签到 09:07（应不晚于 08:55）`",
+                                )
+                                .to_string(),
+                            _ => lang
+                                .pick(
+                                    "文件或工作表及其行：`punches.csv:118`、`办件!B7`",
+                                    "the file or sheet and its row: `punches.csv:118`, `办件!B7`",
+                                )
+                                .to_string(),
+                        }),
+                    ),
+                    ItemProblem::BadDate { text } => (
+                        format!("{item}.date"),
+                        format!("应为日期（如 `2026-07-03`），实为 `{text}`"),
+                        format!("expected a date like `2026-07-03`, found `{text}`"),
+                        lang.pick("不是日期", "not a date"),
+                        Some(
+                            lang.pick("日历上的一天，写作 YYYY-MM-DD", "a day of the calendar, as YYYY-MM-DD")
+                                .to_string(),
+                        ),
+                    ),
+                };
+                Text::new(at_field(lang, record, &plain(&field), zh, en)).label(label).help_if(help)
+            }
             FactsError::NoWeight { window, members, weight: (weight, weight_label), averaged } => {
                 let averaged_zh = averaged.as_ref().map_or_else(String::new, |(id, label)| named(lang, id, label));
                 let averaged_en = averaged.as_ref().map_or_else(String::new, |(id, label)| format!("{id} ({label})"));
@@ -1091,7 +1296,36 @@ mod tests {
             FactsError::NoWeight { .. } => 26,
             FactsError::UnknownStaffType { .. } => 27,
             FactsError::MoreThanAmong { .. } => 28,
+            FactsError::EvidenceNotObject { .. } => 29,
+            FactsError::EvidenceUnknown { .. } => 30,
+            FactsError::EvidenceTwice { .. } => 31,
+            FactsError::EvidenceOfZero { .. } => 32,
+            FactsError::EvidenceNotList { .. } => 33,
+            FactsError::EvidenceItem { .. } => 34,
         };
+        let item = |problem| FactsError::EvidenceItem { record: record(), name: "unpunched".into(), index: 0, problem };
+        examples.extend([
+            FactsError::EvidenceNotObject { record: record(), found: JsonType::List },
+            FactsError::EvidenceUnknown {
+                record: record(),
+                name: "x".into(),
+                subject: "staff".into(),
+                suggestion: None,
+            },
+            FactsError::EvidenceTwice { record: record(), name: "x".into() },
+            FactsError::EvidenceOfZero { record: record(), name: "x".into(), attribute: false },
+            FactsError::EvidenceOfZero { record: record(), name: "workdays".into(), attribute: true },
+            FactsError::EvidenceNotList { record: record(), name: "x".into(), found: JsonType::Number },
+            item(ItemProblem::NotAnObject { found: JsonType::String }),
+            item(ItemProblem::UnknownField { field: "dat".into(), suggestion: None }),
+            item(ItemProblem::FieldTwice { field: "note".into() }),
+            item(ItemProblem::NotText { field: "note", found: None }),
+            item(ItemProblem::NotText { field: "note", found: Some(JsonType::Number) }),
+            item(ItemProblem::Missing { field: "date" }),
+            item(ItemProblem::Missing { field: "note" }),
+            item(ItemProblem::Missing { field: "source" }),
+            item(ItemProblem::BadDate { text: "2026-7-3".into() }),
+        ]);
         examples.extend([
             FactsError::UnknownStaffType {
                 record: record(),
@@ -1113,6 +1347,6 @@ mod tests {
                 other: ("prohibited_acts".into(), "违反“五禁止”“十不准”".into()),
             },
         ]);
-        crate::source::diagnostic::assert_worded(&examples, variant, 29);
+        crate::source::diagnostic::assert_worded(&examples, variant, 35);
     }
 }

@@ -21,7 +21,7 @@ pub type Error = Located<FactsError>;
 
 /// The largest count or number of days a fact may hold: far beyond any real
 /// quarter, and small enough that no score can overflow a decimal.
-const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+pub(super) const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// The longest text from the file quoted in a message: a hostile file's
@@ -29,7 +29,7 @@ const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 const MAX_QUOTED: usize = 60;
 
 /// The first [`MAX_QUOTED`] chars of a text from the file, with `…` when cut.
-fn clip(text: &str) -> Cow<'_, str> {
+pub(super) fn clip(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(MAX_QUOTED) {
         Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
         None => Cow::Borrowed(text),
@@ -37,7 +37,7 @@ fn clip(text: &str) -> Cow<'_, str> {
 }
 
 /// [`clip`], owned: what an error keeps of the file's text.
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     clip(text).into_owned()
 }
 
@@ -105,7 +105,7 @@ pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Resul
     }
 }
 
-struct Loader<'p> {
+pub(super) struct Loader<'p> {
     src: Named,
     policy: &'p Policy,
     errors: Vec<Error>,
@@ -116,14 +116,14 @@ struct Loader<'p> {
 
 /// Which record a message is about: `staff[3] `S004``.
 #[derive(Clone, Copy)]
-struct At<'a> {
+pub(super) struct At<'a> {
     list: List,
     index: usize,
     id: Option<&'a str>,
 }
 
 impl At<'_> {
-    fn record(&self) -> RecordAt {
+    pub(super) fn record(&self) -> RecordAt {
         RecordAt { list: self.list, index: self.index, id: self.id.map(quoted) }
     }
 }
@@ -177,10 +177,10 @@ fn plain_field(name: &str) -> Field {
 }
 
 /// Subject-specific lookups, built once per file rather than per record.
-struct Schema<'p> {
-    subject: &'p Subject,
+pub(super) struct Schema<'p> {
+    pub(super) subject: &'p Subject,
     list: List,
-    facts: HashMap<&'p str, usize>,
+    pub(super) facts: HashMap<&'p str, usize>,
     /// The attribute that weights an average; it must be given.
     required_attribute: Option<usize>,
 }
@@ -193,7 +193,11 @@ fn pairs(labels: &[Label]) -> Vec<(String, String)> {
 impl<'p> Loader<'p> {
     /// What `name` probably stands for among `candidates` (each a name and its
     /// label), while suggestions are cheap and shown.
-    fn suggest<'c>(&self, name: &str, candidates: impl IntoIterator<Item = (&'c str, &'c str)>) -> Option<Suggestion> {
+    pub(super) fn suggest<'c>(
+        &self,
+        name: &str,
+        candidates: impl IntoIterator<Item = (&'c str, &'c str)>,
+    ) -> Option<Suggestion> {
         if self.errors.len() >= MAX_SUGGESTED || name.len() > MAX_SUGGESTED_LEN {
             return None;
         }
@@ -201,11 +205,15 @@ impl<'p> Loader<'p> {
     }
 
     /// [`Loader::suggest`] among names without labels.
-    fn suggest_name<'c>(&self, name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<Suggestion> {
+    pub(super) fn suggest_name<'c>(
+        &self,
+        name: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<Suggestion> {
         self.suggest(name, candidates.into_iter().map(|c| (c, "")))
     }
 
-    fn error(&mut self, span: Span, error: FactsError) {
+    pub(super) fn error(&mut self, span: Span, error: FactsError) {
         // A label under a huge value or record would print all of it: it
         // points at the value's first character instead.
         let span = if span.len() > MAX_LABELLED { first_char(&self.src, span.start()) } else { span };
@@ -357,8 +365,10 @@ impl<'p> Loader<'p> {
             facts: Vec::new(),
             joined: None,
             substitutions: Vec::new(),
+            evidence: Vec::new(),
         };
         let mut given: Vec<&str> = Vec::with_capacity(members.len());
+        let mut evidence = None;
         let mut attribute_given = vec![false; schema.subject.attributes.len()];
         for member in members {
             let key = member.key.as_ref();
@@ -437,6 +447,10 @@ impl<'p> Loader<'p> {
                         }
                     }
                 }
+                "evidence" => {
+                    evidence = self.evidence(&at, member, schema, true);
+                    ok &= evidence.is_some();
+                }
                 "staff_type" if is_staff => {
                     let sets = &schema.subject.label_sets;
                     match &member.value.kind {
@@ -478,7 +492,8 @@ impl<'p> Loader<'p> {
                         }
                     }
                     None => {
-                        let mut known: Vec<(&str, &str)> = vec![("id", ""), ("name", ""), ("facts", "")];
+                        let mut known: Vec<(&str, &str)> =
+                            vec![("id", ""), ("name", ""), ("facts", ""), ("evidence", "")];
                         if is_staff {
                             known.extend([("window", ""), ("role", ""), ("joined", ""), ("staff_type", "")]);
                         }
@@ -528,6 +543,12 @@ impl<'p> Loader<'p> {
             }
         }
         record.facts.sort_by_key(|(i, _)| *i);
+        if let Some(pending) = evidence {
+            match self.check_evidence(&at, pending, &record) {
+                Some(evidence) => record.evidence = evidence,
+                None => ok = false,
+            }
+        }
         record.id = id?;
         if !ok {
             // The file is rejected anyway; the record stays so that others
@@ -579,6 +600,8 @@ impl<'p> Loader<'p> {
                 None => ok = false,
             }
         }
+        // In fact order, as `Record::fact` looks them up.
+        record.facts.sort_by_key(|(i, _)| *i);
         if ok {
             ok = self.among(at, facts, schema, record);
         }
@@ -641,8 +664,10 @@ impl<'p> Loader<'p> {
                 facts: Vec::new(),
                 joined: None,
                 substitutions: Vec::new(),
+                evidence: Vec::new(),
             };
             let mut ok = true;
+            let mut evidence = None;
             for field in fields {
                 let text = match &field.value.kind {
                     JsonKind::String(s) => Some(s.to_string()),
@@ -674,6 +699,10 @@ impl<'p> Loader<'p> {
                             ok = false;
                         }
                     },
+                    ("evidence", _) => {
+                        evidence = self.evidence(&at, field, schema, false);
+                        ok &= evidence.is_some();
+                    }
                     ("substitute" | "name" | "for", _) => {
                         let error = FactsError::WrongType {
                             record: at.record(),
@@ -686,7 +715,7 @@ impl<'p> Loader<'p> {
                         ok = false;
                     }
                     (other, _) => {
-                        let known = ["substitute", "name", "for", "facts"];
+                        let known = ["substitute", "name", "for", "facts", "evidence"];
                         let suggestion = self.suggest_name(other, known);
                         let error = FactsError::UnknownField {
                             record: at.record(),
@@ -707,13 +736,24 @@ impl<'p> Loader<'p> {
                     ok = false;
                 }
             }
+            record.facts.sort_by_key(|(i, _)| *i);
+            if let Some(pending) = evidence {
+                match self.check_evidence(&at, pending, &record) {
+                    Some(evidence) => record.evidence = evidence,
+                    None => ok = false,
+                }
+            }
             if let (true, Some(by), Some(target)) = (ok, by, target) {
-                record.facts.sort_by_key(|(i, _)| *i);
                 let person = &mut staff[target];
                 for (fact, value) in &record.facts {
                     person.add_fact(*fact, value);
                 }
-                person.substitutions.push(super::Substitution { by, name, facts: record.facts });
+                person.substitutions.push(super::Substitution {
+                    by,
+                    name,
+                    facts: record.facts,
+                    evidence: record.evidence,
+                });
             }
         }
     }
@@ -900,18 +940,11 @@ impl<'p> Loader<'p> {
 
     /// A window whose staff have no weight cannot have its average taken.
     fn check_weights(&mut self, windows: &[Record], staff: &[Record], windows_json: Option<&Member<'_>>) {
+        let unweighted = super::unweighted(self.policy, windows.len(), staff);
         let Some(weight) = self.policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight)
         else {
             return;
         };
-        let mut totals = vec![Decimal::ZERO; windows.len()];
-        let mut members = vec![0usize; windows.len()];
-        for person in staff {
-            if let Some(w) = person.window {
-                totals[w] += person.attributes[weight];
-                members[w] += 1;
-            }
-        }
         let weight_name = &self.policy.staff.attributes[weight].name;
         let weight_name = (weight_name.id.clone(), weight_name.label.clone());
         let averaged = self
@@ -933,15 +966,16 @@ impl<'p> Loader<'p> {
                 spans.entry(id.as_ref()).or_insert(*span);
             }
         }
-        for (i, window) in windows.iter().enumerate() {
-            if !totals[i].is_zero() || self.unclean_windows.contains(&i) {
+        for (i, members) in unweighted {
+            let window = &windows[i];
+            if self.unclean_windows.contains(&i) {
                 continue;
             }
             // Point at the record in the file; records that failed to load are not in `windows`.
             let span = spans.get(window.id.as_str()).copied().unwrap_or(Span::new(0, 0));
             let error = FactsError::NoWeight {
                 window: quoted(&window.id),
-                members: members[i],
+                members,
                 weight: weight_name.clone(),
                 averaged: averaged.clone(),
             };

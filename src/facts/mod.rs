@@ -5,14 +5,18 @@
 //! with the record, the field and the line and column.
 
 pub mod error;
+mod evidence;
 mod load;
 pub mod month;
 mod period;
 mod recognise;
+pub mod sheet;
 
 pub use error::FactsError;
 pub use load::{load, load_parsed, parse, peek_period, Error};
 pub use period::Period;
+
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -47,6 +51,28 @@ pub struct Record {
     /// What substitutes earned standing in for this person (第十四条),
     /// already included in `facts`; kept to explain it.
     pub substitutions: Vec<Substitution>,
+    /// What made each fact (or attribute), as the facts file lists it;
+    /// only facts with evidence appear, in the order given.
+    pub evidence: Vec<(Evidenced, Arc<[Evidence]>)>,
+}
+
+/// One item of what made a fact: a punch, a leave slip, a finding, a case,
+/// a review (records.md): `{"date", "note", "source"}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub date: chrono::NaiveDate,
+    /// A short Chinese note: `上午签到 09:07（应不晚于 08:55）`.
+    pub note: String,
+    /// The file or sheet and its 1-based row: `punches.csv:118`, `办件!B7`.
+    pub source: String,
+}
+
+/// What a list of evidence is about: a fact or an attribute (`days_away`)
+/// of the record's subject, by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Evidenced {
+    Fact(usize),
+    Attribute(usize),
 }
 
 /// `{"substitute": "T01", "name": "王五", "for": "S0007", "facts": {…}}`
@@ -56,11 +82,20 @@ pub struct Substitution {
     pub by: String,
     pub name: String,
     pub facts: Vec<(usize, Value)>,
+    /// What made the substitute's facts, as the entry lists it.
+    pub evidence: Vec<(Evidenced, Arc<[Evidence]>)>,
 }
 
 impl Record {
+    /// The evidence given for a fact or attribute (empty when none is).
+    pub fn evidence(&self, of: Evidenced) -> Option<&Arc<[Evidence]>> {
+        self.evidence.iter().find(|(e, _)| *e == of).map(|(_, items)| items)
+    }
+
+    /// The value of the fact with this index in the policy, if given:
+    /// `facts` is sorted by index, each once.
     pub fn fact(&self, index: usize) -> Option<&Value> {
-        self.facts.iter().find(|(i, _)| *i == index).map(|(_, v)| v)
+        self.facts.binary_search_by_key(&index, |(i, _)| *i).ok().map(|at| &self.facts[at].1)
     }
 
     /// How much of a fact substitutes earned for this person: the count or
@@ -104,6 +139,28 @@ impl Record {
             _ => {}
         }
     }
+}
+
+/// The windows whose staff weigh nothing in total, so that the policy's
+/// averaged category cannot be taken for them: (window index, how many
+/// staff it has). Empty when no category is averaged.
+pub(crate) fn unweighted<'r>(
+    policy: &crate::policy::Policy,
+    windows: usize,
+    staff: impl IntoIterator<Item = &'r Record>,
+) -> Vec<(usize, usize)> {
+    let Some(weight) = policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight) else {
+        return Vec::new();
+    };
+    let mut totals = vec![Decimal::ZERO; windows];
+    let mut members = vec![0usize; windows];
+    for person in staff {
+        if let Some(w) = person.window.filter(|w| *w < windows) {
+            totals[w] += person.attributes.get(weight).copied().unwrap_or_default();
+            members[w] += 1;
+        }
+    }
+    totals.iter().zip(members).enumerate().filter(|(_, (total, _))| total.is_zero()).map(|(w, (_, n))| (w, n)).collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -2,11 +2,13 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-/// The period a facts file covers: `2026-Q3` or `2026`.
+/// The period a facts file covers: `2026-Q3`, `2026`, or a month `2026-07`
+/// (the monthly 考勤通报, 第十七条(三)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Period {
     Quarter { year: i32, quarter: u32 },
     Year(i32),
+    Month { year: i32, month: u32 },
 }
 
 impl Period {
@@ -25,8 +27,40 @@ impl Period {
                 };
                 Some(Period::Quarter { year: year_of(year)?, quarter })
             }
-            None => year_of(text).map(Period::Year),
+            None => match text.split_once('-') {
+                Some((year, month)) if month.len() == 2 && month.bytes().all(|b| b.is_ascii_digit()) => {
+                    let month: u32 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+                    Some(Period::Month { year: year_of(year)?, month })
+                }
+                Some(_) => None,
+                None => year_of(text).map(Period::Year),
+            },
         }
+    }
+
+    /// The last day of the period.
+    pub fn end(&self) -> Option<NaiveDate> {
+        let (year, month) = match *self {
+            Period::Quarter { year, quarter } => (year, 3 * quarter),
+            Period::Year(year) => (year, 12),
+            Period::Month { year, month } => (year, month),
+        };
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        };
+        next?.pred_opt()
+    }
+
+    /// The months of a quarter (or a year), or the month itself.
+    pub fn months(&self) -> Vec<Period> {
+        let (year, first, last) = match *self {
+            Period::Quarter { year, quarter } => (year, 3 * quarter - 2, 3 * quarter),
+            Period::Year(year) => (year, 1, 12),
+            Period::Month { year, month } => (year, month, month),
+        };
+        (first..=last).map(|month| Period::Month { year, month }).collect()
     }
 
     /// The first day of the period, which decides the policy version in force.
@@ -34,6 +68,7 @@ impl Period {
         match *self {
             Period::Quarter { year, quarter } => NaiveDate::from_ymd_opt(year, 3 * quarter - 2, 1),
             Period::Year(year) => NaiveDate::from_ymd_opt(year, 1, 1),
+            Period::Month { year, month } => NaiveDate::from_ymd_opt(year, month, 1),
         }
     }
 }
@@ -43,6 +78,7 @@ impl fmt::Display for Period {
         match self {
             Period::Quarter { year, quarter } => write!(f, "{year}-Q{quarter}"),
             Period::Year(year) => write!(f, "{year}"),
+            Period::Month { year, month } => write!(f, "{year}-{month:02}"),
         }
     }
 }
@@ -55,7 +91,25 @@ mod tests {
     fn reads_quarters_and_years() {
         assert_eq!(Period::parse("2026-Q3"), Some(Period::Quarter { year: 2026, quarter: 3 }));
         assert_eq!(Period::parse("2026"), Some(Period::Year(2026)));
-        for bad in ["2026-Q5", "2026-Q0", "26-Q1", "2026Q1", "2026-q1", "", "２０２６"] {
+        assert_eq!(Period::parse("2026-07"), Some(Period::Month { year: 2026, month: 7 }));
+        let month = Period::Month { year: 2026, month: 2 };
+        assert_eq!((month.to_string(), month.end()), ("2026-02".to_string(), NaiveDate::from_ymd_opt(2026, 2, 28)));
+        let q4 = Period::Quarter { year: 2026, quarter: 4 };
+        assert_eq!(q4.end(), NaiveDate::from_ymd_opt(2026, 12, 31));
+        assert_eq!(q4.months().iter().map(Period::to_string).collect::<Vec<_>>(), ["2026-10", "2026-11", "2026-12"]);
+        for bad in [
+            "2026-Q5",
+            "2026-Q0",
+            "26-Q1",
+            "2026Q1",
+            "2026-q1",
+            "",
+            "２０２６",
+            "2026-13",
+            "2026-00",
+            "2026-7",
+            "2026-",
+        ] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
         let start = Period::parse("2026-Q3").and_then(|p| p.start());

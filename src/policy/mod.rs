@@ -13,6 +13,9 @@ pub use versions::{Policies, Version};
 
 use rust_decimal::Decimal;
 
+pub mod calendar;
+pub mod records;
+
 #[derive(Debug, Clone)]
 pub struct Policy {
     pub name: String,
@@ -26,6 +29,10 @@ pub struct Policy {
     pub readings_file: Option<String>,
     pub staff: Subject,
     pub window: Subject,
+    /// How the hall's record tables become facts, when the policy says.
+    pub records: Option<records::Records>,
+    /// The workdays of each year the policy has a notice for.
+    pub calendar: calendar::Calendar,
 }
 
 /// `reading desk_visiting "…"`: where the encoding departs from the

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::decimal;
-use super::json::{grade_id, string, vetoes_and_flags};
+use super::json::{grade_id, reason, string, vetoes_and_flags};
 use crate::eval::annual::{AnnualRecord, AnnualResults};
 use crate::eval::Selection;
 use crate::policy::{Policy, Subject};
@@ -28,7 +28,7 @@ pub fn write_annual_json(out: &mut (impl Write + ?Sized), policy: &Policy, year:
         writeln!(out, "  \"{key}\": [")?;
         for (i, record) in records.iter().enumerate() {
             write!(out, "    ")?;
-            annual_record(out, subject, record)?;
+            annual_record(out, (subject, &policy.staff), record)?;
             writeln!(out, "{}", if i + 1 == records.len() { "" } else { "," })?;
         }
         writeln!(out, "  ],")?;
@@ -44,7 +44,11 @@ pub fn write_annual_json(out: &mut (impl Write + ?Sized), policy: &Policy, year:
     writeln!(out, "}}")
 }
 
-fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &AnnualRecord) -> io::Result<()> {
+fn annual_record(
+    out: &mut (impl Write + ?Sized),
+    (subject, members): (&Subject, &Subject),
+    record: &AnnualRecord,
+) -> io::Result<()> {
     write!(out, "{{\"id\": ")?;
     string(out, &record.id)?;
     write!(out, ", \"name\": ")?;
@@ -80,11 +84,10 @@ fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &An
     write!(out, ", \"assessed\": {}", record.standing.is_some())?;
     if !record.not_assessed.is_empty() {
         write!(out, ", \"not_assessed\": [")?;
-        for (i, (g, why)) in record.not_assessed.iter().enumerate() {
+        for (i, why) in record.not_assessed.iter().enumerate() {
             write!(out, "{}{{\"cite\": ", if i > 0 { ", " } else { "" })?;
-            string(out, rules.and_then(|r| r.not_assessed.get(*g)).map_or("", |g| g.cite.as_str()))?;
-            write!(out, ", \"reason\": ")?;
-            string(out, why)?;
+            string(out, rules.and_then(|r| r.not_assessed.get(why.index)).map_or("", |g| g.cite.as_str()))?;
+            reason(out, subject, members, why)?;
             write!(out, "}}")?;
         }
         write!(out, "]")?;
@@ -105,7 +108,7 @@ fn annual_record(out: &mut (impl Write + ?Sized), subject: &Subject, record: &An
         None => write!(out, ", \"grade\": null, \"grade_label\": null, \"band\": null, \"rank\": null")?,
     }
     let (vetoes, flags) = rules.map_or((&[][..], &[][..]), |r| (r.vetoes.as_slice(), r.flags.as_slice()));
-    vetoes_and_flags(out, subject, vetoes, flags, &record.vetoes, &record.flags)?;
+    vetoes_and_flags(out, (subject, members), (vetoes, flags), &record.vetoes, &record.flags)?;
     write!(out, "}}")
 }
 

@@ -99,6 +99,7 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
     let number = issue.number.clone().unwrap_or_else(|| match quarter.period {
         Period::Quarter { year, quarter } => format!("{year}年第{quarter}期"),
         Period::Year(year) => format!("{year}年度"),
+        Period::Month { year, month } => format!("{year}年{month}月"),
     });
     let subjects = [
         (&policy.window, &quarter.windows, &results.windows, &results.window_selections, false),
@@ -154,12 +155,13 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
                 unit(is_staff),
                 proposal.limit
             );
-            if let Some((total, group)) = &proposal.tie {
-                let who: Vec<&str> = group.iter().filter_map(|i| records.get(*i)).map(|r| r.name.as_str()).collect();
+            if let Some(tie) = &proposal.tie {
+                let who: Vec<&str> =
+                    tie.members.iter().filter_map(|i| records.get(*i)).map(|r| r.name.as_str()).collect();
                 title.push_str(&format!(
                     "；{} 同为 {} 分，全部列入将超过名额，均未列入",
                     who.join("、"),
-                    decimal(*total)
+                    decimal(tie.total)
                 ));
             }
             chosen.lists.push(NameList {

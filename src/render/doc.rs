@@ -17,8 +17,9 @@ use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 
+use super::condition::{Lang, Words};
 use super::decimal;
-use crate::policy::{Band, Condition, FactKind, Measure, Policy, Rule, Scope, Subject, Term, TermScope};
+use crate::policy::{Band, Condition, FactKind, Measure, Policy, Rule, Scope, Subject};
 
 /// How a printed rubric is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,122 +91,12 @@ pub fn rule_line(policy: &Policy, subject: &Subject, rule: &Rule) -> String {
 /// A condition as the policy writes it: `role chief_rep and red_yellow_cards in window > 0`.
 /// `members` is the subject whose facts `… of staff` reads (the staff, for a window).
 pub fn condition_text(subject: &Subject, members: &Subject, condition: &Condition) -> String {
-    let words = Words {
-        or: " or ",
-        and: " and ",
-        not: "not ",
-        open: "(",
-        close: ")",
-        role: &|r| format!("role {}", label(&subject.roles, r, false)),
-        grade: &|g, every| {
-            let name = subject.grades.get(g).map_or("", |b| b.name.id.as_str());
-            if every {
-                format!("grade {name} in every quarter")
-            } else {
-                format!("grade {name}")
-            }
-        },
-        term: &|t| match t {
-            Term::Fact { fact, scope: TermScope::Own } => fact_name(subject, fact, false),
-            Term::Fact { fact, scope: TermScope::Window } => format!("{} in window", fact_name(subject, fact, false)),
-            Term::Fact { fact, scope: TermScope::Staff } => format!("{} of staff", fact_name(members, fact, false)),
-            Term::Attribute(a) => subject.attributes.get(a).map_or(String::new(), |f| f.name.id.clone()),
-            Term::MonthsInHall => "months_in_hall".into(),
-        },
-        comparator: &|op| op.symbol(),
-    };
-    words.condition(condition)
+    Words::new(Lang::Policy, subject, members).condition(condition)
 }
 
 /// A condition in Chinese, for the printed rubric: `角色为首席代表 且 本窗口办件出现红黄牌 > 0`.
 pub fn condition_chinese(subject: &Subject, members: &Subject, condition: &Condition) -> String {
-    use crate::policy::Comparator as C;
-    let words = Words {
-        or: " 或 ",
-        and: " 且 ",
-        not: "并非",
-        open: "（",
-        close: "）",
-        role: &|r| format!("角色为{}", label(&subject.roles, r, true)),
-        grade: &|g, every| {
-            let name = subject.grades.get(g).map_or("", |b| b.name.label.as_str());
-            if every {
-                format!("四个季度等次均为{name}")
-            } else {
-                format!("等次为{name}")
-            }
-        },
-        term: &|t| match t {
-            Term::Fact { fact, scope: TermScope::Own } => fact_name(subject, fact, true),
-            Term::Fact { fact, scope: TermScope::Window } => format!("本窗口{}", fact_name(subject, fact, true)),
-            Term::Fact { fact, scope: TermScope::Staff } => format!("本窗口工作人员{}", fact_name(members, fact, true)),
-            Term::Attribute(a) => subject.attributes.get(a).map_or(String::new(), |f| f.name.label.clone()),
-            Term::MonthsInHall => "在大厅工作月数".into(),
-        },
-        comparator: &|op| match op {
-            C::AtLeast => "≥",
-            C::AtMost => "≤",
-            C::Above => ">",
-            C::Below => "<",
-            C::Equal => "=",
-            C::NotEqual => "≠",
-        },
-    };
-    words.condition(condition)
-}
-
-fn label(labels: &[crate::policy::Label], index: usize, chinese: bool) -> &str {
-    labels.get(index).map_or("", |l| if chinese { l.label.as_str() } else { l.id.as_str() })
-}
-
-fn fact_name(subject: &Subject, fact: usize, chinese: bool) -> String {
-    subject.facts.get(fact).map_or(String::new(), |f| if chinese { f.name.label.clone() } else { f.name.id.clone() })
-}
-
-/// The words a condition is written with, in one language.
-struct Words<'a> {
-    or: &'a str,
-    and: &'a str,
-    not: &'a str,
-    open: &'a str,
-    close: &'a str,
-    role: &'a dyn Fn(usize) -> String,
-    grade: &'a dyn Fn(usize, bool) -> String,
-    term: &'a dyn Fn(Term) -> String,
-    comparator: &'a dyn Fn(crate::policy::Comparator) -> &'static str,
-}
-
-impl Words<'_> {
-    fn condition(&self, c: &Condition) -> String {
-        match c {
-            Condition::Or(parts) => parts.iter().map(|p| self.condition(p)).collect::<Vec<_>>().join(self.or),
-            // `and` binds tighter than `or`: an `or` inside it needs its parentheses.
-            Condition::And(parts) => parts
-                .iter()
-                .map(|p| match p {
-                    Condition::Or(_) => self.grouped(p),
-                    _ => self.condition(p),
-                })
-                .collect::<Vec<_>>()
-                .join(self.and),
-            Condition::Not(inner) => match **inner {
-                Condition::Or(_) | Condition::And(_) | Condition::Not(_) => {
-                    format!("{}{}", self.not, self.grouped(inner))
-                }
-                _ => format!("{}{}", self.not, self.condition(inner)),
-            },
-            Condition::Role(r) => (self.role)(*r),
-            Condition::Grade { grade, every_quarter } => (self.grade)(*grade, *every_quarter),
-            Condition::Compare { terms, op, value } => {
-                let sum: Vec<String> = terms.iter().map(|t| (self.term)(*t)).collect();
-                format!("{} {} {}", sum.join(" + "), (self.comparator)(*op), decimal(*value))
-            }
-        }
-    }
-
-    fn grouped(&self, c: &Condition) -> String {
-        format!("{}{}{}", self.open, self.condition(c), self.close)
-    }
+    Words::new(Lang::Chinese, subject, members).condition(condition)
 }
 
 // ---------------------------------------------------------------------------

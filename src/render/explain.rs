@@ -7,10 +7,10 @@ use std::fmt::{Result, Write};
 
 use rust_decimal::Decimal;
 
-use super::{decimal, entry_cite, entry_part};
-use crate::eval::{Entry, Results, Scored, Source};
-use crate::facts::{Quarter, Record, Value};
-use crate::policy::{Band, FactKind, Measure, Part, Policy, Scope, Subject};
+use super::{decimal, entry_cite, entry_part, evidence, reason_chinese};
+use crate::eval::{Cited, Entry, Results, Scored, Source, Whose};
+use crate::facts::{Evidenced, Quarter, Record, Value};
+use crate::policy::{Band, Condition, FactKind, Measure, Part, Policy, Scope, Subject};
 
 /// The ledger of staff member `index` (or window `index` when not `staff`).
 pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool, index: usize) -> Option<String> {
@@ -151,43 +151,63 @@ impl Ledger<'_> {
             let from = subject.grades.get(selection.from).map_or("", |g| g.name.label.as_str());
             let cite = grade.quota.as_ref().map_or("", |q| q.cite.as_str());
             let me = self.index();
+            let unfilled = match selection.unfilled() {
+                0 => String::new(),
+                n => format!("，空缺 {n}"),
+            };
             let how = format!(
-                "从{from}中按总分由高到低评选，不超过 {}%：本期 {} 个，名额 {}  [{cite}]",
+                "从{from}中按总分由高到低评选，不超过 {}%：本期 {} 个，名额 {}{unfilled}  [{cite}]",
                 decimal(selection.percent),
                 selection.assessed,
                 selection.limit
             );
             if selection.chosen.contains(&me) {
                 writeln!(out, "评选 {}  评为{}；{how}", grade.name.id, grade.name.label)?;
-            } else if let Some((total, _)) = selection.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
+            } else if let Some(tie) = selection.tie.as_ref().filter(|tie| tie.members.contains(&me)) {
+                let list = if self.window.is_some() { &self.quarter.windows } else { &self.quarter.staff };
+                let others: Vec<&str> = tie
+                    .members
+                    .iter()
+                    .filter(|&&i| i != me)
+                    .filter_map(|&i| list.get(i).map(|r| r.id.as_str()))
+                    .collect();
                 writeln!(
                     out,
-                    "评选 {}  与他人同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
+                    "评选 {}  与 {} 同为 {} 分，全部评入将超过名额，按规定同分者整体不评入；{how}",
                     grade.name.id,
-                    decimal(*total)
+                    others.join("、"),
+                    decimal(tie.total)
                 )?;
             } else if scored.band == selection.from {
-                let vetoed = scored.vetoes.iter().any(|(v, _)| subject.vetoes[*v].grade == selection.grade);
+                let vetoed = scored
+                    .vetoes
+                    .iter()
+                    .any(|r| subject.vetoes.get(r.index).is_some_and(|v| v.grade == selection.grade));
                 let why = if vetoed { "不符合评选资格（见下）" } else { "总分未进入名额" };
                 writeln!(out, "评选 {}  未评为{}：{why}；{how}", grade.name.id, grade.name.label)?;
             }
         }
-        for (v, why) in &scored.vetoes {
-            let veto = &subject.vetoes[*v];
+        let members = &self.policy.staff;
+        for why in &scored.vetoes {
+            let Some(veto) = subject.vetoes.get(why.index) else { continue };
             let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
-            writeln!(out, "不得评为{grade}：{}，{why}", veto.cite)?;
+            writeln!(out, "不得评为{grade}：{}  [{}]", reason_chinese(subject, members, &why.tests), veto.cite)?;
             self.words(out, &veto.cite, veto.wording.as_deref(), &veto.readings)?;
+            self.condition_evidence(out, &veto.condition)?;
         }
-        for (f, why) in &scored.flags {
-            let flag = &subject.flags[*f];
-            writeln!(out, "{} {}：{}，{why}", flag.name.label, flag.name.id, flag.cite)?;
+        for why in &scored.flags {
+            let Some(flag) = subject.flags.get(why.index) else { continue };
+            let reason = reason_chinese(subject, members, &why.tests);
+            writeln!(out, "{} {}：{reason}  [{}]", flag.name.label, flag.name.id, flag.cite)?;
             self.words(out, &flag.cite, flag.wording.as_deref(), &flag.readings)?;
+            self.condition_evidence(out, &flag.condition)?;
         }
         if let Some(grade) = subject.grades.get(scored.grade) {
             let label = subject.grade_label(scored.grade, self.record.staff_type);
             writeln!(out, "等次 grade  {label} {}（名次 {}）", grade.name.id, scored.rank)?;
         }
-        self.proposals(out)
+        self.proposals(out)?;
+        self.other_evidence(out)
     }
 
     /// The honours this record was, or could have been, proposed for: apart from its grade.
@@ -210,8 +230,8 @@ impl Ledger<'_> {
             );
             let outcome = if proposal.proposed.contains(&me) {
                 "列入拟评名单，报考核组初审".to_string()
-            } else if let Some((total, _)) = proposal.tie.as_ref().filter(|(_, group)| group.contains(&me)) {
-                format!("与他人同为 {} 分，全部列入将超过名额，同分者整体不列入", decimal(*total))
+            } else if let Some(tie) = proposal.tie.as_ref().filter(|tie| tie.members.contains(&me)) {
+                format!("与他人同为 {} 分，全部列入将超过名额，同分者整体不列入", decimal(tie.total))
             } else {
                 "总分未进入名额，未列入".to_string()
             };
@@ -251,6 +271,61 @@ impl Ledger<'_> {
         Ok(())
     }
 
+    /// The staff of this record's window (or of this window), by index.
+    fn members(&self) -> Vec<(usize, &Record)> {
+        let window = self.window.or(self.record.window);
+        self.quarter.staff.iter().enumerate().filter(|(_, p)| window.is_some() && p.window == window).collect()
+    }
+
+    /// The evidence behind what a veto's or flag's condition reads.
+    fn condition_evidence(&self, out: &mut String, condition: &Condition) -> Result {
+        let cited = evidence::of_condition(condition, self.record, &self.members());
+        evidence::write_cited(out, INDENT, self.quarter, self.record, &cited)
+    }
+
+    /// The record's evidence that no line above showed: of a fact that
+    /// moved no points (under a threshold, or read by no rule that applied).
+    fn other_evidence(&self, out: &mut String) -> Result {
+        let subject = self.subject;
+        let mut shown: Vec<Evidenced> = Vec::new();
+        for entry in &self.scored.trace {
+            if let Source::Rule(r) = entry.source {
+                shown.push(Evidenced::Fact(subject.rules[r].fact));
+            }
+        }
+        for veto in &self.scored.vetoes {
+            shown.extend(evidence::read_by(&subject.vetoes[veto.index].condition));
+        }
+        for flag in &self.scored.flags {
+            shown.extend(evidence::read_by(&subject.flags[flag.index].condition));
+        }
+        let rest: Vec<_> = self.record.evidence.iter().filter(|(of, _)| !shown.contains(of)).collect();
+        if rest.is_empty() {
+            return Ok(());
+        }
+        writeln!(out)?;
+        writeln!(out, "其他记录（未计分）")?;
+        for (of, items) in rest {
+            let (name, value) = match *of {
+                Evidenced::Fact(f) => {
+                    let fact = &subject.facts[f];
+                    let unit = if fact.kind == FactKind::Days { "天" } else { "次" };
+                    let n = self.record.fact(f).map(crate::eval::magnitude).unwrap_or_default();
+                    (&fact.name, format!("{} {unit}", decimal(n)))
+                }
+                Evidenced::Attribute(a) => {
+                    let attribute = &subject.attributes[a];
+                    let n = self.record.attributes.get(a).copied().unwrap_or_default();
+                    (&attribute.name, format!("{} 天", decimal(n)))
+                }
+            };
+            writeln!(out, "  {} {}：{value}", name.label, name.id)?;
+            let own = [Cited { whose: Whose::Own, items: items.clone() }];
+            evidence::write_cited(out, INDENT, self.quarter, self.record, &own)?;
+        }
+        Ok(())
+    }
+
     /// This record's index in its list.
     fn index(&self) -> usize {
         let list = if self.window.is_some() { &self.quarter.windows } else { &self.quarter.staff };
@@ -264,7 +339,10 @@ impl Ledger<'_> {
         if entries.is_empty() {
             return writeln!(out, "  （{}）", if part == Part::Bonus { "无加分" } else { "无扣分" });
         }
-        for entry in entries {
+        // A rule's evidence is on its first entry; a level table's entries
+        // share it, so it is shown once, after the last of them.
+        let mut pending: &[Cited] = &[];
+        for (i, entry) in entries.iter().enumerate() {
             let points = super::columns::pad(&signed(entry.points), INDENT.len() - 2, true);
             let cite = entry_cite(subject, entry);
             match entry.source {
@@ -281,6 +359,13 @@ impl Ledger<'_> {
                     self.words(out, &rule.cite, rule.wording.as_deref(), &rule.readings)?;
                     if rule.scope == Scope::Own {
                         self.substitutions(out, rule.fact, entry.level)?;
+                    }
+                    if !entry.evidence.is_empty() {
+                        pending = &entry.evidence;
+                    }
+                    if entries.get(i + 1).is_none_or(|next| next.source != entry.source) {
+                        evidence::write_cited(out, INDENT, self.quarter, self.record, pending)?;
+                        pending = &[];
                     }
                 }
                 Source::Floor(c) => {

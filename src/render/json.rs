@@ -7,8 +7,9 @@ use std::io::{self, Write};
 
 pub(super) use crate::json::string;
 
+use super::reason::{reason_text, write_tests};
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
-use crate::eval::{Proposal, Results, Scored, Selection, Source};
+use crate::eval::{Cited, Proposal, Reason, Results, Scored, Selection, Source, Whose};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Flag, Policy, Subject, Veto};
 
@@ -73,9 +74,9 @@ fn proposals(
         write!(out, ", \"at_most\": {}, \"candidates\": {}, \"proposed\": [", p.limit, p.candidates.len())?;
         ids(out, records, &p.proposed)?;
         write!(out, "]")?;
-        if let Some((total, group)) = &p.tie {
-            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(*total))?;
-            ids(out, records, group)?;
+        if let Some(tie) = &p.tie {
+            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(tie.total))?;
+            ids(out, records, &tie.members)?;
             write!(out, "]}}")?;
         }
         write!(out, "}}")?;
@@ -88,36 +89,48 @@ pub(super) fn grade_id(subject: &Subject, grade: usize) -> &str {
 }
 
 /// `"vetoes": [{"grade", "cite", "reason"}], "flags": [{"flag", "cite", "reason"}]`
-/// for the vetoes and flags that applied: (index into `vetoes`/`flags`, why).
+/// for the vetoes and flags that applied (`vetoed` indexes `vetoes`,
+/// `flagged` indexes `flags`). `members` is the staff, whose facts a
+/// window's conditions may read.
 pub(super) fn vetoes_and_flags(
     out: &mut (impl Write + ?Sized),
-    subject: &Subject,
-    vetoes: &[Veto],
-    flags: &[Flag],
-    vetoed: &[(usize, String)],
-    flagged: &[(usize, String)],
+    (subject, members): (&Subject, &Subject),
+    (vetoes, flags): (&[Veto], &[Flag]),
+    vetoed: &[Reason],
+    flagged: &[Reason],
 ) -> io::Result<()> {
     write!(out, ", \"vetoes\": [")?;
-    for (n, (veto, why)) in vetoed.iter().filter_map(|(v, why)| vetoes.get(*v).map(|veto| (veto, why))).enumerate() {
+    for (n, (veto, why)) in vetoed.iter().filter_map(|r| vetoes.get(r.index).map(|veto| (veto, r))).enumerate() {
         write!(out, "{}{{\"grade\": ", if n > 0 { ", " } else { "" })?;
         string(out, grade_id(subject, veto.grade))?;
         write!(out, ", \"cite\": ")?;
         string(out, &veto.cite)?;
-        write!(out, ", \"reason\": ")?;
-        string(out, why)?;
+        reason(out, subject, members, why)?;
         write!(out, "}}")?;
     }
     write!(out, "], \"flags\": [")?;
-    for (n, (flag, why)) in flagged.iter().filter_map(|(f, why)| flags.get(*f).map(|flag| (flag, why))).enumerate() {
+    for (n, (flag, why)) in flagged.iter().filter_map(|r| flags.get(r.index).map(|flag| (flag, r))).enumerate() {
         write!(out, "{}{{\"flag\": ", if n > 0 { ", " } else { "" })?;
         string(out, &flag.name.id)?;
         write!(out, ", \"cite\": ")?;
         string(out, &flag.cite)?;
-        write!(out, ", \"reason\": ")?;
-        string(out, why)?;
+        reason(out, subject, members, why)?;
         write!(out, "}}")?;
     }
     write!(out, "]")
+}
+
+/// `, "reason": "…", "tests": […]`: the reason in the policy's notation, and
+/// each test that decided it as data.
+pub(super) fn reason(
+    out: &mut (impl Write + ?Sized),
+    subject: &Subject,
+    members: &Subject,
+    why: &Reason,
+) -> io::Result<()> {
+    write!(out, ", \"reason\": ")?;
+    string(out, &reason_text(subject, members, &why.tests))?;
+    write_tests(out, subject, members, &why.tests)
 }
 
 /// How each chosen grade was filled: the quota, who was chosen, and a tie
@@ -142,10 +155,10 @@ pub(super) fn selections(
             s.limit
         )?;
         ids(out, records, &s.chosen)?;
-        write!(out, "]")?;
-        if let Some((total, group)) = &s.tie {
-            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(*total))?;
-            ids(out, records, group)?;
+        write!(out, "], \"unfilled\": {}", s.unfilled())?;
+        if let Some(tie) = &s.tie {
+            write!(out, ", \"tie_left_out\": {{\"total\": {}, \"ids\": [", decimal(tie.total))?;
+            ids(out, records, &tie.members)?;
             write!(out, "]}}")?;
         }
         write!(out, "}}")?;
@@ -234,7 +247,8 @@ pub fn record_json(
         if score.left_out_tied {
             write!(out, ", \"left_out_tied\": true")?;
         }
-        vetoes_and_flags(out, subject, &subject.vetoes, &subject.flags, &score.vetoes, &score.flags)?;
+        let lists = (subject.vetoes.as_slice(), subject.flags.as_slice());
+        vetoes_and_flags(out, (subject, &policy.staff), lists, &score.vetoes, &score.flags)?;
         write!(out, ", \"proposals\": [")?;
         for (n, honour) in score.proposals.iter().filter_map(|h| subject.honours.get(*h)).enumerate() {
             write!(out, "{}", if n > 0 { ", " } else { "" })?;
@@ -271,9 +285,43 @@ pub fn record_json(
             write_decimal(out, entry.quantity)?;
             out.write_all(b", \"points\": ")?;
             write_decimal(out, entry.points)?;
+            if !entry.evidence.is_empty() {
+                evidence(out, quarter, record, &entry.evidence)?;
+            }
             out.write_all(b"}")?;
         }
         write!(out, "]}}")?;
     }
     Ok(())
+}
+
+/// `, "evidence": [{"date", "note", "source"}, …]`: what made an entry's
+/// quantity. An item on another record says whose: `"id"` for a member of
+/// the window (an `in window` rule), `"substitute"` for what a substitute
+/// earned for this person.
+fn evidence(out: &mut (impl Write + ?Sized), quarter: &Quarter, record: &Record, cited: &[Cited]) -> io::Result<()> {
+    out.write_all(b", \"evidence\": [")?;
+    let mut first = true;
+    for list in cited {
+        let whose = match list.whose {
+            Whose::Own => None,
+            Whose::Member(m) => quarter.staff.get(m).map(|p| ("id", p.id.as_str())),
+            Whose::Substitute(s) => record.substitutions.get(s).map(|s| ("substitute", s.by.as_str())),
+        };
+        for item in list.items.iter() {
+            out.write_all(if first { b"{" } else { b", {" })?;
+            first = false;
+            if let Some((key, id)) = whose {
+                write!(out, "\"{key}\": ")?;
+                string(out, id)?;
+                out.write_all(b", ")?;
+            }
+            write!(out, "\"date\": \"{}\", \"note\": ", item.date)?;
+            string(out, &item.note)?;
+            out.write_all(b", \"source\": ")?;
+            string(out, &item.source)?;
+            out.write_all(b"}")?;
+        }
+    }
+    out.write_all(b"]")
 }

@@ -107,12 +107,12 @@ fn quarter_values(values: &[(Period, Decimal)]) -> String {
 fn mark_conditions<'a>(subject: &'a Subject, record: &AnnualRecord) -> Vec<Option<&'a Condition>> {
     let Some(rules) = &subject.annual else { return Vec::new() };
     let mut out: Vec<Option<&Condition>> =
-        record.not_assessed.iter().map(|(g, _)| rules.not_assessed.get(*g).map(|g| &g.condition)).collect();
-    out.extend(record.vetoes.iter().map(|(v, _)| rules.vetoes.get(*v).map(|v| &v.condition)));
+        record.not_assessed.iter().map(|r| rules.not_assessed.get(r.index).map(|g| &g.condition)).collect();
+    out.extend(record.vetoes.iter().map(|r| rules.vetoes.get(r.index).map(|v| &v.condition)));
     if record.standing.as_ref().is_some_and(|s| s.left_out_tied) {
         out.push(None);
     }
-    out.extend(record.flags.iter().map(|(f, _)| rules.flags.get(*f).map(|f| &f.condition)));
+    out.extend(record.flags.iter().map(|r| rules.flags.get(r.index).map(|f| &f.condition)));
     out
 }
 

@@ -6,9 +6,9 @@
 
 use serde::Serialize;
 
-use super::decimal;
+use super::{decimal, reason_chinese};
 use crate::eval::annual::AnnualRecord;
-use crate::eval::{Scored, Selection};
+use crate::eval::{Reason, Scored, Selection};
 use crate::policy::{Flag, Subject, Veto};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,7 +29,8 @@ pub struct Mark {
     pub cite: String,
     /// The document's own words, where the policy quotes them.
     pub wording: Option<String>,
-    /// What decided it: `中途缺勤工作日 = 6`.
+    /// What decided it, in the printed rubric's words with what was read:
+    /// `中途缺勤工作日 ≥ 5（实为 6）`.
     pub reason: String,
 }
 
@@ -68,14 +69,14 @@ pub fn annual(
     let mut marks: Vec<Mark> = record
         .not_assessed
         .iter()
-        .filter_map(|(g, why)| {
-            let gate = rules.not_assessed.get(*g)?;
+        .filter_map(|why| {
+            let gate = rules.not_assessed.get(why.index)?;
             Some(Mark {
                 kind: Kind::NotAssessed,
                 short: "不参加年度考核".into(),
                 cite: gate.cite.clone(),
                 wording: gate.wording.clone(),
-                reason: reason_words(subject, members, why),
+                reason: reason_chinese(subject, members, &why.tests),
             })
         })
         .collect();
@@ -87,34 +88,34 @@ pub fn annual(
     marks
 }
 
-fn vetoes(subject: &Subject, members: &Subject, vetoes: &[Veto], applied: &[(usize, String)]) -> Vec<Mark> {
+fn vetoes(subject: &Subject, members: &Subject, vetoes: &[Veto], applied: &[Reason]) -> Vec<Mark> {
     applied
         .iter()
-        .filter_map(|(v, why)| {
-            let veto = vetoes.get(*v)?;
+        .filter_map(|why| {
+            let veto = vetoes.get(why.index)?;
             let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
             Some(Mark {
                 kind: Kind::Veto,
                 short: format!("✕{grade}"),
                 cite: veto.cite.clone(),
                 wording: veto.wording.clone(),
-                reason: reason_words(subject, members, why),
+                reason: reason_chinese(subject, members, &why.tests),
             })
         })
         .collect()
 }
 
-fn flags(subject: &Subject, members: &Subject, flags: &[Flag], raised: &[(usize, String)]) -> Vec<Mark> {
+fn flags(subject: &Subject, members: &Subject, flags: &[Flag], raised: &[Reason]) -> Vec<Mark> {
     raised
         .iter()
-        .filter_map(|(f, why)| {
-            let flag = flags.get(*f)?;
+        .filter_map(|why| {
+            let flag = flags.get(why.index)?;
             Some(Mark {
                 kind: Kind::Flag,
                 short: format!("⚑{}", flag.name.label),
                 cite: flag.cite.clone(),
                 wording: flag.wording.clone(),
-                reason: reason_words(subject, members, why),
+                reason: reason_chinese(subject, members, &why.tests),
             })
         })
         .collect()
@@ -122,8 +123,8 @@ fn flags(subject: &Subject, members: &Subject, flags: &[Flag], raised: &[(usize,
 
 /// The tie at the cut that record `index` was left out with.
 fn tie(subject: &Subject, selections: &[Selection], index: usize) -> Option<Mark> {
-    let selection = selections.iter().find(|s| s.tie.as_ref().is_some_and(|(_, group)| group.contains(&index)))?;
-    let (total, group) = selection.tie.as_ref()?;
+    let selection = selections.iter().find(|s| s.tie.as_ref().is_some_and(|tie| tie.members.contains(&index)))?;
+    let tie = selection.tie.as_ref()?;
     let grade = subject.grades.get(selection.grade)?;
     let quota = grade.quota.as_ref()?;
     Some(Mark {
@@ -133,48 +134,10 @@ fn tie(subject: &Subject, selections: &[Selection], index: usize) -> Option<Mark
         wording: quota.wording.clone(),
         reason: format!(
             "{} 分 {} 人同分，全部评入将超过{}名额 {}，同分者整体未评入",
-            decimal(*total),
-            group.len(),
+            decimal(tie.total),
+            tie.members.len(),
             grade.name.label,
             selection.limit
         ),
     })
-}
-
-/// A reason as eval gives it (`days_away = 6`, `role chief_rep and
-/// red_yellow_cards in window = 1`), in the policy's Chinese labels.
-// Until eval hands reasons over as data, this words its text.
-pub fn reason_words(subject: &Subject, members: &Subject, why: &str) -> String {
-    let mut names: Vec<(&str, &str)> = Vec::new();
-    for s in [subject, members] {
-        names.extend(s.facts.iter().chain(&s.attributes).map(|f| (f.name.id.as_str(), f.name.label.as_str())));
-        names.extend(s.roles.iter().map(|r| (r.id.as_str(), r.label.as_str())));
-    }
-    names.extend(subject.grades.iter().map(|g| (g.name.id.as_str(), g.name.label.as_str())));
-    let phrases = [
-        (" in window", "（本窗口合计）"),
-        (" of staff", "（本窗口工作人员合计）"),
-        ("months_in_hall", "在大厅工作月数"),
-        (" in all 4 quarters", "（四个季度均是）"),
-        (" of 4 quarters", "/4 个季度"),
-        ("not (", "并非（"),
-        (" and ", "，且"),
-        (" or ", "，或"),
-        ("role ", "角色为"),
-        ("grade ", "等次为"),
-    ];
-    let mut out = String::new();
-    for word in why.split_inclusive([' ', '(', ')']) {
-        let (core, tail) = word.split_at(word.trim_end_matches([' ', '(', ')']).len());
-        match names.iter().find(|(id, _)| *id == core) {
-            Some((_, label)) => out.push_str(label),
-            None => out.push_str(core),
-        }
-        out.push_str(tail);
-    }
-    for (from, to) in phrases {
-        out = out.replace(from, to);
-    }
-    // `grade 红旗 in 0/4 个季度`: what is left of the year's wording.
-    out.replace(" in ", "：").replace(')', "）")
 }

@@ -8,17 +8,22 @@ pub mod bulletin;
 pub mod chart;
 mod check;
 pub mod columns;
+mod condition;
 mod diagnostics;
 mod diff;
 mod doc;
+mod evidence;
 mod explain;
+pub mod facts;
 mod json;
 pub mod ledger;
 pub mod marks;
 pub mod page;
 mod policy_tests;
+mod reason;
 pub mod summary;
 pub mod table;
+mod template;
 pub mod words;
 pub mod xlsx;
 
@@ -28,9 +33,12 @@ pub use diagnostics::{note_json, Diagnostics, ErrorFormat};
 pub use diff::{write_diff_json, write_diff_table};
 pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
 pub use explain::{explain, ledger};
+pub use facts::write_facts;
 pub use json::write_json;
 pub use policy_tests::test_report;
+pub use reason::{reason_chinese, reason_text};
 pub use table::{write_annual_table, write_table};
+pub use template::{write_template, Roster, RosterStaff, RosterWindow};
 
 use std::borrow::Cow;
 

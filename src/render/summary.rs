@@ -102,11 +102,16 @@ pub fn quota_line(subject: &Subject, selection: &Selection, names: impl Fn(usize
         decimal(selection.percent),
         selection.chosen.len()
     );
-    if let Some((total, group)) = &selection.tie {
-        let who: Vec<String> = group.iter().map(|i| names(*i)).collect();
-        line.push_str(&format!("；{} 分 {} 人同分整体未评入（{}）", decimal(*total), group.len(), who.join("、")));
+    if let Some(tie) = &selection.tie {
+        let who: Vec<String> = tie.members.iter().map(|i| names(*i)).collect();
+        line.push_str(&format!(
+            "；{} 分 {} 人同分整体未评入（{}）",
+            decimal(tie.total),
+            tie.members.len(),
+            who.join("、")
+        ));
     }
-    let unfilled = selection.limit.saturating_sub(selection.chosen.len());
+    let unfilled = selection.unfilled();
     if unfilled > 0 {
         line.push_str(&format!("；空缺 {unfilled} 个"));
     }

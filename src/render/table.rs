@@ -261,9 +261,9 @@ fn proposals(
             .collect();
         let who = if names.is_empty() { "无".to_string() } else { names.join("、") };
         write!(out, "拟评{}（从{from}中按总分由高到低，至多 {} 名）：{who}", honour.name.label, proposal.limit)?;
-        if let Some((total, group)) = &proposal.tie {
-            let ids: Vec<&str> = group.iter().filter_map(|i| records.get(*i)).map(|r| r.id.as_str()).collect();
-            write!(out, "；{} 同为 {} 分，全部列入将超过名额，均未列入", ids.join("、"), decimal(*total))?;
+        if let Some(tie) = &proposal.tie {
+            let ids: Vec<&str> = tie.members.iter().filter_map(|i| records.get(*i)).map(|r| r.id.as_str()).collect();
+            write!(out, "；{} 同为 {} 分，全部列入将超过名额，均未列入", ids.join("、"), decimal(tie.total))?;
         }
         writeln!(out)?;
     }

@@ -1,5 +1,5 @@
 //! Periods, dates and numbers as the bureau writes them: 2026年第三季度,
-//! 2026年度, 2026年10月8日, ①.
+//! 2026年度, 2026年7月, 2026年10月8日, ①.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -10,6 +10,7 @@ pub fn period(period: &Period) -> String {
     match *period {
         Period::Quarter { year, quarter } => format!("{year}年第{}季度", numeral(quarter)),
         Period::Year(year) => format!("{year}年度"),
+        Period::Month { year, month } => format!("{year}年{month}月"),
     }
 }
 
@@ -18,6 +19,7 @@ pub fn quarter_short(period: &Period) -> String {
     match *period {
         Period::Quarter { quarter, .. } => format!("{}季度", numeral(quarter)),
         Period::Year(year) => format!("{year}年度"),
+        Period::Month { month, .. } => format!("{month}月"),
     }
 }
 

@@ -7,6 +7,7 @@
 //!   UTF-16 recognised and how to convert them told);
 //! - [`walk`]: the one directory walker;
 //! - [`named`]: the source a diagnostic renders its labels against;
+//! - [`table`]: CSV files and xlsx sheets as rows of typed, located cells;
 //! - [`error`]: what can go wrong reading;
 //! - [`diagnostic`]: what every stage's errors share, so that one renderer
 //!   shows them all: a code, a severity, the words in Chinese or English,
@@ -17,6 +18,7 @@ pub mod error;
 pub mod named;
 pub mod read;
 pub mod span;
+pub mod table;
 pub mod walk;
 
 use std::sync::Arc;

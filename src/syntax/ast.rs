@@ -30,6 +30,8 @@ pub enum Item {
     Readings(Spanned<String>),
     Levels(Vec<LevelDecl>),
     Subject(Box<Subject>),
+    /// The calendar, the schedule and the counting rules (`syntax::records`).
+    Records(Box<super::records::Block>),
 }
 
 /// `policy "…" effective 2026-01-01`

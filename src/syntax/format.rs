@@ -126,8 +126,18 @@ enum Shape {
     /// `name "label"`, bounds or `chosen from …`, cite, wording.
     Band,
     /// The whole statement, cite, wording: vetoes, flags, annual lines,
-    /// averages, the policy line.
+    /// averages, the policy line, sums and `facts by id or label`.
     Statement,
+    /// `holiday`, its name, its days.
+    Holiday,
+    /// `name "label"`, the rest, cite, wording: half days, punches, kinds of case.
+    HalfDay,
+    Punch,
+    CaseKind,
+    /// `event`, its targets, cite, wording: `late late_early_away 1 each`.
+    Event,
+    /// `name ["label"] [targets]`, cite, wording: kinds of leave, items, ratings.
+    Counted,
 }
 
 impl Shape {
@@ -137,6 +147,12 @@ impl Shape {
             Rule::attribute_decl | Rule::fact_decl => Shape::Decl,
             Rule::rule => Shape::Rule,
             Rule::band | Rule::quota_band | Rule::honour => Shape::Band,
+            Rule::holiday => Shape::Holiday,
+            Rule::half_day => Shape::HalfDay,
+            Rule::punch => Shape::Punch,
+            Rule::case_kind => Shape::CaseKind,
+            Rule::punch_rule | Rule::case_rule => Shape::Event,
+            Rule::counted => Shape::Counted,
             _ => Shape::Statement,
         }
     }
@@ -144,9 +160,9 @@ impl Shape {
     fn slots(self) -> usize {
         match self {
             Shape::Pair => 2,
-            Shape::Decl | Shape::Statement => 3,
-            Shape::Rule => 4,
-            Shape::Band => 5,
+            Shape::Decl | Shape::Statement | Shape::Holiday => 3,
+            Shape::Rule | Shape::Event => 4,
+            Shape::Band | Shape::HalfDay | Shape::Punch | Shape::CaseKind | Shape::Counted => 5,
         }
     }
 
@@ -154,8 +170,15 @@ impl Shape {
     fn body_slot(self, i: usize, which: Rule) -> usize {
         match self {
             Shape::Pair => i.min(1),
-            Shape::Decl | Shape::Band => i.min(2),
+            Shape::Decl | Shape::Band | Shape::Holiday | Shape::HalfDay | Shape::Punch | Shape::CaseKind => i.min(2),
             Shape::Rule => usize::from(i > 0 && which != Rule::in_window),
+            Shape::Event => i.min(1),
+            // A row without its label keeps the label's column empty.
+            Shape::Counted => match which {
+                Rule::ident => 0,
+                Rule::string => 1,
+                _ => 2,
+            },
             Shape::Statement => 0,
         }
     }
@@ -175,6 +198,14 @@ fn has_trailers(which: Rule) -> bool {
             | Rule::annual_total
             | Rule::average
             | Rule::annex
+            | Rule::half_day
+            | Rule::punch
+            | Rule::punch_rule
+            | Rule::counted
+            | Rule::away
+            | Rule::by_fact
+            | Rule::case_kind
+            | Rule::case_rule
     )
 }
 
@@ -210,6 +241,13 @@ fn is_block(which: Rule) -> bool {
             | Rule::annual
             | Rule::labels
             | Rule::honours
+            | Rule::calendar
+            | Rule::schedule
+            | Rule::punches
+            | Rule::leave
+            | Rule::findings
+            | Rule::cases
+            | Rule::reviews
     )
 }
 
@@ -234,6 +272,15 @@ fn is_item(which: Rule) -> bool {
                 | Rule::annex
                 | Rule::label_decl
                 | Rule::honour
+                | Rule::holiday
+                | Rule::half_day
+                | Rule::punch
+                | Rule::punch_rule
+                | Rule::counted
+                | Rule::away
+                | Rule::by_fact
+                | Rule::case_kind
+                | Rule::case_rule
         )
 }
 
@@ -539,12 +586,16 @@ impl<'a> Layout<'a> {
             })
             .collect();
         let children = &all[..first_note];
-        let trailers = if has_trailers(which) {
+        let mut trailers = if has_trailers(which) {
             let most = children.len().saturating_sub(body_at_least(which)).min(2);
             children.iter().rev().take(most).take_while(|p| matches!(p.as_rule(), Rule::cite | Rule::string)).count()
         } else {
             0
         };
+        // `marriage "婚假"`: the string after a name is its label, not a wording.
+        if which == Rule::counted && children.get(1).is_some_and(|p| p.as_rule() == Rule::string) {
+            trailers = trailers.min(children.len().saturating_sub(2));
+        }
         let body = children.len() - trailers;
         let slots = shape.slots();
         let mut cells: Vec<Vec<Tok>> = (0..slots).map(|_| Vec::new()).collect();

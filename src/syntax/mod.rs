@@ -7,6 +7,7 @@ pub mod ast;
 pub mod error;
 pub mod format;
 mod parse;
+pub mod records;
 
 pub use error::{FormatError, SyntaxError};
 pub use parse::parse_file;

@@ -28,6 +28,9 @@ pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<Located<Sy
             R::levels_decl => parse_levels(pair),
             R::subject => parse_subject(pair),
             R::EOI => continue,
+            _ if super::records::is_block(pair.as_rule()) => {
+                super::records::parse_block(pair).map(|block| Item::Records(Box::new(block)))
+            }
             other => Err(format!("unexpected {other:?}")),
         };
         items.push(item.map_err(|message| internal(file, &message))?);
@@ -37,37 +40,37 @@ pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<Located<Sy
 
 /// The children that carry meaning: keywords are in the tree only so that
 /// syntax errors can name them.
-fn meaningful(pair: Pair<'_, R>) -> impl Iterator<Item = Pair<'_, R>> {
+pub(super) fn meaningful(pair: Pair<'_, R>) -> impl Iterator<Item = Pair<'_, R>> {
     pair.into_inner().filter(|p| !is_keyword(p.as_rule()) && p.as_rule() != R::COMMENT)
 }
 
-fn span_of(pair: &Pair<'_, R>) -> Span {
+pub(super) fn span_of(pair: &Pair<'_, R>) -> Span {
     let s = pair.as_span();
     Span::new(s.start(), s.end())
 }
 
-fn next<'i>(it: &mut impl Iterator<Item = Pair<'i, R>>, what: &str) -> Result<Pair<'i, R>> {
+pub(super) fn next<'i>(it: &mut impl Iterator<Item = Pair<'i, R>>, what: &str) -> Result<Pair<'i, R>> {
     it.next().ok_or_else(|| format!("missing {what}"))
 }
 
-fn name(pair: Pair<'_, R>) -> Name {
+pub(super) fn name(pair: Pair<'_, R>) -> Name {
     Spanned { value: pair.as_str().to_string(), span: span_of(&pair) }
 }
 
-fn string(pair: Pair<'_, R>) -> Spanned<String> {
+pub(super) fn string(pair: Pair<'_, R>) -> Spanned<String> {
     let span = span_of(&pair);
     let raw = pair.as_str();
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
     Spanned { value: inner.replace("\\\"", "\"").replace("\\\\", "\\"), span }
 }
 
-fn number(pair: Pair<'_, R>) -> Result<Number> {
+pub(super) fn number(pair: Pair<'_, R>) -> Result<Number> {
     let span = span_of(&pair);
     let value = Decimal::from_str(pair.as_str()).map_err(|_| format!("number `{}`", pair.as_str()))?;
     Ok(Spanned { value, span })
 }
 
-fn cite(pair: Pair<'_, R>) -> Spanned<String> {
+pub(super) fn cite(pair: Pair<'_, R>) -> Spanned<String> {
     let span = span_of(&pair);
     let raw = pair.as_str();
     let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
@@ -655,7 +658,7 @@ pub(super) fn keyword_text(which: R) -> Option<&'static str> {
         R::kw_labels => "labels",
         R::kw_for => "for",
         R::kw_among => "among",
-        _ => return None,
+        other => return super::records::keyword_text(other),
     })
 }
 
