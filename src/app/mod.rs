@@ -15,6 +15,7 @@
 //! - [`template`]: the summary-layout workbook of a period, to fill in.
 
 pub mod attendance;
+mod changes;
 pub mod diff;
 pub mod doc;
 mod error;

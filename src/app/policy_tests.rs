@@ -20,6 +20,7 @@ use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::eval::{evaluate, Results, Source};
 use crate::facts::{self, Period, Quarter};
 use crate::json::{self, JsonKind};
+use crate::policy::cases::{CaseResult, VersionTests};
 use crate::policy::{Policies, Policy, Version};
 use crate::render;
 use crate::source::diagnostic::{shown, Diagnostic, Lang};
@@ -27,37 +28,6 @@ use crate::source::{line_col, walk, SourceFile, Span};
 
 /// The keys a case may have.
 const KEYS: [&str; 6] = ["name", "why", "facts", "quarters", "expect", "expect_error"];
-
-/// The cases of one version, run.
-#[derive(Debug, Clone)]
-pub struct VersionTests {
-    /// The version, as `kaohe` names it: `policies/luoshan/2026 (effective 2026-01-01)`.
-    pub version: String,
-    /// Where its cases are: `<version>/tests`.
-    pub dir: PathBuf,
-    pub cases: Vec<CaseResult>,
-    /// Every rule, average, veto, flag and annual line no case exercised,
-    /// described as the policy writes it.
-    pub unexercised: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct CaseResult {
-    /// The case's file name: `attendance.json`.
-    pub file: String,
-    /// Its `name`, or the file name without `.json`.
-    pub name: String,
-    pub why: Option<String>,
-    /// How the case failed, one line each (`S1.total: expected 98.5, got 97`);
-    /// empty when it passed.
-    pub failures: Vec<String>,
-}
-
-impl CaseResult {
-    pub fn passed(&self) -> bool {
-        self.failures.is_empty()
-    }
-}
 
 /// Run the cases of every version; the errors a case's facts meet are
 /// shown in `lang`.

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use kaohe::app::diff::Side;
+use kaohe::policy::diff::Side;
 
 use super::eval::Format;
 use super::format::{choose, Kind};

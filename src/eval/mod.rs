@@ -14,6 +14,7 @@
 
 pub mod annual;
 mod arith;
+pub mod diff;
 mod evidence;
 pub mod reason;
 pub mod standing;

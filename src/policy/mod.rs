@@ -3,7 +3,8 @@
 //! here refers back to syntax, so evaluation cannot meet an unchecked rule.
 //!
 //! [`versions`] holds a policy's versions and picks the one in force for a
-//! period.
+//! period; [`diff`] is what differs between two policies, [`cases`] what a
+//! policy's own test cases found.
 
 pub mod error;
 pub mod versions;
@@ -14,6 +15,8 @@ pub use versions::{Policies, Version};
 use rust_decimal::Decimal;
 
 pub mod calendar;
+pub mod cases;
+pub mod diff;
 pub mod records;
 
 #[derive(Debug, Clone)]

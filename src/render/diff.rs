@@ -7,8 +7,9 @@ use rust_decimal::Decimal;
 
 use super::columns::columns;
 use super::decimal;
-use crate::app::diff::{Diff, Records, Side, What};
+use crate::eval::diff::{Diff, Records};
 use crate::json::quoted as json_string;
+use crate::policy::diff::{Side, What};
 use crate::policy::Subject;
 
 /// The diff as tables: the policy changes, then the records that move.
@@ -41,9 +42,9 @@ fn shown(text: &str) -> &str {
 
 impl Diff<'_> {
     fn table(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "考核期 {}", self.new.quarter.period)?;
-        writeln!(out, "旧 {}", self.old.version.describe())?;
-        writeln!(out, "新 {}", self.new.version.describe())?;
+        writeln!(out, "考核期 {}", self.quarter.period)?;
+        writeln!(out, "旧 {}", self.old.describe())?;
+        writeln!(out, "新 {}", self.new.describe())?;
         writeln!(out)?;
         if self.changes.is_empty() {
             writeln!(out, "政策变化：无")?;
@@ -82,7 +83,7 @@ impl Diff<'_> {
                 one.subject, one.fact.id, one.fact.label, one.records
             )?;
         }
-        let subject = &self.new.version.policy;
+        let subject = &self.new.policy;
         self.records_table(out, &subject.staff, &self.staff, true)?;
         self.records_table(out, &subject.window, &self.windows, false)
     }
@@ -116,7 +117,7 @@ impl Diff<'_> {
         for m in &records.moved {
             let mut row = vec![m.record.id.clone(), m.record.name.clone()];
             if is_staff {
-                let window = m.record.window.and_then(|w| self.new.quarter.windows.get(w));
+                let window = m.record.window.and_then(|w| self.quarter.windows.get(w));
                 row.push(window.map_or(String::new(), |w| w.id.clone()));
             }
             row.extend([
@@ -136,16 +137,16 @@ impl Diff<'_> {
 
     fn json(&self, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{{")?;
-        writeln!(out, "  \"period\": {},", json_string(&self.new.quarter.period.to_string()))?;
+        writeln!(out, "  \"period\": {},", json_string(&self.quarter.period.to_string()))?;
         for (name, dir, side) in [("from", self.from, self.old), ("to", self.to, self.new)] {
             write!(
                 out,
                 "  \"{name}\": {{\"dir\": {}, \"version\": {}, \"policy\": {}",
                 json_string(&dir.display().to_string()),
-                json_string(&side.version.dir.display().to_string()),
-                json_string(&side.version.policy.name)
+                json_string(&side.dir.display().to_string()),
+                json_string(&side.policy.name)
             )?;
-            if let Some(effective) = side.version.policy.effective {
+            if let Some(effective) = side.policy.effective {
                 write!(out, ", \"effective\": \"{effective}\"")?;
             }
             writeln!(out, "}},")?;
@@ -209,7 +210,7 @@ impl Diff<'_> {
         )?;
         for (n, m) in records.moved.iter().enumerate() {
             write!(out, "    {{\"id\": {}, \"name\": {}", json_string(&m.record.id), json_string(&m.record.name))?;
-            if let Some(window) = m.record.window.and_then(|w| self.new.quarter.windows.get(w)) {
+            if let Some(window) = m.record.window.and_then(|w| self.quarter.windows.get(w)) {
                 write!(out, ", \"window\": {}", json_string(&window.id))?;
             }
             write!(

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::app::policy_tests::VersionTests;
+use crate::policy::cases::VersionTests;
 
 /// One line a case, each failure under its case, then what went untested.
 pub fn test_report(results: &[VersionTests]) -> String {
