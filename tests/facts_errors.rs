@@ -76,7 +76,15 @@ fn results_given_as_facts() {
 /// other language of the one message list.
 #[test]
 fn facts_errors_in_english() {
-    for name in ["many_errors", "unknown_fact", "written_with_labels", "malformed_json", "missing_and_unknown_fields"] {
+    let names = [
+        "many_errors",
+        "unknown_fact",
+        "written_with_labels",
+        "malformed_json",
+        "missing_and_unknown_fields",
+        "evidence_errors",
+    ];
+    for name in names {
         let path = format!("tests/cases/facts/{name}.json");
         let run = common::kaohe_en(&["eval", "--policy", "policies/luoshan", "--facts", &path, "--format", "json"]);
         assert_eq!(run.code, 4, "{}", run.stderr);

@@ -110,6 +110,9 @@ impl Diagnostic for Problem {
     fn file(&self) -> Option<&str> {
         self.inner().file()
     }
+    fn cell(&self) -> Option<(u32, Option<u32>)> {
+        self.inner().cell()
+    }
 }
 
 impl From<ReadError> for Problem {
@@ -655,6 +658,13 @@ impl Diagnostic for AppError {
     fn also(&self) -> Option<Span> {
         match self {
             AppError::Side { problem, .. } => problem.also(),
+            _ => None,
+        }
+    }
+
+    fn cell(&self) -> Option<(u32, Option<u32>)> {
+        match self {
+            AppError::Side { problem, .. } => problem.cell(),
             _ => None,
         }
     }

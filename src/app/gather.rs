@@ -46,14 +46,8 @@ pub fn gather(dir: &Path, records: &Path, period: Period) -> Result<(Loaded, Run
     let start = period.start().ok_or_else(out_of_range)?;
     let version = loaded.in_force(start, &period.to_string())?.clone();
     let gathered = crate::records::gather(&version.policy, records, period).map_err(|errors| {
-        let fault = if errors.iter().all(is_io) { Fault::Io } else { Fault::Facts };
+        let fault = if errors.iter().all(crate::records::RecordsError::is_io) { Fault::Io } else { Fault::Facts };
         Error::new(fault, problems(errors))
     })?;
     Ok((loaded, Run { version, gathered }))
-}
-
-fn is_io(error: &crate::records::RecordsError) -> bool {
-    use crate::records::RecordsError as E;
-    use crate::source::table::TableError as T;
-    matches!(error, E::NoRecords { .. } | E::Table(T::Io { .. }))
 }

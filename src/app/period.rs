@@ -131,9 +131,9 @@ pub(super) fn score_summary(policies: &mut Loaded, summary: Summary) -> Result<S
 /// A summary's errors as one failure: a file that cannot be opened at all
 /// (or a folder with no sheets) is not the facts' fault.
 fn sheet_error(errs: Vec<SheetError>) -> Error {
-    let io = errs.iter().all(|e| {
-        matches!(e, SheetError::Read(crate::source::table::TableError::Io { .. }) | SheetError::NoSheets { .. })
-    });
+    let io = errs
+        .iter()
+        .all(|e| matches!(e, SheetError::Read(table) if table.is_io()) || matches!(e, SheetError::NoSheets { .. }));
     Error::new(if io { Fault::Io } else { Fault::Facts }, problems(errs))
 }
 

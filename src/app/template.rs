@@ -8,7 +8,7 @@ use super::load::Loaded;
 use super::period::load;
 use rust_decimal::Decimal;
 
-use crate::facts::sheet::SheetError;
+use crate::facts::sheet::{CellProblem, SheetError};
 use crate::facts::Period;
 use crate::policy::calendar::NoCalendar;
 use crate::policy::{Policy, Version};
@@ -76,15 +76,10 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
     let fail = |errs: Vec<SheetError>| Error::new(Fault::Facts, problems(errs));
     let (staff, windows) = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
         let mut book = Workbook::open(path).map_err(|e| fail(vec![e.into()]))?;
-        let staff = book.sheet("人员").map_err(|e| fail(vec![e.into()]))?.ok_or_else(|| {
-            fail(vec![SheetError::MissingSheet {
-                path: path.display().to_string(),
-                what: "工作表",
-                sheet: "人员".into(),
-                found: String::new(),
-                help: "名册是记录工作簿中的“人员”表（工号、姓名、窗口编号、角色……），或 roster.csv".into(),
-            }])
-        })?;
+        let staff = book
+            .sheet("人员")
+            .map_err(|e| fail(vec![e.into()]))?
+            .ok_or_else(|| fail(vec![SheetError::NoRoster { path: path.display().to_string() }]))?;
         (staff, book.sheet("窗口").map_err(|e| fail(vec![e.into()]))?)
     } else {
         let staff = table::read_csv(path).map_err(|e| fail(vec![e.into()]))?;
@@ -97,11 +92,10 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
     let column = |table: &Table, names: &[&str], errors: &mut Vec<SheetError>| {
         let found = table.find(names);
         if found.is_none() {
-            errors.push(SheetError::MissingColumn {
+            errors.push(SheetError::RosterColumn {
                 table: table.name().to_string(),
                 column: names[0].to_string(),
                 id: names.get(1).copied().unwrap_or_default().to_string(),
-                help: "名册的列见 docs/records.md：工号、姓名、窗口编号、角色，可有进驻日期、离开日期".into(),
             });
         }
         found
@@ -130,11 +124,10 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
                 cell.date()
                     .map_err(|m| {
                         errors.push(SheetError::Cell {
-                            at: crate::facts::sheet::place(&row.position(Some(c))),
+                            at: row.position(Some(c)),
                             header: staff.header().get(c).cloned().unwrap_or_default(),
-                            expected: m.expected.to_string(),
                             found: m.found,
-                            help: "日期写成 2026-08-15".into(),
+                            problem: CellProblem::Date,
                         })
                     })
                     .ok()
@@ -144,13 +137,12 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
             let role_index =
                 policy.staff.roles.iter().position(|r| r.label == role_text || r.id.eq_ignore_ascii_case(&role_text));
             if role_index.is_none() {
-                let roles: Vec<&str> = policy.staff.roles.iter().map(|r| r.label.as_str()).collect();
+                let roles = policy.staff.roles.iter().map(|r| r.label.clone()).collect();
                 errors.push(SheetError::Cell {
-                    at: crate::facts::sheet::place(&row.position(Some(role))),
+                    at: row.position(Some(role)),
                     header: staff.header().get(role).cloned().unwrap_or_default(),
-                    expected: format!("角色（{}）", roles.join(" 或 ")),
                     found: row.cell(role).found(),
-                    help: format!("角色为 {}（或其编号）", roles.join("、")),
+                    problem: CellProblem::Role { roles },
                 });
             }
             let outside = left.zip(start).is_some_and(|(l, s)| l < s) || joined.zip(end).is_some_and(|(j, e)| j > e);

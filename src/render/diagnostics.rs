@@ -159,13 +159,14 @@ fn json_line(diagnostic: &dyn Diagnostic, lang: Lang) -> String {
     };
     let optional = |value: Option<&str>| value.map_or_else(|| "null".to_string(), json::quoted);
     let position = match (diagnostic.source(), diagnostic.span()) {
-        (Some(source), Some(span)) => Some(line_col(source.text(), span.start())),
-        _ => None,
+        (Some(source), Some(span)) => {
+            let (line, column) = line_col(source.text(), span.start());
+            Some((line.to_string(), column.to_string()))
+        }
+        // A table's row and column.
+        _ => diagnostic.cell().map(|(row, column)| (row.to_string(), column.map_or("null".into(), |c| c.to_string()))),
     };
-    let (line, column) = match position {
-        Some((line, column)) => (line.to_string(), column.to_string()),
-        None => ("null".to_string(), "null".to_string()),
-    };
+    let (line, column) = position.unwrap_or_else(|| ("null".to_string(), "null".to_string()));
     format!(
         "{{\"severity\": {}, \"code\": {}, \"message\": {}, \"label\": {}, \"file\": {}, \"line\": {line}, \"column\": {column}, \"help\": {}}}",
         json::quoted(diagnostic.severity().name()),

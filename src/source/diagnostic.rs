@@ -220,6 +220,13 @@ pub trait Diagnostic {
     fn file(&self) -> Option<&str> {
         self.source().map(Named::name)
     }
+
+    /// Where in a table (a CSV file, a sheet) it points, when it points
+    /// into one rather than into a text: the 1-based row, and the 1-based
+    /// column when it is a cell.
+    fn cell(&self) -> Option<(u32, Option<u32>)> {
+        None
+    }
 }
 
 /// A stage's error and where it is: the source it points into, and the

@@ -265,6 +265,194 @@ pub(crate) fn size_text(lang: Lang, bytes: u64) -> String {
     exact
 }
 
+/// A table (a CSV file, or a sheet of a workbook) that could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableError {
+    Io {
+        path: String,
+        reason: IoReason,
+    },
+    TooLarge {
+        path: String,
+        size: u64,
+        limit: u64,
+    },
+    /// A CSV file in UTF-16 (Excel's "Unicode text").
+    Utf16 {
+        path: String,
+    },
+    /// A byte at `row` that is neither UTF-8 nor GBK; `mixed` when UTF-8
+    /// Chinese came before it (a file is one or the other).
+    Encoding {
+        path: String,
+        row: u32,
+        byte: u8,
+        mixed: bool,
+    },
+    /// Not a workbook calamine can open: `reason`, its words.
+    Workbook {
+        path: String,
+        reason: String,
+    },
+    Sheet {
+        path: String,
+        sheet: String,
+        reason: String,
+    },
+    /// A CSV row the reader refused: `reason`, the csv crate's words.
+    Csv {
+        path: String,
+        row: u32,
+        reason: String,
+    },
+}
+
+impl TableError {
+    /// The file system refused, rather than the table being wrong.
+    pub fn is_io(&self) -> bool {
+        matches!(self, TableError::Io { .. })
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            TableError::Io { path, .. }
+            | TableError::TooLarge { path, .. }
+            | TableError::Utf16 { path }
+            | TableError::Encoding { path, .. }
+            | TableError::Workbook { path, .. }
+            | TableError::Sheet { path, .. }
+            | TableError::Csv { path, .. } => path,
+        }
+    }
+}
+
+impl Diagnostic for TableError {
+    fn code(&self) -> &'static str {
+        match self {
+            TableError::Io { .. } => "kaohe::table::io",
+            TableError::TooLarge { .. } => "kaohe::table::too_large",
+            TableError::Utf16 { .. } | TableError::Encoding { .. } => "kaohe::table::encoding",
+            TableError::Workbook { .. } | TableError::Sheet { .. } => "kaohe::table::workbook",
+            TableError::Csv { .. } => "kaohe::table::csv",
+        }
+    }
+
+    fn text(&self, lang: Lang) -> Text {
+        let t = |zh: String, en: String| Text::new(lang.pick(zh, en));
+        let resave = lang.pick(
+            "用 Excel 或 WPS 打开后另存为“CSV UTF-8（逗号分隔）”；若该行是拼接进来的，请用同一种编码重新导出",
+            "open it in Excel or WPS and save it as \"CSV UTF-8 (Comma delimited)\"; if the row was pasted in from another file, export both in one encoding",
+        );
+        match self {
+            TableError::Io { path, reason } => {
+                let reason = reason.text(lang);
+                t(format!("无法读取 `{path}`：{reason}"), format!("cannot read `{path}`: {reason}"))
+            }
+            TableError::TooLarge { path, size, limit } => {
+                let (size, limit) = (size_text(lang, *size), size_text(lang, *limit));
+                t(
+                    format!("`{path}` 太大（{size}），kaohe 最多读取 {limit} 的文件"),
+                    format!("`{path}` is too large ({size}); kaohe reads files of at most {limit}"),
+                )
+                .help(lang.pick(
+                    "一个季度的记录只有几十兆字节；请确认文件是否选对",
+                    "a quarter's records take a few tens of megabytes; check that this is the right file",
+                ))
+            }
+            TableError::Utf16 { path } => t(
+                format!("`{path}` 第 1 行：文件是 UTF-16 编码（Excel 的“Unicode 文本”）"),
+                format!("`{path}` row 1: the file is UTF-16 (Excel's \"Unicode text\")"),
+            )
+            .help(lang.pick(
+                "在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”",
+                "save it from Excel as \"CSV UTF-8 (Comma delimited)\" or \"CSV (Comma delimited)\"",
+            )),
+            TableError::Encoding { path, row, byte, mixed: true } => t(
+                format!("`{path}` 第 {row} 行：文件前面是 UTF-8，这里却有不是 UTF-8 的字节 0x{byte:02X}：一个文件只能用一种编码"),
+                format!("`{path}` row {row}: the file is UTF-8 before this row, and here is a byte 0x{byte:02X} that is not: a file has one encoding"),
+            )
+            .help(resave),
+            TableError::Encoding { path, row, byte, mixed: false } => t(
+                format!("`{path}` 第 {row} 行：字节 0x{byte:02X} 既不是 UTF-8 也不是 GBK"),
+                format!("`{path}` row {row}: byte 0x{byte:02X} is neither UTF-8 nor GBK"),
+            )
+            .help(resave),
+            TableError::Workbook { path, reason } => t(
+                format!("`{path}` 不是可读取的 .xlsx 工作簿：{reason}"),
+                format!("`{path}` is not an .xlsx workbook kaohe can read: {reason}"),
+            )
+            .help(lang.pick(
+                "在 Excel 或 WPS 中打开后另存为 .xlsx（Excel 工作簿）",
+                "open it in Excel or WPS and save it as .xlsx (Excel workbook)",
+            )),
+            TableError::Sheet { path, sheet, reason } => t(
+                format!("`{path}` 的工作表 `{sheet}` 无法读取：{reason}"),
+                format!("sheet `{sheet}` of `{path}` cannot be read: {reason}"),
+            ),
+            TableError::Csv { path, row, reason } => t(
+                format!("`{path}` 第 {row} 行无法按 CSV 读取：{reason}"),
+                format!("`{path}` row {row} cannot be read as CSV: {reason}"),
+            )
+            .help(lang.pick(
+                "检查这一行的引号：带逗号或换行的单元格要用英文双引号括起来，单元格中的双引号写两次",
+                "check the row's quotes: a cell with a comma or a line break is in double quotes, and a double quote in it is written twice",
+            )),
+        }
+    }
+
+    fn file(&self) -> Option<&str> {
+        Some(self.path())
+    }
+
+    fn cell(&self) -> Option<(u32, Option<u32>)> {
+        match self {
+            TableError::Utf16 { .. } => Some((1, None)),
+            TableError::Encoding { row, .. } | TableError::Csv { row, .. } => Some((*row, None)),
+            _ => None,
+        }
+    }
+}
+
+/// What a table's cell should have held, when it is one of the kinds any
+/// table has (`source::table::Cell` reads them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    Time,
+    Date,
+    Number,
+}
+
+impl CellKind {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            CellKind::Time => lang.pick("时间（如 `2026-07-03 08:55`）", "a time (like `2026-07-03 08:55`)"),
+            CellKind::Date => lang.pick("日期（如 `2026-07-03`）", "a date (like `2026-07-03`)"),
+            CellKind::Number => lang.pick("数字", "a number"),
+        }
+    }
+}
+
+/// What a cell held, as a message quotes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Empty,
+    /// Its text (clipped when long).
+    Value(String),
+    /// A formula error such as `#N/A`.
+    FormulaError,
+}
+
+impl Found {
+    /// `` `09:07` ``, `空`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Found::Empty => lang.pick("空", "nothing").to_string(),
+            Found::Value(value) => format!("`{value}`"),
+            Found::FormulaError => lang.pick("公式错误", "a formula error").to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
