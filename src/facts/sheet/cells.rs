@@ -112,7 +112,7 @@ fn number(cell: &Cell<'_>) -> Option<Decimal> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::panic)]
 
     use super::*;
 

@@ -108,7 +108,7 @@ pub fn open(path: &Path) -> Result<Summary, Vec<SheetError>> {
     };
     let (period, period_error) = match period(&shown, info.as_ref(), name.as_deref()) {
         Ok(period) => (Some(period), None),
-        Err(err) => (None, Some(err)),
+        Err(err) => (None, Some(*err)),
     };
     Ok(Summary { path: shown, period, period_error, staff, windows })
 }
@@ -161,7 +161,7 @@ fn missing_sheet(path: &str, csv: bool, sheet: &str, found: Vec<String>) -> Shee
 /// The period of a summary: the 考核期 of its 说明 sheet, or the period its
 /// name starts with (`2026-Q3.xlsx`); when both are there they must agree,
 /// which catches last quarter's workbook copied under a new name.
-fn period(path: &str, info: Option<&Table>, name: Option<&str>) -> Result<Period, SheetError> {
+fn period(path: &str, info: Option<&Table>, name: Option<&str>) -> Result<Period, Box<SheetError>> {
     let from_name = name.and_then(name_period);
     let stated = match info {
         Some(info) => stated_period(info)?,
@@ -170,7 +170,7 @@ fn period(path: &str, info: Option<&Table>, name: Option<&str>) -> Result<Period
     match (stated, from_name) {
         (Some((period, _)), None) => Ok(period),
         (Some((period, _)), Some(named)) if period == named => Ok(period),
-        (Some((period, at)), Some(named)) => Err(SheetError::Period {
+        (Some((period, at)), Some(named)) => Err(Box::new(SheetError::Period {
             at: Some(at),
             path: path.to_string(),
             problem: PeriodProblem::Disagrees {
@@ -178,30 +178,32 @@ fn period(path: &str, info: Option<&Table>, name: Option<&str>) -> Result<Period
                 name: name.unwrap_or_default().to_string(),
                 named: named.to_string(),
             },
-        }),
+        })),
         (None, Some(named)) => Ok(named),
-        (None, None) => Err(SheetError::Period { at: None, path: path.to_string(), problem: PeriodProblem::Missing }),
+        (None, None) => {
+            Err(Box::new(SheetError::Period { at: None, path: path.to_string(), problem: PeriodProblem::Missing }))
+        }
     }
 }
 
 /// The row `考核期 | 2026-Q3` of the 说明 table (its header row, or a row
 /// under it), and where its value is.
-fn stated_period(info: &Table) -> Result<Option<(Period, Position)>, SheetError> {
+fn stated_period(info: &Table) -> Result<Option<(Period, Position)>, Box<SheetError>> {
     let is_label = |text: &str| text == layout::PERIOD_LABEL || text.eq_ignore_ascii_case(layout::PERIOD_ID);
     let read = |text: Option<String>, at: Position| match text.as_deref().map(str::trim).and_then(Period::parse) {
         Some(period) => Ok(Some((period, at))),
-        None => Err(SheetError::Period {
+        None => Err(Box::new(SheetError::Period {
             path: at.table.to_string(),
             at: Some(at),
             problem: PeriodProblem::NotAPeriod { text },
-        }),
+        })),
     };
     if info.header().first().is_some_and(|h| is_label(h)) {
         return read(info.header().get(1).cloned(), info.header_position(Some(1)));
     }
     let mut rows = info.rows();
     while let Some(row) = rows.next_row() {
-        let row = row?;
+        let row = row.map_err(|e| Box::new(e.into()))?;
         if row.cell(0).text().is_some_and(|t| is_label(t.trim())) {
             return read(row.cell(1).text().map(|t| t.into_owned()), row.position(Some(1)));
         }
