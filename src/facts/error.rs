@@ -547,8 +547,8 @@ impl Diagnostic for FactsError {
                 };
                 let help = match kind {
                     FileKind::Csv => lang.pick(
-                        "`--facts` 读的是一个考核期的 JSON 事实文件（见 docs/io.md）：每个窗口和每位工作人员一条记录，写明各项事实；请先把表格整理成这样的文件",
-                        "`--facts` reads one period's facts as JSON (docs/io.md): a record for each window and each staff member with their facts; turn the table into such a file first",
+                        "`--facts` 读的是一个考核期的 JSON 事实文件（见 docs/io.md）：每个窗口和每位工作人员一条记录，写明各项事实；表格则按汇总表给出（人员.csv、窗口.csv、说明.csv，或 `kaohe template` 生成的 .xlsx）",
+                        "`--facts` reads one period's facts as JSON (docs/io.md): a record for each window and each staff member with their facts; a table is given as a summary (人员.csv, 窗口.csv, 说明.csv, or the .xlsx `kaohe template` makes)",
                     ),
                     FileKind::Policy => lang.pick(
                         "政策文件所在的目录用 `--policy` 给出；`--facts` 给出一个考核期的 JSON 事实文件（见 docs/io.md）",

@@ -396,8 +396,8 @@ impl Diagnostic for SheetError {
                 format!("`{path}` is not a summary: a summary's CSV files are named after its sheets"),
             )
             .help(p(
-                "把“人员”“窗口”“说明”三张表分别存为同一文件夹中的 人员.csv、窗口.csv、说明.csv，再用 `--facts` 指这个文件夹（或其中一个文件）；或用 .xlsx 工作簿",
-                "save the sheets 人员, 窗口 and 说明 as 人员.csv, 窗口.csv and 说明.csv in one folder, and pass that folder (or one of the files) as `--facts`; or use an .xlsx workbook",
+                "`--facts` 是事实 JSON 文件（见 docs/io.md）或汇总表：把“人员”“窗口”“说明”三张表分别存为同一文件夹中的 人员.csv、窗口.csv、说明.csv，再用 `--facts` 指这个文件夹（或其中一个文件）；或用 .xlsx 工作簿（`kaohe template` 可生成）",
+                "`--facts` is a facts JSON file (docs/io.md) or a summary: save the sheets 人员, 窗口 and 说明 as 人员.csv, 窗口.csv and 说明.csv in one folder, and pass that folder (or one of the files) as `--facts`; or use an .xlsx workbook (`kaohe template` makes one)",
             )),
             SheetError::NoSheets { path, found, records } => {
                 let files = found_files(lang, found);
