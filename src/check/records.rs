@@ -17,7 +17,7 @@ use crate::policy::records::{
 };
 use crate::policy::{FactKind, Label, Subject};
 use crate::source::{Named, Span};
-use crate::suggest::did_you_mean_name;
+use crate::suggest::{did_you_mean, did_you_mean_name};
 use crate::syntax::ast::Spanned;
 use crate::syntax::records::{self as ast, Block, Off, PunchEnd, Row};
 
@@ -661,7 +661,8 @@ impl Checker {
         };
         let Some(fact) = subject.fact_index(&t.fact.value) else {
             let of_window = other.fact_index(&t.fact.value).is_some() && whose == Whose::Staff;
-            let suggestion = did_you_mean_name(&t.fact.value, subject.facts.iter().map(|f| f.name.id.as_str()));
+            let facts = subject.facts.iter().map(|f| (f.name.id.as_str(), f.name.label.as_str()));
+            let suggestion = did_you_mean(&t.fact.value, facts);
             let error = R::NoFact { whose: word, fact: t.fact.value.clone(), of_window, suggestion };
             self.refuse(src, t.fact.span, error);
             return None;
