@@ -184,3 +184,26 @@ fn the_locale_picks_the_language_unless_lang_is_given() {
     assert!(run(&[("LANG", "en_US.UTF-8")], &["--lang", "zh"]).contains("无法读取"));
     assert!(run(&[("LANG", "C")], &["--lang=en"]).contains("cannot read"));
 }
+
+/// A record table's errors: `file` the table, `line` its row, `column` the
+/// cell's (A is 1), and the cell there holds what the message quotes.
+#[test]
+fn a_table_cell_is_its_row_and_column() {
+    let dir = common::scratch("error-format-records");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("roster.csv"), "工号,姓名,窗口编号,角色\nS1,张三,W1,首席代表\n").unwrap();
+    std::fs::write(dir.join("windows.csv"), "窗口编号,窗口名称\nW1,公安户政窗口\n").unwrap();
+    std::fs::write(dir.join("punches.csv"), "工号,打卡时间\nS1,2026-07-01 08:50\nS1,9点07\n").unwrap();
+    let records = dir.display().to_string();
+    let args = ["gather", "--policy", "policies/luoshan", "--records", &records, "--period", "2026-Q3"];
+    let run = common::kaohe(&[&args[..], &["--error-format", "json"]].concat());
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    let found = lines(&run.stderr);
+    assert_eq!(found.len(), 1, "{}", run.stderr);
+    let d = &found[0];
+    assert_eq!((d["code"].as_str(), d["file"].as_str()), (Some("kaohe::records::cell"), Some("punches.csv")));
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(3), Some(2)));
+    let text = std::fs::read_to_string(dir.join("punches.csv")).unwrap();
+    let cell = text.lines().nth(2).and_then(|row| row.split(',').nth(1)).unwrap();
+    assert!(d["message"].as_str().unwrap().contains(&format!("`{cell}`")), "{d}");
+}
