@@ -7,7 +7,8 @@
 #![no_main]
 
 use kaohe::source::SourceFile;
-use kaohe::syntax::format::{comments, format_source, FormatError};
+use kaohe::syntax::format::{comments, format_source};
+use kaohe::syntax::FormatError;
 use libfuzzer_sys::fuzz_target;
 
 /// The syntax tree's `Debug` with every span blanked: formatting moves
@@ -46,8 +47,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let formatted = match format_source(&file) {
         Ok(formatted) => formatted,
-        Err(FormatError::Syntax(err)) => panic!("the file parses, but fmt says it does not: {err}"),
-        Err(err) => panic!("the formatter failed its own check: {err}"),
+        Err(FormatError::Syntax(err)) => panic!("the file parses, but fmt says it does not: {err:?}"),
+        Err(err) => panic!("the formatter failed its own check: {err:?}"),
     };
     let again = SourceFile::new("fuzz.rules", &formatted);
     let after = tree(&again).unwrap_or_else(|| panic!("the formatted text does not parse:\n{formatted}"));
@@ -59,6 +60,6 @@ fuzz_target!(|data: &[u8]| {
     );
     match format_source(&again) {
         Ok(twice) => assert_eq!(twice, formatted, "formatting twice changes the text again"),
-        Err(err) => panic!("the formatted text cannot be formatted again: {err}"),
+        Err(err) => panic!("the formatted text cannot be formatted again: {err:?}"),
     }
 });
