@@ -687,3 +687,59 @@ fn an_empty_grade_band_is_reported_once_as_empty() {
     assert_eq!(codes, ["kaohe::check::empty_band", "kaohe::check::grade_gap"], "{}", run.stderr);
     assert!(flat(&run.stderr).contains("从 60 到低于 80 的总分没有等次"), "{}", run.stderr);
 }
+
+// ------------------------------------------------------------ exact policy numbers (finding 7)
+
+/// A policy number kaohe cannot hold exactly, or a date that names no day,
+/// is a located syntax error naming it: never rounded (`3.000…01` was 3, and
+/// `from 80.000…01` closed a band gap), never "internal parser error".
+#[test]
+fn policy_numbers_beyond_the_limits_and_impossible_dates_are_located_errors() {
+    for (name, file, from, to, code) in [
+        (
+            "hostile-num-places",
+            "staff.rules",
+            "deduct 5 each",
+            "deduct 3.00000000000000000000000000001 each",
+            "number_out_of_range",
+        ),
+        (
+            "hostile-num-band",
+            "staff.rules",
+            "from 60 below 80",
+            "from 60.00000000000000000000000000001 below 80",
+            "number_out_of_range",
+        ),
+        (
+            "hostile-num-huge",
+            "staff.rules",
+            "deduct 5 each",
+            "deduct 99999999999999999999999999999999 each",
+            "number_out_of_range",
+        ),
+        ("hostile-num-seven", "staff.rules", "deduct 5 each", "deduct 0.0000001 each", "number_out_of_range"),
+        ("hostile-num-percent", "staff.rules", "15%", "15.0000001%", "number_out_of_range"),
+        ("hostile-date", "policy.rules", "effective 2026-01-01", "effective 2026-02-30", "not_a_date"),
+    ] {
+        let dir = policy_copy(name);
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{name}: {from}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let run = kaohe(&["check", "--policy", &relative(&dir)]);
+        refused(&run, 3);
+        assert!(run.stderr.contains(&format!("kaohe::syntax::{code}")), "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("internal"), "{name}: {}", run.stderr);
+        let at = text.find(from).unwrap() + to.find(|c: char| c.is_ascii_digit()).unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        assert!(run.stderr.contains(&format!("{file}:{line}:")), "{name}: {}", run.stderr);
+    }
+    // Six places and nine whole digits are within the limits (and 0007 is 7).
+    let dir = policy_copy("hostile-num-fits");
+    let path = dir.join("staff.rules");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("deduct 5 each", "deduct 0005.000000 each", 1)).unwrap();
+    let run = kaohe(&["eval", "--policy", &relative(&dir), "--facts", EXAMPLE, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, eval(POLICY, EXAMPLE).stdout);
+}

@@ -14,6 +14,12 @@ pub enum SyntaxError {
     Expected { expected: Vec<R>, found: Option<String>, hint: Option<Hint> },
     /// Parentheses nested deeper than `limit` (checked before pest recurses).
     TooDeep { limit: usize },
+    /// A number with more digits than kaohe holds exactly (before or after its point).
+    NumberOutOfRange { number: String },
+    /// A date that names no day of the calendar (`2026-02-30`).
+    NotADate { date: String },
+    /// A carriage return not before a line feed.
+    LoneCarriageReturn,
     /// The parse tree is not what the grammar promises: a bug in kaohe.
     Internal { message: String },
 }
@@ -76,6 +82,9 @@ impl Diagnostic for SyntaxError {
         match self {
             SyntaxError::Expected { .. } => "kaohe::syntax::expected",
             SyntaxError::TooDeep { .. } => "kaohe::syntax::too_deep",
+            SyntaxError::NumberOutOfRange { .. } => "kaohe::syntax::number_out_of_range",
+            SyntaxError::NotADate { .. } => "kaohe::syntax::not_a_date",
+            SyntaxError::LoneCarriageReturn => "kaohe::syntax::lone_carriage_return",
             SyntaxError::Internal { .. } => "kaohe::syntax::internal",
         }
     }
@@ -101,6 +110,37 @@ impl Diagnostic for SyntaxError {
             ))
             .label(lang.pick("太深", "too deep"))
             .help(lang.pick("把这个条件拆成几条否决或标记", "write the condition as several vetoes or flags")),
+            SyntaxError::NumberOutOfRange { number } => {
+                let (whole, places) = (super::parse::MAX_WHOLE_DIGITS, super::parse::MAX_PLACES);
+                Text::new(lang.pick(
+                    format!("数字 `{number}` 超出政策数字的范围"),
+                    format!("the number `{number}` is outside what a policy number may be"),
+                ))
+                .label(lang.pick("超出范围", "out of range"))
+                .help(lang.pick(
+                    format!("政策中的数字小数点前至多 {whole} 位、小数点后至多 {places} 位，这样计算不会舍入"),
+                    format!(
+                        "a policy number has at most {whole} digits before its point and {places} after it, so that no sum is rounded"
+                    ),
+                ))
+            }
+            SyntaxError::NotADate { date } => {
+                Text::new(lang.pick(format!("`{date}` 不是日期"), format!("`{date}` is not a date")))
+                    .label(lang.pick("没有这一天", "no such day"))
+                    .help(lang.pick(
+                        "写日历上有的一天，格式为 `YYYY-MM-DD`，如 `2026-02-28`",
+                        "write a day of the calendar as `YYYY-MM-DD`, e.g. `2026-02-28`",
+                    ))
+            }
+            SyntaxError::LoneCarriageReturn => Text::new(lang.pick(
+                "语法错误：单独的回车符（后面没有换行符）",
+                "syntax error: a carriage return not followed by a line feed",
+            ))
+            .label(lang.pick("单独的回车符", "lone carriage return"))
+            .help(lang.pick(
+                "行以 `\\n` 或 `\\r\\n` 结束；打印文件时，单独的回车符后面的文字会盖住前面的文字（如注释）。删去它，或换成换行",
+                "lines end in `\\n` or `\\r\\n`; when the file is printed, what follows a lone carriage return is shown over what precedes it (a comment, say). Delete it, or make it a line break",
+            )),
             SyntaxError::Internal { message } => Text::new(lang.pick(
                 format!("语法错误：解析器内部错误：{message}"),
                 format!("syntax error: internal parser error: {message}"),
@@ -345,6 +385,9 @@ mod tests {
             expected(vec![], Some("x"), None),
             SyntaxError::TooDeep { limit: 64 },
             SyntaxError::Internal { message: "empty parse".into() },
+            SyntaxError::NumberOutOfRange { number: "3.00000000000000000000000000001".into() },
+            SyntaxError::NotADate { date: "2026-02-30".into() },
+            SyntaxError::LoneCarriageReturn,
         ];
         for hint in [Hint::SignedPoints, Hint::SlashComment, Hint::CurlyQuotes, Hint::FullWidthBrackets] {
             examples.push(expected(vec![R::number], Some("-3"), Some(hint)));
@@ -353,8 +396,11 @@ mod tests {
             SyntaxError::Expected { .. } => 0,
             SyntaxError::TooDeep { .. } => 1,
             SyntaxError::Internal { .. } => 2,
+            SyntaxError::NumberOutOfRange { .. } => 3,
+            SyntaxError::NotADate { .. } => 4,
+            SyntaxError::LoneCarriageReturn => 5,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 3);
+        crate::source::diagnostic::assert_worded(&examples, variant, 6);
         // What the grammar expected is named, never a rule's Rust name.
         let said = crate::source::diagnostic::shown(&examples[0], Lang::Zh).message;
         assert_eq!(said, "语法错误：这里应是 `each`、`per` 或数字，实为 `dedcut`");

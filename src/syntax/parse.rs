@@ -16,9 +16,11 @@ type Result<T> = std::result::Result<T, String>;
 
 /// Parse one `.rules` file.
 pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<Located<SyntaxError>>> {
+    lone_carriage_return(file)?;
     too_deep(file)?;
     let mut pairs = KaoheParser::parse(R::file, &file.text).map_err(|err| syntax_error(file, &err))?;
     let top = pairs.next().ok_or_else(|| internal(file, "empty parse"))?;
+    values(file, &top)?;
     let mut items = Vec::new();
     for pair in meaningful(top) {
         let item = match pair.as_rule() {
@@ -66,8 +68,60 @@ pub(super) fn string(pair: Pair<'_, R>) -> Spanned<String> {
 
 pub(super) fn number(pair: Pair<'_, R>) -> Result<Number> {
     let span = span_of(&pair);
-    let value = Decimal::from_str(pair.as_str()).map_err(|_| format!("number `{}`", pair.as_str()))?;
+    let value = exact(pair.as_str()).ok_or_else(|| format!("number `{}`", pair.as_str()))?;
     Ok(Spanned { value, span })
+}
+
+/// The most digits a policy number has before its point (leading zeros
+/// aside): 999 999 999.999999 is the largest.
+pub const MAX_WHOLE_DIGITS: usize = 9;
+/// The most digits a policy number has after its point.
+pub const MAX_PLACES: usize = 6;
+
+/// A number's exact value, if it is within [`MAX_WHOLE_DIGITS`] and
+/// [`MAX_PLACES`]. Within them every sum and product kaohe makes of policy
+/// numbers and facts (counts and days up to 1,000,000, amounts within their
+/// ranges) stays inside rust_decimal's 28 digits, so nothing is rounded.
+pub fn exact(text: &str) -> Option<Decimal> {
+    let (whole, places) = text.split_once('.').unwrap_or((text, ""));
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > MAX_WHOLE_DIGITS || places.len() > MAX_PLACES {
+        return None;
+    }
+    let digits = if places.is_empty() { whole.to_string() } else { format!("{whole}.{places}") };
+    let digits = if digits.is_empty() || digits.starts_with('.') { format!("0{digits}") } else { digits };
+    Decimal::from_str(&digits).ok()
+}
+
+/// Numbers that do not fit [`exact`] and dates that name no day: the
+/// grammar admits their shape, kaohe refuses them where they stand.
+fn values(file: &SourceFile, top: &Pair<'_, R>) -> std::result::Result<(), Box<Located<SyntaxError>>> {
+    for pair in top.clone().into_inner().flatten() {
+        let text = pair.as_str();
+        let error = match pair.as_rule() {
+            R::number if exact(text).is_none() => SyntaxError::NumberOutOfRange { number: text.to_string() },
+            R::percent if exact(text.trim_end_matches('%')).is_none() => {
+                SyntaxError::NumberOutOfRange { number: text.to_string() }
+            }
+            R::date if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() => {
+                SyntaxError::NotADate { date: text.to_string() }
+            }
+            _ => continue,
+        };
+        return Err(Box::new(Located::new(error, &file.named(), span_of(&pair))));
+    }
+    Ok(())
+}
+
+/// A carriage return not before a line feed: where a printed file would
+/// show what follows it over what precedes it.
+fn lone_carriage_return(file: &SourceFile) -> std::result::Result<(), Box<Located<SyntaxError>>> {
+    let bytes = file.text.as_bytes();
+    let lone = memchr::memchr_iter(b'\r', bytes).find(|&at| bytes.get(at + 1) != Some(&b'\n'));
+    match lone {
+        Some(at) => Err(Box::new(Located::new(SyntaxError::LoneCarriageReturn, &file.named(), Span::new(at, at + 1)))),
+        None => Ok(()),
+    }
 }
 
 pub(super) fn cite(pair: Pair<'_, R>) -> Spanned<String> {
@@ -341,7 +395,7 @@ fn parse_band(pair: Pair<'_, R>) -> Result<Band> {
         let percent_pair = next(&mut it, "percent")?;
         let percent_text = percent_pair.as_str().trim_end_matches('%');
         let percent = Spanned {
-            value: Decimal::from_str(percent_text).map_err(|_| format!("percent `{percent_text}`"))?,
+            value: exact(percent_text).ok_or_else(|| format!("percent `{percent_text}`"))?,
             span: span_of(&percent_pair),
         };
         let trailer = trailer(it)?;
