@@ -743,3 +743,43 @@ fn policy_numbers_beyond_the_limits_and_impossible_dates_are_located_errors() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, eval(POLICY, EXAMPLE).stdout);
 }
+
+// ------------------------------------------------------------ one bounded reader (findings 11, 12)
+
+/// `kaohe fmt` given a device or a FIFO refuses it at once (it read
+/// `/dev/zero` until memory ran out, and waited on a FIFO for ever).
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_devices_and_pipes() {
+    let dir = scratch("hostile-fmt-fifo");
+    let fifo = dir.join("pipe.rules");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()));
+    for path in ["/dev/zero".to_string(), relative(&fifo)] {
+        let run = kaohe(&["fmt", &path]);
+        assert_eq!(run.code, 1, "{path}: {}", run.stderr);
+        assert!(run.stderr.contains("kaohe::read::not_regular"), "{path}: {}", run.stderr);
+        assert!(flat(&run.stderr).contains(&format!("`{path}`")), "{}", run.stderr);
+    }
+}
+
+/// The `source` document is read bounded and from regular files only.
+#[cfg(unix)]
+#[test]
+fn a_source_document_that_is_a_device_or_a_pipe_is_not_read() {
+    let dir = policy_copy("hostile-source-fifo");
+    let fifo = dir.join("doc.txt");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success()));
+    let path = dir.join("policy.rules");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let shipped = "source \"../source/luoshan-assessment-method.txt\"";
+    assert!(text.contains(shipped));
+    for source in ["/dev/zero", "doc.txt"] {
+        std::fs::write(&path, text.replacen(shipped, &format!("source \"{source}\""), 1)).unwrap();
+        let run = kaohe(&["check", "--policy", &relative(&dir)]);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+        assert!(run.stderr.contains("kaohe::lint::source"), "{source}: {}", run.stderr);
+        assert!(run.stderr.contains("not a regular file"), "{source}: {}", run.stderr);
+    }
+}

@@ -93,7 +93,8 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<ReadError>) -> Vec<PathBuf> {
 
 /// The file's text exactly as it is on disk (a byte-order mark included).
 fn read(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(|err| ReadError::io(path, err))?;
+    // Bounded, regular files only: `kaohe fmt /dev/zero` or a FIFO is refused.
+    let bytes = crate::source::read::read_bytes(path, crate::source::MAX_FILE_BYTES)?;
     String::from_utf8(bytes)
         .map_err(|err| ReadError::NotUtf8 { path: path.display().to_string(), offset: err.utf8_error().valid_up_to() })
 }

@@ -104,7 +104,10 @@ impl Runner<'_> {
 
     /// Read and run the case into `result`; an error is a case that could not be run.
     fn case(&mut self, result: &mut CaseResult) -> Result<(), String> {
-        let text = std::fs::read_to_string(self.path).map_err(|err| format!("cannot read the case: {err}"))?;
+        // Bounded, regular files only, as every input is.
+        let text = crate::source::SourceFile::read(self.path)
+            .map_err(|err| format!("cannot read the case: {}", crate::source::error::IoReason::of(&err).system))?
+            .text;
         let case: Value = serde_json::from_str(&text).map_err(|err| format!("the case is not JSON: {err}"))?;
         let Value::Object(case) = case else { return Err("a case is a JSON object".into()) };
         if let Some(name) = case.get("name").and_then(Value::as_str) {

@@ -146,12 +146,14 @@ impl Lints {
     /// Read the `source` document, relative to the policy directory.
     fn document(&mut self, src: &Named, path: &Spanned<String>, dir: &Path) -> Option<Document> {
         let full = dir.join(&path.value);
-        let reason = match std::fs::read(&full) {
+        // Bounded and regular files only: `source "/dev/zero"` or a FIFO is
+        // refused, never read until memory runs out or waited on for ever.
+        let reason = match crate::source::read::read_bytes(&full, crate::source::MAX_FILE_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => return Some(Document::new(&text)),
                 Err(_) => None,
             },
-            Err(err) => Some(err.into()),
+            Err(err) => Some(crate::source::error::IoReason::of(&err)),
         };
         self.warn(src, path.span, Warning::SourceUnreadable { path: path.value.clone(), reason });
         None

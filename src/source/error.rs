@@ -77,6 +77,15 @@ impl From<std::io::Error> for IoReason {
 }
 
 impl IoReason {
+    /// Why a file could not be read, as a reason: the system's for an I/O
+    /// error, else the reader's own (a device, a FIFO, too large).
+    pub fn of(err: &ReadError) -> IoReason {
+        match err {
+            ReadError::Io { reason, .. } => reason.clone(),
+            other => IoReason { kind: ErrorKind::InvalidInput, system: other.text(Lang::En).message },
+        }
+    }
+
     /// In Chinese, the common kinds in Chinese; else the system's words.
     pub fn text(&self, lang: Lang) -> String {
         let chinese = match self.kind {

@@ -22,25 +22,44 @@ impl SourceFile {
     /// checked before reading; a file that grows while it is read (or a pipe,
     /// whose size is not known) is still never read past the limit.
     pub fn read_with_limit(path: &Path, limit: u64) -> Result<SourceFile, ReadError> {
-        let name = path.display().to_string();
-        let io = |err: std::io::Error| ReadError::io(path, err);
-        let file = std::fs::File::open(path).map_err(io)?;
-        let metadata = file.metadata().map_err(io)?;
-        if metadata.is_dir() {
-            return Err(ReadError::IsDirectory { path: name });
-        }
-        if metadata.len() > limit {
-            return Err(ReadError::TooLarge { path: name, size: metadata.len(), limit });
-        }
-        let mut bytes = Vec::new();
-        // One byte past the limit tells a file that grew from one that fits.
-        file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
-        if bytes.len() as u64 > limit {
-            return Err(ReadError::TooLarge { path: name, size: bytes.len() as u64, limit });
-        }
-        SourceFile::decode(name, bytes)
+        let bytes = read_bytes(path, limit)?;
+        SourceFile::decode(path.display().to_string(), bytes)
     }
+}
 
+/// The one bounded read: the bytes of a regular file (through links), at
+/// most `limit` of them. A directory, a device (`/dev/zero`), a FIFO or a
+/// socket is refused before it is opened (opening a FIFO without a writer
+/// would block), and the opened file is checked again.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let name = path.display().to_string();
+    let io = |err: std::io::Error| ReadError::io(path, err);
+    let kind = |metadata: &std::fs::Metadata| {
+        if metadata.is_dir() {
+            Err(ReadError::IsDirectory { path: name.clone() })
+        } else if !metadata.is_file() {
+            Err(ReadError::NotRegular { path: name.clone() })
+        } else {
+            Ok(())
+        }
+    };
+    kind(&std::fs::metadata(path).map_err(io)?)?;
+    let file = std::fs::File::open(path).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    kind(&metadata)?;
+    if metadata.len() > limit {
+        return Err(ReadError::TooLarge { path: name, size: metadata.len(), limit });
+    }
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file that grew from one that fits.
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge { path: name, size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
+}
+
+impl SourceFile {
     /// A file's bytes as text: UTF-8, or an error saying where it is not.
     pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, ReadError> {
         match String::from_utf8(bytes) {

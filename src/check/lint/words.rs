@@ -128,10 +128,15 @@ impl Lints {
 
     /// Read the `readings` file, relative to the policy directory.
     pub(super) fn readings_file(&mut self, src: &Named, path: &Spanned<String>, dir: &Path) -> Option<String> {
-        match std::fs::read_to_string(dir.join(&path.value)) {
+        let read = crate::source::read::read_bytes(&dir.join(&path.value), crate::source::MAX_FILE_BYTES)
+            .map_err(|err| crate::source::error::IoReason::of(&err))
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err).into())
+            });
+        match read {
             Ok(text) => Some(text),
-            Err(err) => {
-                let warning = Warning::ReadingsFileUnreadable { path: path.value.clone(), reason: err.into() };
+            Err(reason) => {
+                let warning = Warning::ReadingsFileUnreadable { path: path.value.clone(), reason };
                 self.warn(src, path.span, warning);
                 None
             }
