@@ -88,3 +88,31 @@ fn a_rejected_policy_runs_no_case() {
 fn strip(text: &str, dir: &Path) -> String {
     text.replace(&dir.display().to_string(), "<policy>")
 }
+
+/// Expected values are exact decimals: `87.25000000000000000001` is not the
+/// 87.25 kaohe scored (serde_json read both as the same float), `87.2500` is.
+/// A key written twice in a case is refused, not last-wins (finding 13).
+#[test]
+fn expectations_are_exact_and_keys_are_given_once() {
+    let dir = common::scratch("policy-tests-exact");
+    common::copy_policy(&dir);
+    let shipped = common::root().join("policies/luoshan/2026/tests/attendance.json");
+    let text = std::fs::read_to_string(shipped).unwrap();
+    let tests = dir.join("tests");
+    std::fs::create_dir_all(&tests).unwrap();
+    let total = r#""total": 87.25"#;
+    assert!(text.contains(total));
+    std::fs::write(tests.join("near.json"), text.replace(total, r#""total": 87.25000000000000000001"#)).unwrap();
+    std::fs::write(tests.join("same.json"), text.replace(total, r#""total": 87.2500"#)).unwrap();
+    std::fs::write(tests.join("twice.json"), text.replace(total, r#""total": 1, "total": 87.25"#)).unwrap();
+    let run = common::kaohe(&["test", "--policy", &dir.display().to_string()]);
+    assert_eq!(run.code, 5, "{}{}", run.stdout, run.stderr);
+    let line = |file: &str| {
+        run.stdout.lines().find(|l| l.contains(file)).unwrap_or_else(|| panic!("{file}\n{}", run.stdout)).to_string()
+    };
+    assert!(line("near.json").contains("FAILED"), "{}", run.stdout);
+    assert!(run.stdout.contains("S1.total: expected 87.25000000000000000001, got 87.25"), "{}", run.stdout);
+    assert!(line("same.json").contains("ok"), "{}", run.stdout);
+    assert!(line("twice.json").contains("FAILED"), "{}", run.stdout);
+    assert!(run.stdout.contains("the key `total` is written twice in one object"), "{}", run.stdout);
+}

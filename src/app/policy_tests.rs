@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::eval::{evaluate, Results, Source};
 use crate::facts::{self, Period, Quarter};
-use crate::json::{self, JsonKind};
+use crate::json::{self, Json, JsonKind};
 use crate::policy::cases::{CaseResult, VersionTests};
 use crate::policy::{Policies, Policy, Version};
 use crate::render;
@@ -118,7 +118,7 @@ impl Runner<'_> {
             return Err(format!("unknown key `{key}`: a case has {}", KEYS.map(|k| format!("`{k}`")).join(", ")));
         }
         let expect = match (case.get("expect"), case.get("expect_error")) {
-            (Some(Value::Object(records)), None) => Expect::Records(records),
+            (Some(Value::Object(_)), None) => Expect::Records,
             (None, Some(Value::String(message))) => Expect::Error(message),
             _ => {
                 return Err(
@@ -140,8 +140,25 @@ impl Runner<'_> {
                 return Err("give `facts` (one quarter's) or `quarters` (a year's, one per quarter), one of them".into())
             }
         };
+        // Expected values are read exactly (json::parse keeps a number's
+        // text; serde_json would read it as a float), and a key written
+        // twice is refused, as everywhere else.
+        if let Some(duplicate) = duplicate_key(&root, &text) {
+            return Err(duplicate);
+        }
         match (outcome, expect) {
-            (Ok(actual), Expect::Records(records)) => compare_records(records, &actual, &mut result.failures),
+            (Ok(actual), Expect::Records) => {
+                let wanted = root.get("expect").map(|m| &m.value);
+                match (wanted, json::parse(&actual)) {
+                    (Some(wanted), Ok(got)) => {
+                        compare_records(&Texts { wanted: &text, got: &actual }, wanted, &got, &mut result.failures)
+                    }
+                    (_, Err((err, _))) => result
+                        .failures
+                        .push(format!("kaohe's own results do not read back: {}", err.text(Lang::En).message)),
+                    (None, _) => {}
+                }
+            }
             (Ok(_), Expect::Error(wanted)) => {
                 result.failures.push(format!("expected an error containing \"{wanted}\", but the facts were accepted"))
             }
@@ -149,7 +166,7 @@ impl Runner<'_> {
             (Err(errors), expect) => {
                 result.failures.push(match expect {
                     Expect::Error(wanted) => format!("expected an error containing \"{wanted}\", got:"),
-                    Expect::Records(_) => "the facts were rejected:".into(),
+                    Expect::Records => "the facts were rejected:".into(),
                 });
                 result.failures.extend(errors.into_iter().map(|e| format!("  {}", e.shown)));
             }
@@ -158,16 +175,16 @@ impl Runner<'_> {
     }
 
     /// One quarter: its results as `kaohe eval --format json` writes them.
-    fn quarter(&mut self, text: &str, span: Span) -> Result<Value, Vec<Said>> {
+    fn quarter(&mut self, text: &str, span: Span) -> Result<String, Vec<Said>> {
         let (quarter, results) = self.score(text, span, "")?;
         let mut out = Vec::new();
         render::write_json(&mut out, &self.version.policy, &quarter, &results)
             .map_err(|err| vec![err.to_string().into()])?;
-        serde_json::from_slice(&out).map_err(|err| vec![err.to_string().into()])
+        String::from_utf8(out).map_err(|err| vec![err.to_string().into()])
     }
 
     /// A year from its quarters: as `kaohe annual --format json` writes it.
-    fn year(&mut self, text: &str, spans: &[Span]) -> Result<Value, Vec<Said>> {
+    fn year(&mut self, text: &str, spans: &[Span]) -> Result<String, Vec<Said>> {
         let mut scored = Vec::new();
         let mut errors = Vec::new();
         for (i, span) in spans.iter().enumerate() {
@@ -205,7 +222,7 @@ impl Runner<'_> {
         self.coverage.year(&results);
         let mut out = Vec::new();
         render::write_annual_json(&mut out, policy, &results).map_err(|err| vec![err.to_string().into()])?;
-        serde_json::from_slice(&out).map_err(|err| vec![err.to_string().into()])
+        String::from_utf8(out).map_err(|err| vec![err.to_string().into()])
     }
 
     /// Read the facts at `span` of the case and score them with this version.
@@ -258,7 +275,7 @@ impl Runner<'_> {
 }
 
 enum Expect<'a> {
-    Records(&'a Map<String, Value>),
+    Records,
     Error(&'a str),
 }
 
@@ -274,17 +291,67 @@ fn only(text: &str, span: Span) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// The case's text and the results' text, which the values' spans index.
+struct Texts<'a> {
+    wanted: &'a str,
+    got: &'a str,
+}
+
+impl Texts<'_> {
+    fn wanted(&self, value: &Json<'_>) -> String {
+        written(self.wanted, value)
+    }
+
+    fn got(&self, value: &Json<'_>) -> String {
+        written(self.got, value)
+    }
+}
+
+/// A value as written, on one line.
+fn written(text: &str, value: &Json<'_>) -> String {
+    let written = text.get(value.span.start()..value.span.end()).unwrap_or_default();
+    written.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first key written twice in one object of the case, said with its place.
+fn duplicate_key(value: &Json<'_>, text: &str) -> Option<String> {
+    match &value.kind {
+        JsonKind::Object(members) => {
+            for (i, member) in members.iter().enumerate() {
+                if members[..i].iter().any(|m| m.key == member.key) {
+                    let (line, column) = crate::source::line_col(text, member.key_span.start());
+                    return Some(format!(
+                        "the key `{}` is written twice in one object (line {line}, column {column}): give each key once",
+                        member.key
+                    ));
+                }
+                if let Some(found) = duplicate_key(&member.value, text) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        JsonKind::Array(items) => items.iter().find_map(|item| duplicate_key(item, text)),
+        _ => None,
+    }
+}
+
 /// Each expected record against the record of that id in the results.
-fn compare_records(expected: &Map<String, Value>, actual: &Value, failures: &mut Vec<String>) {
-    for (id, wanted) in expected {
-        let found: Vec<&Value> = ["staff", "windows"]
+fn compare_records(texts: &Texts<'_>, expected: &Json<'_>, actual: &Json<'_>, failures: &mut Vec<String>) {
+    let JsonKind::Object(expected) = &expected.kind else { return };
+    for member in expected {
+        let id = member.key.as_ref();
+        let found: Vec<&Json<'_>> = ["staff", "windows"]
             .iter()
-            .filter_map(|list| actual.get(*list).and_then(Value::as_array))
+            .filter_map(|list| match actual.get(list).map(|m| &m.value.kind) {
+                Some(JsonKind::Array(items)) => Some(items),
+                _ => None,
+            })
             .flatten()
-            .filter(|record| record.get("id").and_then(Value::as_str) == Some(id.as_str()))
+            .filter(|record| record.get("id").is_some_and(|m| matches!(&m.value.kind, JsonKind::String(s) if s == id)))
             .collect();
         match found.as_slice() {
-            [record] => compare(id, wanted, record, failures),
+            [record] => compare(texts, id, &member.value, record, failures),
             [] => failures.push(format!("{id}: no staff member or window has this id")),
             _ => failures.push(format!("{id}: a staff member and a window both have this id")),
         }
@@ -293,32 +360,52 @@ fn compare_records(expected: &Map<String, Value>, actual: &Value, failures: &mut
 
 /// `wanted` against `got`: an object's keys are those it names (the rest of
 /// `got` is not compared), a list is compared whole and in order, numbers by
-/// their decimal value.
-fn compare(path: &str, wanted: &Value, got: &Value, failures: &mut Vec<String>) {
-    match (wanted, got) {
-        (Value::Object(wanted), Value::Object(got)) => {
-            for (key, w) in wanted {
-                let path = format!("{path}.{key}");
-                match got.get(key) {
-                    Some(g) => compare(&path, w, g, failures),
-                    None => failures.push(format!("{path}: expected {w}, but the results have no `{key}`")),
+/// their exact decimal value (`95` is not `94.99999999999999999999`).
+fn compare(texts: &Texts<'_>, path: &str, wanted: &Json<'_>, got: &Json<'_>, failures: &mut Vec<String>) {
+    let equal = match (&wanted.kind, &got.kind) {
+        (JsonKind::Object(wanted), JsonKind::Object(_)) => {
+            for member in wanted {
+                let path = format!("{path}.{}", member.key);
+                match got.get(&member.key) {
+                    Some(g) => compare(texts, &path, &member.value, &g.value, failures),
+                    None => failures.push(format!(
+                        "{path}: expected {}, but the results have no `{}`",
+                        texts.wanted(&member.value),
+                        member.key
+                    )),
                 }
             }
+            return;
         }
-        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
+        (JsonKind::Array(w), JsonKind::Array(g)) if w.len() == g.len() => {
             for (i, (w, g)) in w.iter().zip(g).enumerate() {
-                compare(&format!("{path}[{i}]"), w, g, failures);
+                compare(texts, &format!("{path}[{i}]"), w, g, failures);
             }
+            return;
         }
-        (Value::Number(w), Value::Number(g)) if decimal(w).is_some() && decimal(w) == decimal(g) => {}
-        (w, g) if w == g => {}
-        (w, g) => failures.push(format!("{path}: expected {w}, got {g}")),
+        (JsonKind::Number(w), JsonKind::Number(g)) => {
+            // A number kaohe cannot hold exactly equals nothing it wrote.
+            exact(w).is_some_and(|w| Some(w) == exact(g))
+        }
+        (JsonKind::String(w), JsonKind::String(g)) => w == g,
+        (JsonKind::Bool(w), JsonKind::Bool(g)) => w == g,
+        (JsonKind::Null, JsonKind::Null) => true,
+        _ => false,
+    };
+    if !equal {
+        failures.push(format!("{path}: expected {}, got {}", texts.wanted(wanted), texts.got(got)));
     }
 }
 
-fn decimal(number: &Number) -> Option<Decimal> {
-    let text = number.to_string();
-    Decimal::from_str(&text).or_else(|_| Decimal::from_scientific(&text)).ok().map(|d| d.normalize())
+/// A JSON number's exact value; `None` past rust_decimal's 28 digits, which
+/// `Decimal::from_str` would round.
+fn exact(text: &str) -> Option<Decimal> {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit).skip_while(|&b| b == b'0').count();
+    if digits > 28 {
+        return None;
+    }
+    Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text)).ok().map(|d| d.normalize())
 }
 
 /// What the cases exercised, by subject (0 staff, 1 window) and index.
