@@ -185,8 +185,11 @@ impl Lints {
     }
 
     fn unused(&mut self, src: &Named, ast: &ast::Subject, subject: &Subject, used: &Used) {
+        // Ids to indices once: looking each up in turn is quadratic in a large policy.
+        let index: std::collections::HashMap<&str, usize> =
+            subject.facts.iter().enumerate().rev().map(|(i, f)| (f.name.id.as_str(), i)).collect();
         let facts =
-            ast.facts.iter().filter(|d| !subject.fact_index(&d.name.value).is_some_and(|i| used.facts.contains(&i)));
+            ast.facts.iter().filter(|d| !index.get(d.name.value.as_str()).is_some_and(|i| used.facts.contains(i)));
         let attributes = ast
             .attributes
             .iter()
@@ -220,16 +223,19 @@ impl Lints {
     /// The rules of one category or section; `effect`: whether to look for
     /// rules that move nothing.
     fn part(&mut self, src: &Named, ast: &ast::Subject, part: &RulePart, rules: &[ast::Rule], effect: bool) {
-        for (i, rule) in rules.iter().enumerate() {
+        // The first rule of each fact, scope and role: a map, so that a
+        // policy of many rules is checked in linear time.
+        let mut firsts: std::collections::HashMap<(&str, bool, Option<&str>), &ast::Rule> = Default::default();
+        for rule in rules {
             if effect {
                 self.no_effect(src, ast, rule);
             }
-            let same = |other: &&ast::Rule| {
-                other.fact.value == rule.fact.value
-                    && other.in_window.is_some() == rule.in_window.is_some()
-                    && other.to_role.as_ref().map(|r| &r.value) == rule.to_role.as_ref().map(|r| &r.value)
-            };
-            if let Some(first) = rules[..i].iter().find(same) {
+            let key =
+                (rule.fact.value.as_str(), rule.in_window.is_some(), rule.to_role.as_ref().map(|r| r.value.as_str()));
+            if let Some(first) = firsts.get(&key).copied().or_else(|| {
+                firsts.insert(key, rule);
+                None
+            }) {
                 let warning = Warning::DuplicateRule {
                     fact: rule.fact.value.clone(),
                     part: part.clone(),

@@ -239,7 +239,9 @@ impl Checker {
         let penalties = self.section(src, Block::Penalties, &ast.penalties);
         let bonus = self.section(src, Block::Bonus, &ast.bonus);
         let mut rules = Vec::new();
-        let scope = RuleScope { src, facts: &facts, roles: &roles, levels, is_staff };
+        let fact_index: HashMap<&str, usize> =
+            facts.iter().enumerate().rev().map(|(i, f)| (f.name.id.as_str(), i)).collect();
+        let scope = RuleScope { src, facts: &facts, fact_index: &fact_index, roles: &roles, levels, is_staff };
         for (index, category) in ast.categories.iter().enumerate() {
             for rule in &category.rules {
                 if rule.direction.value == Direction::Add {
@@ -332,13 +334,19 @@ impl Checker {
     ) -> Vec<policy::Fact> {
         let mut out: Vec<policy::Fact> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
+        // Names to indices, so that many facts are declared in linear time.
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut other_names: HashMap<&str, &ast::FactDecl> = HashMap::new();
+        for other in others {
+            other_names.entry(other.name.value.as_str()).or_insert(other);
+        }
         for decl in decls {
-            if let Some(i) = out.iter().position(|f| f.name.id == decl.name.value) {
+            if let Some(&i) = index.get(decl.name.value.as_str()) {
                 let seen = Seen { src, file: 0, span: spans[i] };
                 self.duplicate(src, 0, decl.name.span, what, &decl.name.value, &seen);
                 continue;
             }
-            if let Some(other) = others.iter().find(|o| o.name.value == decl.name.value) {
+            if let Some(other) = other_names.get(decl.name.value.as_str()) {
                 let seen = Seen { src, file: 0, span: other.name.span };
                 self.duplicate(src, 0, decl.name.span, Declared::Name, &decl.name.value, &seen);
                 continue;
@@ -365,6 +373,7 @@ impl Checker {
                 }
                 (kind, None) => kind_of(kind),
             };
+            index.insert(&decl.name.value, out.len());
             out.push(policy::Fact { name: label(&decl.name, &decl.label), kind, among: None });
             spans.push(decl.name.span);
         }
@@ -392,7 +401,7 @@ impl Checker {
                 None
             }
         };
-        let Some(fact) = scope.facts.iter().position(|f| f.name.id == rule.fact.value) else {
+        let Some(fact) = scope.fact_index.get(rule.fact.value.as_str()).copied() else {
             let suggestion = did_you_mean_name(&rule.fact.value, scope.facts.iter().map(|f| f.name.id.as_str()));
             self.error(src, rule.fact.span, CheckError::UndeclaredFact { fact: rule.fact.value.clone(), suggestion });
             return None;
@@ -645,6 +654,8 @@ impl Checker {
 struct RuleScope<'a> {
     src: &'a Named,
     facts: &'a [policy::Fact],
+    /// Each fact's index by its id (the first, if declared twice).
+    fact_index: &'a HashMap<&'a str, usize>,
     roles: &'a [Label],
     levels: &'a [Label],
     is_staff: bool,
