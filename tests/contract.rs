@@ -101,7 +101,7 @@ fn a_broken_draft_of_next_year_does_not_stop_this_quarter() {
         "{stderr}"
     );
     assert!(stderr.contains(&format!("`kaohe check --policy {policy}` 会列出它的错误")), "{stderr}");
-    assert!(stderr.contains("scored by policy"), "{stderr}");
+    assert!(stderr.contains("已评分，依据"), "{stderr}");
     assert!(run.stderr.contains("共 1 个警告"), "{}", run.stderr);
 
     // `check` still rejects the draft, with its error where it is.
@@ -263,7 +263,7 @@ fn fmt_failing_prints_nothing_on_stdout() {
     std::fs::write(dir.join("messy.rules"), "policy   \"x\"\n").unwrap();
     let run = kaohe(&["fmt", "--check", &relative(&dir)]);
     refused(&run, 3);
-    assert!(run.stderr.contains("would be reformatted"), "{}", run.stderr);
+    assert!(run.stderr.contains("需要重新格式化"), "{}", run.stderr);
 }
 
 // ---------------------------------------------------------------------------

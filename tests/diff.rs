@@ -57,8 +57,8 @@ fn diff_2025_to_2026() {
     let old = made_up_2025("diff-versions-policy");
     let run = diff(&old, "policies/luoshan/2026", &facts, false);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains(&format!("scored by policy {old} (effective 2025-01-01)")), "{}", run.stderr);
-    assert!(run.stderr.contains("scored by policy policies/luoshan/2026 (effective 2026-01-01)"), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("已评分，依据 {old}（2025-01-01 施行）")), "{}", run.stderr);
+    assert!(run.stderr.contains("已评分，依据 policies/luoshan/2026（2026-01-01 施行）"), "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
 }
 
@@ -196,7 +196,7 @@ fn diff_a_fact_only_the_new_policy_knows_is_zero_in_the_old() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(&format!(
-            "staff `long_midday_leaves` (中途请假超过2小时) is known only to the new policy: the old one ({old}) scores it as zero (1 records give it)"
+            "人员事实 `long_midday_leaves`（中途请假超过2小时）只有新政策有：旧政策（{old}）按 0 计（1 条记录给出了它）"
         )),
         "{}",
         run.stderr
@@ -227,7 +227,7 @@ fn diff_a_fact_only_the_old_policy_knows_is_zero_in_the_new() {
     let run = diff("policies/luoshan/2026", &new, "examples/2026-Q3.json", true);
     let json = parse(&run);
     assert_eq!(json["one_sided"][0]["known_to"], "from");
-    assert!(run.stderr.contains(&format!("is known only to the old policy: the new one ({new}) scores it as zero")));
+    assert!(run.stderr.contains(&format!("只有旧政策有：新政策（{new}）按 0 计")));
 }
 
 /// Facts one side refuses and the other takes: the run is refused, and

@@ -142,7 +142,7 @@ fn notes_are_json_lines_too() {
     let found = lines(&run.stderr);
     assert_eq!(found.len(), 1, "{}", run.stderr);
     assert_eq!(found[0]["severity"], "note");
-    assert!(found[0]["message"].as_str().unwrap().contains("40 staff and 12 windows"), "{}", found[0]);
+    assert!(found[0]["message"].as_str().unwrap().contains("40 名工作人员、12 个窗口"), "{}", found[0]);
 }
 
 /// A diagnostic about one side of `kaohe diff` says which, in its message.

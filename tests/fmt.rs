@@ -489,7 +489,7 @@ fn the_shipped_policy_is_formatted() {
     let run = common::kaohe(&["fmt", "--check", "policies/"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(run.stdout, "", "nothing to show");
-    assert_eq!(run.stderr, "kaohe: 0 files would be reformatted, 5 already formatted\n");
+    assert_eq!(run.stderr, "kaohe: 0 个文件需要重新格式化，5 个已是规范格式\n");
 }
 
 /// A policy directory with versions, untidy: formatted in place, only the
@@ -519,7 +519,7 @@ fn fmt_rewrites_only_what_changes() {
     assert_eq!(
         run.stderr,
         format!(
-            "kaohe: formatted {d}/2025/staff.rules\nkaohe: formatted {d}/2026/staff.rules\nkaohe: 2 files formatted, 8 already formatted\n"
+            "kaohe: 已格式化 {d}/2025/staff.rules\nkaohe: 已格式化 {d}/2026/staff.rules\nkaohe: 已格式化 2 个文件，8 个已是规范格式\n"
         )
     );
     assert!(run.stdout.is_empty(), "{}", run.stdout);
@@ -541,7 +541,7 @@ fn fmt_rewrites_only_what_changes() {
     assert_eq!(std::fs::read_to_string(dir.join(".hidden/broken.rules")).unwrap(), "not a policy");
 
     let again = common::kaohe(&["fmt", &dir.display().to_string()]);
-    assert_eq!((again.code, again.stderr.as_str()), (0, "kaohe: 0 files formatted, 10 already formatted\n"));
+    assert_eq!((again.code, again.stderr.as_str()), (0, "kaohe: 已格式化 0 个文件，10 个已是规范格式\n"));
 }
 
 /// `--check` writes nothing, shows a diff that turns the file into its
@@ -556,7 +556,7 @@ fn fmt_check_shows_a_diff_and_writes_nothing() {
 
     let run = common::kaohe(&["fmt", "--check", &dir.display().to_string()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stderr, "kaohe: 1 file would be reformatted, 4 already formatted\n");
+    assert_eq!(run.stderr, "kaohe: 1 个文件需要重新格式化，4 个已是规范格式\n");
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), messy, "--check wrote the file");
     let name = staff.display().to_string();
     let diff = run.stdout.trim_end();
@@ -617,7 +617,7 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), broken, "the broken file was touched");
     assert_eq!(
         notes,
-        format!("kaohe: formatted {}\nkaohe: 1 file formatted, 3 already formatted, 1 with errors\n", window.display())
+        format!("kaohe: 已格式化 {}\nkaohe: 已格式化 1 个文件，3 个已是规范格式，1 个有错误\n", window.display())
     );
     assert_eq!(run.stdout, "", "stdout is empty when the run fails");
 

@@ -349,7 +349,7 @@ fn the_example_quarter() {
         "2026-Q3",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("40 staff and 12 windows gathered"), "{}", run.stderr);
+    assert!(run.stderr.contains("40 名工作人员、12 个窗口的事实已由原始记录统计"), "{}", run.stderr);
     insta::assert_snapshot!("example_2026_q3_facts", run.stdout);
     let facts: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     // Every fact that is not zero has its evidence, each item with a date, a note and a source.

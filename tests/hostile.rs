@@ -181,7 +181,7 @@ fn a_50_mb_facts_file_is_fine() {
     let run = eval(POLICY, &relative(&path));
     scored(&run);
     assert_eq!(run.stdout.lines().filter(|l| l.starts_with("    {\"id\": \"S")).count(), 110_000);
-    assert!(flat(&run.stderr).contains("110000 staff and 1000 windows"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("110000 名工作人员、1000 个窗口"), "{}", run.stderr);
 }
 
 #[test]

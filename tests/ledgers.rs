@@ -96,11 +96,15 @@ fn by_name_and_by_a_substitute_id() {
     let q2 = "examples/2026-annual/2026-Q2.json";
     let run = explain(&[q2], &["--id", "T01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("`T01` (王五) stood in for S0014 郭欣怡"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`T01`（王五）临时顶替 S0014 郭欣怡：顶替人员的考评分记给被顶替的工作人员（第十四条）"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.starts_with("S0014 郭欣怡"), "{}", run.stdout);
     assert!(run.stdout.contains("由 王五（T01）顶岗期间产生"), "{}", run.stdout);
     let year = explain(&YEAR, &["--id", "T01"]);
-    assert!(year.stderr.contains("stood in for S0014 郭欣怡"), "{}", year.stderr);
+    assert!(year.stderr.contains("临时顶替 S0014 郭欣怡"), "{}", year.stderr);
 
     let unknown = explain(&[QUARTER], &["--id", "S004O"]);
     assert_eq!(unknown.code, 2);

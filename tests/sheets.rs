@@ -57,7 +57,11 @@ fn template(dir: &Path, facts: &Value) -> PathBuf {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("40 staff and 12 windows (1 on the roster"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("40 名工作人员、12 个窗口的事实表（名册中 1 人在 2026-Q3 不在大厅，未列入），依据"),
+        "{}",
+        run.stderr
+    );
     out
 }
 

@@ -167,7 +167,7 @@ fn the_period_picks_the_policy_version() {
     assert_eq!(red_flags(&old), 1, "⌊10% × 12⌋");
 
     let run = common::kaohe(&["eval", "--policy", &policy, "--facts", &as_2025.display().to_string()]);
-    assert!(run.stderr.contains(&format!("{policy}/2025 (effective 2025-01-01)")), "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("{policy}/2025（2025-01-01 施行）")), "{}", run.stderr);
 }
 
 /// A fact the made-up 2025 rubric did not have is an error in a 2025 quarter only.
@@ -309,7 +309,7 @@ fn annual_with_missing_quarters_says_so() {
         "examples/2026-annual/2026-Q1.json",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("no facts for 2026-Q2, 2026-Q4"), "{}", run.stderr);
+    assert!(run.stderr.contains("没有 2026-Q2、2026-Q4 的事实，年度总分按已给出的季度平均"), "{}", run.stderr);
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["quarters"], serde_json::json!(["2026-Q1", "2026-Q3"]));
     assert_eq!(json["missing"], serde_json::json!(["2026-Q2", "2026-Q4"]));

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::error::Error;
 use crate::eval::annual::AnnualResults;
 use crate::facts::Quarter;
+use crate::render::Note;
 
 /// A record of a period or a year: a staff member or a window, by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub enum Who {
 /// The records `wanted` names, and a note to say how, when it is not their id.
 pub struct Found {
     pub records: Vec<Who>,
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// Id, name and list of every record: staff, then windows.
@@ -46,15 +47,12 @@ fn find_in(
     if let Some((by, name, _)) = stood_in.first() {
         let mut records: Vec<Who> = stood_in.iter().map(|(_, _, i)| Who::Staff(*i)).collect();
         records.dedup();
-        let whom: Vec<String> = records
+        let whom = records
             .iter()
             .filter_map(|w| listed.iter().find(|(x, _, _)| x == w))
-            .map(|(_, id, name)| format!("{id} {name}"))
+            .map(|(_, id, name)| (id.to_string(), name.to_string()))
             .collect();
-        let note = format!(
-            "`{by}` ({name}) stood in for {}: what a substitute earns is scored to the person substituted (第十四条), so this is their ledger",
-            whom.join(", ")
-        );
+        let note = Note::StoodIn { by: by.to_string(), name: name.to_string(), whom };
         return Ok(Found { records, note: Some(note) });
     }
     // A near id (said with its name), or else a near name.

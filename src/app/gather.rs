@@ -2,6 +2,7 @@
 //! in force on the period's first day, and count the records by its rules
 //! (`crate::records`).
 
+use crate::render::Note;
 use std::path::Path;
 
 use super::load::Loaded;
@@ -18,15 +19,14 @@ pub struct Run {
 }
 
 impl Run {
-    /// `2026-Q3: 40 staff and 12 windows gathered by policy …`: for stderr.
-    pub fn summary(&self) -> String {
-        format!(
-            "{}: {} staff and {} windows gathered by policy {}",
-            self.gathered.period,
-            self.gathered.staff.len(),
-            self.gathered.windows.len(),
-            self.version.describe()
-        )
+    /// What was gathered, by which version: for stderr.
+    pub fn summary(&self) -> Note {
+        Note::Gathered {
+            period: self.gathered.period,
+            staff: self.gathered.staff.len(),
+            windows: self.gathered.windows.len(),
+            by: (&self.version).into(),
+        }
     }
 }
 

@@ -12,6 +12,7 @@ use crate::facts::Period;
 use crate::facts::Quarter;
 use crate::json::Json;
 use crate::policy::Version;
+use crate::render::Note;
 use crate::source::SourceFile;
 
 /// A period scored against the policy version in force for it.
@@ -22,15 +23,14 @@ pub struct Scored {
 }
 
 impl Scored {
-    /// `2026-Q3: 40 staff and 12 windows scored by policy …`: for stderr.
-    pub fn summary(&self) -> String {
-        format!(
-            "{}: {} staff and {} windows scored by policy {}",
-            self.quarter.period,
-            self.quarter.staff.len(),
-            self.quarter.windows.len(),
-            self.version.describe()
-        )
+    /// What was scored, by which version: for stderr.
+    pub fn summary(&self) -> Note {
+        Note::Scored {
+            period: self.quarter.period,
+            staff: self.quarter.staff.len(),
+            windows: self.quarter.windows.len(),
+            by: (&self.version).into(),
+        }
     }
 }
 

@@ -15,6 +15,7 @@ use crate::eval::annual::ScoredQuarter;
 use crate::facts::Period;
 use crate::output::{pdf, OutputError};
 use crate::render::bulletin::{self, Issue};
+use crate::render::Note;
 
 /// A period scored, or a year rolled up: what a report is made from.
 pub enum Scoring {
@@ -26,22 +27,15 @@ pub enum Scoring {
 
 impl Scoring {
     /// For stderr: what was scored, and by which version.
-    pub fn summaries(&self) -> Vec<String> {
+    pub fn summaries(&self) -> Vec<Note> {
         match self {
             Scoring::Period(scored) => vec![scored.summary()],
-            Scoring::Month(month) => {
-                vec![format!(
-                    "{}: {} staff, attendance by policy {}",
-                    month.month.period,
-                    month.month.staff.len(),
-                    month.version.describe()
-                )]
-            }
-            Scoring::Year(year) => {
-                let mut lines: Vec<String> = year.quarters.iter().map(Scored::summary).collect();
-                lines.push(format!("year {} rolled up by policy {}", year.year, year.version.describe()));
-                lines
-            }
+            Scoring::Month(month) => vec![Note::Counted {
+                period: month.month.period,
+                staff: month.month.staff.len(),
+                by: (&month.version).into(),
+            }],
+            Scoring::Year(year) => year.summaries(),
         }
     }
 }

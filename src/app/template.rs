@@ -12,7 +12,7 @@ use crate::facts::sheet::{CellProblem, SheetError};
 use crate::facts::Period;
 use crate::policy::calendar::NoCalendar;
 use crate::policy::{Policy, Version};
-use crate::render::{Roster, RosterStaff, RosterWindow};
+use crate::render::{Note, Roster, RosterStaff, RosterWindow};
 use crate::source::table::{self, Table, Workbook};
 
 /// A workbook to write, and what it was made from.
@@ -29,22 +29,17 @@ pub struct Template {
 }
 
 impl Template {
-    /// `2026-Q4: 40 staff and 12 windows, by policy …`: for stderr.
-    pub fn summary(&self, period: Period) -> String {
-        let left_out = match self.left_out {
-            0 => String::new(),
-            n => format!(" ({n} on the roster not in the hall during {period} left out)"),
-        };
-        let workdays = match self.no_calendar {
-            Some(year) => format!("; the policy has no calendar for {year}, so 在岗工作日 is left to fill in"),
-            None => String::new(),
-        };
-        format!(
-            "{period}: template for {} staff and {} windows{left_out}, by policy {}{workdays}",
-            self.roster.staff.len(),
-            self.roster.windows.len(),
-            self.version.describe()
-        )
+    /// What was written, by which version: for stderr.
+    pub fn summary(&self, period: Period, out: &Path) -> Note {
+        Note::Template {
+            period,
+            staff: self.roster.staff.len(),
+            windows: self.roster.windows.len(),
+            left_out: self.left_out,
+            no_calendar: self.no_calendar,
+            by: (&self.version).into(),
+            out: out.to_path_buf(),
+        }
     }
 }
 

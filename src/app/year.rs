@@ -9,6 +9,7 @@ use super::period::{facts_error, load, open_summary, read_facts, score_parsed, s
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::facts::Period;
 use crate::policy::Version;
+use crate::render::Note;
 
 /// A year rolled up from its quarters.
 pub struct Year {
@@ -18,6 +19,19 @@ pub struct Year {
     /// Each quarter given, in period order.
     pub quarters: Vec<Scored>,
     pub results: AnnualResults,
+}
+
+impl Year {
+    /// What was scored and rolled up, by which versions, and which quarters
+    /// are missing: for stderr.
+    pub fn summaries(&self) -> Vec<Note> {
+        let mut notes: Vec<Note> = self.quarters.iter().map(Scored::summary).collect();
+        notes.push(Note::RolledUp { year: self.year, by: (&self.version).into() });
+        if !self.results.missing.is_empty() {
+            notes.push(Note::NoFactsFor { periods: self.results.missing.clone() });
+        }
+        notes
+    }
 }
 
 /// Score every file of `facts` (one to four quarters of one year) with the

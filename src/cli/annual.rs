@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use kaohe::facts::Period;
 
 use super::eval::Format;
 use super::format::{choose, Kind};
@@ -43,16 +42,8 @@ pub fn run(args: AnnualArgs, context: &Context) -> Result<(), Failure> {
     let format = choose("annual", args.format.map(Format::kind), args.out.as_deref(), &offered, Kind::Table)?;
     let (policies, year) = kaohe::app::year::score_year(&args.policy, &args.facts)?;
     context.warn(&policies.warnings())?;
-    for quarter in &year.quarters {
-        super::out::note(&quarter.summary())?;
-    }
-    super::out::note(&format!("year {} rolled up by policy {}", year.year, year.version.describe()))?;
-    if !year.results.missing.is_empty() {
-        let missing: Vec<String> = year.results.missing.iter().map(Period::to_string).collect();
-        super::out::note(&format!(
-            "note: no facts for {}; annual totals average the quarters given",
-            missing.join(", ")
-        ))?;
+    for note in year.summaries() {
+        context.note(&note)?;
     }
     let mut inputs = policies.input_paths();
     inputs.extend(args.facts.iter().map(PathBuf::as_path));
@@ -62,7 +53,7 @@ pub fn run(args: AnnualArgs, context: &Context) -> Result<(), Failure> {
         let first = args.facts.first().map_or(Path::new(""), PathBuf::as_path);
         let found = kaohe::app::explain::in_year(&year.results, &quarters, wanted, first)?;
         if let Some(note) = &found.note {
-            super::out::note(&format!("note: {note}"))?;
+            context.note(note)?;
         }
         let scoring = kaohe::app::report::Scoring::Year(Box::new(year));
         let format = if format == Kind::Json { super::explain::Format::Json } else { super::explain::Format::Text };

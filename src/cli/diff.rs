@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use kaohe::policy::diff::Side;
+use kaohe::render::Note;
 
 use super::eval::Format;
 use super::format::{choose, Kind};
@@ -38,21 +39,14 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<(), Failure> {
     let format = choose("diff", explicit, args.out.as_deref(), &[Kind::Table, Kind::Json], Kind::Table)?;
     let sides = kaohe::app::diff::score_sides(&args.from, &args.to, &args.facts)?;
     context.warn(&sides.warnings)?;
-    super::out::note(&sides.old.summary())?;
-    super::out::note(&sides.new.summary())?;
+    context.note(&sides.old.summary())?;
+    context.note(&sides.new.summary())?;
     for one in sides.one_sided.iter().filter(|one| one.records > 0) {
-        let (knows, other, dir) = match one.known_to {
-            Side::Old => ("old", "new", &args.to),
-            Side::New => ("new", "old", &args.from),
+        let other = match one.known_to {
+            Side::Old => &args.to,
+            Side::New => &args.from,
         };
-        super::out::note(&format!(
-            "{} `{}` ({}) is known only to the {knows} policy: the {other} one ({}) scores it as zero ({} records give it)",
-            one.subject,
-            one.fact.id,
-            one.fact.label,
-            dir.display(),
-            one.records
-        ))?;
+        context.note(&Note::OneSided { one: one.clone(), other: other.clone() })?;
     }
     let diff = kaohe::app::diff::compare(&args.from, &args.to, &sides);
     let inputs: Vec<&Path> = sides.inputs.iter().map(PathBuf::as_path).collect();

@@ -45,7 +45,7 @@ pub fn run(args: EvalArgs, context: &Context) -> Result<(), Failure> {
     let format = choose("eval", args.format.map(Format::kind), args.out.as_deref(), &offered, Kind::Table)?;
     let (policies, scored) = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
     context.warn(&policies.warnings())?;
-    super::out::note(&scored.summary())?;
+    context.note(&scored.summary())?;
     let mut inputs = policies.input_paths();
     inputs.push(&args.inputs.facts);
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);

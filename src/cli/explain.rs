@@ -44,8 +44,8 @@ pub enum Format {
 pub fn run(args: ExplainArgs, context: &Context) -> Result<(), Failure> {
     let (policies, scoring) = report::score(&args.policy, &args.facts)?;
     context.warn(&policies.warnings())?;
-    for line in scoring.summaries() {
-        super::out::note(&line)?;
+    for note in scoring.summaries() {
+        context.note(&note)?;
     }
     let first = args.facts.first().map_or(Path::new(""), PathBuf::as_path);
     if let Scoring::Month(_) = scoring {
@@ -68,7 +68,7 @@ pub fn run(args: ExplainArgs, context: &Context) -> Result<(), Failure> {
         }
     };
     if let Some(note) = &found.note {
-        super::out::note(&format!("note: {note}"))?;
+        context.note(note)?;
     }
     let text = render(&scoring, &found.records, args.format)?;
     let mut inputs = policies.input_paths();

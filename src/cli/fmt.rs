@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use kaohe::app::fmt::Outcome;
 use kaohe::app::Problem;
+use kaohe::render::Note;
 
 use super::{Context, Failure};
 
@@ -53,7 +54,7 @@ pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
     let mut rejected: Vec<Problem> = Vec::new();
     let mut failed: Vec<Problem> = formatted.unreadable;
     let (mut changed, mut unchanged) = (0usize, 0usize);
-    let (mut diffs, mut notes) = (String::new(), String::new());
+    let (mut diffs, mut notes) = (String::new(), Vec::new());
     for (path, outcome) in formatted.files {
         match outcome {
             Outcome::Unchanged => unchanged += 1,
@@ -61,7 +62,7 @@ pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
                 changed += 1;
                 match diff {
                     Some(diff) => diffs.push_str(&diff),
-                    None => notes.push_str(&format!("kaohe: formatted {}\n", path.display())),
+                    None => notes.push(Note::Formatted { path }),
                 }
             }
             Outcome::Rejected(report) => rejected.push(report),
@@ -69,14 +70,7 @@ pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
         }
     }
     let errors = rejected.len() + failed.len();
-    let files_word = |n: usize| if n == 1 { "file" } else { "files" };
-    let done = if args.check { "would be reformatted" } else { "formatted" };
-    let mut summary = format!("kaohe: {changed} {} {done}, {unchanged} already formatted", files_word(changed));
-    if errors > 0 {
-        summary.push_str(&format!(", {errors} with errors"));
-    }
-    notes.push_str(&summary);
-    notes.push('\n');
+    notes.push(Note::FormatSummary { changed, unchanged, errors, check: args.check });
 
     let exit = if !rejected.is_empty() {
         Some(3)
@@ -92,6 +86,8 @@ pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
     if !rejected.is_empty() {
         super::out::eprint(&context.diagnostics.errors(&rejected))?;
     }
-    super::out::eprint(&notes)?;
+    for note in &notes {
+        context.note(note)?;
+    }
     exit.map_or(Ok(()), |code| Err(Failure::Exit(code)))
 }

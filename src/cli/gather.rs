@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use kaohe::render::Note;
 
 use super::{Context, Failure};
 
@@ -53,9 +54,9 @@ pub fn run(args: GatherArgs, context: &Context) -> Result<(), Failure> {
     let (loaded, run) = kaohe::app::gather::gather(&args.policy, &args.records, period)?;
     context.warn(&loaded.warnings())?;
     for note in &run.gathered.notes {
-        super::out::note(note)?;
+        context.note(&Note::Said(note.clone()))?;
     }
-    super::out::note(&run.summary())?;
+    context.note(&run.summary())?;
     let records = records_files(&args.records);
     let mut inputs = loaded.input_paths();
     inputs.extend(records.iter().map(PathBuf::as_path));

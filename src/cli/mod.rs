@@ -131,6 +131,11 @@ impl Context {
         }
         out::eprint(&self.diagnostics.warnings(warnings, false))
     }
+
+    /// A note of the run on stderr, in the diagnostics' language.
+    fn note(&self, note: &kaohe::render::Note) -> Result<(), Failure> {
+        out::note(&note.words(self.diagnostics.lang()))
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use kaohe::app::report::{self, Scoring};
 use kaohe::app::Error;
 use kaohe::render::bulletin::Issue;
+use kaohe::render::Note;
 
 use super::{Context, Failure};
 
@@ -70,8 +71,8 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<(), Failure> {
     }
     let (policies, scoring) = report::score(&args.policy, &args.facts)?;
     context.warn(&policies.warnings())?;
-    for line in scoring.summaries() {
-        super::out::note(&line)?;
+    for note in scoring.summaries() {
+        context.note(&note)?;
     }
     let issue = Issue {
         number: args.number.clone(),
@@ -84,7 +85,7 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<(), Failure> {
         Format::Pdf => {
             let pdf = report::pdf(&scoring, &issue)?;
             let browser = kaohe::output::pdf::find_browser().unwrap_or_default();
-            super::out::note(&format!("printed to PDF by {}", browser.display()))?;
+            context.note(&Note::Printed { browser })?;
             pdf
         }
         Format::Xlsx => match &scoring {

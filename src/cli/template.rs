@@ -62,6 +62,6 @@ pub fn run(args: TemplateArgs, context: &Context) -> Result<(), Failure> {
     let mut inputs = policies.input_paths();
     inputs.extend(args.roster.as_deref());
     super::out::write(Some(&args.out), &inputs, |out| out.write_all(&template.bytes))?;
-    super::out::note(&format!("{}, written to {}", template.summary(args.period), args.out.display()))?;
+    context.note(&template.summary(args.period, &args.out))?;
     Ok(())
 }

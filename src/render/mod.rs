@@ -17,7 +17,9 @@ mod explain;
 pub mod facts;
 mod json;
 pub mod ledger;
+
 pub mod marks;
+pub mod note;
 pub mod page;
 mod policy_tests;
 mod reason;
@@ -36,6 +38,7 @@ pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule
 pub use explain::{explain, ledger};
 pub use facts::write_facts;
 pub use json::write_json;
+pub use note::Note;
 pub use policy_tests::test_report;
 pub use reason::{reason_chinese, reason_text};
 pub use table::{write_annual_table, write_table};
