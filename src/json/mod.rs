@@ -8,4 +8,4 @@ pub mod read;
 pub mod write;
 
 pub use read::{parse, Json, JsonError, JsonKind, Member, MAX_DEPTH};
-pub use write::{quoted, string};
+pub use write::{push_string, quoted, string};
