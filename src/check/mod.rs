@@ -599,7 +599,7 @@ impl Checker {
         let role = match &rule.to_role {
             None => None,
             Some(role) => match scope.roles.iter().position(|r| r.id == role.value) {
-                Some(i) => Some(i),
+                Some(i) => Some(crate::policy::RoleId(i)),
                 None => {
                     let help = closest(&role.value, scope.roles.iter().map(|r| r.id.as_str()))
                         .map(|s| format!("did you mean `{s}`?"))

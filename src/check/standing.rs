@@ -206,7 +206,7 @@ impl Checker {
                     return None;
                 }
                 match scope.roles.iter().position(|r| r.id == role.value) {
-                    Some(i) => Some(Condition::Role(i)),
+                    Some(i) => Some(Condition::Role(crate::policy::RoleId(i))),
                     None => {
                         let help = Some(format!("declared roles: {}", list(scope.roles.iter().map(|r| r.id.as_str()))));
                         self.error(

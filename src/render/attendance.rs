@@ -110,7 +110,7 @@ fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
             let role = policy
                 .staff
                 .role_index(&person.role)
-                .map_or(person.role.as_str(), |r| policy.staff.roles[r].label.as_str());
+                .map_or(person.role.as_str(), |r| policy.staff.roles[r.index()].label.as_str());
             let mut first = true;
             for &fact in &facts {
                 let id = &policy.staff.facts[fact].name.id;

@@ -323,7 +323,7 @@ fn record_into(
     if let Some(window) = record.window.and_then(|w| words.windows.get(w)) {
         out.extend_from_slice(window);
     }
-    if let Some(role) = record.role.and_then(|r| words.roles.get(r)) {
+    if let Some(role) = record.role.and_then(|r| words.roles.get(r.index())) {
         out.extend_from_slice(role);
     }
     if let Some(staff_type) = record.staff_type.and_then(|t| words.staff_types.get(t)) {

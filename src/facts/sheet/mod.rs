@@ -520,7 +520,7 @@ impl Reader<'_> {
                             subject.roles.iter().position(|r| r.label == t || r.id.eq_ignore_ascii_case(t))
                         });
                         match role {
-                            Some(r) => record.role = Some(r),
+                            Some(r) => record.role = Some(crate::policy::RoleId(r)),
                             None => {
                                 let roles: Vec<&str> = subject.roles.iter().map(|r| r.label.as_str()).collect();
                                 self.errors.push(bad(
