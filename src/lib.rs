@@ -48,3 +48,6 @@ pub mod suggest;
 pub mod syntax;
 
 pub use policy::{Policies, Policy, Version};
+/// What every stage's errors share (a code, a severity, the words in Chinese
+/// or English, the source and spans), from [`source::diagnostic`].
+pub use source::diagnostic;

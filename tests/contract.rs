@@ -15,7 +15,7 @@ use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{kaohe, root, scratch, Run};
+use common::{flat, kaohe, root, scratch, Run};
 
 const POLICY: &str = "policies/luoshan";
 const EXAMPLE: &str = "examples/2026-Q3.json";
@@ -23,20 +23,6 @@ const EXAMPLE: &str = "examples/2026-Q3.json";
 /// A path relative to the crate root, as the tests pass it (and as the output shows it).
 fn relative(path: &Path) -> String {
     path.strip_prefix(root()).unwrap().display().to_string()
-}
-
-/// stderr with miette's wrapped lines joined again, to look for a message
-/// whole. miette breaks a long path after a `/` or a `-`, and words at spaces.
-fn flat(text: &str) -> String {
-    let mut out = String::new();
-    for line in text.lines() {
-        let line = line.trim_start_matches([' ', '│', '×']).trim_end();
-        if !out.is_empty() && !line.is_empty() && !out.ends_with(['/', '-']) {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 /// A refused run: this status, nothing on stdout, no panic, and a reason.
@@ -81,6 +67,7 @@ fn run_with(args: &[&str], stdout: Stdio, stderr: Stdio) -> (i32, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
         .args(args)
         .arg("--color=never")
+        .arg("--lang=zh")
         .current_dir(root())
         .stdin(Stdio::null())
         .stdout(stdout)
@@ -110,14 +97,12 @@ fn a_broken_draft_of_next_year_does_not_stop_this_quarter() {
     assert!(run.stdout.starts_with('{'));
     let stderr = flat(&run.stderr);
     assert!(
-        stderr.contains(&format!(
-            "policy version `{policy}/2027 (effective 2027-01-01)` was rejected and skipped; it is not in force for this run"
-        )),
+        stderr.contains(&format!("政策版本 `{policy}/2027`（2027-01-01 施行）没有通过检查，已跳过；本次运行用不到它")),
         "{stderr}"
     );
-    assert!(stderr.contains(&format!("`kaohe check --policy {policy}` shows its errors")), "{stderr}");
+    assert!(stderr.contains(&format!("`kaohe check --policy {policy}` 会列出它的错误")), "{stderr}");
     assert!(stderr.contains("scored by policy"), "{stderr}");
-    assert!(run.stderr.contains("1 warning"), "{}", run.stderr);
+    assert!(run.stderr.contains("共 1 个警告"), "{}", run.stderr);
 
     // `check` still rejects the draft, with its error where it is.
     let check = kaohe(&["check", "--policy", &policy]);
@@ -128,10 +113,10 @@ fn a_broken_draft_of_next_year_does_not_stop_this_quarter() {
     // `doc` needs the versions it prints: 2026 prints, the newest (the draft) does not.
     let doc = kaohe(&["doc", "--policy", &policy, "--version", "2026"]);
     assert_eq!(doc.code, 0, "{}", doc.stderr);
-    assert!(doc.stderr.contains("1 warning"), "{}", doc.stderr);
+    assert!(doc.stderr.contains("共 1 个警告"), "{}", doc.stderr);
     let doc = kaohe(&["doc", "--policy", &policy]);
     refused(&doc, 3);
-    assert!(flat(&doc.stderr).contains("(effective 2027-01-01)` is the newest, but it was rejected"), "{}", doc.stderr);
+    assert!(flat(&doc.stderr).contains("（2027-01-01 施行）是最新的版本，但它没有通过检查"), "{}", doc.stderr);
 
     // A quarter of 2027 would be scored by the draft: refused, naming it, with its errors.
     let facts = example_as(&dir, "2027-Q1");
@@ -139,9 +124,7 @@ fn a_broken_draft_of_next_year_does_not_stop_this_quarter() {
     refused(&run, 3);
     let stderr = flat(&run.stderr);
     assert!(
-        stderr.contains(&format!(
-            "policy version `{policy}/2027 (effective 2027-01-01)` is in force for 2027-Q1, but it was rejected"
-        )),
+        stderr.contains(&format!("政策版本 `{policy}/2027`（2027-01-01 施行）在 2027-Q1 施行，但它没有通过检查")),
         "{stderr}"
     );
     assert!(run.stderr.contains("2027/staff.rules"), "{}", run.stderr);
@@ -158,7 +141,7 @@ fn a_draft_whose_date_cannot_be_read_is_refused() {
     std::fs::write(&policy_file, text.replace("effective 2027-01-01", "effectiv 2027-01-01")).unwrap();
     let run = kaohe(&["eval", "--policy", &relative(&dir), "--facts", EXAMPLE]);
     refused(&run, 3);
-    assert!(flat(&run.stderr).contains("was rejected, and its effective date could not be read"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("没有通过检查，也读不出它的施行日期"), "{}", run.stderr);
 }
 
 /// Issue 9, Why 10: a version directory that cannot be read is an error
@@ -171,7 +154,7 @@ fn a_version_directory_that_cannot_be_read_is_an_error() {
     let run = kaohe(&["eval", "--policy", &relative(&dir), "--facts", EXAMPLE]);
     refused(&run, 1);
     let stderr = flat(&run.stderr);
-    assert!(stderr.contains(&format!("cannot read `{}/2027`", relative(&dir))), "{stderr}");
+    assert!(stderr.contains(&format!("无法读取 `{}/2027`", relative(&dir))), "{stderr}");
 }
 
 // ---------------------------------------------------------------------------
@@ -190,10 +173,7 @@ fn eval_and_explain_refuse_a_year_file() {
         let run = kaohe(&args);
         refused(&run, 4);
         let stderr = flat(&run.stderr);
-        assert!(
-            stderr.contains(&format!("`{facts}` holds the year 2026, but this command scores one quarter")),
-            "{stderr}"
-        );
+        assert!(stderr.contains(&format!("`{facts}` 是 2026 年全年的事实，而这个命令只计一个季度")), "{stderr}");
         assert!(stderr.contains("kaohe annual --policy DIR --facts 2026-Q1.json"), "{stderr}");
     }
 }
@@ -208,16 +188,16 @@ fn annual_checks_every_period_before_scoring() {
     refused(&run, 4);
     let stderr = flat(&run.stderr);
     assert!(
-        stderr.contains(&format!("`{last_year}` is 2025-Q4, but `examples/2026-annual/2026-Q1.json` is in 2026")),
+        stderr.contains(&format!("`{last_year}` 是 2025-Q4，而 `examples/2026-annual/2026-Q1.json` 属于 2026 年")),
         "{stderr}"
     );
-    assert!(!stderr.contains("unknown fact"), "{stderr}");
-    assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
+    assert!(!stderr.contains("未知事实"), "{stderr}");
+    assert!(run.stderr.contains("共 1 个错误"), "{}", run.stderr);
 
     let year = example_as(&dir, "2026");
     let run = kaohe(&["annual", "--policy", POLICY, "--facts", &year]);
     refused(&run, 4);
-    assert!(flat(&run.stderr).contains("covers 2026, not a quarter"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("的考核期是 2026，不是一个季度"), "{}", run.stderr);
 }
 
 // ---------------------------------------------------------------------------
@@ -229,7 +209,7 @@ fn exit_statuses_are_as_documented() {
     // 1: the policy directory is not there.
     let run = kaohe(&["eval", "--policy", "no/such/policy", "--facts", EXAMPLE]);
     refused(&run, 1);
-    assert!(run.stderr.contains("cannot read `no/such/policy`"), "{}", run.stderr);
+    assert!(run.stderr.contains("无法读取 `no/such/policy`：没有这个文件或目录"), "{}", run.stderr);
     refused(&kaohe(&["check", "--policy", "no/such/policy"]), 1);
     // 1: the facts file is not there.
     refused(&kaohe(&["eval", "--policy", POLICY, "--facts", "no/such.json"]), 1);
@@ -237,7 +217,7 @@ fn exit_statuses_are_as_documented() {
     refused(&kaohe(&["eval", "--policy", POLICY]), 2);
     let run = kaohe(&["explain", "--policy", POLICY, "--facts", EXAMPLE, "--id", "S00077"]);
     refused(&run, 2);
-    assert!(run.stderr.contains("did you mean `S0007`?"), "{}", run.stderr);
+    assert!(run.stderr.contains("是不是 `S0007`（黄文博）？"), "{}", run.stderr);
     // 3: the policy; 4: the facts; 5: a policy test case.
     refused(&kaohe(&["eval", "--policy", POLICY, "--facts", "tests/cases/facts/many_errors.json"]), 4);
     let help = kaohe(&["--help"]);
@@ -271,8 +251,8 @@ fn explain_finds_a_record_by_name() {
     let run = kaohe(&["explain", "--policy", POLICY, "--facts", &relative(&path), "--id", name]);
     refused(&run, 2);
     let stderr = flat(&run.stderr);
-    assert!(stderr.contains(&format!("2 records are named `{name}`")), "{stderr}");
-    assert!(stderr.contains("give one of their ids: `S0007`, `S0008`"), "{stderr}");
+    assert!(stderr.contains(&format!("有 2 条记录名为 `{name}`")), "{stderr}");
+    assert!(stderr.contains("请给出其中一条的编号：`S0007`、`S0008`"), "{stderr}");
 }
 
 /// `fmt` that fails leaves stdout empty; its summary is on stderr.
@@ -311,7 +291,7 @@ fn a_full_disk_on_stdout_is_exit_1_with_a_message() {
     for args in printing_commands() {
         let (code, stderr) = run_with(&args, Stdio::from(File::create("/dev/full").unwrap()), Stdio::piped());
         assert_eq!(code, 1, "{args:?}: {stderr}");
-        assert!(stderr.contains("cannot write to standard output: No space left on device"), "{args:?}: {stderr}");
+        assert!(stderr.contains("无法写入标准输出：No space left on device"), "{args:?}: {stderr}");
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
@@ -387,7 +367,7 @@ fn a_format_against_the_out_extension_is_a_usage_error() {
     let txt = relative(&dir.join("results.txt"));
     let run = kaohe(&["eval", "--policy", POLICY, "--facts", EXAMPLE, "--format", "json", "--out", &txt]);
     refused(&run, 2);
-    assert!(flat(&run.stderr).contains(&format!("`--format json` contradicts `--out {txt}`")), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains(&format!("`--format json` 与 `--out {txt}` 矛盾")), "{}", run.stderr);
     // An extension the command does not write: refused, not a text file by that name.
     for (args, name) in [
         (vec!["eval", "--policy", POLICY, "--facts", EXAMPLE], "results.md"),
@@ -399,7 +379,7 @@ fn a_format_against_the_out_extension_is_a_usage_error() {
         args.extend(["--out", &path]);
         let run = kaohe(&args);
         refused(&run, 2);
-        assert!(flat(&run.stderr).contains("which the extension of `--out"), "{}", run.stderr);
+        assert!(flat(&run.stderr).contains("的扩展名所要求的"), "{}", run.stderr);
     }
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written");
     // With an extension that names no format, `--format` decides.
@@ -442,7 +422,7 @@ fn out_writes_through_a_link_and_keeps_the_mode() {
 fn out_refuses_a_device_unless_it_is_stdout() {
     let run = kaohe(&["eval", "--policy", POLICY, "--facts", EXAMPLE, "--out", "/dev/null"]);
     refused(&run, 1);
-    assert!(run.stderr.contains("`--out /dev/null` is not a regular file"), "{}", run.stderr);
+    assert!(run.stderr.contains("`--out /dev/null` 不是普通文件"), "{}", run.stderr);
     // /dev/stdout is this run's stdout: just stdout.
     let run = kaohe(&["eval", "--policy", POLICY, "--facts", EXAMPLE, "--format", "json", "--out", "/dev/stdout"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -461,7 +441,7 @@ fn refuses_to_overwrite(args: &[&str], out: &str) {
     args.extend(["--out", out]);
     let run = kaohe(&args);
     refused(&run, 1);
-    assert!(flat(&run.stderr).contains("would overwrite an input of this run"), "{args:?}: {}", run.stderr);
+    assert!(flat(&run.stderr).contains("会覆盖本次运行的输入文件"), "{args:?}: {}", run.stderr);
     assert_eq!(std::fs::read(&path).unwrap(), before, "{out} was changed");
 }
 
@@ -526,7 +506,7 @@ fn completions_and_man_page() {
     assert!(eval.stdout.contains("\\-\\-facts"), "{}", eval.stdout);
     let run = kaohe(&["man", "evil"]);
     refused(&run, 2);
-    assert!(run.stderr.contains("no subcommand `evil`"), "{}", run.stderr);
+    assert!(run.stderr.contains("没有子命令 `evil`"), "{}", run.stderr);
 }
 
 /// `--help` tells where the file formats are described, not as if an

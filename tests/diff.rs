@@ -251,21 +251,13 @@ fn diff_facts_rejected_by_one_side() {
     let run = diff("policies/luoshan", &relative(&dir), &facts, false);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr.contains("the new policy (--to target/test-scratch/diff-narrow) rejects the facts"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("old policy"), "{}", run.stderr);
+    assert!(run.stderr.contains("新政策（--to target/test-scratch/diff-narrow）不接受这些事实"), "{}", run.stderr);
+    assert!(!run.stderr.contains("旧政策"), "{}", run.stderr);
 
     let run = diff(&relative(&dir), "policies/luoshan", &facts, false);
     assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("the old policy (--from target/test-scratch/diff-narrow) rejects the facts"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains("new policy"), "{}", run.stderr);
+    assert!(run.stderr.contains("旧政策（--from target/test-scratch/diff-narrow）不接受这些事实"), "{}", run.stderr);
+    assert!(!run.stderr.contains("新政策"), "{}", run.stderr);
 }
 
 /// Facts that are not even JSON are refused once, before either policy reads them.
@@ -278,9 +270,9 @@ fn diff_malformed_facts_are_refused_once() {
     let run = diff(&old, "policies/luoshan/2026", &relative(&path), false);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("malformed JSON"), "{}", run.stderr);
-    assert_eq!(run.stderr.matches("expected").count(), 1, "{}", run.stderr);
-    assert!(run.stderr.contains("1 error found"), "{}", run.stderr);
+    assert!(run.stderr.contains("JSON 格式有误"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("这里应是一个值").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("共 1 个错误"), "{}", run.stderr);
 }
 
 /// A broken new policy is a policy error (exit 3), on the new side.
@@ -295,11 +287,7 @@ fn diff_new_policy_rejected() {
     let run = diff("policies/luoshan", &relative(&dir), "examples/2026-Q3.json", false);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr.contains("the new policy (--to target/test-scratch/diff-bad-policy) is rejected"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("新政策（--to target/test-scratch/diff-bad-policy）未通过检查"), "{}", run.stderr);
 }
 
 // ---------------------------------------------------------------------------

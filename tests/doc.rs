@@ -204,8 +204,8 @@ fn doc_versions() {
     let none = common::kaohe(&["doc", "--policy", &dir, "--version", "2024"]);
     assert_eq!(none.code, 2);
     assert!(none.stdout.is_empty());
-    assert!(none.stderr.contains("has no version `2024`"), "{}", none.stderr);
-    assert!(none.stderr.contains(&format!("{dir}/2025 (effective 2025-01-01)")), "{}", none.stderr);
+    assert!(none.stderr.contains("中没有版本 `2024`"), "{}", none.stderr);
+    assert!(none.stderr.contains(&format!("`{dir}/2025`（2025-01-01 施行）")), "{}", none.stderr);
 }
 
 /// Text as it appears in the HTML.

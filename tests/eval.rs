@@ -49,8 +49,8 @@ fn explain_unknown_id_suggests_one() {
     // A usage error (issue 8, Why 3): the facts are fine, the command line is not.
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("no staff member or window has the id or name `S018`"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean `S0018`?"), "{}", run.stderr);
+    assert!(run.stderr.contains("中没有编号或姓名为 `S018` 的工作人员或窗口"), "{}", run.stderr);
+    assert!(run.stderr.contains("是不是 `S0018`（罗建华）？"), "{}", run.stderr);
 }
 
 /// The JSON trace of every record adds up to its total (docs/io.md).
@@ -150,7 +150,7 @@ fn out_never_overwrites_an_input() {
     let path = "target/test-scratch/out-input/q.json";
     let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", path, "--out", path]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("would overwrite an input"), "{}", run.stderr);
+    assert!(common::flat(&run.stderr).contains("会覆盖本次运行的输入文件"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&facts).unwrap(), original);
 }
 
@@ -169,6 +169,6 @@ fn unwritable_out_fails_cleanly() {
         &out.display().to_string(),
     ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    assert!(run.stderr.contains("无法写入"), "{}", run.stderr);
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
 }

@@ -10,8 +10,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use kaohe::diagnostic::{Diagnostic, Lang};
 use kaohe::source::SourceFile;
-use kaohe::syntax::format::{comments, format_source, FormatError};
+use kaohe::syntax::format::{comments, format_source};
+use kaohe::syntax::FormatError;
 
 // ---------------------------------------------------------------------------
 // Helpers
@@ -20,13 +22,13 @@ use kaohe::syntax::format::{comments, format_source, FormatError};
 fn fmt(text: &str) -> String {
     match format_source(&SourceFile::new("test.rules", text)) {
         Ok(formatted) => formatted,
-        Err(err) => panic!("{:?}", miette::Report::new(err)),
+        Err(err) => panic!("{:?}", err.text(Lang::En)),
     }
 }
 
 /// The syntax tree of a file, without the spans (which formatting moves).
 fn syntax_tree(name: &str, text: &str) -> String {
-    let file = kaohe::syntax::parse_file(&SourceFile::new(name, text)).unwrap_or_else(|err| panic!("{err}"));
+    let file = kaohe::syntax::parse_file(&SourceFile::new(name, text)).unwrap_or_else(|err| panic!("{:?}", err.error));
     let debug = format!("{:?}", file.items);
     let mut out = String::new();
     let mut rest = debug.as_str();
@@ -400,7 +402,7 @@ fn every_policy_file_keeps_its_meaning() {
                     let Err(FormatError::Syntax(got)) = format_source(&source) else {
                         panic!("{name}: does not parse, yet formats");
                     };
-                    assert_eq!((got.message.as_str(), got.span), (expected.message.as_str(), expected.span), "{name}");
+                    assert_eq!((&got.error, got.span), (&expected.error, expected.span), "{name}");
                     refused += 1;
                 }
             }
@@ -611,7 +613,7 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     assert_eq!(run.code, 3, "{}", run.stderr);
     let (diagnostic, notes) = run.stderr.split_at(check.stderr.len());
     assert_eq!(diagnostic, check.stderr, "the same diagnostic as `kaohe check`");
-    assert!(run.stderr.contains("syntax error"), "{}", run.stderr);
+    assert!(run.stderr.contains("语法错误"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&staff).unwrap(), broken, "the broken file was touched");
     assert_eq!(
         notes,
@@ -629,7 +631,7 @@ fn fmt_refuses_a_file_that_does_not_parse() {
     std::fs::write(&deep, &text).unwrap();
     let run = common::kaohe(&["fmt", &deep.display().to_string()]);
     assert_eq!(run.code, 3, "{}", run.stderr);
-    assert!(run.stderr.contains("parentheses nest deeper"), "{}", run.stderr);
+    assert!(run.stderr.contains("括号嵌套超过"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&deep).unwrap(), text);
 }
 
@@ -639,7 +641,7 @@ fn fmt_usage() {
     assert_eq!(none.code, 2, "{}", none.stderr);
     let missing = common::kaohe(&["fmt", "no/such/dir"]);
     assert_eq!(missing.code, 1, "{}", missing.stderr);
-    assert!(missing.stderr.contains("cannot read `no/such/dir`"), "{}", missing.stderr);
+    assert!(missing.stderr.contains("无法读取 `no/such/dir`"), "{}", missing.stderr);
     let help = common::kaohe(&["fmt", "--help"]);
     assert_eq!(help.code, 0);
     for needle in ["--check", "canonical layout", "Exit status", "does not parse"] {

@@ -41,8 +41,7 @@ fn folder(name: &str, tables: &[(&str, &str)]) -> PathBuf {
 fn run(dir: &Path, period: &str) -> Gathered {
     let period = Period::parse(period).unwrap();
     let at = period.start().unwrap().to_string();
-    gather(policy(&at), dir, period)
-        .unwrap_or_else(|errs| panic!("{:#?}", errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()))
+    gather(policy(&at), dir, period).unwrap_or_else(|errs| panic!("{errs:#?}"))
 }
 
 /// Roster rows of people in the hall on `day` only.
@@ -295,19 +294,17 @@ fn every_broken_row_is_refused_with_its_place() {
         "broken",
         &[("roster.csv", roster), ("punches.csv", punches), ("leave.csv", leave), ("findings.csv", findings)],
     );
-    let run = common::kaohe(&[
-        "gather",
-        "--policy",
-        "policies/luoshan",
-        "--records",
-        &dir.display().to_string(),
-        "--period",
-        "2026-Q3",
-    ]);
+    let records = dir.display().to_string();
+    let args = ["gather", "--policy", "policies/luoshan", "--records", &records, "--period", "2026-Q3"];
+    let run = common::kaohe(&args);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
-    let stderr = run.stderr.replace(&dir.display().to_string(), "<records>");
+    let stderr = run.stderr.replace(&records, "<records>");
     insta::assert_snapshot!("broken_rows", stderr);
+    // The same errors in English, from the same list of messages.
+    let run = common::kaohe_en(&args);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    insta::assert_snapshot!("broken_rows_in_english", run.stderr.replace(&records, "<records>"));
 }
 
 #[test]

@@ -524,8 +524,7 @@ fn gathered(path: &Path, month: u32) -> Expected {
     let policies = kaohe::app::period::load(&common::root().join("policies/luoshan")).unwrap().strict().unwrap();
     let period = kaohe::facts::Period::Month { year: 2026, month };
     let policy = &policies.in_force(period.start().unwrap()).unwrap().policy;
-    let g = kaohe::records::gather(policy, path, period)
-        .unwrap_or_else(|e| panic!("{:?}", e.iter().map(|e| e.to_string()).collect::<Vec<_>>()));
+    let g = kaohe::records::gather(policy, path, period).unwrap_or_else(|e| panic!("{e:?}"));
     let facts = |record: &kaohe::records::Gathered1, subject: &kaohe::policy::Subject| -> Facts {
         for (fact, _) in &record.facts {
             let items = record.evidence.iter().find(|(f, _)| f == fact).map(|(_, e)| e.as_slice()).unwrap_or_default();

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{copy_policy, root, scratch, Run};
+use common::{copy_policy, flat, root, scratch, Run};
 
 /// Every run must end well within this: a hang is a failure, not a stuck CI.
 const DEADLINE: Duration = Duration::from_secs(120);
@@ -28,6 +28,7 @@ fn kaohe(args: &[&str]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
         .args(args)
         .arg("--color=never")
+        .arg("--lang=zh")
         .current_dir(root())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -76,13 +77,6 @@ fn refused(run: &Run, code: i32) {
     assert!(!run.stderr.is_empty(), "a refusal says why");
 }
 
-/// stderr with its wrapped lines joined again and the frame drawn around
-/// them removed, so that a message can be looked for whole.
-fn flat(stderr: &str) -> String {
-    let lines: Vec<&str> = stderr.lines().map(|l| l.trim_start_matches([' ', '│', '×']).trim()).collect();
-    lines.join(" ")
-}
-
 fn scored(run: &Run) {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with('{'), "{}", run.stdout);
@@ -127,7 +121,7 @@ fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
         std::fs::write(&path, &text).unwrap();
         let run = eval(POLICY, &relative(&path));
         refused(&run, 4);
-        assert!(flat(&run.stderr).contains("malformed JSON: nesting deeper than 128 levels"), "{}", run.stderr);
+        assert!(flat(&run.stderr).contains("JSON 格式有误：嵌套超过 128 层"), "{}", run.stderr);
         // The one line of 100 000 brackets is shown only around the error.
         assert!(run.stderr.len() < 2_000, "{} bytes of stderr", run.stderr.len());
         if name == "lists.json" {
@@ -197,9 +191,9 @@ fn errors_at_the_end_of_a_large_one_line_file_are_shown_briefly_and_quickly() {
     std::fs::write(&path, big_facts(40_000, 400, "", 150)).unwrap();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
-    assert!(run.stderr.ends_with("… and 50 more not shown\n150 errors found\n"), "{}", run.stderr);
-    assert!(flat(&run.stderr).contains("staff[39850] `S039850`: unknown fact `late_early_awya`"), "{}", run.stderr);
-    assert!(flat(&run.stderr).contains("help: did you mean `late_early_away`?"));
+    assert!(run.stderr.ends_with("…… 另有 50 个未列出\n共 150 个错误\n"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("staff[39850] `S039850`：未知事实 `late_early_awya`"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("提示：是不是 `late_early_away`（迟到、早退、离岗（缺岗））？"));
     // 100 errors shown, each around its place in the 15 MB line.
     assert!(run.stderr.len() < 100 * 1_000, "{} bytes of stderr", run.stderr.len());
     // Its speed (minutes, when every diagnostic scanned the file from its
@@ -213,7 +207,7 @@ fn a_root_that_is_not_an_object_is_pointed_at_not_printed() {
     std::fs::write(&path, format!("[\n{}\n]\n", vec!["1"; 100_000].join(",\n"))).unwrap();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
-    assert!(flat(&run.stderr).contains("expected an object with `period`, `windows` and `staff`, found a list"));
+    assert!(flat(&run.stderr).contains("这里应是一个含 `period`、`windows` 和 `staff` 的对象，实为列表"));
     assert!(run.stderr.len() < 1_000, "{}", run.stderr);
 }
 
@@ -230,7 +224,7 @@ fn huge_keys_and_ids_are_quoted_in_part() {
     std::fs::write(&path, text).unwrap();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
-    assert!(flat(&run.stderr).contains("unknown field `xxxxxxxxxx"), "{}", &run.stderr[..run.stderr.len().min(3000)]);
+    assert!(flat(&run.stderr).contains("未知字段 `xxxxxxxxxx"), "{}", &run.stderr[..run.stderr.len().min(3000)]);
     assert!(flat(&run.stderr).contains("x…`"), "{}", &run.stderr[..run.stderr.len().min(3000)]);
     assert!(run.stderr.len() < 20_000, "{} bytes of stderr", run.stderr.len());
 }
@@ -259,8 +253,8 @@ fn many_unknown_ids_do_not_make_suggestions_quadratic() {
     std::fs::write(&path, text).unwrap();
     let run = eval(POLICY, &relative(&path));
     refused(&run, 4);
-    assert!(flat(&run.stderr).contains("did you mean `window-000000`?"), "{}", &run.stderr[..3000]);
-    assert!(run.stderr.ends_with("15000 errors found\n"), "{}", &run.stderr[run.stderr.len() - 200..]);
+    assert!(flat(&run.stderr).contains("是不是 `window-000000`？"), "{}", &run.stderr[..3000]);
+    assert!(run.stderr.ends_with("共 15000 个错误\n"), "{}", &run.stderr[run.stderr.len() - 200..]);
     // How long it takes is the benchmark's to hold (bench/README.md), not a timed test's.
 }
 
@@ -271,21 +265,21 @@ fn numbers_a_decimal_cannot_hold_are_refused_never_rounded() {
     let run = eval(POLICY, &fixture("numbers.json"));
     refused(&run, 4);
     for expected in [
-        "windows[0] `W01`, `facts.overdue_cases`: the number `1e400` is too large",
-        "`facts.housekeeping[0]`: the number `99999999999999999999999999999999` is too large",
-        "staff[0] `S001`, `workdays`: the number `1e400` is too large",
-        "`facts.late_early_away`: the number `1.00000000000000000000000000000001` has more digits than can be read exactly",
-        "`facts.absent_days`: the number `1e-400` has more digits than can be read exactly",
-        "`facts.rude_conduct[0]`: the number `5.000000000000000000000000000000001` has more digits",
-        "`facts.exposures.city`: the number `-1e99999999999999999999` is too large",
+        "windows[0] `W01` 的 `facts.overdue_cases`（即办件未当场办结、承诺件超时）：数字 `1e400` 太大",
+        "`facts.housekeeping[0]`（内务不整洁、违纪使用电器）：数字 `99999999999999999999999999999999` 太大",
+        "staff[0] `S001` 的 `workdays`（在岗工作日）：数字 `1e400` 太大",
+        "`facts.late_early_away`（迟到、早退、离岗（缺岗））：数字 `1.00000000000000000000000000000001` 位数太多，无法精确读取",
+        "`facts.absent_days`（旷工天数）：数字 `1e-400` 位数太多，无法精确读取",
+        "`facts.rude_conduct[0]`（态度冷漠、不文明言行）：数字 `5.000000000000000000000000000000001` 位数太多",
+        "`facts.exposures.city`（通报或媒体曝光）：数字 `-1e99999999999999999999` 太大",
     ] {
         assert!(flat(&run.stderr).contains(expected), "missing {expected:?} in\n{}", run.stderr);
     }
     // S002's numbers (`0e400`, `2E+0`, `15e-1`) are fine, and a rejected
     // `workdays` is not also reported missing.
     assert!(!flat(&run.stderr).contains("staff[1]"), "{}", run.stderr);
-    assert!(!flat(&run.stderr).contains("missing field"), "{}", run.stderr);
-    assert!(run.stderr.ends_with("7 errors found\n"), "{}", run.stderr);
+    assert!(!flat(&run.stderr).contains("缺少字段"), "{}", run.stderr);
+    assert!(run.stderr.ends_with("共 7 个错误\n"), "{}", run.stderr);
     insta::assert_snapshot!("numbers", run.stderr);
 }
 
@@ -351,8 +345,8 @@ fn gbk_facts_are_refused_with_how_to_convert_them() {
     insta::assert_snapshot!("gbk_facts", run.stderr);
     // A file that is there but is not UTF-8 is bad facts, as before (exit 4).
     refused(&run, 4);
-    assert!(flat(&run.stderr).contains("is not UTF-8 text: it looks like GBK (GB18030)"), "{}", run.stderr);
-    assert!(flat(&run.stderr).contains("line 3, column 39 (byte offset 63)"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("不是 UTF-8 文本：它看来是 GBK（GB18030）编码"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("第 3 行第 39 列（字节偏移 63）"), "{}", run.stderr);
     assert!(flat(&run.stderr).contains("iconv -f GBK -t UTF-8"), "{}", run.stderr);
 }
 
@@ -362,12 +356,8 @@ fn a_gbk_rules_file_is_refused_with_how_to_convert_it() {
     std::fs::copy(root().join(fixture("staff.rules.gbk")), dir.join("staff.rules")).unwrap();
     let run = eval(&relative(&dir), EXAMPLE);
     refused(&run, 3);
-    assert!(
-        flat(&run.stderr).contains("staff.rules` is not UTF-8 text: it looks like GBK (GB18030)"),
-        "{}",
-        run.stderr
-    );
-    assert!(flat(&run.stderr).contains("line 1, column 3 (byte offset 2)"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("staff.rules` 不是 UTF-8 文本：它看来是 GBK（GB18030）编码"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("第 1 行第 3 列（字节偏移 2）"), "{}", run.stderr);
     assert!(flat(&run.stderr).contains("iconv -f GBK -t UTF-8"), "{}", run.stderr);
     insta::assert_snapshot!("gbk_rules", run.stderr);
 }
@@ -378,8 +368,7 @@ fn invalid_utf8_says_where() {
     insta::assert_snapshot!("invalid_utf8", run.stderr);
     refused(&run, 4);
     assert!(
-        flat(&run.stderr)
-            .contains("is not UTF-8 text: byte 0xFF at line 3, column 41 (byte offset 69) is not valid UTF-8"),
+        flat(&run.stderr).contains("不是 UTF-8 文本：第 3 行第 41 列（字节偏移 69）的字节 0xFF 不是有效的 UTF-8"),
         "{}",
         run.stderr
     );
@@ -392,7 +381,8 @@ fn invalid_utf8_says_where() {
     let run = eval(&relative(&dir), EXAMPLE);
     refused(&run, 3);
     assert!(
-        flat(&run.stderr).contains("window.rules` is not UTF-8 text: byte 0xE9 at line 1, column 6 (byte offset 5)"),
+        flat(&run.stderr)
+            .contains("window.rules` 不是 UTF-8 文本：第 1 行第 6 列（字节偏移 5）的字节 0xE9 不是有效的 UTF-8"),
         "{}",
         run.stderr
     );
@@ -402,7 +392,7 @@ fn invalid_utf8_says_where() {
 fn utf16_is_named() {
     let run = eval(POLICY, &fixture("utf16.json"));
     refused(&run, 4);
-    assert!(flat(&run.stderr).contains("it is UTF-16"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("它是 UTF-16 编码"), "{}", run.stderr);
     assert!(flat(&run.stderr).contains("iconv -f UTF-16 -t UTF-8"), "{}", run.stderr);
 }
 
@@ -413,8 +403,8 @@ fn an_empty_facts_file_says_so() {
     for name in ["empty.json", "blank.json"] {
         let run = eval(POLICY, &fixture(name));
         refused(&run, 4);
-        assert!(flat(&run.stderr).contains("malformed JSON: empty file"), "{}", run.stderr);
-        assert!(flat(&run.stderr).contains("a facts file holds one JSON object"), "{}", run.stderr);
+        assert!(flat(&run.stderr).contains("JSON 格式有误：文件是空的"), "{}", run.stderr);
+        assert!(flat(&run.stderr).contains("事实文件里是一个 JSON 对象"), "{}", run.stderr);
         if name == "empty.json" {
             insta::assert_snapshot!("empty_facts", run.stderr);
         }
@@ -437,7 +427,7 @@ fn an_empty_rules_file_is_a_file_with_no_items() {
     std::fs::write(dir.join("policy.rules"), "").unwrap();
     let run = eval(&relative(&dir), EXAMPLE);
     refused(&run, 3);
-    assert!(flat(&run.stderr).contains("the policy has no `staff` subject"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("政策中没有考核对象 `staff`"), "{}", run.stderr);
 }
 
 // ------------------------------------------------------ policy directories
@@ -450,23 +440,18 @@ fn a_policy_directory_without_rules_files() {
     std::fs::create_dir(dir.join("sub.rules")).unwrap();
     let run = eval(&relative(&dir), EXAMPLE);
     refused(&run, 3);
-    assert!(flat(&run.stderr)
-        .contains("the policy directory `target/test-scratch/hostile-no-rules` holds no `.rules` file"));
+    assert!(flat(&run.stderr).contains("政策目录 `target/test-scratch/hostile-no-rules` 中没有 `.rules` 文件"));
     insta::assert_snapshot!("no_rules", run.stderr);
 
     // A file where the policy directory belongs: the command line is wrong.
     let run = eval(EXAMPLE, EXAMPLE);
     refused(&run, 2);
-    assert!(
-        flat(&run.stderr).contains("`examples/2026-Q3.json` is not a directory of `.rules` files"),
-        "{}",
-        run.stderr
-    );
+    assert!(flat(&run.stderr).contains("`examples/2026-Q3.json` 不是存放 `.rules` 文件的目录"), "{}", run.stderr);
 
     // A directory that is not there could not be read: exit 1, as documented.
     let run = eval("target/test-scratch/no-such-policy", EXAMPLE);
     refused(&run, 1);
-    assert!(flat(&run.stderr).contains("cannot read `target/test-scratch/no-such-policy`"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("无法读取 `target/test-scratch/no-such-policy`"), "{}", run.stderr);
 }
 
 #[cfg(unix)]
@@ -481,12 +466,12 @@ fn symbolic_link_loops_are_errors_not_hangs() {
     let run = eval(&relative(&dir), EXAMPLE);
     refused(&run, 1);
     assert!(
-        flat(&run.stderr).contains("cannot read `target/test-scratch/hostile-link-self/self.rules`"),
+        flat(&run.stderr).contains("无法读取 `target/test-scratch/hostile-link-self/self.rules`"),
         "{}",
         run.stderr
     );
     assert!(
-        flat(&run.stderr).contains("cannot read `target/test-scratch/hostile-link-self/dangling.rules`"),
+        flat(&run.stderr).contains("无法读取 `target/test-scratch/hostile-link-self/dangling.rules`"),
         "{}",
         run.stderr
     );
@@ -523,7 +508,7 @@ fn symbolic_link_loops_are_errors_not_hangs() {
     let run = eval(POLICY, &relative(&dir.join("facts.json")));
     refused(&run, 1);
     assert!(
-        flat(&run.stderr).contains("cannot read `target/test-scratch/hostile-link-loops/facts.json`"),
+        flat(&run.stderr).contains("无法读取 `target/test-scratch/hostile-link-loops/facts.json`"),
         "{}",
         run.stderr
     );
@@ -542,7 +527,7 @@ fn a_pipe_named_like_a_rules_file_is_not_opened() {
     // Opening a pipe without a writer would block for ever.
     let run = eval(&relative(&dir), EXAMPLE);
     refused(&run, 1);
-    assert!(flat(&run.stderr).contains("pipe.rules`: it is not a regular file"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("pipe.rules`：这不是普通文件"), "{}", run.stderr);
 }
 
 #[test]
@@ -557,6 +542,7 @@ fn a_directory_given_as_facts() {
 
 #[test]
 fn files_over_the_size_limit_are_refused_before_they_are_read() {
+    use kaohe::diagnostic::{Diagnostic, Lang};
     use kaohe::source::{ReadError, SourceFile, MAX_FILE_BYTES};
 
     let dir = scratch("hostile-size");
@@ -566,7 +552,7 @@ fn files_over_the_size_limit_are_refused_before_they_are_read() {
     match SourceFile::read_with_limit(&path, 999) {
         Err(err @ ReadError::TooLarge { size: 1000, limit: 999, .. }) => {
             assert_eq!(
-                err.to_string(),
+                err.text(Lang::En).message,
                 format!(
                     "`{}` is too large to read: 1000 bytes; kaohe reads files of at most 999 bytes",
                     path.display()
@@ -578,8 +564,12 @@ fn files_over_the_size_limit_are_refused_before_they_are_read() {
     // The message for a real 1 GiB file, without making one.
     let err = ReadError::TooLarge { path: "q3.json".into(), size: 1 << 30, limit: MAX_FILE_BYTES };
     assert_eq!(
-        err.to_string(),
+        err.text(Lang::En).message,
         "`q3.json` is too large to read: 1 GiB (1073741824 bytes); kaohe reads files of at most 512 MiB (536870912 bytes)"
+    );
+    assert_eq!(
+        err.text(Lang::Zh).message,
+        "`q3.json` 太大，无法读取：1 GiB（1073741824 字节）；kaohe 读取的文件最大为 512 MiB（536870912 字节）"
     );
     assert_eq!(MAX_FILE_BYTES, 512 * 1024 * 1024);
     // `read` is `read_with_limit` at that limit.

@@ -105,5 +105,5 @@ fn by_name_and_by_a_substitute_id() {
     let unknown = explain(&[QUARTER], &["--id", "S004O"]);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stdout.is_empty());
-    assert!(unknown.stderr.contains("did you mean `S0040`?"), "{}", unknown.stderr);
+    assert!(unknown.stderr.contains("是不是 `S0040`（贾志强）？"), "{}", unknown.stderr);
 }

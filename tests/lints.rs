@@ -37,12 +37,12 @@ fn lints() {
                 "{name}: no `{lint}` warning\n{}",
                 plain.stderr
             );
-            assert!(!plain.stderr.contains(" found\n"), "{name}: no errors\n{}", plain.stderr);
+            assert!(!plain.stderr.contains("个错误\n"), "{name}: no errors\n{}", plain.stderr);
             assert_eq!(denied.code, 3, "{name}: --deny-warnings refuses a policy with warnings");
             assert!(denied.stdout.is_empty(), "{name}: nothing on stdout when refused");
             let count = plain.stderr.lines().last().unwrap_or_default();
-            assert!(count.ends_with("warning") || count.ends_with("warnings"), "{name}: {count}");
-            assert_eq!(denied.stderr, plain.stderr.replace(count, &format!("{count}, denied by --deny-warnings")));
+            assert!(count.starts_with("共 ") && count.ends_with(" 个警告"), "{name}: {count}");
+            assert_eq!(denied.stderr, plain.stderr.replace(count, &format!("{count}，因 --deny-warnings 而拒绝")));
         } else {
             assert_eq!((plain.code, denied.code), (3, 3), "{name}: refused with or without --deny-warnings");
             assert!(plain.stdout.is_empty());
@@ -50,6 +50,22 @@ fn lints() {
         }
         insta::assert_snapshot!(plain.stderr.replace(&policy, "<policy>"));
     });
+}
+
+/// A representative set in English (`--lang en`): the same warnings, the
+/// other language of the one message list.
+#[test]
+fn lints_in_english() {
+    for name in ["duplicate_rule", "cite_row", "category_total", "source_missing"] {
+        let case = common::root().join(format!("tests/cases/lints/{name}.case"));
+        let dir = common::scratch(&format!("lint-en-{name}"));
+        common::copy_policy(&dir);
+        common::apply(&case, &dir);
+        let policy = dir.display().to_string();
+        let run = common::kaohe_en(&["check", "--policy", &policy]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        insta::assert_snapshot!(format!("english_{name}"), run.stderr.replace(&policy, "<policy>"));
+    }
 }
 
 /// The shipped policy, every version of it, is clean: CI runs this.

@@ -33,6 +33,30 @@ fn policy_errors() {
     });
 }
 
+/// A representative set in English (`--lang en`): the same errors, the
+/// other language of the one message list.
+#[test]
+fn policy_errors_in_english() {
+    for name in [
+        "errors_in_two_files",
+        "duplicate_category",
+        "syntax_missing_each",
+        "grade_gap",
+        "each_on_amounts",
+        "records_window_fact_for_staff",
+        "calendar_working_weekday",
+        "schedule_out_punch_late",
+    ] {
+        let case = common::root().join(format!("tests/cases/policy/{name}.case"));
+        let dir = common::scratch(&format!("policy-en-{name}"));
+        common::copy_policy(&dir);
+        common::apply(&case, &dir);
+        let run = common::kaohe_en(&["check", "--policy", &dir.display().to_string()]);
+        assert_eq!(run.code, 3, "{name}: {}", run.stderr);
+        insta::assert_snapshot!(format!("english_{name}"), run.stderr.replace(&dir.display().to_string(), "<policy>"));
+    }
+}
+
 #[test]
 fn shipped_policy_checks_clean() {
     let run = common::kaohe(&["check", "--policy", "policies/luoshan"]);

@@ -51,6 +51,26 @@ fn a_wrong_expectation_fails_with_actual_against_expected() {
     insta::assert_snapshot!(format!("{}…\n{count}\n", strip(cases, &dir)));
 }
 
+/// `expect_error` matches the error in either language, whichever language
+/// the run speaks.
+#[test]
+fn expect_error_matches_in_either_language() {
+    let dir = common::scratch("policy-tests-languages");
+    common::copy_policy(&dir);
+    let tests = dir.join("tests");
+    std::fs::create_dir_all(&tests).unwrap();
+    let shipped =
+        std::fs::read_to_string(common::root().join("policies/luoshan/2026/tests/unknown_fact.json")).unwrap();
+    std::fs::write(tests.join("english.json"), &shipped).unwrap();
+    let chinese = shipped.replace("unknown fact `late_arrivals`", "未知事实 `late_arrivals`");
+    assert_ne!(chinese, shipped);
+    std::fs::write(tests.join("chinese.json"), chinese).unwrap();
+    let policy = dir.display().to_string();
+    for run in [common::kaohe(&["test", "--policy", &policy]), common::kaohe_en(&["test", "--policy", &policy])] {
+        assert!(run.stdout.contains("2 cases: 2 passed, 0 failed"), "{}{}", run.stdout, run.stderr);
+    }
+}
+
 /// A policy that does not check is refused before any case runs.
 #[test]
 fn a_rejected_policy_runs_no_case() {

@@ -370,7 +370,13 @@ fn run(facts: &str) -> Run {
     let policy = policy();
     let file = SourceFile::new("generated.json", facts);
     let quarter = kaohe::facts::load(&file, policy).unwrap_or_else(|errors| {
-        let messages: Vec<String> = errors.iter().map(|e| format!("{}: {:?}", e.message, e.help)).collect();
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|e| {
+                let text = kaohe::diagnostic::Diagnostic::text(e, kaohe::diagnostic::Lang::En);
+                format!("{}: {:?}", text.message, text.help)
+            })
+            .collect();
         panic!("generated facts are rejected:\n{}\n{facts}", messages.join("\n"))
     });
     let results = kaohe::eval::evaluate(policy, &quarter);

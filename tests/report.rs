@@ -366,7 +366,7 @@ fn pdf_without_a_browser_says_so() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("no Chromium or Chrome was found to print the PDF with"), "{stderr}");
+    assert!(stderr.contains("找不到用来打印 PDF 的 Chromium 或 Chrome"), "{stderr}");
     assert!(stderr.contains("--out FILE.html"), "{stderr}");
     assert!(!out.exists());
 }
@@ -446,7 +446,7 @@ fn month_bulletin_lists_each_day() {
         "--all",
     ]);
     assert_eq!(explain.code, 2, "{}", explain.stderr);
-    assert!(explain.stderr.contains("a month's facts are not scored"), "{}", explain.stderr);
+    assert!(explain.stderr.contains("一个月的事实不计分，所以没有台账"), "{}", explain.stderr);
 }
 
 #[test]
@@ -460,9 +460,9 @@ fn month_facts_are_checked_against_the_policy() {
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
     // Both errors at once (miette wraps long lines: unwrap them).
-    let flat = run.stderr.replace("\n  │ ", " ");
-    assert!(flat.contains("staff[1] (`S0002`): `unpunchd` is not a fact of the policy"), "{flat}");
-    assert!(flat.contains("evidence for `unpunched`, which is not among its facts"), "{flat}");
+    let flat = common::flat(&run.stderr);
+    assert!(flat.contains("staff[1]（`S0002`）：`unpunchd` 不是政策中的事实"), "{flat}");
+    assert!(flat.contains("给出了 `unpunched` 的证据，但它的事实中没有这一项"), "{flat}");
 }
 
 #[test]

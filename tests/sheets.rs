@@ -313,6 +313,10 @@ fn sheet_errors() {
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
     insta::assert_snapshot!("sheet_errors_csv", run.stderr);
+    // The same errors in English, from the same list of messages.
+    let run = common::kaohe_en(&["eval", "--policy", "policies/luoshan", "--facts", &relative]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    insta::assert_snapshot!("sheet_errors_csv_in_english", run.stderr);
 }
 
 /// In a workbook: cells of the wrong type (a date where a count goes, a

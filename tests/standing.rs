@@ -183,7 +183,7 @@ fn a_fact_new_in_2026_is_unknown_in_2025() {
         let run = common::kaohe(&["eval", "--policy", &policy, "--facts", &path.display().to_string()]);
         assert_eq!(run.code, code, "{period}: {}", run.stderr);
         if code == 4 {
-            assert!(run.stderr.contains("unknown fact `long_midday_leaves`"), "{}", run.stderr);
+            assert!(run.stderr.contains("未知事实 `long_midday_leaves`"), "{}", run.stderr);
         }
     }
 }
@@ -197,7 +197,7 @@ fn a_period_before_every_version_is_refused() {
     let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", &path.display().to_string()]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("no version of the policy"), "{}", run.stderr);
+    assert!(run.stderr.contains("施行的政策版本"), "{}", run.stderr);
     assert!(run.stderr.contains("2024-10-01"), "{}", run.stderr);
 }
 
@@ -292,8 +292,8 @@ fn annual_refuses_mixed_years_and_duplicate_quarters() {
     ]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("are both 2026-Q1"), "{}", run.stderr);
-    assert!(run.stderr.contains("is 2027-Q2, but"), "{}", run.stderr);
+    assert!(run.stderr.contains("都是 2026-Q1"), "{}", run.stderr);
+    assert!(run.stderr.contains("是 2027-Q2，而"), "{}", run.stderr);
 }
 
 #[test]

@@ -125,7 +125,8 @@ fn one_window() {
     let run = common::kaohe(&["eval", "--policy", "policies/luoshan", "--facts", QUARTER, "--window", "W3"]);
     assert_eq!(run.code, 2);
     assert!(run.stdout.is_empty());
-    assert!(run.stderr.contains("no window has id `W3`; did you mean `W03`?"), "{}", run.stderr);
+    assert!(run.stderr.contains("没有编号为 `W3` 的窗口"), "{}", run.stderr);
+    assert!(run.stderr.contains("是不是 `W03`？"), "{}", run.stderr);
 }
 
 #[test]

@@ -8,10 +8,11 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use kaohe::diagnostic::Lang;
+use kaohe::render::{Diagnostics, ErrorFormat};
 use kaohe::source::SourceFile;
 use kaohe::Policy;
 use libfuzzer_sys::fuzz_target;
-use miette::{GraphicalReportHandler, GraphicalTheme};
 
 fn policy() -> &'static Policy {
     static POLICY: OnceLock<Policy> = OnceLock::new();
@@ -32,11 +33,10 @@ fuzz_target!(|data: &[u8]| {
     let quarter = match kaohe::facts::load(&file, policy) {
         Ok(quarter) => quarter,
         Err(errors) => {
-            // Diagnostics must render against their source, as the CLI renders them.
-            let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
-            for error in errors.iter().take(3) {
-                let mut text = String::new();
-                let _ = handler.render_report(&mut text, error);
+            // Diagnostics must render against their source, as the CLI renders them, in either language.
+            let first = &errors[..errors.len().min(3)];
+            for lang in [Lang::Zh, Lang::En] {
+                drop(Diagnostics::new(false, lang, ErrorFormat::Human).errors(first));
             }
             return;
         }

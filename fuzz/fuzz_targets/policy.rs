@@ -4,26 +4,26 @@
 
 #![no_main]
 
+use kaohe::diagnostic::Lang;
+use kaohe::render::{Diagnostics, ErrorFormat};
 use kaohe::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
-use miette::{GraphicalReportHandler, GraphicalTheme};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(file) = SourceFile::decode("fuzz.rules".to_string(), data.to_vec()) else {
         return;
     };
-    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(100);
-    let mut text = String::new();
+    // Diagnostics must render against their source, as the CLI renders them, in either language.
+    let shown = [Lang::Zh, Lang::En].map(|lang| Diagnostics::new(false, lang, ErrorFormat::Human));
     let ast = match kaohe::syntax::parse_file(&file) {
         Ok(ast) => ast,
         Err(error) => {
-            let _ = handler.render_report(&mut text, &*error);
+            shown.iter().for_each(|d| drop(d.errors(std::slice::from_ref(&*error))));
             return;
         }
     };
     if let Err(errors) = kaohe::check::check(&[(file, ast)]) {
-        for error in errors.iter().take(3) {
-            let _ = handler.render_report(&mut text, error);
-        }
+        let first = &errors[..errors.len().min(3)];
+        shown.iter().for_each(|d| drop(d.errors(first)));
     }
 });

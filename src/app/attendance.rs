@@ -9,10 +9,9 @@
 
 use std::path::Path;
 
-use miette::miette;
 use rust_decimal::Decimal;
 
-use super::error::{Error, Fault};
+use super::error::{AppError, Error, Fault, MonthProblem, Problem};
 pub use crate::facts::month::{Item, Month, Person};
 use crate::json::{Json, JsonKind};
 use crate::policy::Policy;
@@ -52,16 +51,17 @@ pub fn peek(source: &str) -> Option<(i32, u32)> {
 /// Read a month's facts file against `policy`'s staff facts.
 pub fn read(path: &Path, source: &str, policy: &Policy) -> Result<Month, Error> {
     let shown = path.display().to_string();
-    let bad = |what: String| Error::new(Fault::Facts, vec![miette!("`{shown}`: {what}")]);
-    let root = crate::json::parse(source).map_err(|err| bad(err.to_string()))?;
-    let period = field(&root, "period").ok_or_else(|| bad("no `period`".into()))?;
+    let problem = |problem| AppError::MonthFacts { path: shown.clone(), problem };
+    let bad = |p| Error::one(Fault::Facts, problem(p));
+    let root = crate::json::parse(source).map_err(|(err, _)| bad(MonthProblem::NotJson(err)))?;
+    let period = field(&root, "period").ok_or_else(|| bad(MonthProblem::NoPeriod))?;
     let (year, month) =
-        month_period(period).ok_or_else(|| bad(format!("`period` is `{period}`, not a month like `2026-07`")))?;
+        month_period(period).ok_or_else(|| bad(MonthProblem::NotAMonth { period: period.to_string() }))?;
     let windows = list(&root, "windows")
         .iter()
         .map(|w| (field(w, "id").unwrap_or("").to_string(), field(w, "name").unwrap_or("").to_string()))
         .collect();
-    let mut errors = Vec::new();
+    let mut errors: Vec<Problem> = Vec::new();
     let mut staff = Vec::new();
     for (n, person) in list(&root, "staff").iter().enumerate() {
         let id = field(person, "id").unwrap_or("").to_string();
@@ -69,8 +69,8 @@ pub fn read(path: &Path, source: &str, policy: &Policy) -> Result<Month, Error> 
         if let Some(JsonKind::Object(members)) = person.get("facts").map(|m| &m.value.kind) {
             for member in members {
                 if policy.staff.fact_index(&member.key).is_none() {
-                    errors
-                        .push(miette!("`{shown}`: staff[{n}] (`{id}`): `{}` is not a fact of the policy", member.key));
+                    let fact = member.key.to_string();
+                    errors.push(problem(MonthProblem::NotAFact { index: n, id: id.clone(), fact }).into());
                     continue;
                 }
                 let value = match &member.value.kind {
@@ -96,10 +96,11 @@ pub fn read(path: &Path, source: &str, policy: &Policy) -> Result<Month, Error> 
                 };
                 match facts.iter_mut().find(|(f, _, _)| *f == member.key) {
                     Some(slot) => slot.2 = items,
-                    None => errors.push(miette!(
-                        "`{shown}`: staff[{n}] (`{id}`): evidence for `{}`, which is not among its facts",
-                        member.key
-                    )),
+                    None => {
+                        let fact = member.key.to_string();
+                        errors
+                            .push(problem(MonthProblem::EvidenceWithoutFact { index: n, id: id.clone(), fact }).into())
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::changes::policy_changes;
-use super::error::{Error, Fault};
+use super::error::{AppError, DiffSide, Error, Fault, Problem};
 use super::load::Loaded;
 use super::period::{load, read_facts, score_with, version_for, Scored};
 use crate::eval::diff::{Diff, Moved, Records};
@@ -16,6 +16,7 @@ use crate::eval::Scored as Score;
 use crate::facts::{Period, Record};
 use crate::policy::diff::{Change, OneSided, Side};
 use crate::policy::{Policy, Subject, Version};
+use crate::source::diagnostic::{Diagnostic, Lang};
 
 /// One period's facts scored by both policies.
 pub struct Sides {
@@ -26,7 +27,7 @@ pub struct Sides {
     /// Every file the diff reads: the facts, both policy directories' files.
     pub inputs: Vec<std::path::PathBuf>,
     /// About versions of either policy that did not load and were not needed.
-    pub warnings: Vec<miette::Report>,
+    pub warnings: Vec<Problem>,
 }
 
 /// Score the facts at `facts` with the policy in `from` and the one in `to`.
@@ -122,39 +123,42 @@ fn given(scored: &Scored, subject: &str, id: &str) -> usize {
     }
 }
 
-/// One failure for the run, every diagnostic saying which side it is about:
+/// One failure for the run, every problem saying which side it is about:
 /// the old policy (`--from`), the new (`--to`), or both.
 fn rejected(from: &Path, to: &Path, old: Option<Error>, new: Option<Error>) -> Error {
-    let messages = |f: &Error| f.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>();
-    // (who, and whether that is one policy or both)
-    let what = |fault: Fault, (side, one): (&str, bool)| match fault {
-        Fault::Facts => format!("{side} {} the facts", if one { "rejects" } else { "reject" }),
-        Fault::Policy => format!("{side} {} rejected", if one { "is" } else { "are" }),
-        Fault::Io | Fault::Usage => side.to_string(),
+    // Two sides said the same when each problem reads the same and points at the same place.
+    let said = |f: &Error| {
+        f.problems
+            .iter()
+            .map(|p| (p.code(), p.text(Lang::En), p.file().map(str::to_string), p.span()))
+            .collect::<Vec<_>>()
     };
-    let old_side = format!("the old policy (--from {})", from.display());
-    let new_side = format!("the new policy (--to {})", to.display());
-    let both = format!("both policies (--from {}, --to {})", from.display(), to.display());
+    let (from, to) = (from.display().to_string(), to.display().to_string());
     let mut fault = Fault::Facts;
-    let mut diagnostics = Vec::new();
-    let mut add = |failure: Error, side: (&str, bool)| {
+    let mut problems = Vec::new();
+    let mut add = |failure: Error, side: DiffSide| {
         // The earliest stage that failed names the run's fault: reading, the policy, the facts.
         fault = fault.min(failure.fault);
-        let context = what(failure.fault, side);
-        diagnostics.extend(failure.diagnostics.into_iter().map(|d| d.wrap_err(context.clone())));
+        let at_fault = failure.fault;
+        problems.extend(
+            failure
+                .problems
+                .into_iter()
+                .map(|problem| AppError::Side { side: side.clone(), fault: at_fault, problem }.into()),
+        );
     };
     match (old, new) {
-        (Some(old), Some(new)) if messages(&old) == messages(&new) => add(old, (&both, false)),
+        (Some(old), Some(new)) if said(&old) == said(&new) => add(old, DiffSide::Both { from, to }),
         (old, new) => {
             if let Some(old) = old {
-                add(old, (&old_side, true));
+                add(old, DiffSide::Old { from });
             }
             if let Some(new) = new {
-                add(new, (&new_side, true));
+                add(new, DiffSide::New { to });
             }
         }
     }
-    Error::new(fault, diagnostics)
+    Error::new(fault, problems)
 }
 
 // ---------------------------------------------------------------------------

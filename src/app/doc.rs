@@ -1,8 +1,6 @@
 //! `kaohe doc`: which versions of a policy to print.
 
-use miette::miette;
-
-use super::error::{Error, Fault};
+use super::error::{AppError, Error, Fault, Needed, VersionName};
 use super::load::Loaded;
 use crate::policy::Version;
 
@@ -13,7 +11,7 @@ use crate::policy::Version;
 pub fn versions<'a>(loaded: &'a mut Loaded, wanted: Option<&str>, all: bool) -> Result<Vec<&'a Version>, Error> {
     if all {
         if let Some(broken) = loaded.broken.first_mut() {
-            return Err(Error::version_in_force_rejected(broken, "is one of `--all`"));
+            return Err(Error::version_in_force_rejected(broken, Needed::All));
         }
         return Ok(loaded.policies.versions.iter().collect());
     }
@@ -21,21 +19,17 @@ pub fn versions<'a>(loaded: &'a mut Loaded, wanted: Option<&str>, all: bool) -> 
     if let Some(broken) = loaded.broken.iter_mut().find(|b| {
         b.dir.file_name().is_some_and(|name| name == wanted) || b.effective.is_some_and(|d| d.to_string() == wanted)
     }) {
-        return Err(Error::version_in_force_rejected(broken, &format!("is the one `--version {wanted}` asks for")));
+        return Err(Error::version_in_force_rejected(broken, Needed::Asked { wanted: wanted.to_string() }));
     }
     let dir = loaded.dir.clone();
     match loaded.policies.versions.iter().find(|v| is_version(v, wanted)) {
         Some(version) => Ok(vec![version]),
         None => {
-            let known: Vec<String> = loaded.policies.versions.iter().map(Version::describe).collect();
-            Err(Error::new(
-                Fault::Usage,
-                vec![miette!(
-                    help = format!("its versions are:\n{}", known.join("\n")),
-                    "`{}` has no version `{wanted}`",
-                    dir.display()
-                )],
-            ))
+            let versions =
+                loaded.policies.versions.iter().map(|v| VersionName::of(&v.dir, v.policy.effective)).collect();
+            let error =
+                AppError::NoSuchVersion { dir: dir.display().to_string(), wanted: wanted.to_string(), versions };
+            Err(Error::one(Fault::Usage, error))
         }
     }
 }

@@ -57,8 +57,12 @@ fn find_in(
         );
         return Ok(Found { records, note: Some(note) });
     }
-    let candidates = listed.iter().flat_map(|(_, id, name)| [*id, *name]).filter(|c| !c.is_empty());
-    Err(Error::unknown_record(wanted, facts, crate::suggest::closest(wanted, candidates)))
+    // A near id (said with its name), or else a near name.
+    let suggestion =
+        crate::suggest::did_you_mean(wanted, listed.iter().map(|(_, id, name)| (*id, *name))).or_else(|| {
+            crate::suggest::did_you_mean_name(wanted, listed.iter().map(|(_, _, n)| *n).filter(|n| !n.is_empty()))
+        });
+    Err(Error::unknown_record(wanted, facts, suggestion))
 }
 
 /// Whom `wanted` names in a period.

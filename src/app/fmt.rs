@@ -6,10 +6,11 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use miette::Report;
-
+use super::error::{problems, Problem};
+use crate::output::OutputError;
 use crate::source::{walk, ReadError, SourceFile};
-use crate::syntax::format::{format_source, FormatError};
+use crate::syntax::format::format_source;
+use crate::syntax::FormatError;
 
 /// What happened to one file.
 pub enum Outcome {
@@ -18,16 +19,16 @@ pub enum Outcome {
     /// Not in the layout: with `check`, the unified diff; else it was rewritten.
     Changed { diff: Option<String> },
     /// It does not parse, or is not text: left as it is.
-    Rejected(Report),
+    Rejected(Problem),
     /// It could not be read or written.
-    Failed(Report),
+    Failed(Problem),
 }
 
 /// Every file looked at, in order, with its outcome; and what could not be
 /// looked at (a path that is not there).
 pub struct Formatted {
     pub files: Vec<(PathBuf, Outcome)>,
-    pub unreadable: Vec<Report>,
+    pub unreadable: Vec<Problem>,
 }
 
 /// Format the files at `paths`; with `check`, write nothing.
@@ -41,20 +42,20 @@ pub fn format_paths(paths: &[PathBuf], check: bool) -> Formatted {
             (path, outcome)
         })
         .collect();
-    Formatted { files, unreadable: errors.into_iter().map(Report::new).collect() }
+    Formatted { files, unreadable: problems(errors) }
 }
 
 fn format_one(path: &Path, check: bool) -> Outcome {
     let name = path.display().to_string();
     let original = match read(path) {
         Ok(text) => text,
-        Err(err @ ReadError::NotUtf8 { .. }) => return Outcome::Rejected(Report::new(err)),
-        Err(err) => return Outcome::Failed(Report::new(err)),
+        Err(err @ ReadError::NotUtf8 { .. }) => return Outcome::Rejected(err.into()),
+        Err(err) => return Outcome::Failed(err.into()),
     };
     let formatted = match format_source(&SourceFile::new(name.clone(), &original)) {
         Ok(text) => text,
-        Err(FormatError::Syntax(err)) => return Outcome::Rejected(Report::new(*err)),
-        Err(err) => return Outcome::Rejected(Report::new(err)),
+        Err(FormatError::Syntax(err)) => return Outcome::Rejected(Problem::Syntax(err)),
+        Err(err) => return Outcome::Rejected(err.into()),
     };
     if formatted == original {
         return Outcome::Unchanged;
@@ -64,7 +65,7 @@ fn format_one(path: &Path, check: bool) -> Outcome {
     }
     match crate::output::file::replace_with(path, |out| out.write_all(formatted.as_bytes())) {
         Ok(()) => Outcome::Changed { diff: None },
-        Err(err) => Outcome::Failed(miette::miette!("cannot write `{name}`: {err}")),
+        Err(err) => Outcome::Failed(OutputError::Io { path: name, reason: err.into() }.into()),
     }
 }
 
@@ -82,7 +83,7 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<ReadError>) -> Vec<PathBuf> {
                 files.extend(found);
             }
             Ok(_) => files.push(path.clone()),
-            Err(err) => errors.push(ReadError::Io { path: path.display().to_string(), reason: err.to_string() }),
+            Err(err) => errors.push(ReadError::io(path, err)),
         }
     }
     let mut seen = HashSet::new();
@@ -92,8 +93,7 @@ fn collect(paths: &[PathBuf], errors: &mut Vec<ReadError>) -> Vec<PathBuf> {
 
 /// The file's text exactly as it is on disk (a byte-order mark included).
 fn read(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| ReadError::Io { path: path.display().to_string(), reason: err.to_string() })?;
+    let bytes = std::fs::read(path).map_err(|err| ReadError::io(path, err))?;
     String::from_utf8(bytes)
         .map_err(|err| ReadError::NotUtf8 { path: path.display().to_string(), offset: err.utf8_error().valid_up_to() })
 }

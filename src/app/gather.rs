@@ -4,11 +4,9 @@
 
 use std::path::Path;
 
-use miette::{miette, Report};
-
 use super::load::Loaded;
 
-use super::error::{Error, Fault};
+use super::error::{problems, AppError, Error, Fault};
 use crate::facts::Period;
 use crate::policy::Version;
 use crate::records::Gathered;
@@ -36,13 +34,7 @@ impl Run {
 pub fn parse_period(text: &str) -> Result<Period, Error> {
     match Period::parse(text) {
         Some(period @ (Period::Quarter { .. } | Period::Month { .. })) => Ok(period),
-        _ => Err(Error::new(
-            Fault::Usage,
-            vec![miette!(
-                help = "write a quarter like `2026-Q3`, or a month like `2026-07`",
-                "`--period {text}` is not a quarter or a month"
-            )],
-        )),
+        _ => Err(Error::one(Fault::Usage, AppError::NotAPeriod { text: text.to_string() })),
     }
 }
 
@@ -50,17 +42,12 @@ pub fn parse_period(text: &str) -> Result<Period, Error> {
 /// `records`; with the versions loaded (their warnings, the files read).
 pub fn gather(dir: &Path, records: &Path, period: Period) -> Result<(Loaded, Run), Error> {
     let mut loaded = super::period::load(dir)?;
-    let start = period.start().ok_or_else(|| Error::io(format!("{period} has no first day")))?;
+    let out_of_range = || Error::one(Fault::Usage, AppError::PeriodOutOfRange { period: period.to_string() });
+    let start = period.start().ok_or_else(out_of_range)?;
     let version = loaded.in_force(start, &period.to_string())?.clone();
     let gathered = crate::records::gather(&version.policy, records, period).map_err(|errors| {
-        let fault = if errors.iter().all(is_io) { Fault::Io } else { Fault::Facts };
-        Error::new(fault, errors.into_iter().map(Report::new).collect())
+        let fault = if errors.iter().all(crate::records::RecordsError::is_io) { Fault::Io } else { Fault::Facts };
+        Error::new(fault, problems(errors))
     })?;
     Ok((loaded, Run { version, gathered }))
-}
-
-fn is_io(error: &crate::records::RecordsError) -> bool {
-    use crate::records::RecordsError as E;
-    use crate::source::table::TableError as T;
-    matches!(error, E::NoRecords { .. } | E::Table(T::Io { .. }))
 }

@@ -13,9 +13,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use miette::Report;
 
-use super::error::{Error, Fault};
+use super::error::{problems, Error, Fault, Needed, Problem};
 use crate::check;
 use crate::policy::{Policies, Policy, Version, VersionError};
 use crate::source::{walk, ReadError, SourceFile};
@@ -61,7 +60,7 @@ pub fn read(dir: &Path) -> Result<Loaded, Error> {
 }
 
 /// [`read`], and the lints' warnings about every version that loaded.
-pub fn read_with_warnings(dir: &Path) -> Result<(Loaded, Vec<Report>), Error> {
+pub fn read_with_warnings(dir: &Path) -> Result<(Loaded, Vec<Problem>), Error> {
     read_with(dir, true)
 }
 
@@ -77,21 +76,18 @@ impl Loaded {
             Some(effective) => effective <= date && good_date.is_none_or(|g| g < effective),
         });
         if let Some(broken) = shadowing {
-            return Err(Error::version_in_force_rejected(broken, &format!("is in force for {period}")));
+            return Err(Error::version_in_force_rejected(broken, Needed::InForce { period: period.to_string() }));
         }
-        self.policies.in_force(date).ok_or_else(|| {
-            Error::new(
-                Fault::Policy,
-                vec![Report::new(self.policies.none_in_force(&self.dir, date, period.to_string()))],
-            )
-        })
+        self.policies
+            .in_force(date)
+            .ok_or_else(|| Error::one(Fault::Policy, self.policies.none_in_force(&self.dir, date, period.to_string())))
     }
 
     /// The newest version, which must have loaded, as must any newer one.
     pub fn newest(&mut self) -> Result<&Version, Error> {
         let newest = self.newest_date();
         match self.broken.iter_mut().find(|b| b.effective.is_none_or(|d| newest.is_none_or(|n| n < d))) {
-            Some(broken) => Err(Error::version_in_force_rejected(broken, "is the newest")),
+            Some(broken) => Err(Error::version_in_force_rejected(broken, Needed::Newest)),
             None => self.policies.latest().ok_or_else(|| Error::new(Fault::Policy, Vec::new())),
         }
     }
@@ -117,7 +113,7 @@ impl Loaded {
 
     /// A warning for each version that did not load, for a command that did
     /// not need it.
-    pub fn warnings(&self) -> Vec<Report> {
+    pub fn warnings(&self) -> Vec<Problem> {
         self.broken.iter().map(|b| Error::version_skipped(b, &self.dir)).collect()
     }
 
@@ -129,9 +125,9 @@ impl Loaded {
 
 /// The newest version under `dir`, which must have loaded (for tests and
 /// tools that want one policy).
-pub fn load_newest(dir: &Path) -> Result<Policy, Vec<Report>> {
-    let mut loaded = read(dir).map_err(|e| e.diagnostics)?;
-    let newest = loaded.newest().map_err(|e| e.diagnostics)?;
+pub fn load_newest(dir: &Path) -> Result<Policy, Vec<Problem>> {
+    let mut loaded = read(dir).map_err(|e| e.problems)?;
+    let newest = loaded.newest().map_err(|e| e.problems)?;
     Ok(newest.policy.clone())
 }
 
@@ -142,7 +138,7 @@ fn load_checked(
     dir: &Path,
     lint: bool,
     inputs: &mut Vec<PathBuf>,
-) -> Result<(Policy, Vec<Report>), (Option<NaiveDate>, Error)> {
+) -> Result<(Policy, Vec<Problem>), (Option<NaiveDate>, Error)> {
     let paths = walk::files(dir, "rules").map_err(|errs| (None, read_error(errs)))?;
     inputs.extend(paths.iter().cloned());
     if let Ok(cases) = walk::files(&dir.join("tests"), "json") {
@@ -158,7 +154,7 @@ fn load_checked(
         match SourceFile::read(&path) {
             Ok(file) => match syntax::parse_file(&file) {
                 Ok(ast) => parsed.push((file, ast)),
-                Err(err) => errors.push(Report::new(*err)),
+                Err(err) => errors.push(Problem::Syntax(err)),
             },
             Err(err) => unreadable.push(err),
         }
@@ -173,24 +169,30 @@ fn load_checked(
     if !errors.is_empty() {
         return Err((effective, Error::new(Fault::Policy, errors)));
     }
-    let policy = check::check(&parsed)
-        .map_err(|errs| (effective, Error::new(Fault::Policy, errs.into_iter().map(Report::new).collect())))?;
-    let warnings =
-        if lint { check::lint(&parsed, &policy, dir).into_iter().map(Report::new).collect() } else { Vec::new() };
+    let policy = check::check(&parsed).map_err(|errs| (effective, Error::new(Fault::Policy, problems(errs))))?;
+    let warnings = if lint { problems(check::lint(&parsed, &policy, dir)) } else { Vec::new() };
     Ok((policy, warnings))
 }
 
 /// A file that could not be read is the file system's fault (exit 1); one
 /// that is not text, or a directory without rules, the policy's (exit 3).
 fn read_error(errors: Vec<ReadError>) -> Error {
-    let fault = if errors.iter().all(|e| matches!(e, ReadError::Io { .. } | ReadError::TooLarge { .. })) {
+    let fault = if errors.iter().all(|e| {
+        matches!(
+            e,
+            ReadError::Io { .. }
+                | ReadError::IsDirectory { .. }
+                | ReadError::NotRegular { .. }
+                | ReadError::TooLarge { .. }
+        )
+    }) {
         Fault::Io
     } else if errors.iter().all(|e| matches!(e, ReadError::NotADirectory { .. })) {
         Fault::Usage
     } else {
         Fault::Policy
     };
-    Error::new(fault, errors.into_iter().map(Report::new).collect())
+    Error::new(fault, problems(errors))
 }
 
 /// The `effective` date the parsed files declare.
@@ -209,7 +211,7 @@ fn source_document(parsed: &[(SourceFile, syntax::ast::File)], dir: &Path) -> Op
     })
 }
 
-fn read_with(dir: &Path, lint: bool) -> Result<(Loaded, Vec<Report>), Error> {
+fn read_with(dir: &Path, lint: bool) -> Result<(Loaded, Vec<Problem>), Error> {
     let mut inputs = Vec::new();
     let has_rules = match walk::files(dir, "rules") {
         Ok(files) => !files.is_empty(),
@@ -239,7 +241,7 @@ fn read_with(dir: &Path, lint: bool) -> Result<(Loaded, Vec<Report>), Error> {
     let mut errors = Vec::new();
     for version in &versions {
         if version.policy.effective.is_none() {
-            errors.push(Report::new(VersionError::NoDate {
+            errors.push(Problem::Version(VersionError::NoDate {
                 dir: dir.display().to_string(),
                 version: version.dir.display().to_string(),
             }));
@@ -249,7 +251,7 @@ fn read_with(dir: &Path, lint: bool) -> Result<(Loaded, Vec<Report>), Error> {
     for pair in versions.windows(2) {
         if let (Some(a), Some(b)) = (pair[0].policy.effective, pair[1].policy.effective) {
             if a == b {
-                errors.push(Report::new(VersionError::SameDate {
+                errors.push(Problem::Version(VersionError::SameDate {
                     first: pair[0].dir.display().to_string(),
                     second: pair[1].dir.display().to_string(),
                     date: a,

@@ -29,4 +29,6 @@ pub mod report;
 pub mod template;
 pub mod year;
 
-pub use error::{Error, Fault};
+pub use error::{
+    problems, AppError, DiffSide, Error, Fault, Made, MonthLacks, MonthProblem, Needed, Problem, VersionName,
+};

@@ -4,9 +4,7 @@
 
 use std::path::Path;
 
-use miette::Report;
-
-use super::error::{Error, Fault};
+use super::error::{problems, Error, Fault};
 use super::load::Loaded;
 use crate::eval::Results;
 use crate::facts::sheet::{SheetError, Summary};
@@ -46,7 +44,7 @@ pub fn read_facts(path: &Path) -> Result<SourceFile, Error> {
     SourceFile::read(path).map_err(|err| {
         // A file that is there but is not text is bad facts; one that cannot be read is not.
         let fault = if err.is_not_text() { Fault::Facts } else { Fault::Io };
-        Error::new(fault, vec![Report::new(err)])
+        Error::one(fault, err)
     })
 }
 
@@ -63,8 +61,8 @@ pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> 
 }
 
 /// The facts' errors, as one failure.
-pub(super) fn facts_error(errs: Vec<crate::facts::FactsError>) -> Error {
-    Error::new(Fault::Facts, errs.into_iter().map(Report::new).collect())
+pub(super) fn facts_error(errs: Vec<crate::facts::Error>) -> Error {
+    Error::new(Fault::Facts, problems(errs))
 }
 
 /// [`score`] of a file already parsed.
@@ -133,10 +131,10 @@ pub(super) fn score_summary(policies: &mut Loaded, summary: Summary) -> Result<S
 /// A summary's errors as one failure: a file that cannot be opened at all
 /// (or a folder with no sheets) is not the facts' fault.
 fn sheet_error(errs: Vec<SheetError>) -> Error {
-    let io = errs.iter().all(|e| {
-        matches!(e, SheetError::Read(crate::source::table::TableError::Io { .. }) | SheetError::NoSheets { .. })
-    });
-    Error::new(if io { Fault::Io } else { Fault::Facts }, errs.into_iter().map(Report::new).collect())
+    let io = errs
+        .iter()
+        .all(|e| matches!(e, SheetError::Read(table) if table.is_io()) || matches!(e, SheetError::NoSheets { .. }));
+    Error::new(if io { Fault::Io } else { Fault::Facts }, problems(errs))
 }
 
 /// The id of the record `wanted` names in a scored period: its id, or else
@@ -150,8 +148,13 @@ pub fn find_record(scored: &Scored, wanted: &str, facts: &Path) -> Result<String
     match named.as_slice() {
         [id] => Ok((*id).to_string()),
         [] => {
-            let candidates = records().flat_map(|r| [r.id.as_str(), r.name.as_str()]).filter(|c| !c.is_empty());
-            Err(Error::unknown_record(wanted, facts, crate::suggest::closest(wanted, candidates)))
+            // A near id (said with its name), or else a near name.
+            let suggestion = crate::suggest::did_you_mean(wanted, records().map(|r| (r.id.as_str(), r.name.as_str())))
+                .or_else(|| {
+                    let names = records().map(|r| r.name.as_str()).filter(|n| !n.is_empty());
+                    crate::suggest::did_you_mean_name(wanted, names)
+                });
+            Err(Error::unknown_record(wanted, facts, suggestion))
         }
         ids => Err(Error::ambiguous_name(wanted, ids)),
     }

@@ -23,23 +23,25 @@ use crate::json::{self, JsonKind};
 use crate::policy::cases::{CaseResult, VersionTests};
 use crate::policy::{Policies, Policy, Version};
 use crate::render;
+use crate::source::diagnostic::{shown, Diagnostic, Lang};
 use crate::source::{line_col, walk, SourceFile, Span};
 
 /// The keys a case may have.
 const KEYS: [&str; 6] = ["name", "why", "facts", "quarters", "expect", "expect_error"];
 
-/// Run the cases of every version.
-pub fn run(policies: &Policies) -> Vec<VersionTests> {
-    policies.versions.iter().map(|version| run_version(policies, version)).collect()
+/// Run the cases of every version; the errors a case's facts meet are
+/// shown in `lang`.
+pub fn run(policies: &Policies, lang: Lang) -> Vec<VersionTests> {
+    policies.versions.iter().map(|version| run_version(policies, version, lang)).collect()
 }
 
 /// Run the cases in `<version>/tests/*.json`, in file-name order.
-pub fn run_version(policies: &Policies, version: &Version) -> VersionTests {
+pub fn run_version(policies: &Policies, version: &Version, lang: Lang) -> VersionTests {
     let dir = version.dir.join("tests");
     let mut coverage = Coverage::default();
-    let cases = match case_files(&dir) {
+    let cases = match case_files(&dir, lang) {
         Ok(files) => {
-            files.iter().map(|path| Runner { policies, version, path, coverage: &mut coverage }.run()).collect()
+            files.iter().map(|path| Runner { policies, version, path, lang, coverage: &mut coverage }.run()).collect()
         }
         Err(err) => vec![CaseResult {
             file: dir.display().to_string(),
@@ -52,12 +54,12 @@ pub fn run_version(policies: &Policies, version: &Version) -> VersionTests {
 }
 
 /// The `.json` files of a tests directory, sorted; none if there is no directory.
-fn case_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+fn case_files(dir: &Path, lang: Lang) -> std::io::Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
     walk::files(dir, "json").map_err(|errors| {
-        let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let reasons: Vec<String> = errors.iter().map(|e| shown(e, lang).message).collect();
         std::io::Error::other(reasons.join("; "))
     })
 }
@@ -66,7 +68,27 @@ struct Runner<'a> {
     policies: &'a Policies,
     version: &'a Version,
     path: &'a Path,
+    lang: Lang,
     coverage: &'a mut Coverage,
+}
+
+/// Why a case's facts were refused, as shown, and in the other language:
+/// `expect_error` may quote either.
+struct Said {
+    shown: String,
+    other: String,
+}
+
+impl From<String> for Said {
+    fn from(shown: String) -> Said {
+        Said { other: shown.clone(), shown }
+    }
+}
+
+impl Said {
+    fn says(&self, wanted: &str) -> bool {
+        self.shown.contains(wanted) || self.other.contains(wanted)
+    }
 }
 
 impl Runner<'_> {
@@ -103,7 +125,8 @@ impl Runner<'_> {
         };
         // The facts are read from the case's own text, so that an error in
         // them points at the case's line and column.
-        let root = json::parse(&text).map_err(|err| format!("the case is not JSON: {}", err.message))?;
+        let root =
+            json::parse(&text).map_err(|(err, _)| format!("the case is not JSON: {}", err.text(Lang::En).message))?;
         let outcome = match (root.get("facts"), root.get("quarters")) {
             (Some(facts), None) => self.quarter(&text, facts.value.span),
             (None, Some(quarters)) => match &quarters.value.kind {
@@ -119,28 +142,29 @@ impl Runner<'_> {
             (Ok(_), Expect::Error(wanted)) => {
                 result.failures.push(format!("expected an error containing \"{wanted}\", but the facts were accepted"))
             }
-            (Err(errors), Expect::Error(wanted)) if errors.iter().any(|e| e.contains(wanted)) => {}
+            (Err(errors), Expect::Error(wanted)) if errors.iter().any(|e| e.says(wanted)) => {}
             (Err(errors), expect) => {
                 result.failures.push(match expect {
                     Expect::Error(wanted) => format!("expected an error containing \"{wanted}\", got:"),
                     Expect::Records(_) => "the facts were rejected:".into(),
                 });
-                result.failures.extend(errors.into_iter().map(|e| format!("  {e}")));
+                result.failures.extend(errors.into_iter().map(|e| format!("  {}", e.shown)));
             }
         }
         Ok(())
     }
 
     /// One quarter: its results as `kaohe eval --format json` writes them.
-    fn quarter(&mut self, text: &str, span: Span) -> Result<Value, Vec<String>> {
+    fn quarter(&mut self, text: &str, span: Span) -> Result<Value, Vec<Said>> {
         let (quarter, results) = self.score(text, span, "")?;
         let mut out = Vec::new();
-        render::write_json(&mut out, &self.version.policy, &quarter, &results).map_err(|err| vec![err.to_string()])?;
-        serde_json::from_slice(&out).map_err(|err| vec![err.to_string()])
+        render::write_json(&mut out, &self.version.policy, &quarter, &results)
+            .map_err(|err| vec![err.to_string().into()])?;
+        serde_json::from_slice(&out).map_err(|err| vec![err.to_string().into()])
     }
 
     /// A year from its quarters: as `kaohe annual --format json` writes it.
-    fn year(&mut self, text: &str, spans: &[Span]) -> Result<Value, Vec<String>> {
+    fn year(&mut self, text: &str, spans: &[Span]) -> Result<Value, Vec<Said>> {
         let mut scored = Vec::new();
         let mut errors = Vec::new();
         for (i, span) in spans.iter().enumerate() {
@@ -154,16 +178,18 @@ impl Runner<'_> {
             match (quarter.period, year) {
                 (Period::Quarter { year: y, .. }, None) => year = Some(y),
                 (Period::Quarter { year: y, .. }, Some(first)) if y == first => {}
-                (period, _) => errors.push(format!("{period} is not a quarter of the year the first quarter is in")),
+                (period, _) => {
+                    errors.push(format!("{period} is not a quarter of the year the first quarter is in").into())
+                }
             }
         }
         scored.sort_by_key(|(q, _)| q.period);
         if let Some(pair) = scored.windows(2).find(|pair| pair[0].0.period == pair[1].0.period) {
-            errors.push(format!("{} is given twice", pair[0].0.period));
+            errors.push(format!("{} is given twice", pair[0].0.period).into());
         }
         let year = match year {
             Some(year) if errors.is_empty() => year,
-            _ if errors.is_empty() => return Err(vec!["`quarters` is empty".into()]),
+            _ if errors.is_empty() => return Err(vec![String::from("`quarters` is empty").into()]),
             _ => return Err(errors),
         };
         if let Some(start) = chrono::NaiveDate::from_ymd_opt(year, 1, 1) {
@@ -175,27 +201,38 @@ impl Runner<'_> {
         let results = roll_up(policy, year, &quarters);
         self.coverage.year(&results);
         let mut out = Vec::new();
-        render::write_annual_json(&mut out, policy, &results).map_err(|err| vec![err.to_string()])?;
-        serde_json::from_slice(&out).map_err(|err| vec![err.to_string()])
+        render::write_annual_json(&mut out, policy, &results).map_err(|err| vec![err.to_string().into()])?;
+        serde_json::from_slice(&out).map_err(|err| vec![err.to_string().into()])
     }
 
     /// Read the facts at `span` of the case and score them with this version.
-    fn score(&mut self, text: &str, span: Span, prefix: &str) -> Result<(Quarter, Results), Vec<String>> {
+    fn score(&mut self, text: &str, span: Span, prefix: &str) -> Result<(Quarter, Results), Vec<Said>> {
         let only = only(text, span);
         let file = SourceFile::new(self.path.display().to_string(), &only);
+        let lang = self.lang;
         let quarter = facts::load(&file, &self.version.policy).map_err(|errors| {
             errors
                 .iter()
                 .map(|e| {
                     let (line, column) = line_col(text, e.span.start());
-                    let help = e.help.as_ref().map_or(String::new(), |h| format!(" ({h})"));
-                    format!("{prefix}{} at line {line}, column {column}{help}", e.message)
+                    let said = |lang: Lang| {
+                        let words = shown(e, lang);
+                        let help =
+                            words.help.map_or(String::new(), |h| lang.pick(format!("（{h}）"), format!(" ({h})")));
+                        let at = lang.pick(
+                            format!("，位于第 {line} 行第 {column} 列"),
+                            format!(" at line {line}, column {column}"),
+                        );
+                        format!("{prefix}{}{at}{help}", words.message)
+                    };
+                    let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+                    Said { shown: said(lang), other: said(other) }
                 })
                 .collect::<Vec<_>>()
         })?;
         if let Some(start) = quarter.period.start() {
             self.in_force(start, &quarter.period.to_string())
-                .map_err(|e| e.into_iter().map(|e| format!("{prefix}{e}")).collect::<Vec<_>>())?;
+                .map_err(|e| e.into_iter().map(|e| format!("{prefix}{}", e.shown).into()).collect::<Vec<Said>>())?;
         }
         let results = evaluate(&self.version.policy, &quarter);
         self.coverage.quarter(&results);
@@ -204,13 +241,15 @@ impl Runner<'_> {
 
     /// A case tests the version it is kept with: its period must be one that
     /// version scores.
-    fn in_force(&self, start: chrono::NaiveDate, period: &str) -> Result<(), Vec<String>> {
+    fn in_force(&self, start: chrono::NaiveDate, period: &str) -> Result<(), Vec<Said>> {
         match self.policies.in_force(start) {
             Some(v) if v.dir == self.version.dir => Ok(()),
             Some(v) => {
-                Err(vec![format!("{period} is scored by {}, not by the version this case is kept with", v.describe())])
+                Err(vec![
+                    format!("{period} is scored by {}, not by the version this case is kept with", v.describe()).into()
+                ])
             }
-            None => Err(vec![format!("no version of the policy is in force for {period}")]),
+            None => Err(vec![format!("no version of the policy is in force for {period}").into()]),
         }
     }
 }

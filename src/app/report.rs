@@ -6,15 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::Report;
-
 use super::attendance::Month;
-use super::error::{Error, Fault};
+use super::error::{AppError, Error, Fault, Made};
 use super::load::Loaded;
 use super::period::Scored;
 use super::year::{score_year, Year};
 use crate::eval::annual::ScoredQuarter;
-use crate::output::pdf;
+use crate::output::{pdf, OutputError};
 use crate::policy::Version;
 use crate::render::bulletin::{self, Issue};
 
@@ -64,9 +62,8 @@ pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Erro
             let file = super::period::read_facts(one)?;
             let mut policies = super::period::load(policy)?;
             if let Some((year, month)) = super::attendance::peek(&file.text) {
-                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
-                    Error::new(Fault::Facts, vec![miette::miette!("{year}-{month:02} is out of range")])
-                })?;
+                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1)
+                    .ok_or_else(|| Error::one(Fault::Facts, AppError::MonthOutOfRange { year, month }))?;
                 let version = policies.in_force(start, &format!("{year}-{month:02}"))?.clone();
                 let month = super::attendance::read(one, &file.text, &version.policy)?;
                 return Ok((policies, Scoring::Month(Box::new((version, month)))));
@@ -74,7 +71,7 @@ pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Erro
             let scored = super::period::score(&mut policies, &file)?;
             Ok((policies, Scoring::Period(Box::new(scored))))
         }
-        [] => Err(Error::new(Fault::Usage, vec![miette::miette!("give the period's facts with `--facts FILE`")])),
+        [] => Err(Error::one(Fault::Usage, AppError::NoFacts)),
         many => score_year(policy, many).map(|(policies, y)| (policies, Scoring::Year(Box::new(y)))),
     }
 }
@@ -94,13 +91,12 @@ pub fn html(scoring: &Scoring, issue: &Issue) -> Result<String, Error> {
         Scoring::Year(y) => bulletin::year_html(&y.version.policy, &y.results, &quarters(y), issue),
         Scoring::Month(m) => crate::render::attendance::month_html(&m.0.policy, &m.1, issue),
     };
-    page.map_err(|err| Error::io(err.to_string()))
+    page.map_err(|err| Error::one(Fault::Io, AppError::NotMade { what: Made::Page, reason: Some(err.to_string()) }))
 }
 
 /// The bulletin printed to PDF by the browser found on this machine.
 pub fn pdf(scoring: &Scoring, issue: &Issue) -> Result<Vec<u8>, Error> {
     let page = html(scoring, issue)?;
-    let browser =
-        pdf::find_browser().ok_or_else(|| Error::new(Fault::Io, vec![Report::new(pdf::PdfError::NoBrowser)]))?;
-    pdf::print(&browser, &page).map_err(|err| Error::new(Fault::Io, vec![Report::new(err)]))
+    let browser = pdf::find_browser().ok_or_else(|| Error::one(Fault::Io, OutputError::NoBrowser))?;
+    pdf::print(&browser, &page).map_err(|err| Error::one(Fault::Io, err))
 }

@@ -3,14 +3,12 @@
 
 use std::path::Path;
 
-use miette::{miette, Report};
-
-use super::error::{Error, Fault};
+use super::error::{problems, AppError, Error, Fault, Made};
 use super::load::Loaded;
 use super::period::load;
 use rust_decimal::Decimal;
 
-use crate::facts::sheet::SheetError;
+use crate::facts::sheet::{CellProblem, SheetError};
 use crate::facts::Period;
 use crate::policy::calendar::NoCalendar;
 use crate::policy::{Policy, Version};
@@ -55,15 +53,17 @@ impl Template {
 /// Returns the policy directory read too: its warnings and its files.
 pub fn template(dir: &Path, period: Period, roster: Option<&Path>) -> Result<(Loaded, Template), Error> {
     let mut policies = load(dir)?;
-    let start =
-        period.start().ok_or_else(|| Error::new(Fault::Usage, vec![miette!("period {period} is out of range")]))?;
+    let start = period
+        .start()
+        .ok_or_else(|| Error::one(Fault::Usage, AppError::PeriodOutOfRange { period: period.to_string() }))?;
     let version = policies.in_force(start, &period.to_string())?.clone();
     let (roster, counts) = match roster {
         Some(path) => read_roster(path, &version.policy, period)?,
         None => (Roster::default(), Counts::default()),
     };
-    let bytes = crate::render::write_template(&version.policy, period, &roster)
-        .map_err(|err| Error::io(format!("cannot make the workbook: {err}")))?;
+    let bytes = crate::render::write_template(&version.policy, period, &roster).map_err(|err| {
+        Error::one(Fault::Io, AppError::NotMade { what: Made::Workbook, reason: Some(err.to_string()) })
+    })?;
     Ok((policies, Template { version, roster, left_out: counts.left_out, no_calendar: counts.no_calendar, bytes }))
 }
 
@@ -73,18 +73,13 @@ pub fn template(dir: &Path, period: Period, roster: Option<&Path>) -> Result<(Lo
 /// left before the period or joined after it are left out (and counted).
 // The gather stage reads the same tables; this reads only what a template needs.
 fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, Counts), Error> {
-    let fail = |errs: Vec<SheetError>| Error::new(Fault::Facts, errs.into_iter().map(Report::new).collect());
+    let fail = |errs: Vec<SheetError>| Error::new(Fault::Facts, problems(errs));
     let (staff, windows) = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
         let mut book = Workbook::open(path).map_err(|e| fail(vec![e.into()]))?;
-        let staff = book.sheet("人员").map_err(|e| fail(vec![e.into()]))?.ok_or_else(|| {
-            fail(vec![SheetError::MissingSheet {
-                path: path.display().to_string(),
-                what: "工作表",
-                sheet: "人员".into(),
-                found: String::new(),
-                help: "名册是记录工作簿中的“人员”表（工号、姓名、窗口编号、角色……），或 roster.csv".into(),
-            }])
-        })?;
+        let staff = book
+            .sheet("人员")
+            .map_err(|e| fail(vec![e.into()]))?
+            .ok_or_else(|| fail(vec![SheetError::NoRoster { path: path.display().to_string() }]))?;
         (staff, book.sheet("窗口").map_err(|e| fail(vec![e.into()]))?)
     } else {
         let staff = table::read_csv(path).map_err(|e| fail(vec![e.into()]))?;
@@ -97,11 +92,10 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
     let column = |table: &Table, names: &[&str], errors: &mut Vec<SheetError>| {
         let found = table.find(names);
         if found.is_none() {
-            errors.push(SheetError::MissingColumn {
+            errors.push(SheetError::RosterColumn {
                 table: table.name().to_string(),
                 column: names[0].to_string(),
                 id: names.get(1).copied().unwrap_or_default().to_string(),
-                help: "名册的列见 docs/records.md：工号、姓名、窗口编号、角色，可有进驻日期、离开日期".into(),
             });
         }
         found
@@ -130,11 +124,10 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
                 cell.date()
                     .map_err(|m| {
                         errors.push(SheetError::Cell {
-                            at: crate::facts::sheet::place(&row.position(Some(c))),
+                            at: row.position(Some(c)),
                             header: staff.header().get(c).cloned().unwrap_or_default(),
-                            expected: m.expected.to_string(),
                             found: m.found,
-                            help: "日期写成 2026-08-15".into(),
+                            problem: CellProblem::Date,
                         })
                     })
                     .ok()
@@ -144,13 +137,12 @@ fn read_roster(path: &Path, policy: &Policy, period: Period) -> Result<(Roster, 
             let role_index =
                 policy.staff.roles.iter().position(|r| r.label == role_text || r.id.eq_ignore_ascii_case(&role_text));
             if role_index.is_none() {
-                let roles: Vec<&str> = policy.staff.roles.iter().map(|r| r.label.as_str()).collect();
+                let roles = policy.staff.roles.iter().map(|r| r.label.clone()).collect();
                 errors.push(SheetError::Cell {
-                    at: crate::facts::sheet::place(&row.position(Some(role))),
+                    at: row.position(Some(role)),
                     header: staff.header().get(role).cloned().unwrap_or_default(),
-                    expected: format!("角色（{}）", roles.join(" 或 ")),
                     found: row.cell(role).found(),
-                    help: format!("角色为 {}（或其编号）", roles.join("、")),
+                    problem: CellProblem::Role { roles },
                 });
             }
             let outside = left.zip(start).is_some_and(|(l, s)| l < s) || joined.zip(end).is_some_and(|(j, e)| j > e);

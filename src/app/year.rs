@@ -3,9 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::miette;
-
-use super::error::{Error, Fault};
+use super::error::{AppError, Error, Fault, Problem, VersionName};
 use super::load::Loaded;
 use super::period::{facts_error, load, open_summary, read_facts, score_parsed, score_summary, Scored};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
@@ -85,19 +83,12 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error
     scored.sort_by_key(|(_, s)| s.quarter.period);
 
     let start = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
-        .ok_or_else(|| Error::new(Fault::Facts, vec![miette!("year {year} is out of range")]))?;
+        .ok_or_else(|| Error::one(Fault::Facts, AppError::YearOutOfRange { year }))?;
     let version = policies.in_force(start, &year.to_string())?.clone();
     let policy = &version.policy;
     if policy.staff.annual.is_none() && policy.window.annual.is_none() {
-        return Err(Error::new(
-            Fault::Policy,
-            vec![miette!(
-                help =
-                    "add an `annual {{ total mean of quarters, rounded to 2 places [第十二条] … }}` block to a subject",
-                "policy {} says nothing about the year",
-                version.describe()
-            )],
-        ));
+        let version = VersionName::of(&version.dir, version.policy.effective);
+        return Err(Error::one(Fault::Policy, AppError::NoAnnualRules { version }));
     }
     let quarters: Vec<ScoredQuarter<'_>> = scored
         .iter()
@@ -121,36 +112,37 @@ fn add(failure: &mut Option<Error>, f: Error) {
 /// file's period could be read: scoring says why). A year's file is refused
 /// here too.
 fn check_periods(files: &[(&PathBuf, Option<Period>)]) -> Result<Option<i32>, Error> {
-    let mut errors = Vec::new();
+    let mut errors: Vec<Problem> = Vec::new();
     let mut year = None;
     let mut seen: Vec<(Period, &PathBuf)> = Vec::new();
     for &(path, period) in files {
         let Some(period) = period else { continue };
         let Period::Quarter { year: y, .. } = period else {
-            errors.push(miette!(
-                help = "give the year's quarterly files, each with a period like `2026-Q1`",
-                "`{}` covers {period}, not a quarter",
-                path.display()
-            ));
+            errors.push(AppError::NotAQuarter { path: path.display().to_string(), period: period.to_string() }.into());
             continue;
         };
         match year {
             None => year = Some((y, path)),
-            Some((first, first_path)) if first != y => errors.push(miette!(
-                help = "an annual roll-up takes the quarters of one year",
-                "`{}` is {period}, but `{}` is in {first}",
-                path.display(),
-                first_path.display()
-            )),
+            Some((first, first_path)) if first != y => errors.push(
+                AppError::OtherYear {
+                    path: path.display().to_string(),
+                    period: period.to_string(),
+                    first: first_path.display().to_string(),
+                    year: first,
+                }
+                .into(),
+            ),
             Some(_) => {}
         }
         if let Some((_, other)) = seen.iter().find(|(p, _)| *p == period) {
-            errors.push(miette!(
-                help = "give each quarter once",
-                "`{}` and `{}` are both {period}",
-                other.display(),
-                path.display()
-            ));
+            errors.push(
+                AppError::QuarterTwice {
+                    first: other.display().to_string(),
+                    second: path.display().to_string(),
+                    period: period.to_string(),
+                }
+                .into(),
+            );
         }
         seen.push((period, path));
     }

@@ -17,19 +17,7 @@
 //!   next chapter (`第…章`) or article (`第…条`), then before the next heading
 //!   of the same style.
 
-/// A place a cite names that the document does not have.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Miss {
-    /// What is not there, as a label: "出勤值勤 of 附件1 has 5 rows".
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl Miss {
-    fn new(message: String, help: Option<String>) -> Miss {
-        Miss { message, help }
-    }
-}
+pub use super::error::Miss;
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -105,57 +93,40 @@ impl Document {
 
     fn locate_annex(&self, n: usize, rest: &[String]) -> Result<(), Miss> {
         let Some(annex) = n.checked_sub(1).and_then(|i| self.annexes.get(i)) else {
-            let help = match self.annexes.len() {
-                0 => "no annex table was found in it (a table begins at a line `考核内容`)".to_string(),
-                1 => "it has one annex table, 附件1".to_string(),
-                k => format!("it has {k} annex tables, 附件1 to 附件{k}"),
-            };
-            return Err(Miss::new(format!("the document has no 附件{n}"), Some(help)));
+            return Err(Miss::NoAnnex { n, annexes: self.annexes.len() });
         };
         let Some(category) = rest.first() else { return Ok(()) };
         let Some((_, cells)) = annex.categories.iter().find(|(name, _)| name == category) else {
             let names = annex.categories.iter().map(|(name, _)| name.as_str());
-            let help = match crate::suggest::closest(category, names.clone()) {
-                Some(near) => format!("did you mean `{near}`?"),
-                None => format!("its categories: {}", names.collect::<Vec<_>>().join("、")),
-            };
-            return Err(Miss::new(format!("附件{n} has no category {category}"), Some(help)));
+            return Err(Miss::NoCategory {
+                n,
+                category: category.clone(),
+                suggestion: crate::suggest::did_you_mean_name(category, names.clone()),
+                categories: names.map(String::from).collect(),
+            });
         };
         let Some(row) = rest.get(1) else { return Ok(()) };
         let rows = &cells.len();
         match ascii_digits(row).parse::<usize>() {
             Ok(r) if (1..=*rows).contains(&r) => {}
-            Ok(_) => {
-                return Err(Miss::new(
-                    format!("{category} of 附件{n} has {rows} row{}, not {row}", if *rows == 1 { "" } else { "s" }),
-                    Some(format!("its rows are numbered from 1 to {rows}")),
-                ))
-            }
-            Err(_) => {
-                return Err(Miss::new(
-                    format!("`{row}` is not a row number"),
-                    Some(format!("an annex cite is 附件{n}/{category}/ROW, with ROW from 1 to {rows}")),
-                ))
-            }
+            Ok(_) => return Err(Miss::NoRow { n, category: category.clone(), rows: *rows, row: row.clone() }),
+            Err(_) => return Err(Miss::NotARow { n, category: category.clone(), rows: *rows, row: row.clone() }),
         }
         match rest.get(2) {
-            Some(extra) => Err(Miss::new(
-                format!("a row of 附件{n} has no part `{extra}`"),
-                Some("an annex cite is 附件N/CATEGORY/ROW".into()),
-            )),
+            Some(extra) => Err(Miss::ExtraPart { n, extra: extra.clone() }),
             None => Ok(()),
         }
     }
 
     fn locate_clause(&self, first: &str, rest: &[String]) -> Result<(), Miss> {
         if first.is_empty() || !self.flat.contains(first) {
-            return Err(Miss::new(format!("`{first}` is not in the document"), None));
+            return Err(Miss::NotInDocument { clause: first.to_string() });
         }
         // Headings are looked for in the text as written, after the clause.
         let Some(at) = self.text.find(first) else {
             return match rest.first() {
                 None => Ok(()),
-                Some(_) => Err(Miss::new(format!("`{first}` is broken across lines in the document"), None)),
+                Some(_) => Err(Miss::BrokenAcrossLines { clause: first.to_string() }),
             };
         };
         let from = at + first.len();
@@ -168,7 +139,7 @@ impl Document {
         for part in rest {
             match heading(&self.text, scope, part) {
                 Some(found) => scope = found,
-                None => return Err(Miss::new(format!("no heading `{part}` under {path}"), None)),
+                None => return Err(Miss::NoHeading { part: part.clone(), under: path }),
             }
             path.push('/');
             path.push_str(part);
@@ -337,6 +308,7 @@ fn rows(cells: &[String]) -> Vec<Cells> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::diagnostic::Lang;
 
     /// A table as the bureau's export writes it: tab-separated cells, the
     /// category down the first column.
@@ -353,10 +325,9 @@ mod tests {
         assert_eq!(rows(0), [("工作纪律".to_string(), 3), ("加分".to_string(), 1)]);
         assert_eq!(rows(1), [("出勤".to_string(), 1)]);
         assert_eq!(d.locate("附件1/工作纪律/3"), Ok(()));
-        assert_eq!(
-            d.locate("附件1/工作纪律/4").map_err(|m| m.message),
-            Err("工作纪律 of 附件1 has 3 rows, not 4".into())
-        );
+        let miss = d.locate("附件1/工作纪律/4").err();
+        assert_eq!(miss.clone().map(|m| m.text(Lang::En).0), Some("工作纪律 of 附件1 has 3 rows, not 4".into()));
+        assert_eq!(miss.map(|m| m.text(Lang::Zh).0), Some("附件1 的工作纪律只有 3 行，没有第 4 行".into()));
         let cells = |cite: &str| d.cells(cite).map(|c| (c.requirement.as_str(), c.scoring.as_str()));
         assert_eq!(cells("附件1/工作纪律/1"), Some(("文明用语", "扣5-10分")));
         // A cell broken across lines by the export, and one left empty.
@@ -369,7 +340,7 @@ mod tests {
         assert_eq!(d.locate("附件2/出勤"), Ok(()));
         assert!(d.locate("附件3/出勤/1").is_err());
         let miss = d.locate("附件1/工作记律/1").err();
-        assert_eq!(miss.and_then(|m| m.help), Some("did you mean `工作纪律`?".into()));
+        assert_eq!(miss.and_then(|m| m.text(Lang::En).1), Some("did you mean `工作纪律`?".into()));
     }
 
     #[test]

@@ -8,11 +8,13 @@ use std::collections::HashMap;
 
 use rust_decimal::prelude::ToPrimitive;
 
+use super::error::{CheckError, Cited, Declared};
 use super::standing::Scope;
-use super::{list, Checker, Seen};
+use super::{Checker, Seen};
+use crate::diagnostic::Located;
 use crate::policy::{self, Band, FactKind, Label, LabelSet, TableRow};
 use crate::source::{Named, Span};
-use crate::suggest::closest;
+use crate::suggest::did_you_mean_name;
 use crate::syntax::ast::{self, Notes, Spanned};
 
 /// The most an honour may propose: far beyond any hall, and a `usize` anywhere.
@@ -45,23 +47,12 @@ impl Checker {
                 match &self.readings[index].text {
                     Some((_, first_src, first_span)) => {
                         let same_file = first_src.name() == src.name();
-                        let help = if same_file {
-                            format!("name it alone elsewhere: `reading {}`", note.name.value)
-                        } else {
-                            format!(
-                                "its text is in `{}`; name it alone here: `reading {}`",
-                                first_src.name(),
-                                note.name.value
-                            )
-                        };
-                        self.errors.push(super::CheckError {
-                            message: format!("reading `{}` is given its text twice", note.name.value),
-                            src: src.clone(),
-                            span: text.span,
-                            label: "second text".into(),
+                        let error = CheckError::ReadingTextTwice {
+                            reading: note.name.value.clone(),
                             first: same_file.then_some(*first_span),
-                            help: Some(help),
-                        });
+                            first_file: (!same_file).then(|| first_src.name().to_string()),
+                        };
+                        self.errors.push(Located::new(error, src, text.span));
                     }
                     None => self.readings[index].text = Some((text.value.clone(), src.clone(), text.span)),
                 }
@@ -82,16 +73,7 @@ impl Checker {
                 Some((text, _, _)) => out.push(policy::Reading { id: reading.id.clone(), text: text.clone() }),
                 None => {
                     let (src, span) = &reading.first;
-                    self.error(
-                        src,
-                        *span,
-                        format!("reading `{}` is never given its text", reading.id),
-                        "named here",
-                        Some(format!(
-                            "say once what was chosen and why: `reading {} \"…\"`; other lines then name it alone",
-                            reading.id
-                        )),
-                    );
+                    self.error(src, *span, CheckError::ReadingWithoutText { reading: reading.id.clone() });
                     out.push(policy::Reading { id: reading.id.clone(), text: String::new() });
                 }
             }
@@ -104,16 +86,10 @@ impl Checker {
         let first = ast.annexes.first()?;
         for extra in &ast.annexes[1..] {
             let seen = Seen { src, file: 0, span: first.span };
-            self.duplicate(src, 0, extra.span, "the annex of", &ast.name.value, &seen);
+            self.duplicate(src, 0, extra.span, Declared::Annex, &ast.name.value, &seen);
         }
         if !first.cite.value.starts_with("附件") || first.cite.value.contains('/') {
-            self.error(
-                src,
-                first.cite.span,
-                format!("`{}` is not an annex", first.cite.value),
-                "not an annex",
-                Some("name the annex table the subject encodes, for example `annex [附件1] \"《…》\"`".into()),
-            );
+            self.error(src, first.cite.span, CheckError::NotAnAnnex { cite: first.cite.value.clone() });
         }
         Some(policy::Annex { cite: first.cite.value.clone(), title: first.title.value.clone() })
     }
@@ -146,26 +122,11 @@ impl Checker {
             // A line without a cite was reported already.
             let Some(cite) = cite.as_ref().filter(|c| !c.value.is_empty()) else { continue };
             if !is_row_cite(&cite.value) {
-                self.error(
-                    src,
-                    row.span,
-                    format!("`row` gives the words of an annex table's row, and `{}` names none", cite.value),
-                    "not a table row",
-                    Some("a row is cited as `[附件1/出勤值勤/1]`: annex, category, row; quote a clause as the wording instead".into()),
-                );
+                self.error(src, row.span, CheckError::RowNotATableRow { cite: cite.value.clone() });
                 continue;
             }
             if let Some(first) = spans.get(&cite.value) {
-                self.errors.push(super::CheckError {
-                    message: format!("the words of row `{}` are given twice", cite.value),
-                    src: src.clone(),
-                    span: row.span,
-                    label: "again".into(),
-                    first: Some(*first),
-                    help: Some(
-                        "a row that several lines share gives its words once; the other lines cite it alone".into(),
-                    ),
-                });
+                self.error(src, row.span, CheckError::RowTwice { cite: cite.value.clone(), first: *first });
                 continue;
             }
             spans.insert(cite.value.clone(), row.span);
@@ -191,53 +152,40 @@ impl Checker {
         let mut spans: Vec<Span> = Vec::new();
         for set in &ast.label_sets {
             if !is_staff {
-                self.error(
-                    src,
-                    set.name.span,
-                    "grade labels by staff type belong to staff, not to windows".into(),
-                    "in a window",
-                    Some("a staff record says its type with `\"staff_type\"`".into()),
-                );
+                self.error(src, set.name.span, CheckError::LabelsInWindow);
                 continue;
             }
             if let Some(i) = out.iter().position(|s| s.name.id == set.name.value) {
                 let seen = Seen { src, file: 0, span: spans[i] };
-                self.duplicate(src, 0, set.name.span, "staff type", &set.name.value, &seen);
+                self.duplicate(src, 0, set.name.span, Declared::StaffType, &set.name.value, &seen);
                 continue;
             }
             let mut labels: Vec<String> = grades.iter().map(|g| g.name.label.clone()).collect();
             let mut given: Vec<&str> = Vec::new();
             for decl in &set.labels {
                 if given.contains(&decl.name.value.as_str()) {
-                    self.error(
-                        src,
-                        decl.name.span,
-                        format!("grade `{}` is labelled twice for `{}`", decl.name.value, set.name.value),
-                        "again",
-                        None,
-                    );
+                    let error = CheckError::GradeLabelledTwice {
+                        grade: decl.name.value.clone(),
+                        staff_type: set.name.value.clone(),
+                    };
+                    self.error(src, decl.name.span, error);
                     continue;
                 }
                 given.push(&decl.name.value);
                 match grades.iter().position(|g| g.name.id == decl.name.value) {
                     Some(g) => labels[g] = decl.label.value.clone(),
                     None => {
-                        let help = closest(&decl.name.value, grades.iter().map(|g| g.name.id.as_str()))
-                            .map(|s| format!("did you mean `{s}`?"))
-                            .or_else(|| {
-                                Some(format!("the grades are {}", list(grades.iter().map(|g| g.name.id.as_str()))))
-                            });
-                        self.error(
-                            src,
-                            decl.name.span,
-                            format!("unknown grade `{}`", decl.name.value),
-                            "not a grade",
-                            help,
-                        );
+                        let names = grades.iter().map(|g| g.name.id.as_str());
+                        let error = CheckError::UnknownGrade {
+                            grade: decl.name.value.clone(),
+                            suggestion: did_you_mean_name(&decl.name.value, names.clone()),
+                            grades: names.map(String::from).collect(),
+                        };
+                        self.error(src, decl.name.span, error);
                     }
                 }
             }
-            let cite = self.cite_of(src, set.name.span, &set.cite, "staff type's labels");
+            let cite = self.cite_of(src, set.name.span, &set.cite, Cited::StaffTypeLabels);
             let readings = self.readings(src, &set.readings);
             out.push(LabelSet {
                 name: Label { id: set.name.value.clone(), label: set.label.value.clone() },
@@ -259,21 +207,16 @@ impl Checker {
         for honour in honours {
             if let Some((_, first)) = names.iter().find(|(n, _)| *n == honour.name.value) {
                 let seen = Seen { src, file: 0, span: *first };
-                self.duplicate(src, 0, honour.name.span, "honour", &honour.name.value, &seen);
+                self.duplicate(src, 0, honour.name.span, Declared::Honour, &honour.name.value, &seen);
                 continue;
             }
             names.push((&honour.name.value, honour.name.span));
             let from = scope.grades.iter().position(|g| g.name.id == honour.from.value);
             if from.is_none() {
-                let help = closest(&honour.from.value, scope.grades.iter().map(|g| g.name.id.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"));
-                self.error(
-                    src,
-                    honour.from.span,
-                    format!("unknown grade `{}`", honour.from.value),
-                    "not a grade",
-                    help,
-                );
+                let suggestion = did_you_mean_name(&honour.from.value, scope.grades.iter().map(|g| g.name.id.as_str()));
+                let error =
+                    CheckError::UnknownGrade { grade: honour.from.value.clone(), suggestion, grades: Vec::new() };
+                self.error(src, honour.from.span, error);
             }
             let condition = match &honour.condition {
                 Some(c) => self.honour_condition(scope, c).map(Some),
@@ -283,17 +226,11 @@ impl Checker {
             let limit = match limit.to_u64().filter(|n| limit.fract().is_zero() && *n <= MAX_HONOURS) {
                 Some(n) => usize::try_from(n).ok(),
                 None => {
-                    self.error(
-                        src,
-                        honour.limit.span,
-                        format!("`at most {limit}`: an honour proposes a whole number, at most {MAX_HONOURS}"),
-                        "not a whole number of records",
-                        None,
-                    );
+                    self.error(src, honour.limit.span, CheckError::HonourLimit { limit, max: MAX_HONOURS });
                     None
                 }
             };
-            let cite = self.cite_of(src, honour.span, &honour.cite, "honour");
+            let cite = self.cite_of(src, honour.span, &honour.cite, Cited::Honour);
             let readings = self.readings(src, &honour.notes.readings);
             if let (Some(from), Some(condition), Some(limit), Some(cite)) = (from, condition, limit, cite) {
                 out.push(policy::Honour {
@@ -317,38 +254,25 @@ impl Checker {
             let Some(this) = facts.iter().position(|f| f.name.id == decl.name.value) else { continue };
             let target = facts.iter().position(|f| f.name.id == other.value);
             let Some(target) = target else {
-                let help = closest(&other.value, facts.iter().map(|f| f.name.id.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"));
-                self.error(
-                    src,
-                    other.span,
-                    format!("`among` names undeclared fact `{}`", other.value),
-                    "not a fact",
-                    help,
-                );
+                let suggestion = did_you_mean_name(&other.value, facts.iter().map(|f| f.name.id.as_str()));
+                self.error(src, other.span, CheckError::AmongUndeclared { fact: other.value.clone(), suggestion });
                 continue;
             };
             let (kind, target_kind) = (facts[this].kind, facts[target].kind);
             if target == this {
-                self.error(src, other.span, format!("`{}` cannot be among itself", other.value), "itself", None);
+                self.error(src, other.span, CheckError::AmongItself { fact: other.value.clone() });
             } else if !matches!(
                 (kind, target_kind),
                 (FactKind::Count, FactKind::Count | FactKind::Amounts { .. } | FactKind::Levels)
                     | (FactKind::Days, FactKind::Days)
             ) {
-                self.error(
-                    src,
-                    other.span,
-                    format!(
-                        "`{}` is `{}` and `{}` is `{}`: a count is among cases (a count, amounts or levels), days among days",
-                        decl.name.value,
-                        kind.word(),
-                        other.value,
-                        target_kind.word()
-                    ),
-                    "not comparable",
-                    None,
-                );
+                let error = CheckError::AmongKinds {
+                    fact: decl.name.value.clone(),
+                    kind: kind.word(),
+                    other: other.value.clone(),
+                    other_kind: target_kind.word(),
+                };
+                self.error(src, other.span, error);
             } else {
                 facts[this].among = Some(target);
             }

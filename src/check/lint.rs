@@ -19,16 +19,16 @@
 //! warnings: scoring needs every rule traceable and every total in one band.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::path::Path;
 
-use miette::{Diagnostic, LabeledSpan, Severity, SourceCode};
 use rust_decimal::Decimal;
 
 mod words;
 
 use super::document::Document;
+use super::error::{NoEffect, RulePart, Warning};
 use crate::policy::{Condition, Policy, Subject, Term, TermScope};
+use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
 use crate::syntax::ast::{self, Amount, Spanned};
 
@@ -63,57 +63,27 @@ impl Lint {
             Lint::Reading => "reading",
         }
     }
-}
 
-/// One warning, pointing at the text it is about.
-#[derive(Debug)]
-pub struct Warning {
-    pub lint: Lint,
-    pub message: String,
-    pub src: Named,
-    pub span: Span,
-    pub label: String,
-    /// The other half, in the same file: the first of two rules, the points
-    /// of a category.
-    pub other: Option<(Span, String)>,
-    pub help: Option<String>,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Warning {}
-
-impl Diagnostic for Warning {
-    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(format!("kaohe::lint::{}", self.lint.name())))
-    }
-
-    fn severity(&self) -> Option<Severity> {
-        Some(Severity::Warning)
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
-    }
-
-    fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.src)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let main = LabeledSpan::new_with_span(Some(self.label.clone()), self.span);
-        let other = self.other.as_ref().map(|(span, label)| LabeledSpan::new_with_span(Some(label.clone()), *span));
-        Some(Box::new(std::iter::once(main).chain(other)))
+    /// The code of its warnings: `kaohe::lint::unused`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lint::CategoryTotal => "kaohe::lint::category_total",
+            Lint::Unused => "kaohe::lint::unused",
+            Lint::NoEffect => "kaohe::lint::no_effect",
+            Lint::InvertedRange => "kaohe::lint::inverted_range",
+            Lint::DuplicateRule => "kaohe::lint::duplicate_rule",
+            Lint::Source => "kaohe::lint::source",
+            Lint::Cite => "kaohe::lint::cite",
+            Lint::Verbatim => "kaohe::lint::verbatim",
+            Lint::RowText => "kaohe::lint::row_text",
+            Lint::Reading => "kaohe::lint::reading",
+        }
     }
 }
 
 /// Lint a checked policy: `files` are the parsed files of `dir`, `policy`
 /// what `check` made of them. Warnings come in file order, then text order.
-pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> Vec<Warning> {
+pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> Vec<Located<Warning>> {
     let mut lints = Lints { out: Vec::new(), file: 0 };
     let named: Vec<Named> = files.iter().map(|(f, _)| f.named()).collect();
     let mut document = None;
@@ -163,33 +133,27 @@ pub fn lint(files: &[(SourceFile, ast::File)], policy: &Policy, dir: &Path) -> V
 
 struct Lints {
     /// Each warning with the index of its file, to sort them.
-    out: Vec<(usize, Warning)>,
+    out: Vec<(usize, Located<Warning>)>,
     /// The file being linted.
     file: usize,
 }
 
 impl Lints {
-    fn warn(&mut self, lint: Lint, src: &Named, span: Span, message: String, label: impl Into<String>) -> &mut Warning {
-        let warning = Warning { lint, message, src: src.clone(), span, label: label.into(), other: None, help: None };
-        self.out.push((self.file, warning));
-        let last = self.out.len() - 1;
-        &mut self.out[last].1
+    fn warn(&mut self, src: &Named, span: Span, warning: Warning) {
+        self.out.push((self.file, Located::new(warning, src, span)));
     }
 
     /// Read the `source` document, relative to the policy directory.
     fn document(&mut self, src: &Named, path: &Spanned<String>, dir: &Path) -> Option<Document> {
         let full = dir.join(&path.value);
-        let problem = match std::fs::read(&full) {
+        let reason = match std::fs::read(&full) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => return Some(Document::new(&text)),
-                Err(_) => format!("the source document `{}` is not UTF-8 text", path.value),
+                Err(_) => None,
             },
-            Err(err) => format!("cannot read the source document `{}`: {err}", path.value),
+            Err(err) => Some(err.into()),
         };
-        self.warn(Lint::Source, src, path.span, problem, "named here").help = Some(
-            "the path is relative to the policy directory; until the document can be read, cites are not checked"
-                .into(),
-        );
+        self.warn(src, path.span, Warning::SourceUnreadable { path: path.value.clone(), reason });
         None
     }
 
@@ -199,27 +163,21 @@ impl Lints {
         if ast.categories.is_empty() || sum == total {
             return;
         }
-        let parts: Vec<String> =
-            ast.categories.iter().map(|c| format!("{} {}", c.label.value, number(c.points.value))).collect();
-        let message = format!(
-            "the categories of `{}` sum to {}, not to its declared total {}",
-            ast.name.value,
-            number(sum),
-            number(total)
-        );
-        self.warn(Lint::CategoryTotal, src, ast.total.span, message, "declared total").help =
-            Some(format!("{} = {}; correct a category's points, or the total", parts.join(" + "), number(sum)));
+        let parts = ast.categories.iter().map(|c| (c.label.value.clone(), c.points.value)).collect();
+        let warning = Warning::CategoryTotal { subject: ast.name.value.clone(), sum, total, parts };
+        self.warn(src, ast.total.span, warning);
     }
 
     fn ranges(&mut self, src: &Named, ast: &ast::Subject) {
         for decl in &ast.facts {
             let Some(range) = &decl.range else { continue };
             if range.min.value > range.max.value {
-                let (min, max) = (number(range.min.value), number(range.max.value));
-                let message =
-                    format!("the range `{min}-{max}` of `{}` is inverted: no amount can be valid", decl.name.value);
-                self.warn(Lint::InvertedRange, src, range.span, message, "minimum above maximum").help =
-                    Some(format!("write `{max}-{min}`: every amount in a facts file must lie in the range"));
+                let warning = Warning::InvertedRange {
+                    fact: decl.name.value.clone(),
+                    min: range.min.value,
+                    max: range.max.value,
+                };
+                self.warn(src, range.span, warning);
             }
         }
     }
@@ -231,47 +189,35 @@ impl Lints {
             .attributes
             .iter()
             .filter(|d| !subject.attribute_index(&d.name.value).is_some_and(|i| used.attributes.contains(&i)));
-        let unused = facts.map(|d| ("fact", d)).chain(attributes.map(|d| ("attribute", d)));
-        for (what, decl) in unused {
-            let message = format!("{what} `{}` is never used", decl.name.value);
-            self.warn(Lint::Unused, src, decl.name.span, message, "no rule, veto, flag or annual line reads it").help =
-                Some(
-                    "a facts file may still give it, and no score will change; remove it, or write what reads it"
-                        .into(),
-                );
+        let unused = facts.map(|d| (false, d)).chain(attributes.map(|d| (true, d)));
+        for (attribute, decl) in unused {
+            self.warn(src, decl.name.span, Warning::Unused { name: decl.name.value.clone(), attribute });
         }
     }
 
     fn rules(&mut self, src: &Named, ast: &ast::Subject) {
         for category in &ast.categories {
-            let part = format!("category `{}`", category.name.value);
+            let part = RulePart::Category(category.name.value.clone());
             if category.points.value.is_zero() && !category.rules.is_empty() {
                 // Every rule of it is without effect: one warning says so.
-                let n = category.rules.len();
-                let message = format!(
-                    "the {} of category `{}` never move{} a score",
-                    if n == 1 { "rule" } else { "rules" },
-                    category.name.value,
-                    if n == 1 { "s" } else { "" }
-                );
-                self.warn(Lint::NoEffect, src, category.points.span, message, "0 points").help = Some(
-                    "a category is floored at 0, so nothing can be deducted from 0 points; give it its points".into(),
-                );
+                let warning =
+                    Warning::ZeroCategory { category: category.name.value.clone(), rules: category.rules.len() };
+                self.warn(src, category.points.span, warning);
                 self.part(src, ast, &part, &category.rules, false);
             } else {
                 self.part(src, ast, &part, &category.rules, true);
             }
         }
-        for (part, sections) in [("`penalties`", &ast.penalties), ("`bonus`", &ast.bonus)] {
+        for (part, sections) in [(RulePart::Penalties, &ast.penalties), (RulePart::Bonus, &ast.bonus)] {
             for section in sections {
-                self.part(src, ast, part, &section.rules, true);
+                self.part(src, ast, &part, &section.rules, true);
             }
         }
     }
 
     /// The rules of one category or section; `effect`: whether to look for
     /// rules that move nothing.
-    fn part(&mut self, src: &Named, ast: &ast::Subject, part: &str, rules: &[ast::Rule], effect: bool) {
+    fn part(&mut self, src: &Named, ast: &ast::Subject, part: &RulePart, rules: &[ast::Rule], effect: bool) {
         for (i, rule) in rules.iter().enumerate() {
             if effect {
                 self.no_effect(src, ast, rule);
@@ -282,14 +228,12 @@ impl Lints {
                     && other.to_role.as_ref().map(|r| &r.value) == rule.to_role.as_ref().map(|r| &r.value)
             };
             if let Some(first) = rules[..i].iter().find(same) {
-                let fact = &rule.fact.value;
-                let message = format!("two rules on `{fact}` in {part}");
-                let warning = self.warn(Lint::DuplicateRule, src, rule.fact.span, message, "second rule");
-                warning.other = Some((first.fact.span, "first rule".into()));
-                warning.help = Some(format!(
-                    "both apply, so each case of `{fact}` is scored twice; write the table's points in one rule, \
-                     or tell the two apart with `in window` or `to ROLE`"
-                ));
+                let warning = Warning::DuplicateRule {
+                    fact: rule.fact.value.clone(),
+                    part: part.clone(),
+                    first: first.fact.span,
+                };
+                self.warn(src, rule.fact.span, warning);
             }
         }
     }
@@ -299,10 +243,10 @@ impl Lints {
         let fact = &rule.fact.value;
         let zero = match &rule.amount.value {
             Amount::Each { points, .. } | Amount::PerDay { points } => {
-                points.value.is_zero().then(|| "0 points".into())
+                points.value.is_zero().then_some(NoEffect::ZeroPoints)
             }
             Amount::ByLevel(levels) => {
-                levels.iter().all(|(_, p)| p.value.is_zero()).then(|| "every level scores 0".into())
+                levels.iter().all(|(_, p)| p.value.is_zero()).then_some(NoEffect::EveryLevelZero)
             }
             Amount::AsAssessed => ast
                 .facts
@@ -310,17 +254,10 @@ impl Lints {
                 .find(|d| d.name.value == *fact)
                 .and_then(|d| d.range.as_ref())
                 .filter(|r| r.max.value.is_zero())
-                .map(|r| format!("`{fact}` is assessed at {}-{}", number(r.min.value), number(r.max.value))),
+                .map(|r| NoEffect::AssessedAtZero { min: r.min.value, max: r.max.value }),
         };
-        if let Some(label) = zero {
-            self.warn(
-                Lint::NoEffect,
-                src,
-                rule.amount.span,
-                format!("the rule on `{fact}` never moves a score"),
-                label,
-            )
-            .help = Some("give it the points the table gives, or remove it".into());
+        if let Some(why) = zero {
+            self.warn(src, rule.amount.span, Warning::NoEffect { fact: fact.clone(), why });
         }
     }
 
@@ -334,8 +271,7 @@ impl Lints {
     fn cite_list(&mut self, src: &Named, cites: Vec<&Spanned<String>>, document: &Document) {
         for cite in cites {
             if let Err(miss) = document.locate(&cite.value) {
-                let message = format!("the cite `{}` names no place in the source document", cite.value);
-                self.warn(Lint::Cite, src, cite.span, message, miss.message).help = miss.help;
+                self.warn(src, cite.span, Warning::Cite { cite: cite.value.clone(), miss });
             }
         }
     }
@@ -389,11 +325,6 @@ fn terms(condition: &Condition, each: &mut impl FnMut(Term)) {
     }
 }
 
-/// A policy number as written, without trailing zeros.
-fn number(value: Decimal) -> Decimal {
-    value.normalize()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,11 +332,11 @@ mod tests {
     /// The lints of a one-file policy, as `(lint, the text it points at)`.
     fn lints(text: &str) -> Result<Vec<(Lint, String)>, String> {
         let file = SourceFile::new("p.rules", text);
-        let ast = crate::syntax::parse_file(&file).map_err(|e| e.message.clone())?;
+        let ast = crate::syntax::parse_file(&file).map_err(|e| format!("{:?}", e.error))?;
         let files = vec![(file, ast)];
         let policy = crate::check::check(&files).map_err(|e| format!("{e:?}"))?;
         let warnings = lint(&files, &policy, Path::new("."));
-        Ok(warnings.into_iter().map(|w| (w.lint, text[w.span.start()..w.span.end()].to_string())).collect())
+        Ok(warnings.into_iter().map(|w| (w.error.lint(), text[w.span.start()..w.span.end()].to_string())).collect())
     }
 
     const POLICY: &str = r#"

@@ -15,12 +15,15 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-pub use error::CheckError;
-pub use lint::{lint, Lint, Warning};
+pub use error::{CheckError, Miss, Warning};
+pub use lint::{lint, Lint};
+
+use error::{Block, Cited, Declared, Quantity, Scored};
 
 use crate::policy::{self, Band, FactKind, Label, Measure, Part, Policy, Scope};
+use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
-use crate::suggest::closest;
+use crate::suggest::{did_you_mean_name, Suggestion};
 use crate::syntax::ast::{self, Amount, Direction, Kind, Spanned};
 
 /// The largest number a policy may write: keeps every product of a rule and
@@ -28,7 +31,7 @@ use crate::syntax::ast::{self, Amount, Direction, Kind, Spanned};
 const MAX_POINTS: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 /// Check the parsed files of one policy directory.
-pub fn check(files: &[(SourceFile, ast::File)]) -> Result<Policy, Vec<CheckError>> {
+pub fn check(files: &[(SourceFile, ast::File)]) -> Result<Policy, Vec<Located<CheckError>>> {
     let mut checker = Checker { errors: Vec::new(), readings: Vec::new() };
     let policy = checker.policy(files);
     match policy {
@@ -38,7 +41,7 @@ pub fn check(files: &[(SourceFile, ast::File)]) -> Result<Policy, Vec<CheckError
 }
 
 struct Checker {
-    errors: Vec<CheckError>,
+    errors: Vec<Located<CheckError>>,
     /// Every reading named so far, with its text once given (`fidelity.rs`).
     readings: Vec<fidelity::ReadingSeen>,
 }
@@ -51,21 +54,19 @@ struct Seen<'a> {
 }
 
 impl Checker {
-    fn error(&mut self, src: &Named, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
-        self.errors.push(CheckError { message, src: src.clone(), span, label: label.into(), first: None, help });
+    fn error(&mut self, src: &Named, span: Span, error: CheckError) {
+        self.errors.push(Located::new(error, src, span));
     }
 
-    fn duplicate(&mut self, src: &Named, file: usize, span: Span, what: &str, name: &str, first: &Seen<'_>) {
+    fn duplicate(&mut self, src: &Named, file: usize, span: Span, what: Declared, name: &str, first: &Seen<'_>) {
         let same_file = first.file == file;
-        let help = (!same_file).then(|| format!("the first is in `{}`", first.src.name()));
-        self.errors.push(CheckError {
-            message: format!("{what} `{name}` is declared twice"),
-            src: src.clone(),
-            span,
-            label: "declared again here".into(),
+        let error = CheckError::Duplicate {
+            what,
+            name: name.to_string(),
             first: same_file.then_some(first.span),
-            help,
-        });
+            first_file: (!same_file).then(|| first.src.name().to_string()),
+        };
+        self.error(src, span, error);
     }
 
     fn policy(&mut self, files: &[(SourceFile, ast::File)]) -> Option<Policy> {
@@ -84,7 +85,7 @@ impl Checker {
                     ast::Item::Policy(decl) => match &name {
                         Some((_, first)) => {
                             let first = Seen { src: first.src, file: first.file, span: first.span };
-                            self.duplicate(src, index, decl.name.span, "the policy", &decl.name.value, &first)
+                            self.duplicate(src, index, decl.name.span, Declared::Policy, &decl.name.value, &first)
                         }
                         None => {
                             effective = decl.effective.as_ref().map(|d| d.value);
@@ -93,13 +94,13 @@ impl Checker {
                     },
                     // What the path names is the lints' business (`lint::lint`).
                     ast::Item::Source(path) => match &source {
-                        Some(first) => self.duplicate(src, index, path.span, "the source", &path.value, first),
+                        Some(first) => self.duplicate(src, index, path.span, Declared::Source, &path.value, first),
                         None => source = Some(Seen { src, file: index, span: path.span }),
                     },
                     ast::Item::Readings(path) => match &readings_file {
                         Some((_, first)) => {
                             let first = Seen { src: first.src, file: first.file, span: first.span };
-                            self.duplicate(src, index, path.span, "the readings file", &path.value, &first)
+                            self.duplicate(src, index, path.span, Declared::Readings, &path.value, &first)
                         }
                         None => {
                             let file = std::path::Path::new(&path.value)
@@ -112,7 +113,7 @@ impl Checker {
                         for decl in decls {
                             if let Some((_, first)) = levels.iter().find(|(l, _)| l.id == decl.name.value) {
                                 let first = Seen { src: first.src, file: first.file, span: first.span };
-                                self.duplicate(src, index, decl.name.span, "level", &decl.name.value, &first);
+                                self.duplicate(src, index, decl.name.span, Declared::Level, &decl.name.value, &first);
                             } else {
                                 levels.push((
                                     label(&decl.name, &decl.label),
@@ -131,16 +132,9 @@ impl Checker {
         let find = |id: &str| subjects.iter().filter(|(s, _)| s.name.value == id).collect::<Vec<_>>();
         for (subject, index) in &subjects {
             if !matches!(subject.name.value.as_str(), "staff" | "window") {
-                let help = closest(&subject.name.value, ["staff", "window"])
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some("kaohe scores two subjects: `staff` and `window`".into()));
-                self.error(
-                    &named[*index],
-                    subject.name.span,
-                    format!("unknown subject `{}`", subject.name.value),
-                    "not a subject kaohe scores",
-                    help,
-                );
+                let suggestion = did_you_mean_name(&subject.name.value, ["staff", "window"]);
+                let error = CheckError::UnknownSubject { name: subject.name.value.clone(), suggestion };
+                self.error(&named[*index], subject.name.span, error);
             }
         }
         let staff = find("staff");
@@ -149,7 +143,7 @@ impl Checker {
             if let [(first, first_index), rest @ ..] = list.as_slice() {
                 for (dup, index) in rest {
                     let seen = Seen { src: &named[*first_index], file: *first_index, span: first.name.span };
-                    self.duplicate(&named[*index], *index, dup.name.span, "subject", &dup.name.value, &seen);
+                    self.duplicate(&named[*index], *index, dup.name.span, Declared::Subject, &dup.name.value, &seen);
                 }
             }
         }
@@ -160,13 +154,7 @@ impl Checker {
             }
             let missing = if staff.is_empty() { "staff" } else { "window" };
             let src = named.first()?;
-            self.error(
-                src,
-                Span::new(0, 0),
-                format!("the policy has no `{missing}` subject"),
-                "in none of the policy's files",
-                Some(format!("declare it in one of the policy's files: `subject {missing} \"…\" total 100 {{ … }}`")),
-            );
+            self.error(src, Span::new(0, 0), CheckError::MissingSubject { subject: missing });
             return None;
         };
 
@@ -199,38 +187,26 @@ impl Checker {
     ) -> policy::Subject {
         let is_staff = members.is_none();
         let total = self.points(src, &ast.total);
-        let roles = self.declare_labels(src, "role", ast.roles.iter().map(|d| (&d.name, &d.label)));
+        let roles = self.declare_labels(src, Declared::Role, ast.roles.iter().map(|d| (&d.name, &d.label)));
         if !is_staff {
             if let Some(role) = ast.roles.first() {
-                self.error(
-                    src,
-                    role.name.span,
-                    "roles belong to staff, not to windows".into(),
-                    "role of a window",
-                    None,
-                );
+                self.error(src, role.name.span, CheckError::RoleOfWindow);
             }
         }
-        let attributes = self.declare_facts(src, "attribute", &ast.attributes, &[]);
+        let attributes = self.declare_facts(src, Declared::Attribute, &ast.attributes, &[]);
         for (decl, attr) in ast.attributes.iter().zip(&attributes) {
             if !matches!(attr.kind, FactKind::Count | FactKind::Days) {
-                self.error(
-                    src,
-                    decl.kind.span,
-                    format!("attribute `{}` must be `count` or `days`", decl.name.value),
-                    "not a number",
-                    None,
-                );
+                self.error(src, decl.kind.span, CheckError::AttributeNotNumber { attribute: decl.name.value.clone() });
             }
         }
-        let facts = self.declare_facts(src, "fact", &ast.facts, &ast.attributes);
+        let facts = self.declare_facts(src, Declared::Fact, &ast.facts, &ast.attributes);
 
         let mut categories = Vec::new();
         let mut category_names: HashMap<&str, Span> = HashMap::new();
         for category in &ast.categories {
             if let Some(first) = category_names.get(category.name.value.as_str()) {
                 let seen = Seen { src, file: 0, span: *first };
-                self.duplicate(src, 0, category.name.span, "category", &category.name.value, &seen);
+                self.duplicate(src, 0, category.name.span, Declared::Category, &category.name.value, &seen);
             } else {
                 category_names.insert(&category.name.value, category.name.span);
             }
@@ -238,33 +214,16 @@ impl Checker {
                 ([], _) => None,
                 ([average, rest @ ..], Some(members)) => {
                     if let Some(extra) = rest.first() {
-                        self.error(
-                            src,
-                            extra.span,
-                            "a category has one average at most".into(),
-                            "second average",
-                            None,
-                        );
+                        self.error(src, extra.span, CheckError::SecondAverage);
                     }
                     if let Some(rule) = category.rules.first() {
-                        self.error(
-                            src,
-                            rule.span,
-                            format!("category `{}` is an average and cannot also have rules", category.name.value),
-                            "rule beside an average",
-                            Some("move the rule to another category".into()),
-                        );
+                        let error = CheckError::AverageWithRules { category: category.name.value.clone() };
+                        self.error(src, rule.span, error);
                     }
                     self.average(src, average, members)
                 }
                 ([average, ..], None) => {
-                    self.error(
-                        src,
-                        average.span,
-                        "only a window category can average its staff's scores".into(),
-                        "average in a staff category",
-                        None,
-                    );
+                    self.error(src, average.span, CheckError::AverageInStaff);
                     None
                 }
             };
@@ -277,23 +236,15 @@ impl Checker {
             });
         }
 
-        let penalties = self.section(src, "penalties", &ast.penalties);
-        let bonus = self.section(src, "bonus", &ast.bonus);
+        let penalties = self.section(src, Block::Penalties, &ast.penalties);
+        let bonus = self.section(src, Block::Bonus, &ast.bonus);
         let mut rules = Vec::new();
         let scope = RuleScope { src, facts: &facts, roles: &roles, levels, is_staff };
         for (index, category) in ast.categories.iter().enumerate() {
             for rule in &category.rules {
                 if rule.direction.value == Direction::Add {
-                    self.error(
-                        src,
-                        rule.direction.span,
-                        format!("category `{}` only deducts", category.name.value),
-                        "`add` in a category",
-                        Some(
-                            "a category is scored from its points down to zero; put bonus points in the `bonus` block"
-                                .into(),
-                        ),
-                    );
+                    let error = CheckError::AddInCategory { category: category.name.value.clone() };
+                    self.error(src, rule.direction.span, error);
                 }
                 rules.extend(self.rule(&scope, rule, Part::Category(index), &category.name.value));
             }
@@ -346,23 +297,18 @@ impl Checker {
         }
     }
 
-    fn section(&mut self, src: &Named, what: &str, sections: &[ast::Section]) -> Option<Label> {
+    fn section(&mut self, src: &Named, block: Block, sections: &[ast::Section]) -> Option<Label> {
         if let Some(extra) = sections.get(1) {
-            self.error(
-                src,
-                extra.label.span,
-                format!("`{what}` is declared twice"),
-                "second block",
-                Some(format!("put all {what} rules in one `{what}` block")),
-            );
+            self.error(src, extra.label.span, CheckError::BlockTwice { block });
         }
-        sections.first().map(|s| Label { id: what.to_string(), label: s.label.value.clone() })
+        let id = if block == Block::Penalties { "penalties" } else { "bonus" };
+        sections.first().map(|s| Label { id: id.to_string(), label: s.label.value.clone() })
     }
 
     fn declare_labels<'a>(
         &mut self,
         src: &Named,
-        what: &str,
+        what: Declared,
         decls: impl Iterator<Item = (&'a ast::Name, &'a Spanned<String>)>,
     ) -> Vec<Label> {
         let mut out: Vec<(Label, Span)> = Vec::new();
@@ -380,7 +326,7 @@ impl Checker {
     fn declare_facts(
         &mut self,
         src: &Named,
-        what: &str,
+        what: Declared,
         decls: &[ast::FactDecl],
         others: &[ast::FactDecl],
     ) -> Vec<policy::Fact> {
@@ -394,7 +340,7 @@ impl Checker {
             }
             if let Some(other) = others.iter().find(|o| o.name.value == decl.name.value) {
                 let seen = Seen { src, file: 0, span: other.name.span };
-                self.duplicate(src, 0, decl.name.span, "name", &decl.name.value, &seen);
+                self.duplicate(src, 0, decl.name.span, Declared::Name, &decl.name.value, &seen);
                 continue;
             }
             let kind = match (decl.kind.value, &decl.range) {
@@ -404,26 +350,17 @@ impl Checker {
                     FactKind::Amounts { min, max }
                 }
                 (Kind::Amounts, None) => {
-                    self.error(
-                        src,
-                        decl.kind.span,
-                        format!("`amounts` fact `{}` needs the range its amounts must fall in", decl.name.value),
-                        "no range",
-                        Some("write the table's range after it, for example `amounts 5-10`".into()),
-                    );
+                    self.error(src, decl.kind.span, CheckError::AmountsWithoutRange { fact: decl.name.value.clone() });
                     FactKind::Amounts { min: Decimal::ZERO, max: Decimal::ZERO }
                 }
                 (kind, Some(range)) => {
-                    self.error(
-                        src,
-                        range.span,
-                        format!("a range on `{}` fact `{}`", kind.word(), decl.name.value),
-                        "only `amounts` facts have a range",
-                        Some(format!(
-                            "write `amounts {}-{}` if the assessor chooses the points, or drop the range",
-                            range.min.value, range.max.value
-                        )),
-                    );
+                    let error = CheckError::RangeOnKind {
+                        kind: kind.word(),
+                        fact: decl.name.value.clone(),
+                        min: range.min.value,
+                        max: range.max.value,
+                    };
+                    self.error(src, range.span, error);
                     kind_of(kind)
                 }
                 (kind, None) => kind_of(kind),
@@ -437,13 +374,7 @@ impl Checker {
 
     fn points(&mut self, src: &Named, number: &ast::Number) -> Decimal {
         if number.value > MAX_POINTS {
-            self.error(
-                src,
-                number.span,
-                format!("`{}` is too large for a policy", number.value),
-                "too large",
-                Some(format!("numbers in a policy are at most {MAX_POINTS}")),
-            );
+            self.error(src, number.span, CheckError::TooLarge { number: number.value, max: MAX_POINTS });
         }
         number.value
     }
@@ -453,59 +384,23 @@ impl Checker {
         let cite = match &rule.cite {
             Some(cite) if !cite.value.is_empty() => Some(cite.value.clone()),
             Some(cite) => {
-                self.error(
-                    src,
-                    cite.span,
-                    "the cite is empty".into(),
-                    "empty cite",
-                    Some("name the place in the document, for example `[附件1/工作纪律/1]`".into()),
-                );
+                self.error(src, cite.span, CheckError::EmptyCite);
                 None
             }
             None => {
-                self.error(
-                    src,
-                    rule.span,
-                    format!("rule on `{}` has no cite", rule.fact.value),
-                    "no cite",
-                    Some(
-                        "every rule names the place in the document it encodes, for example `[附件1/工作纪律/1]`"
-                            .into(),
-                    ),
-                );
+                self.error(src, rule.span, CheckError::RuleWithoutCite { fact: rule.fact.value.clone() });
                 None
             }
         };
         let Some(fact) = scope.facts.iter().position(|f| f.name.id == rule.fact.value) else {
-            let help = closest(&rule.fact.value, scope.facts.iter().map(|f| f.name.id.as_str()))
-                .map(|s| format!("did you mean `{s}`?"))
-                .or_else(|| Some("declare it in the subject's `facts` block".into()));
-            self.error(
-                src,
-                rule.fact.span,
-                format!("rule names undeclared fact `{}`", rule.fact.value),
-                "not a declared fact",
-                help,
-            );
+            let suggestion = did_you_mean_name(&rule.fact.value, scope.facts.iter().map(|f| f.name.id.as_str()));
+            self.error(src, rule.fact.span, CheckError::UndeclaredFact { fact: rule.fact.value.clone(), suggestion });
             return None;
         };
         let kind = scope.facts[fact].kind;
         let sign = match rule.direction.value {
             Direction::Deduct => Decimal::NEGATIVE_ONE,
             Direction::Add => Decimal::ONE,
-        };
-        let mismatch = |want: &str, fix: String| {
-            let article = if kind.word().starts_with('a') { "an" } else { "a" };
-            (
-                format!("`{}` is {article} `{}` fact, but this rule scores it as {want}", rule.fact.value, kind.word()),
-                fix,
-            )
-        };
-        let fix_for = |kind: FactKind| match kind {
-            FactKind::Count => "write `N each` for a count".to_string(),
-            FactKind::Days => "write `N per day` for a days fact".to_string(),
-            FactKind::Amounts { .. } => "write `as assessed` for an amounts fact".to_string(),
-            FactKind::Levels => "write `by level county N, city N, …` for a levels fact".to_string(),
         };
         let measure = match (&rule.amount.value, kind) {
             (Amount::Each { points, beyond }, FactKind::Count) => {
@@ -522,76 +417,47 @@ impl Checker {
                 for (level, value) in table {
                     let value = self.points(src, value);
                     if seen.contains(&level.value.as_str()) {
-                        self.error(
-                            src,
-                            level.span,
-                            format!("level `{}` appears twice in this rule", level.value),
-                            "again",
-                            None,
-                        );
+                        self.error(src, level.span, CheckError::LevelTwice { level: level.value.clone() });
                     }
                     seen.push(&level.value);
                     match scope.levels.iter().position(|l| l.id == level.value) {
                         Some(i) => points[i] = sign * value,
                         None => {
-                            let help = closest(&level.value, scope.levels.iter().map(|l| l.id.as_str()))
-                                .map(|s| format!("did you mean `{s}`?"))
-                                .or_else(|| {
-                                    Some(format!(
-                                        "declared levels: {}",
-                                        list(scope.levels.iter().map(|l| l.id.as_str()))
-                                    ))
-                                });
-                            self.error(
-                                src,
-                                level.span,
-                                format!("unknown level `{}`", level.value),
-                                "not a declared level",
-                                help,
-                            );
+                            let levels = scope.levels.iter().map(|l| l.id.as_str());
+                            let error = CheckError::UnknownLevel {
+                                level: level.value.clone(),
+                                suggestion: did_you_mean_name(&level.value, levels.clone()),
+                                levels: levels.map(String::from).collect(),
+                            };
+                            self.error(src, level.span, error);
                         }
                     }
                 }
                 Some(Measure::ByLevel(points))
             }
             (amount, kind) => {
-                let want = match amount {
-                    Amount::Each { beyond: Some(_), .. } => "`each … beyond`",
-                    Amount::Each { .. } => "`each`",
-                    Amount::PerDay { .. } => "`per day`",
-                    Amount::AsAssessed => "`as assessed`",
-                    Amount::ByLevel(_) => "`by level`",
+                let scored = match amount {
+                    Amount::Each { beyond: Some(_), .. } => Scored::EachBeyond,
+                    Amount::Each { .. } => Scored::Each,
+                    Amount::PerDay { .. } => Scored::PerDay,
+                    Amount::AsAssessed => Scored::AsAssessed,
+                    Amount::ByLevel(_) => Scored::ByLevel,
                 };
-                let (message, fix) = mismatch(want, fix_for(kind));
-                self.error(src, rule.amount.span, message, "does not fit the fact's kind", Some(fix));
+                let error = CheckError::KindMismatch { fact: rule.fact.value.clone(), kind: kind.word(), scored };
+                self.error(src, rule.amount.span, error);
                 None
             }
         };
         let rule_scope = match rule.in_window {
             None => Scope::Own,
             Some(span) if !scope.is_staff => {
-                self.error(
-                    src,
-                    span,
-                    "`in window` is for staff rules: a window rule already counts the window".into(),
-                    "not in a staff rule",
-                    None,
-                );
+                self.error(src, span, CheckError::InWindowInWindowRule);
                 Scope::Own
             }
             Some(span) => {
                 if !matches!(kind, FactKind::Count | FactKind::Days) {
-                    self.error(
-                        src,
-                        span,
-                        format!(
-                            "`in window` sums a count or days fact, and `{}` is `{}`",
-                            rule.fact.value,
-                            kind.word()
-                        ),
-                        "cannot sum this fact",
-                        None,
-                    );
+                    let error = CheckError::InWindowKind { fact: rule.fact.value.clone(), kind: kind.word() };
+                    self.error(src, span, error);
                 }
                 Scope::Window
             }
@@ -601,12 +467,7 @@ impl Checker {
             Some(role) => match scope.roles.iter().position(|r| r.id == role.value) {
                 Some(i) => Some(crate::policy::RoleId(i)),
                 None => {
-                    let help = closest(&role.value, scope.roles.iter().map(|r| r.id.as_str()))
-                        .map(|s| format!("did you mean `{s}`?"))
-                        .or_else(|| {
-                            Some(format!("declared roles: {}", list(scope.roles.iter().map(|r| r.id.as_str()))))
-                        });
-                    self.error(src, role.span, format!("unknown role `{}`", role.value), "not a declared role", help);
+                    self.error(src, role.span, unknown_role(&role.value, scope.roles));
                     None
                 }
             },
@@ -636,55 +497,33 @@ impl Checker {
         let cite = match &average.cite {
             Some(cite) if !cite.value.is_empty() => Some(cite.value.clone()),
             _ => {
-                self.error(
-                    src,
-                    average.span,
-                    "the average has no cite".into(),
-                    "no cite",
-                    Some("name the place in the document, for example `[附件2/工作考勤/1]`".into()),
-                );
+                self.error(src, average.span, CheckError::NoCite { what: Cited::Average });
                 None
             }
         };
         if average.subject.value != "staff" {
-            self.error(
-                src,
-                average.subject.span,
-                format!("a window averages its `staff`, not `{}`", average.subject.value),
-                "not the window's members",
-                None,
-            );
+            let error = CheckError::AverageOfOther { subject: average.subject.value.clone() };
+            self.error(src, average.subject.span, error);
         }
         let category = members.categories.iter().position(|c| c.name.id == average.category.value);
         if category.is_none() {
-            let help = closest(&average.category.value, members.categories.iter().map(|c| c.name.id.as_str()))
-                .map(|s| format!("did you mean `{s}`?"));
-            self.error(
-                src,
-                average.category.span,
-                format!("staff have no category `{}`", average.category.value),
-                "not a staff category",
-                help,
-            );
+            let categories = members.categories.iter().map(|c| c.name.id.as_str());
+            let suggestion = did_you_mean_name(&average.category.value, categories);
+            let error = CheckError::NoStaffCategory { category: average.category.value.clone(), suggestion };
+            self.error(src, average.category.span, error);
         }
         let weight = members.attribute_index(&average.weight.value);
         if weight.is_none() {
-            let help = closest(&average.weight.value, members.attributes.iter().map(|a| a.name.id.as_str()))
-                .map(|s| format!("did you mean `{s}`?"))
-                .or_else(|| Some("declare it in the staff `attributes` block".into()));
-            self.error(
-                src,
-                average.weight.span,
-                format!("staff have no attribute `{}`", average.weight.value),
-                "not a staff attribute",
-                help,
-            );
+            let attributes = members.attributes.iter().map(|a| a.name.id.as_str());
+            let suggestion = did_you_mean_name(&average.weight.value, attributes);
+            let error = CheckError::NoStaffAttribute { attribute: average.weight.value.clone(), suggestion };
+            self.error(src, average.weight.span, error);
         }
         let places = u32::try_from(average.places.value.mantissa())
             .ok()
             .filter(|p| average.places.value.scale() == 0 && *p <= 10);
         if places.is_none() {
-            self.error(src, average.places.span, "places must be a whole number from 0 to 10".into(), "places", None);
+            self.error(src, average.places.span, CheckError::BadPlaces);
         }
         let readings = self.readings(src, &average.notes.readings);
         Some(policy::Average {
@@ -700,16 +539,10 @@ impl Checker {
     /// Bands must give every possible total exactly one grade.
     fn grades(&mut self, src: &Named, ast: &ast::Subject) -> Vec<Band> {
         if let Some(second) = ast.grades_blocks.get(1) {
-            self.error(src, *second, "`grades` is declared twice".into(), "second block", None);
+            self.error(src, *second, CheckError::BlockTwice { block: Block::Grades });
         }
         let Some(block) = ast.grades_blocks.first() else {
-            self.error(
-                src,
-                ast.name.span,
-                format!("subject `{}` has no `grades`", ast.name.value),
-                "no grade bands",
-                Some("add `grades { good \"良好\" from 80 … }`".into()),
-            );
+            self.error(src, ast.name.span, CheckError::NoGrades { subject: ast.name.value.clone() });
             return Vec::new();
         };
         let bands: Vec<Band> = ast
@@ -736,21 +569,14 @@ impl Checker {
         for band in &ast.grades {
             if let Some(first) = names.get(band.name.value.as_str()) {
                 let seen = Seen { src, file: 0, span: *first };
-                self.duplicate(src, 0, band.name.span, "grade", &band.name.value, &seen);
+                self.duplicate(src, 0, band.name.span, Declared::Grade, &band.name.value, &seen);
             }
             names.insert(&band.name.value, band.name.span);
             if let (Some(from), Some(below)) = (&band.from, &band.below) {
                 if from.value >= below.value {
-                    self.error(
-                        src,
-                        band.span,
-                        format!(
-                            "grade `{}` holds no total: `from {}` is not below `below {}`",
-                            band.name.value, from.value, below.value
-                        ),
-                        "empty band",
-                        None,
-                    );
+                    let error =
+                        CheckError::EmptyBand { grade: band.name.value.clone(), from: from.value, below: below.value };
+                    self.error(src, band.span, error);
                 }
             }
         }
@@ -764,40 +590,20 @@ impl Checker {
         let mut covered: Option<Option<Decimal>> = None;
         for (i, band) in &order {
             let span = ast.grades[*i].span;
-            let overlap = |this: &mut Self| {
-                this.error(src, span, format!("grade `{}` overlaps another band", band.name.id), "overlap", None)
-            };
+            let overlap = |this: &mut Self| this.error(src, span, CheckError::Overlap { grade: band.name.id.clone() });
             match (covered, band.from) {
                 (None, None) => {}
-                (None, Some(from)) => self.error(
-                    src,
-                    span,
-                    format!("totals below {from} get no grade"),
-                    "the lowest band starts here",
-                    Some("give the lowest band no `from`, for example `unfit \"不称职\" below 60`".into()),
-                ),
+                (None, Some(from)) => self.error(src, span, CheckError::GapBelow { from }),
                 (Some(None), _) | (Some(Some(_)), None) => overlap(self),
-                (Some(Some(end)), Some(from)) if from > end => self.error(
-                    src,
-                    span,
-                    format!("totals from {end} below {from} get no grade"),
-                    "gap before this band",
-                    None,
-                ),
+                (Some(Some(end)), Some(from)) if from > end => self.error(src, span, CheckError::Gap { end, from }),
                 (Some(Some(end)), Some(from)) if from < end => overlap(self),
                 _ => {}
             }
             covered = Some(band.below);
         }
         match covered {
-            None => self.error(src, *block, "no grade bands".into(), "empty", None),
-            Some(Some(end)) => self.error(
-                src,
-                *block,
-                format!("totals of {end} and above get no grade"),
-                "the highest band ends below them",
-                Some("give the highest band no `below`".into()),
-            ),
+            None => self.error(src, *block, CheckError::NoBands),
+            Some(Some(end)) => self.error(src, *block, CheckError::GapAbove { end }),
             Some(None) => {}
         }
         bands
@@ -807,32 +613,18 @@ impl Checker {
     fn quota(&mut self, src: &Named, quota: &ast::Quota, bands: &[ast::Band]) -> Option<policy::Quota> {
         let from = bands.iter().position(|b| b.name.value == quota.from.value && b.quota.is_none());
         if from.is_none() {
-            let help =
-                closest(&quota.from.value, bands.iter().filter(|b| b.quota.is_none()).map(|b| b.name.value.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some("a chosen grade is picked from a band with `from`/`below`".into()));
-            self.error(
-                src,
-                quota.from.span,
-                format!("no band `{}` to choose from", quota.from.value),
-                "not a band",
-                help,
-            );
+            let candidates = bands.iter().filter(|b| b.quota.is_none()).map(|b| b.name.value.as_str());
+            let suggestion = did_you_mean_name(&quota.from.value, candidates);
+            self.error(src, quota.from.span, CheckError::NoBandToChoose { band: quota.from.value.clone(), suggestion });
         }
         let percent = quota.percent.value;
         if percent > Decimal::ONE_HUNDRED {
-            self.error(src, quota.percent.span, format!("a quota of {percent}% is more than all"), "over 100%", None);
+            self.error(src, quota.percent.span, CheckError::QuotaOverAll { percent });
         }
         let cite = match &quota.cite {
             Some(c) if !c.value.is_empty() => Some(c.value.clone()),
             _ => {
-                self.error(
-                    src,
-                    quota.from.span,
-                    "the quota has no cite".into(),
-                    "no cite",
-                    Some("name the clause that sets it, for example `[第十九条]`".into()),
-                );
+                self.error(src, quota.from.span, CheckError::NoCite { what: Cited::Quota });
                 None
             }
         };
@@ -868,8 +660,16 @@ fn kind_of(kind: Kind) -> FactKind {
     }
 }
 
-fn list<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names.map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+/// A role that is not declared, and what it might be instead.
+fn unknown_role(role: &str, roles: &[Label]) -> CheckError {
+    let names = roles.iter().map(|r| r.id.as_str());
+    let suggestion: Option<Suggestion> = did_you_mean_name(role, names.clone());
+    CheckError::UnknownRole { role: role.to_string(), suggestion, roles: names.map(String::from).collect() }
+}
+
+/// What a condition names and does not declare.
+fn undeclared(name: &str, what: Quantity, known: Vec<&str>) -> CheckError {
+    CheckError::UndeclaredInCondition { name: name.to_string(), what, suggestion: did_you_mean_name(name, known) }
 }
 
 /// Two rules on one fact in one part would share an id: number the later ones.

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
+use super::error::{CountingPart, PunchAt, RecordsCheck as R};
 use super::{CheckError, Checker};
 use crate::policy::calendar::{Calendar, Year};
 use crate::policy::records::{
@@ -16,7 +17,7 @@ use crate::policy::records::{
 };
 use crate::policy::{FactKind, Label, Subject};
 use crate::source::{Named, Span};
-use crate::suggest::closest;
+use crate::suggest::{did_you_mean, did_you_mean_name};
 use crate::syntax::ast::Spanned;
 use crate::syntax::records::{self as ast, Block, Off, PunchEnd, Row};
 
@@ -83,18 +84,12 @@ impl Checker {
             if let Some((word, counting)) = once {
                 if let Some((_, first, first_src)) = seen.iter().find(|(w, _, _)| *w == word) {
                     let same = first_src.name() == src.name();
-                    self.errors.push(CheckError {
-                        message: format!("`{word}` is declared twice"),
-                        src: src.clone(),
-                        span: counting.keyword,
-                        label: "second block".into(),
+                    let error = R::BlockTwice {
+                        block: word,
                         first: same.then_some(*first),
-                        help: Some(if same {
-                            "put all its rows in one block".to_string()
-                        } else {
-                            format!("the first is in `{}`; put all its rows in one block", first_src.name())
-                        }),
-                    });
+                        first_file: (!same).then(|| first_src.name().to_string()),
+                    };
+                    self.refuse(src, counting.keyword, error);
                     continue;
                 }
                 seen.push((word, counting.keyword, src));
@@ -104,8 +99,7 @@ impl Checker {
                 Block::Calendar(c) => {
                     if let Some(year) = self.calendar(src, c) {
                         if calendar.year(year.year).is_some() {
-                            let message = format!("the calendar of {} is given twice", year.year);
-                            self.error(src, c.year.span, message, "again", None);
+                            self.refuse(src, c.year.span, R::CalendarTwice { year: year.year });
                         } else {
                             calendar.years.push(year);
                         }
@@ -136,14 +130,7 @@ impl Checker {
                     records.case_kinds = self.case_kinds(src, c);
                     records.cases = self.events(&scope, c, In::Cases, case_event);
                     if records.case_kinds.is_empty() {
-                        let help = "name each kind of case and its deadline, for example `promised \"承诺件\" due in working days`";
-                        self.error(
-                            src,
-                            c.keyword,
-                            "`cases` declares no kind of case".into(),
-                            "no kinds",
-                            Some(help.into()),
-                        );
+                        self.refuse(src, c.keyword, R::NoCaseKinds);
                     }
                 }
                 Block::Reviews(c) => {
@@ -164,12 +151,11 @@ impl Checker {
     fn calendar(&mut self, src: &Named, c: &ast::Calendar) -> Option<Year> {
         let year = whole(c.year.value).filter(|y| (1900..=2200).contains(y));
         let Some(year) = year.and_then(|y| i32::try_from(y).ok()) else {
-            self.error(src, c.year.span, format!("`{}` is not a year", c.year.value), "not a year", None);
+            self.refuse(src, c.year.span, R::NotAYear { number: c.year.value });
             return None;
         };
         if c.notice.value.trim().is_empty() {
-            let help = "name the notice that sets the year's holidays, for example \"国务院办公厅关于2026年部分节假日安排的通知\"";
-            self.error(src, c.notice.span, "the calendar names no notice".into(), "empty", Some(help.into()));
+            self.refuse(src, c.notice.span, R::NoNotice);
         }
         let mut off: BTreeSet<NaiveDate> = BTreeSet::new();
         let mut working: BTreeSet<NaiveDate> = BTreeSet::new();
@@ -183,13 +169,11 @@ impl Checker {
             let mut days = Vec::new();
             if let (Some(from), Some(to)) = (from, to) {
                 if to < from {
-                    let message = format!("holiday `{}` ends before it starts", holiday.name.value);
-                    self.error(src, holiday.span, message, "backwards", None);
+                    self.refuse(src, holiday.span, R::HolidayBackwards { holiday: holiday.name.value.clone() });
                 }
                 for day in from.iter_days().take_while(|d| *d <= to) {
                     if !off.insert(day) {
-                        let message = format!("{day} is given as a holiday twice");
-                        self.error(src, holiday.span, message, "overlaps another holiday", None);
+                        self.refuse(src, holiday.span, R::HolidayTwice { day });
                     }
                     days.push(day);
                 }
@@ -197,18 +181,15 @@ impl Checker {
             for worked in &holiday.working {
                 let Some(day) = self.day_of(src, year, worked) else { continue };
                 if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-                    let message = format!("{day} is a {}, a workday already", weekday_word(day.weekday()));
-                    let help = "`working` names the weekend days the notice makes workdays (调休上班)";
-                    self.error(src, worked.span, message, "not a weekend day", Some(help.into()));
+                    self.refuse(src, worked.span, R::WorkedNotWeekend { day });
                 } else if !working.insert(day) {
-                    self.error(src, worked.span, format!("{day} is given as worked twice"), "again", None);
+                    self.refuse(src, worked.span, R::WorkedTwice { day });
                 }
             }
             holidays.push((holiday.name.value.clone(), days));
         }
         for day in off.intersection(&working) {
-            let message = format!("{day} is both a holiday and a day worked");
-            self.error(src, c.span, message, "in this calendar", None);
+            self.refuse(src, c.span, R::HolidayAndWorked { day: *day });
         }
         Some(Year { year, notice: c.notice.value.clone(), issued: c.issued.value, holidays, off, working })
     }
@@ -217,7 +198,7 @@ impl Checker {
         let (m, d) = day.value;
         let found = NaiveDate::from_ymd_opt(year, m, d);
         if found.is_none() {
-            self.error(src, day.span, format!("{year} has no day {m:02}-{d:02}"), "not a day", None);
+            self.refuse(src, day.span, R::NoSuchDay { year: Some(year), month: m, day: d });
         }
         found
     }
@@ -236,7 +217,7 @@ impl Checker {
                 for day in [from, to] {
                     if !valid(day) {
                         let (m, d) = day.value;
-                        self.error(src, day.span, format!("no year has a day {m:02}-{d:02}"), "not a day", None);
+                        self.refuse(src, day.span, R::NoSuchDay { year: None, month: m, day: d });
                         ok = false;
                     }
                 }
@@ -245,56 +226,44 @@ impl Checker {
         };
         let mut halves: Vec<Half> = Vec::new();
         for h in &s.halves {
-            self.cited(src, h.cite.as_ref(), h.span, "the half day");
+            self.cited(src, h.cite.as_ref(), h.span, CountingPart::HalfDay);
             let (start, end) = (self.minute(src, &h.start), self.minute(src, &h.end));
             let (Some(start), Some(end)) = (start, end) else {
                 ok = false;
                 continue;
             };
             if start >= end {
-                self.error(
-                    src,
-                    h.span,
-                    format!("half day `{}` ends before it starts", h.name.value),
-                    "backwards",
-                    None,
-                );
+                self.refuse(src, h.span, R::HalfBackwards { half: h.name.value.clone() });
                 ok = false;
             }
             if halves.iter().any(|o| o.name.id == h.name.value) {
-                self.error(src, h.name.span, format!("half day `{}` is declared twice", h.name.value), "again", None);
+                self.refuse(src, h.name.span, R::HalfTwice { half: h.name.value.clone() });
                 ok = false;
                 continue;
             }
             halves.push(Half { name: label(&h.name, &h.label), start, end, in_slot: usize::MAX, out_slot: usize::MAX });
         }
         if halves.len() != 2 {
-            let message = format!(
-                "a schedule has a morning and an afternoon; `{}` has {} half days",
-                s.label.value,
-                halves.len()
-            );
-            let help = "write both, for example `morning \"上午\" 09:00-12:00` and `afternoon \"下午\" 13:00-17:00`";
-            self.error(src, s.label.span, message, "two half days", Some(help.into()));
+            let error = R::HalvesNotTwo { schedule: s.label.value.clone(), halves: halves.len() };
+            self.refuse(src, s.label.span, error);
             return None;
         }
         if halves[0].end > halves[1].start {
-            self.error(src, s.span, "the first half day must end before the second starts".into(), "overlap", None);
+            self.refuse(src, s.span, R::HalvesOverlap);
             ok = false;
         }
         let mut slots: Vec<Slot> = Vec::new();
         for p in &s.punches {
-            self.cited(src, p.cite.as_ref(), p.span, "the punch");
+            self.cited(src, p.cite.as_ref(), p.span, CountingPart::Punch);
             let Some(half) = halves.iter().position(|h| h.name.id == p.half.value) else {
-                let help = closest(&p.half.value, halves.iter().map(|h| h.name.id.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"));
-                let message = format!("punch `{}` names no half day `{}`", p.name.value, p.half.value);
-                self.error(src, p.half.span, message, "not a half day of this schedule", help);
+                let suggestion = did_you_mean_name(&p.half.value, halves.iter().map(|h| h.name.id.as_str()));
+                let error = R::NoSuchHalf { punch: p.name.value.clone(), half: p.half.value.clone(), suggestion };
+                self.refuse(src, p.half.span, error);
                 ok = false;
                 continue;
             };
             if slots.iter().any(|o| o.name.id == p.name.value) {
-                self.error(src, p.name.span, format!("punch `{}` is declared twice", p.name.value), "again", None);
+                self.refuse(src, p.name.span, R::PunchTwice { punch: p.name.value.clone() });
                 ok = false;
                 continue;
             }
@@ -307,9 +276,8 @@ impl Checker {
                 SlotEnd::Out => &mut halves[half].out_slot,
             };
             if *taken != usize::MAX {
-                let which = if end == SlotEnd::In { "in" } else { "out" };
-                let message = format!("half day `{}` has two `{which}` punches", p.half.value);
-                self.error(src, p.end.span, message, "the second", None);
+                let end = at(end);
+                self.refuse(src, p.end.span, R::SecondPunch { half: p.half.value.clone(), end });
                 ok = false;
                 continue;
             }
@@ -338,14 +306,9 @@ impl Checker {
             slots.push(slot);
         }
         for h in &halves {
-            for (slot, which) in [(h.in_slot, "in"), (h.out_slot, "out")] {
+            for (slot, end) in [(h.in_slot, PunchAt::In), (h.out_slot, PunchAt::Out)] {
                 if slot == usize::MAX {
-                    let message = format!("half day `{}` has no `{which}` punch", h.name.id);
-                    let help = format!(
-                        "four punches are due each workday (第十一条); declare one like `{}_{which} \"…\" {} {which}, on time …`",
-                        h.name.id, h.name.id
-                    );
-                    self.error(src, s.label.span, message, "in this schedule", Some(help));
+                    self.refuse(src, s.label.span, R::NoPunch { half: h.name.id.clone(), end });
                     ok = false;
                 }
             }
@@ -357,69 +320,37 @@ impl Checker {
     /// from a time and early before it.
     fn windows(&mut self, src: &Named, p: &ast::Punch, slot: &Slot, half: &Half) -> bool {
         let mut ok = true;
-        let mut fail = |this: &mut Self, span: Span, message: String, help: &str| {
-            this.error(src, span, message, "here", Some(help.to_string()));
+        let mut fail = |this: &mut Self, span: Span, error: R| {
+            this.refuse(src, span, error);
             ok = false;
         };
+        let punch = || p.name.value.clone();
         match (slot.end, p.off.value) {
-            (SlotEnd::In, Off::Early) => fail(
-                self,
-                p.off.span,
-                format!("`{}` opens a half day: it is late, not early", p.name.value),
-                "write `late before …`",
-            ),
-            (SlotEnd::Out, Off::Late) => fail(
-                self,
-                p.off.span,
-                format!("`{}` closes a half day: it is early, not late", p.name.value),
-                "write `early before …`",
-            ),
+            (SlotEnd::In, Off::Early) | (SlotEnd::Out, Off::Late) => {
+                fail(self, p.off.span, R::WrongOff { punch: punch(), end: at(slot.end) })
+            }
             _ => {}
         }
         match slot.end {
             SlotEnd::In => match slot.until.or(slot.before) {
-                None => fail(
-                    self,
-                    p.span,
-                    format!("`{}` is on time with no end: it could never be late", p.name.value),
-                    "write `on time until 08:55`",
-                ),
-                Some(last) if last >= slot.off_before => fail(
-                    self,
-                    p.off_before.span,
-                    format!(
-                        "`{}` is late only before {}, which is not after its on-time window",
-                        p.name.value,
-                        crate::policy::records::clock(slot.off_before)
-                    ),
-                    "late is after the window and before this time, usually the end of the half day",
-                ),
+                None => fail(self, p.span, R::Unbounded { punch: punch(), end: PunchAt::In }),
+                Some(last) if last >= slot.off_before => {
+                    let before = crate::policy::records::clock(slot.off_before);
+                    fail(self, p.off_before.span, R::LateNotAfter { punch: punch(), before })
+                }
                 _ => {}
             },
             SlotEnd::Out => match slot.from {
-                None => fail(
-                    self,
-                    p.span,
-                    format!("`{}` is on time with no start: it could never be early", p.name.value),
-                    "write `on time from 12:00`",
-                ),
-                Some(from) if slot.off_before > from => fail(
-                    self,
-                    p.off_before.span,
-                    format!("`{}` is early up to a time inside its on-time window", p.name.value),
-                    "early is before the window: write `early before` its start",
-                ),
+                None => fail(self, p.span, R::Unbounded { punch: punch(), end: PunchAt::Out }),
+                Some(from) if slot.off_before > from => {
+                    fail(self, p.off_before.span, R::EarlyInsideWindow { punch: punch() })
+                }
                 _ => {}
             },
         }
         if let (Some(from), Some(last)) = (slot.from, slot.until.or(slot.before.map(|b| b.saturating_sub(1)))) {
             if from > last {
-                fail(
-                    self,
-                    p.span,
-                    format!("`{}` is never on time: its window is empty", p.name.value),
-                    "check the times",
-                );
+                fail(self, p.span, R::NeverOnTime { punch: punch() });
             }
         }
         let _ = half;
@@ -437,7 +368,7 @@ impl Checker {
     fn minute(&mut self, src: &Named, clock: &ast::Clock) -> Option<Minute> {
         let (h, m) = clock.value;
         if h > 23 || m > 59 {
-            self.error(src, clock.span, format!("`{h:02}:{m:02}` is not a time of day"), "not a time", None);
+            self.refuse(src, clock.span, R::NotATime { hour: h, minute: m });
             return None;
         }
         Some(h * 60 + m)
@@ -449,29 +380,14 @@ impl Checker {
         let needs = blocks.iter().any(|(b, _)| matches!(b, Block::Punches(_)));
         let defaults: Vec<&Written<'_>> = written.iter().filter(|w| w.ast.season.is_none()).collect();
         if let [_, second, ..] = defaults.as_slice() {
-            let help = "give the other its days of the year: `schedule \"夏季作息\" from 05-01 to 09-30 { … }`";
-            self.error(
-                second.src,
-                second.ast.label.span,
-                "two schedules without a season".into(),
-                "second",
-                Some(help.into()),
-            );
+            self.refuse(second.src, second.ast.label.span, R::TwoWithoutSeason);
         }
         let Some(base) = defaults.first() else {
             if let Some(first) = written.first() {
-                let help = "write the schedule of the rest of the year without `from … to …`";
-                self.error(
-                    first.src,
-                    first.ast.label.span,
-                    "every schedule has a season: some days would have none".into(),
-                    "a season",
-                    Some(help.into()),
-                );
+                self.refuse(first.src, first.ast.label.span, R::AllSeasoned);
             } else if needs && !blocks.iter().any(|(b, _)| matches!(b, Block::Schedule(_))) {
                 if let Some((Block::Punches(c), src)) = blocks.iter().find(|(b, _)| matches!(b, Block::Punches(_))) {
-                    let help = "declare the work hours and the punches: `schedule \"作息时间\" { morning \"上午\" 09:00-12:00 … }`";
-                    self.error(src, c.keyword, "`punches` needs a `schedule`".into(), "no schedule", Some(help.into()));
+                    self.refuse(src, c.keyword, R::PunchesWithoutSchedule);
                 }
             }
             return Vec::new();
@@ -484,17 +400,9 @@ impl Checker {
                 w.schedule.halves.iter().map(|h| &h.name).eq(base.schedule.halves.iter().map(|h| &h.name));
             let shape = |s: &Schedule| s.slots.iter().map(|x| (x.name.clone(), x.half, x.end)).collect::<Vec<_>>();
             if !same_halves || shape(&w.schedule) != shape(&base.schedule) {
-                let help = format!(
-                    "a season changes the times only: give it the half days and punches of `{}`, with the same names and labels",
-                    base.ast.label.value
-                );
-                self.error(
-                    w.src,
-                    w.ast.label.span,
-                    format!("schedule `{}` is not like `{}`", w.ast.label.value, base.ast.label.value),
-                    "other half days or punches",
-                    Some(help),
-                );
+                let error =
+                    R::ScheduleUnlike { schedule: w.ast.label.value.clone(), base: base.ast.label.value.clone() };
+                self.refuse(w.src, w.ast.label.span, error);
             }
         }
         // No day of a (leap) year in two seasons.
@@ -506,14 +414,13 @@ impl Checker {
                     .flat_map(|d| d.iter_days().take(366))
                     .find(|d| a.schedule.holds((d.month(), d.day())) && b.schedule.holds((d.month(), d.day())));
                 if let Some(day) = shared {
-                    let message = format!(
-                        "schedules `{}` and `{}` both hold {:02}-{:02}",
-                        a.ast.label.value,
-                        b.ast.label.value,
-                        day.month(),
-                        day.day()
-                    );
-                    self.error(b.src, b.ast.label.span, message, "overlapping seasons", None);
+                    let error = R::SeasonsOverlap {
+                        first: a.ast.label.value.clone(),
+                        second: b.ast.label.value.clone(),
+                        month: day.month(),
+                        day: day.day(),
+                    };
+                    self.refuse(b.src, b.ast.label.span, error);
                 }
             }
         }
@@ -534,18 +441,19 @@ impl Checker {
     // Counting rows
     // -----------------------------------------------------------------------
 
-    fn cited(&mut self, src: &Named, cite: Option<&Spanned<String>>, span: Span, what: &str) -> String {
+    fn refuse(&mut self, src: &Named, span: Span, error: R) {
+        self.error(src, span, error.into());
+    }
+
+    fn cited(&mut self, src: &Named, cite: Option<&Spanned<String>>, span: Span, what: CountingPart) -> String {
         match cite {
             Some(c) if !c.value.is_empty() => c.value.clone(),
             Some(c) => {
-                let help = "name the place in the document, for example `[第十章/二]`";
-                self.error(src, c.span, "the cite is empty".into(), "empty cite", Some(help.into()));
+                self.refuse(src, c.span, R::EmptyCite);
                 String::new()
             }
             None => {
-                let help =
-                    "every counting rule names the place in the document it encodes, for example `[第十章/三/1]`";
-                self.error(src, span, format!("{what} has no cite"), "no cite", Some(help.into()));
+                self.refuse(src, span, R::NoCite { what });
                 String::new()
             }
         }
@@ -563,15 +471,12 @@ impl Checker {
             match row {
                 Row::Event { event: name, targets, cite, span, .. } => {
                     let Some(e) = event(&name.value) else { continue };
-                    let cite = self.cited(scope.src, cite.as_ref(), *span, "the rule");
+                    let cite = self.cited(scope.src, cite.as_ref(), *span, CountingPart::Rule);
                     let targets = self.targets(scope, targets, block, &cite);
                     out.push(EventRule { event: e, targets });
                 }
                 Row::CaseKind { .. } if block == In::Cases => {}
-                other => {
-                    let message = format!("`{}` has no such row", block.word());
-                    self.error(scope.src, other.span(), message, "not a row of this block", None);
-                }
+                other => self.refuse(scope.src, other.span(), R::NoSuchRow { block: block.word() }),
             }
         }
         out
@@ -586,29 +491,15 @@ impl Checker {
         for row in &c.rows {
             let Row::Counted { name, label: Some(text), .. } = row else { continue };
             if let Some(i) = out.iter().position(|o| o.name.id == name.value) {
-                self.errors.push(CheckError {
-                    message: format!("`{}` is declared twice", name.value),
-                    src: src.clone(),
-                    span: name.span,
-                    label: "declared again here".into(),
-                    first: Some(spans[i]),
-                    help: Some("a row with the name alone adds to it: drop the label".into()),
-                });
+                self.refuse(src, name.span, R::NameTwice { name: name.value.clone(), first: spans[i] });
                 continue;
             }
             if let Some(i) = out.iter().position(|o| o.name.label == text.value) {
-                self.errors.push(CheckError {
-                    message: format!("the label \"{}\" is given twice", text.value),
-                    src: src.clone(),
-                    span: text.span,
-                    label: "again".into(),
-                    first: Some(spans[i]),
-                    help: Some("the tables name each by its label: keep them apart".into()),
-                });
+                self.refuse(src, text.span, R::LabelTwice { label: text.value.clone(), first: spans[i] });
                 continue;
             }
             if text.value.trim().is_empty() {
-                self.error(src, text.span, "the label is empty".into(), "empty", None);
+                self.refuse(src, text.span, R::EmptyLabel);
             }
             out.push(Counted {
                 name: Label { id: name.value.clone(), label: text.value.clone() },
@@ -621,31 +512,25 @@ impl Checker {
                 Row::Counted { name, label, targets, cite, span, .. } => {
                     let Some(i) = out.iter().position(|o| o.name.id == name.value) else {
                         if label.is_none() {
-                            let help = closest(&name.value, out.iter().map(|o| o.name.id.as_str()))
-                                .map(|s| format!("did you mean `{s}`?"))
-                                .or_else(|| Some(format!("declare it with its label first: `{} \"…\"`", name.value)));
-                            let message = format!("`{}` is not declared in `{}`", name.value, block.word());
-                            self.error(src, name.span, message, "no label anywhere", help);
+                            let suggestion = did_you_mean_name(&name.value, out.iter().map(|o| o.name.id.as_str()));
+                            let error = R::Undeclared { name: name.value.clone(), block: block.word(), suggestion };
+                            self.refuse(src, name.span, error);
                         }
                         continue;
                     };
                     if targets.is_empty() {
                         if label.is_none() {
-                            let message = format!("the row of `{}` adds nothing", name.value);
-                            self.error(src, *span, message, "no targets", None);
+                            self.refuse(src, *span, R::AddsNothing { name: name.value.clone() });
                         }
                         continue;
                     }
-                    let cite = self.cited(src, cite.as_ref(), *span, "the row");
+                    let cite = self.cited(src, cite.as_ref(), *span, CountingPart::Row);
                     let targets = self.targets(scope, targets, block, &cite);
                     out[i].targets.extend(targets);
                 }
                 Row::Away { .. } if block == In::Leave => {}
                 Row::ByFact { .. } if block == In::Findings => {}
-                other => {
-                    let message = format!("`{}` has no such row", block.word());
-                    self.error(src, other.span(), message, "not a row of this block", None);
-                }
+                other => self.refuse(src, other.span(), R::NoSuchRow { block: block.word() }),
             }
         }
         out
@@ -656,24 +541,16 @@ impl Checker {
         let mut out = Vec::new();
         for row in &c.rows {
             let Row::Away { attribute, terms, cite, span, .. } = row else { continue };
-            let cite = self.cited(src, cite.as_ref(), *span, "the sum");
+            let cite = self.cited(src, cite.as_ref(), *span, CountingPart::Sum);
             let Some(index) = scope.staff.attribute_index(&attribute.value) else {
-                let help = closest(&attribute.value, scope.staff.attributes.iter().map(|a| a.name.id.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"));
-                let message = format!("staff have no attribute `{}`", attribute.value);
-                self.error(src, attribute.span, message, "not a staff attribute", help);
+                let names = scope.staff.attributes.iter().map(|a| a.name.id.as_str());
+                let suggestion = did_you_mean_name(&attribute.value, names);
+                let error = CheckError::NoStaffAttribute { attribute: attribute.value.clone(), suggestion };
+                self.error(src, attribute.span, error);
                 continue;
             };
             if attribute.value == "workdays" {
-                let help =
-                    "`workdays` are the workdays in the hall, which gather counts from the calendar and the roster";
-                self.error(
-                    src,
-                    attribute.span,
-                    "`workdays` cannot be summed".into(),
-                    "counted by gather",
-                    Some(help.into()),
-                );
+                self.refuse(src, attribute.span, R::WorkdaysSummed);
                 continue;
             }
             let mut away = Away { attribute: index, facts: Vec::new(), leave: Vec::new(), cite };
@@ -682,17 +559,12 @@ impl Checker {
                 let kind = leave.iter().position(|k| k.name.id == term.value);
                 match (fact, kind) {
                     (Some(_), Some(_)) => {
-                        let message = format!("`{}` is both a fact and a kind of leave", term.value);
-                        self.error(src, term.span, message, "ambiguous", Some("rename the kind of leave".into()));
+                        self.refuse(src, term.span, R::FactAndLeave { name: term.value.clone() });
                     }
                     (Some(f), None) if matches!(scope.staff.facts[f].kind, FactKind::Days) => away.facts.push(f),
                     (Some(f), None) => {
-                        let message = format!(
-                            "`{}` is a `{}` fact; a sum of days takes `days` facts",
-                            term.value,
-                            scope.staff.facts[f].kind.word()
-                        );
-                        self.error(src, term.span, message, "not days", None);
+                        let error = R::NotDays { name: term.value.clone(), kind: scope.staff.facts[f].kind.word() };
+                        self.refuse(src, term.span, error);
                     }
                     (None, Some(k)) => away.leave.push(k),
                     (None, None) => {
@@ -702,9 +574,8 @@ impl Checker {
                             .iter()
                             .map(|f| f.name.id.as_str())
                             .chain(leave.iter().map(|k| k.name.id.as_str()));
-                        let help = closest(&term.value, names).map(|s| format!("did you mean `{s}`?"));
-                        let message = format!("`{}` is neither a staff fact nor a kind of leave", term.value);
-                        self.error(src, term.span, message, "unknown", help);
+                        let suggestion = did_you_mean_name(&term.value, names);
+                        self.refuse(src, term.span, R::NotFactNorLeave { name: term.value.clone(), suggestion });
                     }
                 }
             }
@@ -725,10 +596,10 @@ impl Checker {
         for row in &c.rows {
             let Row::ByFact { cite: c, span, .. } = row else { continue };
             if cite.is_some() {
-                self.error(src, *span, "`facts by id or label` is given twice".into(), "again", None);
+                self.refuse(src, *span, R::ByFactTwice);
                 continue;
             }
-            cite = Some(self.cited(src, c.as_ref(), *span, "the rule"));
+            cite = Some(self.cited(src, c.as_ref(), *span, CountingPart::Rule));
         }
         if cite.is_some() {
             // An item's label may name a fact only to count it as that fact
@@ -747,9 +618,8 @@ impl Checker {
                         Row::Counted { name, label: Some(l), .. } if name.value == item.name.id => Some(l.span),
                         _ => None,
                     });
-                    let message = format!("the item \"{}\" is also fact `{id}`, but counts otherwise", item.name.label);
-                    let help = format!("give the item another label, or count it as `{id} 1 each`");
-                    self.error(src, span.unwrap_or(c.keyword), message, "names a fact", Some(help));
+                    let error = R::ItemIsFact { item: item.name.label.clone(), fact: id.to_string() };
+                    self.refuse(src, span.unwrap_or(c.keyword), error);
                 }
             }
         }
@@ -760,9 +630,9 @@ impl Checker {
         let mut out: Vec<CaseKind> = Vec::new();
         for row in &c.rows {
             let Row::CaseKind { name, label: text, deadline, cite, span, .. } = row else { continue };
-            self.cited(src, cite.as_ref(), *span, "the kind of case");
+            self.cited(src, cite.as_ref(), *span, CountingPart::CaseKind);
             if out.iter().any(|k| k.name.id == name.value || k.name.label == text.value) {
-                self.error(src, name.span, format!("kind of case `{}` is declared twice", name.value), "again", None);
+                self.refuse(src, name.span, R::CaseKindTwice { kind: name.value.clone() });
                 continue;
             }
             out.push(CaseKind { name: label(name, text), deadline: deadline.value });
@@ -782,64 +652,46 @@ impl Checker {
         };
         if whose == Whose::Window && !matches!(block, In::Cases | In::Reviews) {
             let span = t.subject.as_ref().map_or(t.span, |s| s.span);
-            let message = format!("a `{}` row counts toward a staff member, not a window", block.word());
-            self.error(
-                src,
-                span,
-                message,
-                "not a window's",
-                Some("window facts are counted from `cases` and `reviews`".into()),
-            );
+            self.refuse(src, span, R::WindowRow { block: block.word() });
             return None;
         }
-        let (subject, other, word, other_word) = match whose {
-            Whose::Staff => (scope.staff, scope.window, "staff", "window"),
-            Whose::Window => (scope.window, scope.staff, "window", "staff"),
+        let (subject, other, word) = match whose {
+            Whose::Staff => (scope.staff, scope.window, "staff"),
+            Whose::Window => (scope.window, scope.staff, "window"),
         };
         let Some(fact) = subject.fact_index(&t.fact.value) else {
-            let help = if other.fact_index(&t.fact.value).is_some() && whose == Whose::Staff {
-                Some(format!("`{}` is a {other_word} fact: write `{other_word} {}`", t.fact.value, t.fact.value))
-            } else {
-                closest(&t.fact.value, subject.facts.iter().map(|f| f.name.id.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"))
-            };
-            let message = format!("{word} have no fact `{}`", t.fact.value);
-            self.error(src, t.fact.span, message, "not a declared fact", help);
+            let of_window = other.fact_index(&t.fact.value).is_some() && whose == Whose::Staff;
+            let facts = subject.facts.iter().map(|f| (f.name.id.as_str(), f.name.label.as_str()));
+            let suggestion = did_you_mean(&t.fact.value, facts);
+            let error = R::NoFact { whose: word, fact: t.fact.value.clone(), of_window, suggestion };
+            self.refuse(src, t.fact.span, error);
             return None;
         };
         let kind = subject.facts[fact].kind;
         let amount = t.amount.value;
         match kind {
             FactKind::Count if amount.fract() != Decimal::ZERO || t.per_day => {
-                let message = if t.per_day {
-                    format!("`{}` is a count: `per day` would add half days to it", t.fact.value)
-                } else {
-                    format!("`{}` is a count: it adds whole numbers, not {amount}", t.fact.value)
-                };
-                self.error(src, t.amount.span, message, "not a whole number", Some("write `1 each`".into()));
+                let fact = t.fact.value.clone();
+                let error = if t.per_day { R::CountPerDay { fact } } else { R::CountFraction { fact, amount } };
+                self.refuse(src, t.amount.span, error);
                 return None;
             }
             FactKind::Days if (amount / HALF).fract() != Decimal::ZERO => {
-                let message = format!("`{}` counts days in halves, not {amount}", t.fact.value);
-                self.error(src, t.amount.span, message, "not a multiple of 0.5", None);
+                self.refuse(src, t.amount.span, R::DaysNotHalves { fact: t.fact.value.clone(), amount });
                 return None;
             }
             FactKind::Amounts { .. } | FactKind::Levels => {
-                let message =
-                    format!("`{}` is `{}`: a counting rule adds to counts and days", t.fact.value, kind.word());
-                let help = "amounts and levels come from the findings log, by the fact's id or label";
-                self.error(src, t.fact.span, message, "not a count or days", Some(help.into()));
+                self.refuse(src, t.fact.span, R::NotCounted { fact: t.fact.value.clone(), kind: kind.word() });
                 return None;
             }
             _ => {}
         }
         if amount > Decimal::from(1000) {
-            self.error(src, t.amount.span, format!("`{amount}` is too large for a counting rule"), "too large", None);
+            self.refuse(src, t.amount.span, R::AmountTooLarge { amount });
             return None;
         }
         if t.per_day && block != In::Leave {
-            let message = format!("`per day` counts the days of a leave; `{}` rows count `each`", block.word());
-            self.error(src, t.amount.span, message, "not a leave", None);
+            self.refuse(src, t.amount.span, R::PerDayOutsideLeave { block: block.word() });
             return None;
         }
         let condition = match &t.condition {
@@ -853,19 +705,15 @@ impl Checker {
                 match allowed.iter().find(|(n, _)| *n == name.value) {
                     Some((_, c)) => Some((*when, *c)),
                     None => {
-                        let help = match allowed {
-                            [] => format!("`{}` rows take no condition", block.word()),
-                            _ => closest(&name.value, allowed.iter().map(|(n, _)| *n))
-                                .map(|s| format!("did you mean `{s}`?"))
-                                .unwrap_or_else(|| format!("`{}` rows may say `when {}`", block.word(), allowed[0].0)),
+                        let allowed: Vec<&'static str> = allowed.iter().map(|(n, _)| *n).collect();
+                        let suggestion = did_you_mean_name(&name.value, allowed.iter().copied());
+                        let error = R::UnknownCondition {
+                            condition: name.value.clone(),
+                            block: block.word(),
+                            allowed,
+                            suggestion,
                         };
-                        self.error(
-                            src,
-                            name.span,
-                            format!("unknown condition `{}`", name.value),
-                            "not a column kaohe reads",
-                            Some(help),
-                        );
+                        self.refuse(src, name.span, error);
                         return None;
                     }
                 }
@@ -877,17 +725,11 @@ impl Checker {
                 let minutes = if *hours { n.value * Decimal::from(60) } else { n.value };
                 let whole_minutes = whole(minutes).and_then(|m| u32::try_from(m).ok()).filter(|m| *m <= 24 * 60);
                 if block != In::Leave {
-                    self.error(src, n.span, "`over` is for the length of a leave".into(), "not a leave", None);
+                    self.refuse(src, n.span, R::OverOutsideLeave);
                     return None;
                 }
                 let Some(m) = whole_minutes else {
-                    self.error(
-                        src,
-                        n.span,
-                        "a duration is whole minutes, at most a day".into(),
-                        "not whole minutes",
-                        None,
-                    );
+                    self.refuse(src, n.span, R::BadDuration);
                     return None;
                 };
                 Some(m)
@@ -923,14 +765,9 @@ fn whole(value: Decimal) -> Option<i64> {
     (value.fract() == Decimal::ZERO).then(|| i64::try_from(value).ok()).flatten()
 }
 
-fn weekday_word(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
+fn at(end: SlotEnd) -> PunchAt {
+    match end {
+        SlotEnd::In => PunchAt::In,
+        SlotEnd::Out => PunchAt::Out,
     }
 }

@@ -1,10 +1,11 @@
 //! Checks for what decides a standing beyond the score: conditions, the
 //! vetoes on chosen grades, flags, and the annual roll-up.
 
-use super::{list, Checker};
+use super::error::{Block, CheckError, Cited, Quantity};
+use super::{undeclared, unknown_role, Checker};
 use crate::policy::{self, Band, Condition, Label, Term, TermScope};
 use crate::source::Named;
-use crate::suggest::closest;
+use crate::suggest::did_you_mean_name;
 use crate::syntax::ast::{self, ConditionKind, QuantityScope, Spanned};
 
 /// Conditions may nest in parentheses, but not without end: a policy
@@ -46,29 +47,16 @@ impl Checker {
         let grade = scope.grades.iter().position(|g| g.name.id == veto.grade.value);
         match grade {
             Some(g) if scope.grades[g].quota.is_none() => {
-                self.error(
-                    scope.src,
-                    veto.grade.span,
-                    format!("`{}` is a band of totals, and only a chosen grade can be withheld", veto.grade.value),
-                    "not a chosen grade",
-                    Some("vetoes apply to grades `chosen from` another, such as `excellent`".into()),
-                );
+                self.error(scope.src, veto.grade.span, CheckError::VetoOnBand { grade: veto.grade.value.clone() });
             }
             Some(_) => {}
             None => {
-                let help = closest(&veto.grade.value, scope.grades.iter().map(|g| g.name.id.as_str()))
-                    .map(|s| format!("did you mean `{s}`?"));
-                self.error(
-                    scope.src,
-                    veto.grade.span,
-                    format!("unknown grade `{}`", veto.grade.value),
-                    "not a grade",
-                    help,
-                );
+                let error = unknown_grade(&veto.grade.value, scope);
+                self.error(scope.src, veto.grade.span, error);
             }
         }
         let condition = self.condition(scope, &veto.condition, place, 0);
-        let cite = self.cite_of(scope.src, veto.span, &veto.cite, "veto");
+        let cite = self.cite_of(scope.src, veto.span, &veto.cite, Cited::Veto);
         let readings = self.readings(scope.src, &veto.notes.readings);
         Some(policy::Veto { grade: grade?, condition: condition?, cite: cite?, wording: text(&veto.wording), readings })
     }
@@ -76,7 +64,7 @@ impl Checker {
     pub(super) fn flag(&mut self, scope: &Scope<'_>, flag: &ast::Flag, annual: bool) -> Option<policy::Flag> {
         let place = if annual { Place::AnnualFlag } else { Place::Flag };
         let condition = self.condition(scope, &flag.condition, place, 0);
-        let cite = self.cite_of(scope.src, flag.span, &flag.cite, "flag");
+        let cite = self.cite_of(scope.src, flag.span, &flag.cite, Cited::Flag);
         let readings = self.readings(scope.src, &flag.notes.readings);
         Some(policy::Flag {
             readings,
@@ -90,37 +78,25 @@ impl Checker {
     pub(super) fn annual(&mut self, scope: &Scope<'_>, blocks: &[ast::Annual]) -> Option<policy::AnnualRules> {
         let block = blocks.first()?;
         if let Some(extra) = blocks.get(1) {
-            self.error(scope.src, extra.span, "`annual` is declared twice".into(), "second block", None);
+            self.error(scope.src, extra.span, CheckError::BlockTwice { block: Block::Annual });
         }
         let Some(total) = block.totals.first() else {
-            self.error(
-                scope.src,
-                block.span,
-                "the `annual` block does not say how quarters make a year".into(),
-                "no annual total",
-                Some("add `total mean of quarters, rounded to 2 places [第十二条]`".into()),
-            );
+            self.error(scope.src, block.span, CheckError::NoAnnualTotal);
             return None;
         };
         if let Some(extra) = block.totals.get(1) {
-            self.error(scope.src, extra.span, "the annual total is given twice".into(), "again", None);
+            self.error(scope.src, extra.span, CheckError::AnnualTotalTwice);
         }
         let places =
             u32::try_from(total.places.value.mantissa()).ok().filter(|p| total.places.value.scale() == 0 && *p <= 10);
         if places.is_none() {
-            self.error(
-                scope.src,
-                total.places.span,
-                "places must be a whole number from 0 to 10".into(),
-                "places",
-                None,
-            );
+            self.error(scope.src, total.places.span, CheckError::BadPlaces);
         }
-        let cite = self.cite_of(scope.src, total.span, &total.cite, "annual total");
+        let cite = self.cite_of(scope.src, total.span, &total.cite, Cited::AnnualTotal);
         let mut not_assessed = Vec::new();
         for gate in &block.not_assessed {
             let condition = self.condition(scope, &gate.condition, Place::AnnualGate, 0);
-            let cite = self.cite_of(scope.src, gate.span, &gate.cite, "rule");
+            let cite = self.cite_of(scope.src, gate.span, &gate.cite, Cited::Rule);
             let readings = self.readings(scope.src, &gate.notes.readings);
             if let (Some(condition), Some(cite)) = (condition, cite) {
                 not_assessed.push(policy::Gate { condition, cite, wording: text(&gate.wording), readings });
@@ -145,18 +121,12 @@ impl Checker {
         src: &Named,
         span: crate::source::Span,
         cite: &Option<Spanned<String>>,
-        what: &str,
+        what: Cited,
     ) -> Option<String> {
         match cite {
             Some(c) if !c.value.is_empty() => Some(c.value.clone()),
             _ => {
-                self.error(
-                    src,
-                    span,
-                    format!("the {what} has no cite"),
-                    "no cite",
-                    Some("name the clause it encodes, for example `[第十五条]`".into()),
-                );
+                self.error(src, span, CheckError::NoCite { what });
                 None
             }
         }
@@ -169,13 +139,7 @@ impl Checker {
 
     fn condition(&mut self, scope: &Scope<'_>, c: &ast::Condition, place: Place, depth: usize) -> Option<Condition> {
         if depth > MAX_CONDITION_DEPTH {
-            self.error(
-                scope.src,
-                c.span,
-                format!("the condition nests deeper than {MAX_CONDITION_DEPTH} levels"),
-                "too deep",
-                Some("split it into several vetoes or flags".into()),
-            );
+            self.error(scope.src, c.span, CheckError::ConditionTooDeep { limit: MAX_CONDITION_DEPTH });
             return None;
         }
         let src = scope.src;
@@ -196,26 +160,13 @@ impl Checker {
             }
             ConditionKind::Role(role) => {
                 if scope.roles.is_empty() {
-                    self.error(
-                        src,
-                        role.span,
-                        format!("`{}` records have no roles", scope.subject),
-                        "no roles here",
-                        None,
-                    );
+                    self.error(src, role.span, CheckError::NoRoles { subject: scope.subject.to_string() });
                     return None;
                 }
                 match scope.roles.iter().position(|r| r.id == role.value) {
                     Some(i) => Some(Condition::Role(crate::policy::RoleId(i))),
                     None => {
-                        let help = Some(format!("declared roles: {}", list(scope.roles.iter().map(|r| r.id.as_str()))));
-                        self.error(
-                            src,
-                            role.span,
-                            format!("unknown role `{}`", role.value),
-                            "not a declared role",
-                            help,
-                        );
+                        self.error(src, role.span, unknown_role(&role.value, scope.roles));
                         None
                     }
                 }
@@ -223,29 +174,15 @@ impl Checker {
             ConditionKind::Grade { grade, every_quarter } => {
                 // A veto decides the grade, so it may test only the quarters' grades.
                 if !*every_quarter && matches!(place, Place::Veto | Place::AnnualVeto | Place::AnnualGate) {
-                    self.error(
-                        src,
-                        c.span,
-                        "a veto cannot test the grade it decides".into(),
-                        "grade test",
-                        Some("test the grade in `flags`, or the quarters' grades with `in every quarter`".into()),
-                    );
+                    self.error(src, c.span, CheckError::VetoTestsGrade);
                 }
                 if *every_quarter && !place.annual() {
-                    self.error(
-                        src,
-                        c.span,
-                        "`in every quarter` is only known for the year".into(),
-                        "outside `annual`",
-                        None,
-                    );
+                    self.error(src, c.span, CheckError::EveryQuarterOutsideAnnual);
                 }
                 match scope.grades.iter().position(|g| g.name.id == grade.value) {
                     Some(g) => Some(Condition::Grade { grade: g, every_quarter: *every_quarter }),
                     None => {
-                        let help = closest(&grade.value, scope.grades.iter().map(|g| g.name.id.as_str()))
-                            .map(|s| format!("did you mean `{s}`?"));
-                        self.error(src, grade.span, format!("unknown grade `{}`", grade.value), "not a grade", help);
+                        self.error(src, grade.span, unknown_grade(&grade.value, scope));
                         None
                     }
                 }
@@ -264,51 +201,35 @@ impl Checker {
         match quantity.scope {
             QuantityScope::OfStaff => {
                 let Some(members) = scope.members else {
-                    self.error(
-                        src,
-                        quantity.span,
-                        "`of staff` is for window conditions".into(),
-                        "not in a window",
-                        None,
-                    );
+                    self.error(src, quantity.span, CheckError::OfStaffOutsideWindow);
                     return None;
                 };
                 match members.iter().position(|f| f.name.id == name) {
                     Some(fact) => Some(Term::Fact { fact, scope: TermScope::Staff }),
                     None => {
-                        self.unknown(src, quantity, members.iter().map(|f| f.name.id.as_str()).collect(), "staff fact");
+                        let known = members.iter().map(|f| f.name.id.as_str()).collect();
+                        self.error(src, quantity.name.span, undeclared(name, Quantity::StaffFact, known));
                         None
                     }
                 }
             }
             QuantityScope::InWindow => {
                 if scope.members.is_some() {
-                    self.error(
-                        src,
-                        quantity.span,
-                        "`in window` is for staff conditions: a window's own facts already are the window's".into(),
-                        "not in a staff condition",
-                        Some("to sum the window's staff, write `… of staff`".into()),
-                    );
+                    self.error(src, quantity.span, CheckError::InWindowInWindowCondition);
                     return None;
                 }
                 match scope.facts.iter().position(|f| f.name.id == name) {
                     Some(fact) => Some(Term::Fact { fact, scope: TermScope::Window }),
                     None => {
-                        self.unknown(src, quantity, scope.facts.iter().map(|f| f.name.id.as_str()).collect(), "fact");
+                        let known = scope.facts.iter().map(|f| f.name.id.as_str()).collect();
+                        self.error(src, quantity.name.span, undeclared(name, Quantity::Fact, known));
                         None
                     }
                 }
             }
             QuantityScope::Own if name == "months_in_hall" => {
                 if !place.annual() {
-                    self.error(
-                        src,
-                        quantity.span,
-                        "`months_in_hall` is only known for the year".into(),
-                        "outside `annual`",
-                        None,
-                    );
+                    self.error(src, quantity.span, CheckError::MonthsInHallOutsideAnnual);
                     return None;
                 }
                 Some(Term::MonthsInHall)
@@ -325,22 +246,17 @@ impl Checker {
                 if place.annual() {
                     known.push("months_in_hall");
                 }
-                self.unknown(src, quantity, known, "fact or attribute");
+                self.error(src, quantity.name.span, undeclared(name, Quantity::FactOrAttribute, known));
                 None
             }
         }
     }
+}
 
-    fn unknown(&mut self, src: &Named, quantity: &ast::Quantity, known: Vec<&str>, what: &str) {
-        let help = closest(&quantity.name.value, known).map(|s| format!("did you mean `{s}`?"));
-        self.error(
-            src,
-            quantity.name.span,
-            format!("condition names undeclared {what} `{}`", quantity.name.value),
-            format!("not a declared {what}"),
-            help,
-        );
-    }
+/// A grade that is not one of the subject's.
+fn unknown_grade(grade: &str, scope: &Scope<'_>) -> CheckError {
+    let suggestion = did_you_mean_name(grade, scope.grades.iter().map(|g| g.name.id.as_str()));
+    CheckError::UnknownGrade { grade: grade.to_string(), suggestion, grades: Vec::new() }
 }
 
 fn text(wording: &Option<Spanned<String>>) -> Option<String> {

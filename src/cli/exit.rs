@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use kaohe::app::{Error, Fault};
 use kaohe::output::stdio::{self, PrintError, Stream};
+use kaohe::output::OutputError;
 use kaohe::render::Diagnostics;
 
 pub const EXIT_CODES: &str = "\
@@ -55,15 +56,15 @@ pub fn finish(outcome: Result<(), Failure>, diagnostics: &Diagnostics) -> ExitCo
     match outcome {
         Ok(()) | Err(Failure::Print(PrintError::Closed)) => ExitCode::SUCCESS,
         Err(Failure::Exit(code)) => ExitCode::from(code),
-        Err(Failure::Print(err @ PrintError::Failed { stream: Stream::Stdout, .. })) => {
-            let err = Error::io(err.to_string());
+        Err(Failure::Print(PrintError::Failed { stream: Stream::Stdout, error })) => {
+            let err = Error::one(Fault::Io, OutputError::Stdout { reason: error.into() });
             // Whether stderr takes it or not, the status says the run failed.
-            let _ = stdio::eprint(&diagnostics.errors(&err.diagnostics));
+            let _ = stdio::eprint(&diagnostics.errors(&err.problems));
             ExitCode::from(status(Fault::Io))
         }
         Err(Failure::Print(PrintError::Failed { .. })) => ExitCode::from(status(Fault::Io)),
         Err(Failure::App(err)) => {
-            let _ = stdio::eprint(&diagnostics.errors(&err.diagnostics));
+            let _ = stdio::eprint(&diagnostics.errors(&err.problems));
             ExitCode::from(status(err.fault))
         }
     }
@@ -76,6 +77,6 @@ pub fn clap_error(err: clap::Error) -> ExitCode {
     let text = if stream.is_terminal() { err.render().ansi().to_string() } else { err.render().to_string() };
     match stdio::write_to(stream, &text) {
         Ok(()) | Err(PrintError::Closed) => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
-        Err(failed) => finish(Err(Failure::Print(failed)), &Diagnostics::new(false)),
+        Err(failed) => finish(Err(Failure::Print(failed)), &super::stderr::unparsed()),
     }
 }

@@ -78,7 +78,10 @@ pub fn run(args: ExplainArgs, context: &Context) -> Result<(), Failure> {
 
 /// The ledgers of `records`, in `format`.
 pub(super) fn render(scoring: &Scoring, records: &[Who], format: Format) -> Result<String, Failure> {
-    let failed = || Failure::from(Error::new(Fault::Io, vec![miette::miette!("cannot write a ledger")]));
+    let failed = || {
+        let error = kaohe::app::AppError::NotMade { what: kaohe::app::Made::Ledger, reason: None };
+        Failure::from(Error::one(Fault::Io, error))
+    };
     let mut parts: Vec<(String, String)> = Vec::new();
     for who in records {
         let (staff, i) = match *who {
@@ -133,12 +136,6 @@ pub(super) fn render(scoring: &Scoring, records: &[Who], format: Format) -> Resu
 
 /// A month is counted for the 考勤通报, not scored: it has no ledger.
 fn month_refused() -> Failure {
-    Error::new(
-        Fault::Usage,
-        vec![miette::miette!(
-            help = "`kaohe report --facts` with the month's file makes its 《考勤通报》; explain a quarter or a year",
-            "a month's facts are not scored, so they have no ledger"
-        )],
-    )
-    .into()
+    let error = kaohe::app::AppError::MonthHas { not: kaohe::app::MonthLacks::Ledger };
+    Error::one(Fault::Usage, error).into()
 }

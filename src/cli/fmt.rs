@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use kaohe::app::fmt::Outcome;
-use miette::Report;
+use kaohe::app::Problem;
 
 use super::{Context, Failure};
 
@@ -50,8 +50,8 @@ pub struct FmtArgs {
 /// the errors are on stderr.
 pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
     let formatted = kaohe::app::fmt::format_paths(&args.paths, args.check);
-    let mut rejected: Vec<Report> = Vec::new();
-    let mut failed: Vec<Report> = formatted.unreadable;
+    let mut rejected: Vec<Problem> = Vec::new();
+    let mut failed: Vec<Problem> = formatted.unreadable;
     let (mut changed, mut unchanged) = (0usize, 0usize);
     let (mut diffs, mut notes) = (String::new(), String::new());
     for (path, outcome) in formatted.files {

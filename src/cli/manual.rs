@@ -44,6 +44,8 @@ pub fn man(args: ManArgs) -> Result<(), Failure> {
         },
     };
     let mut roff = Vec::new();
-    clap_mangen::Man::new(page).render(&mut roff).map_err(|err| kaohe::app::Error::io(err.to_string()))?;
+    clap_mangen::Man::new(page).render(&mut roff).map_err(|err| {
+        kaohe::app::Error::one(kaohe::app::Fault::Io, kaohe::app::AppError::Manual { reason: err.into() })
+    })?;
     out::write(None, &[], |w| w.write_all(&roff))
 }

@@ -16,15 +16,16 @@ mod gather;
 mod manual;
 mod out;
 mod report;
+mod stderr;
 mod table;
 mod template;
 mod test;
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+use kaohe::app::Problem;
 use kaohe::render::Diagnostics;
 
 pub use exit::clap_error;
@@ -42,16 +43,8 @@ pub struct Cli {
     #[command(subcommand)]
     command: Command,
 
-    /// When to colour diagnostics on stderr.
-    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
-    color: Color,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
+    #[command(flatten)]
+    stderr: stderr::StderrArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,7 +125,7 @@ struct Context {
 
 impl Context {
     /// Warnings on stderr (versions of the policy skipped as not needed), if any.
-    fn warn(&self, warnings: &[miette::Report]) -> Result<(), Failure> {
+    fn warn(&self, warnings: &[Problem]) -> Result<(), Failure> {
         if warnings.is_empty() {
             return Ok(());
         }
@@ -141,12 +134,7 @@ impl Context {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let color = match cli.color {
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        Color::Always => true,
-        Color::Never => false,
-    };
-    let context = Context { diagnostics: Diagnostics::new(color) };
+    let context = Context { diagnostics: cli.stderr.diagnostics() };
     let outcome = match cli.command {
         Command::Eval(args) => eval::run(args, &context),
         Command::Gather(args) => gather::run(args, &context),

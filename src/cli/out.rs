@@ -22,7 +22,7 @@ pub fn write(
     match kaohe::output::write(out.filter(|p| !is_stdout(p)), inputs, render) {
         Ok(()) => Ok(()),
         Err(WriteError::Stdout(err)) => Err(Failure::Print(err)),
-        Err(WriteError::File(err)) => Err(Error::new(kaohe::app::Fault::Io, vec![miette::Report::new(err)]).into()),
+        Err(WriteError::File(err)) => Err(Error::one(kaohe::app::Fault::Io, err).into()),
     }
 }
 
@@ -37,8 +37,11 @@ pub fn print(text: &str) -> Result<(), Failure> {
 }
 
 /// A `kaohe: …` line on standard error: what was read, what was scored.
+/// With `--error-format json`, a JSON line like the diagnostics', so that
+/// every line of stderr parses.
 pub fn note(line: &str) -> Result<(), Failure> {
-    stdio::eprint(&format!("kaohe: {line}\n")).map_err(Failure::Print)
+    let text = if super::stderr::json() { kaohe::render::note_json(line) } else { format!("kaohe: {line}\n") };
+    stdio::eprint(&text).map_err(Failure::Print)
 }
 
 /// Text for standard error (rendered diagnostics, warnings).
@@ -48,5 +51,8 @@ pub fn eprint(text: &str) -> Result<(), Failure> {
 
 /// A workbook made by `make`, or why it could not be.
 pub fn workbook(make: impl FnOnce() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>) -> Result<Vec<u8>, Failure> {
-    make().map_err(|err| Error::io(format!("cannot make the workbook: {err}")).into())
+    make().map_err(|err| {
+        let error = kaohe::app::AppError::NotMade { what: kaohe::app::Made::Workbook, reason: Some(err.to_string()) };
+        Error::one(kaohe::app::Fault::Io, error).into()
+    })
 }

@@ -66,14 +66,7 @@ fn format_of(args: &ReportArgs) -> Format {
 pub fn run(args: ReportArgs, context: &Context) -> Result<(), Failure> {
     let format = format_of(&args);
     if format != Format::Html && args.out.is_none() && std::io::stdout().is_terminal() {
-        return Err(Error::new(
-            kaohe::app::Fault::Usage,
-            vec![miette::miette!(
-                help = "write it to a file with `--out FILE`",
-                "a PDF or a workbook is not for a terminal"
-            )],
-        )
-        .into());
+        return Err(Error::one(kaohe::app::Fault::Usage, kaohe::app::AppError::NotForTerminal).into());
     }
     let (policies, scoring) = report::score(&args.policy, &args.facts)?;
     context.warn(&policies.warnings())?;
@@ -102,11 +95,8 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<(), Failure> {
                 super::out::workbook(|| kaohe::render::xlsx::year(&y.version.policy, &y.results, &report::quarters(y)))?
             }
             Scoring::Month(_) => {
-                return Err(Error::new(
-                    kaohe::app::Fault::Usage,
-                    vec![miette::miette!(help = "write it as `.html` or `.pdf`", "a month's 考勤通报 has no workbook")],
-                )
-                .into())
+                let error = kaohe::app::AppError::MonthHas { not: kaohe::app::MonthLacks::Workbook };
+                return Err(Error::one(kaohe::app::Fault::Usage, error).into());
             }
         },
     };

@@ -35,9 +35,9 @@ impl TableArgs {
     pub fn options<'a>(&self, windows: impl Iterator<Item = &'a str> + Clone) -> Result<Options, Failure> {
         if let Some(wanted) = &self.window {
             if !windows.clone().any(|w| w == wanted) {
-                let hint = kaohe::suggest::closest(wanted, windows)
-                    .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
-                return Err(Error::new(Fault::Usage, vec![miette::miette!("no window has id `{wanted}`{hint}")]).into());
+                let suggestion = kaohe::suggest::did_you_mean_name(wanted, windows);
+                let error = kaohe::app::AppError::UnknownWindow { wanted: wanted.clone(), suggestion };
+                return Err(Error::one(Fault::Usage, error).into());
             }
         }
         let sort = match self.sort {

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use miette::miette;
 
 use kaohe::app::{Error, Fault};
 use kaohe::facts::Period;
@@ -55,15 +54,8 @@ fn parse_period(text: &str) -> Result<Period, String> {
 
 pub fn run(args: TemplateArgs, context: &Context) -> Result<(), Failure> {
     if !args.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
-        return Err(Error::new(
-            Fault::Usage,
-            vec![miette!(
-                help = "name it like `2026-Q4.xlsx`: spreadsheet programs open it by its extension",
-                "`--out {}`: the template is an .xlsx workbook",
-                args.out.display()
-            )],
-        )
-        .into());
+        let error = kaohe::app::AppError::TemplateNotXlsx { out: args.out.display().to_string() };
+        return Err(Error::one(Fault::Usage, error).into());
     }
     let (policies, template) = kaohe::app::template::template(&args.policy, args.period, args.roster.as_deref())?;
     context.warn(&policies.warnings())?;

@@ -31,10 +31,10 @@ pub struct TestArgs {
 /// The exit status of `kaohe test` when a case fails.
 const FAILED: u8 = 5;
 
-pub fn run(args: TestArgs, _context: &Context) -> Result<(), Failure> {
+pub fn run(args: TestArgs, context: &Context) -> Result<(), Failure> {
     // Every version's cases run, so every version must load.
     let policies = kaohe::app::period::load(&args.policy)?.strict()?;
-    let results = policy_tests::run(&policies);
+    let results = policy_tests::run(&policies, context.diagnostics.lang());
     let report = kaohe::render::test_report(&results);
     super::out::print(&report)?;
     if results.iter().all(|v| v.cases.iter().all(|c| c.passed())) {

@@ -5,7 +5,8 @@
 
 use std::sync::Arc;
 
-use super::load::{clip, At, Loader, Schema};
+use super::error::{FactsError, ItemProblem};
+use super::load::{quoted, At, Loader, Schema};
 use super::{Evidence, Evidenced, Record, Value};
 use crate::json::{Json, JsonKind, Member};
 
@@ -34,12 +35,7 @@ impl Loader<'_> {
         let JsonKind::Object(lists) = &member.value.kind else {
             self.error(
                 member.value.span,
-                format!(
-                    "{at}, `evidence`: expected an object of lists, one per fact, found {}",
-                    member.value.type_name()
-                ),
-                "not an object",
-                Some("write `\"evidence\": {\"late_early_away\": [{\"date\": …, \"note\": …, \"source\": …}]}`".into()),
+                FactsError::EvidenceNotObject { record: at.record(), found: member.value.json_type() },
             );
             return None;
         };
@@ -51,25 +47,25 @@ impl Loader<'_> {
                 (Some(&fact), _) => Evidenced::Fact(fact),
                 (None, Some(a)) if attributes => Evidenced::Attribute(a),
                 _ => {
-                    let mut known: Vec<&str> = schema.facts.keys().copied().collect();
+                    let subject = schema.subject;
+                    let mut known: Vec<(&str, &str)> =
+                        subject.facts.iter().map(|f| (f.name.id.as_str(), f.name.label.as_str())).collect();
                     if attributes {
-                        known.extend(schema.subject.attributes.iter().map(|a| a.name.id.as_str()));
+                        known.extend(subject.attributes.iter().map(|a| (a.name.id.as_str(), a.name.label.as_str())));
                     }
-                    let help = self.closest(key, known).map(|s| format!("did you mean `{s}`?")).or_else(|| {
-                        Some(format!("evidence is listed under the facts of subject `{}`", schema.subject.name.id))
-                    });
-                    self.error(
-                        list.key_span,
-                        format!("{at}, `evidence`: unknown fact `{}`", clip(key)),
-                        "not a fact of this policy",
-                        help,
-                    );
+                    let error = FactsError::EvidenceUnknown {
+                        record: at.record(),
+                        name: quoted(key),
+                        subject: subject.name.id.clone(),
+                        suggestion: self.suggest(key, known),
+                    };
+                    self.error(list.key_span, error);
                     ok = false;
                     continue;
                 }
             };
             if out.iter().any(|(e, _, _)| *e == of) {
-                self.error(list.key_span, format!("{at}, `evidence`: `{key}` is given twice"), "again", None);
+                self.error(list.key_span, FactsError::EvidenceTwice { record: at.record(), name: quoted(key) });
                 ok = false;
                 continue;
             }
@@ -105,16 +101,9 @@ impl Loader<'_> {
                 Evidenced::Attribute(a) => record.attributes.get(a).is_some_and(|v| !v.is_zero()),
             };
             if !has {
-                let where_ = match of {
-                    Evidenced::Fact(_) => "in `facts`",
-                    Evidenced::Attribute(_) => "on the record",
-                };
-                self.error(
-                    list.key_span,
-                    format!("{at}, `evidence.{}`: evidence for `{}`, which is 0 here", list.key, list.key),
-                    "nothing to be evidence of",
-                    Some(format!("give `{}` {where_}, or remove its evidence", list.key)),
-                );
+                let attribute = matches!(of, Evidenced::Attribute(_));
+                let error = FactsError::EvidenceOfZero { record: at.record(), name: quoted(&list.key), attribute };
+                self.error(list.key_span, error);
                 ok = false;
                 continue;
             }
@@ -126,12 +115,9 @@ impl Loader<'_> {
     /// `[{"date": "2026-07-03", "note": "…", "source": "punches.csv:118"}, …]`
     fn evidence_items(&mut self, at: &At<'_>, key: &str, value: &Json<'_>) -> Option<Vec<Evidence>> {
         let JsonKind::Array(items) = &value.kind else {
-            self.error(
-                value.span,
-                format!("{at}, `evidence.{key}`: expected a list of evidence items, found {}", value.type_name()),
-                "not a list",
-                None,
-            );
+            let error =
+                FactsError::EvidenceNotList { record: at.record(), name: quoted(key), found: value.json_type() };
+            self.error(value.span, error);
             return None;
         };
         let mut ok = true;
@@ -146,17 +132,9 @@ impl Loader<'_> {
     }
 
     fn evidence_item(&mut self, at: &At<'_>, key: &str, index: usize, item: &Json<'_>) -> Option<Evidence> {
-        let field = |name: &str| format!("evidence.{key}[{index}].{name}");
+        let problem = |problem| FactsError::EvidenceItem { record: at.record(), name: quoted(key), index, problem };
         let JsonKind::Object(members) = &item.kind else {
-            self.error(
-                item.span,
-                format!(
-                    "{at}, `evidence.{key}[{index}]`: expected an item `{{\"date\", \"note\", \"source\"}}`, found {}",
-                    item.type_name()
-                ),
-                "not an item",
-                None,
-            );
+            self.error(item.span, problem(ItemProblem::NotAnObject { found: item.json_type() }));
             return None;
         };
         let mut ok = true;
@@ -164,21 +142,13 @@ impl Loader<'_> {
         for member in members {
             let name = member.key.as_ref();
             let Some(slot) = ITEM_FIELDS.iter().position(|f| *f == name) else {
-                let help = self
-                    .closest(name, ITEM_FIELDS)
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| Some("an evidence item has the fields `date`, `note` and `source`".into()));
-                self.error(
-                    member.key_span,
-                    format!("{at}, `evidence.{key}[{index}]`: unknown field `{}`", clip(name)),
-                    "unknown field",
-                    help,
-                );
+                let suggestion = self.suggest_name(name, ITEM_FIELDS);
+                self.error(member.key_span, problem(ItemProblem::UnknownField { field: quoted(name), suggestion }));
                 ok = false;
                 continue;
             };
             if given[slot].is_some() {
-                self.error(member.key_span, format!("{at}, `{}` is given twice", field(name)), "again", None);
+                self.error(member.key_span, problem(ItemProblem::FieldTwice { field: name.to_string() }));
                 ok = false;
                 continue;
             }
@@ -190,28 +160,14 @@ impl Loader<'_> {
                 Some((_, JsonKind::String(s))) if !s.trim().is_empty() => Some(s.to_string()),
                 Some((value, kind)) => {
                     let found = match kind {
-                        JsonKind::String(_) => "an empty string",
-                        _ => value.type_name(),
+                        JsonKind::String(_) => None,
+                        _ => Some(value.json_type()),
                     };
-                    loader.error(
-                        value.span,
-                        format!("{at}, `{}`: expected a non-empty string, found {found}", field(name)),
-                        "not text",
-                        None,
-                    );
+                    loader.error(value.span, problem(ItemProblem::NotText { field: name, found }));
                     None
                 }
                 None => {
-                    loader.error(
-                        item.span,
-                        format!("{at}, `evidence.{key}[{index}]`: missing field `{name}`"),
-                        "this item",
-                        Some(match name {
-                            "date" => "the day of the record, as YYYY-MM-DD".to_string(),
-                            "note" => "say in a few words what happened: `上午签到 09:07（应不晚于 08:55）`".into(),
-                            _ => "the file or sheet and its row: `punches.csv:118`, `办件!B7`".into(),
-                        }),
-                    );
+                    loader.error(item.span, problem(ItemProblem::Missing { field: name }));
                     None
                 }
             }
@@ -223,12 +179,7 @@ impl Loader<'_> {
             (Some(t), Some(value)) => match chrono::NaiveDate::parse_from_str(t.as_str(), "%Y-%m-%d") {
                 Ok(date) if t.len() == 10 => Some(date),
                 _ => {
-                    self.error(
-                        value.span,
-                        format!("{at}, `{}`: expected a date like `2026-07-03`, found `{}`", field("date"), clip(&t)),
-                        "not a date",
-                        Some("a day of the calendar, as YYYY-MM-DD".into()),
-                    );
+                    self.error(value.span, problem(ItemProblem::BadDate { text: quoted(&t) }));
                     None
                 }
             },

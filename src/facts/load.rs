@@ -6,11 +6,18 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::{FactsError, Period, Quarter, Record, Value};
+use super::error::{
+    Expected, FactsError, Field, FieldPath, Found, List, NumberProblem, QuantityProblem, RecordAt, TypeHint,
+};
+use super::{recognise, Period, Quarter, Record, Value};
 use crate::json::{self, Json, JsonKind, Member};
-use crate::policy::{FactKind, Policy, Subject};
+use crate::policy::{FactKind, Label, Policy, Subject};
+use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
-use crate::suggest;
+use crate::suggest::{self, Suggestion};
+
+/// A facts error and where it is.
+pub type Error = Located<FactsError>;
 
 /// The largest count or number of days a fact may hold: far beyond any real
 /// quarter, and small enough that no score can overflow a decimal.
@@ -29,6 +36,11 @@ pub(super) fn clip(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`clip`], owned: what an error keeps of the file's text.
+pub(super) fn quoted(text: &str) -> String {
+    clip(text).into_owned()
+}
+
 /// The longest span a label underlines, in bytes: a longer value or record
 /// is pointed at by its first character.
 const MAX_LABELLED: usize = 4096;
@@ -43,22 +55,29 @@ const MAX_SUGGESTED: usize = 100;
 const MAX_SUGGESTED_LEN: usize = 64;
 
 /// Read a facts file against a policy.
-pub fn load(file: &SourceFile, policy: &Policy) -> Result<Quarter, Vec<FactsError>> {
+pub fn load(file: &SourceFile, policy: &Policy) -> Result<Quarter, Vec<Error>> {
     let root = parse(file)?;
     load_parsed(file, &root, policy)
 }
 
-/// Parse a facts file as JSON, before any policy is known.
-pub fn parse(file: &SourceFile) -> Result<Json<'_>, Vec<FactsError>> {
-    json::parse(&file.text).map_err(|err| {
-        vec![FactsError {
-            message: format!("malformed JSON: {}", err.message),
-            src: file.named(),
-            span: err.span,
-            label: "here".into(),
-            help: err.help,
-        }]
+/// Parse a facts file as JSON, before any policy is known. A file that is
+/// not JSON but something else kaohe knows (a CSV table, a policy file) is
+/// told so, rather than given JSON syntax advice.
+pub fn parse(file: &SourceFile) -> Result<Json<'_>, Vec<Error>> {
+    json::parse(&file.text).map_err(|(error, span)| {
+        let src = file.named();
+        let error = match recognise::not_json(&file.name, &file.text) {
+            Some((kind, line)) => Located::new(FactsError::NotFacts { path: file.name.clone(), kind }, &src, line),
+            None => Located::new(FactsError::Malformed(error), &src, span),
+        };
+        vec![error]
     })
+}
+
+/// The span of the character at `at` (empty at the end of the text).
+fn first_char(src: &Named, at: usize) -> Span {
+    let len = src.text().get(at..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
+    Span::new(at, at + len)
 }
 
 /// The period a parsed facts file declares, if it declares a valid one: it
@@ -71,8 +90,13 @@ pub fn peek_period(root: &Json<'_>) -> Option<Period> {
 }
 
 /// Read a parsed facts file against a policy.
-pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Result<Quarter, Vec<FactsError>> {
+pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Result<Quarter, Vec<Error>> {
     let src = file.named();
+    if let Some(kind) = recognise::results(root) {
+        let error = FactsError::NotFacts { path: file.name.clone(), kind };
+        let span = root.get("policy").or_else(|| root.get("from")).map_or(root.span, |m| m.key_span);
+        return Err(vec![Located::new(error, &src, span)]);
+    }
     let mut loader = Loader { src, policy, errors: Vec::new(), unclean_windows: Default::default() };
     let quarter = loader.quarter(root);
     match quarter {
@@ -84,108 +108,123 @@ pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Resul
 pub(super) struct Loader<'p> {
     src: Named,
     policy: &'p Policy,
-    errors: Vec<FactsError>,
+    errors: Vec<Error>,
     /// Windows with a staff member whose record was rejected: their totals
     /// are unreliable, so no further error is derived from them.
     unclean_windows: std::collections::HashSet<usize>,
 }
 
 /// Which record a message is about: `staff[3] `S004``.
+#[derive(Clone, Copy)]
 pub(super) struct At<'a> {
-    list: &'static str,
+    list: List,
     index: usize,
     id: Option<&'a str>,
 }
 
-impl std::fmt::Display for At<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.id {
-            Some(id) => write!(f, "{}[{}] `{}`", self.list, self.index, clip(id)),
-            None => write!(f, "{}[{}]", self.list, self.index),
-        }
+impl At<'_> {
+    pub(super) fn record(&self) -> RecordAt {
+        RecordAt { list: self.list, index: self.index, id: self.id.map(quoted) }
     }
 }
 
 /// Which field of a record a message is about: `workdays`,
-/// `facts.rude_conduct[1]`. Formatted only when there is a message to write.
+/// `facts.rude_conduct[1]`. Made into an error's [`Field`] only when there
+/// is an error to make.
 #[derive(Clone, Copy)]
-enum Field<'a> {
+enum FieldRef<'a> {
     Attr(&'a str),
     Fact(&'a str),
     Item(&'a str, usize),
     Level(&'a str, &'a str),
 }
 
-impl<'a> Field<'a> {
-    fn item(self, index: usize) -> Field<'a> {
+impl<'a> FieldRef<'a> {
+    fn name(self) -> &'a str {
         match self {
-            Field::Fact(name) | Field::Item(name, _) | Field::Level(name, _) | Field::Attr(name) => {
-                Field::Item(name, index)
-            }
+            FieldRef::Attr(name) | FieldRef::Fact(name) | FieldRef::Item(name, _) | FieldRef::Level(name, _) => name,
         }
     }
 
-    fn level(self, level: &'a str) -> Field<'a> {
-        match self {
-            Field::Fact(name) | Field::Item(name, _) | Field::Level(name, _) | Field::Attr(name) => {
-                Field::Level(name, level)
-            }
-        }
+    fn item(self, index: usize) -> FieldRef<'a> {
+        FieldRef::Item(self.name(), index)
+    }
+
+    fn level(self, level: &'a str) -> FieldRef<'a> {
+        FieldRef::Level(self.name(), level)
+    }
+
+    /// The field, with the label of its fact or attribute in `subject`.
+    fn field(self, subject: &Subject) -> Field {
+        let name = self.name();
+        let labelled = match self {
+            FieldRef::Attr(_) => subject.attribute_index(name).map(|i| &subject.attributes[i].name),
+            _ => subject.fact_index(name).map(|i| &subject.facts[i].name),
+        };
+        let path = match self {
+            FieldRef::Attr(name) => FieldPath::Attribute(name.to_string()),
+            FieldRef::Fact(name) => FieldPath::Fact(name.to_string()),
+            FieldRef::Item(name, index) => FieldPath::Item(name.to_string(), index),
+            FieldRef::Level(name, level) => FieldPath::Level(name.to_string(), quoted(level)),
+        };
+        Field { path, label: labelled.map_or_else(String::new, |l| l.label.clone()) }
     }
 }
 
-impl std::fmt::Display for Field<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Field::Attr(name) => write!(f, "{name}"),
-            Field::Fact(name) => write!(f, "facts.{name}"),
-            Field::Item(name, index) => write!(f, "facts.{name}[{index}]"),
-            Field::Level(name, level) => write!(f, "facts.{name}.{level}"),
-        }
-    }
+/// A field of a record that is no fact or attribute: `name`, `window`.
+fn plain_field(name: &str) -> Field {
+    Field { path: FieldPath::Attribute(name.to_string()), label: String::new() }
 }
 
 /// Subject-specific lookups, built once per file rather than per record.
 pub(super) struct Schema<'p> {
     pub(super) subject: &'p Subject,
-    list: &'static str,
+    list: List,
     pub(super) facts: HashMap<&'p str, usize>,
     /// The attribute that weights an average; it must be given.
     required_attribute: Option<usize>,
 }
 
+/// Each label's id and words, as suggestions and help take them.
+fn pairs(labels: &[Label]) -> Vec<(String, String)> {
+    labels.iter().map(|l| (l.id.clone(), l.label.clone())).collect()
+}
+
 impl<'p> Loader<'p> {
-    /// The candidate `name` is likely a typo of, while suggestions are cheap and shown.
-    pub(super) fn closest<'c>(&self, name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    /// What `name` probably stands for among `candidates` (each a name and its
+    /// label), while suggestions are cheap and shown.
+    pub(super) fn suggest<'c>(
+        &self,
+        name: &str,
+        candidates: impl IntoIterator<Item = (&'c str, &'c str)>,
+    ) -> Option<Suggestion> {
         if self.errors.len() >= MAX_SUGGESTED || name.len() > MAX_SUGGESTED_LEN {
             return None;
         }
-        suggest::closest(name, candidates)
+        suggest::did_you_mean(name, candidates)
     }
 
-    pub(super) fn error(&mut self, span: Span, message: String, label: impl Into<String>, help: Option<String>) {
+    /// [`Loader::suggest`] among names without labels.
+    pub(super) fn suggest_name<'c>(
+        &self,
+        name: &str,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<Suggestion> {
+        self.suggest(name, candidates.into_iter().map(|c| (c, "")))
+    }
+
+    pub(super) fn error(&mut self, span: Span, error: FactsError) {
         // A label under a huge value or record would print all of it: it
         // points at the value's first character instead.
-        let span = if span.len() > MAX_LABELLED {
-            let first = self.src.text().get(span.start()..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
-            Span::new(span.start(), span.start() + first)
-        } else {
-            span
-        };
-        self.errors.push(FactsError { message, src: self.src.clone(), span, label: label.into(), help });
+        let span = if span.len() > MAX_LABELLED { first_char(&self.src, span.start()) } else { span };
+        self.errors.push(Located::new(error, &self.src, span));
     }
 
     fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
         let JsonKind::Object(members) = &root.kind else {
             // Its first character: the whole of a large file would be shown.
-            let first = root.span.start()
-                + self.src.text().get(root.span.start()..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
-            self.error(
-                Span::new(root.span.start(), first),
-                format!("expected an object with `period`, `windows` and `staff`, found {}", root.type_name()),
-                "the whole file",
-                None,
-            );
+            let span = first_char(&self.src, root.span.start());
+            self.error(span, FactsError::NotAnObject { found: root.json_type() });
             return None;
         };
         let mut period = None;
@@ -199,37 +238,25 @@ impl<'p> Loader<'p> {
                 "staff" => &mut staff_json,
                 "substitutions" => &mut substitutions_json,
                 other => {
-                    let help = self
-                        .closest(other, ["period", "windows", "staff", "substitutions"])
-                        .map(|s| format!("did you mean `{s}`?"));
-                    self.error(
-                        member.key_span,
-                        format!("unknown field `{}` at the top of the file", clip(other)),
-                        "unknown field",
-                        help,
-                    );
+                    let suggestion = self.suggest_name(other, ["period", "windows", "staff", "substitutions"]);
+                    self.error(member.key_span, FactsError::UnknownTopField { name: quoted(other), suggestion });
                     continue;
                 }
             };
             if slot.is_some() {
-                self.error(member.key_span, format!("field `{}` is given twice", clip(&member.key)), "again", None);
+                self.error(member.key_span, FactsError::FieldTwice { record: None, name: quoted(&member.key) });
             }
             *slot = Some(member);
         }
         let period = match period {
             Some(member) => self.period(member),
             None => {
-                self.error(
-                    Span::new(root.span.start(), root.span.start() + 1),
-                    "missing field `period`".into(),
-                    "in this object",
-                    Some("add `\"period\": \"2026-Q3\"`".into()),
-                );
+                self.error(Span::new(root.span.start(), root.span.start() + 1), FactsError::MissingPeriod);
                 None
             }
         };
-        let window_schema = self.schema(&self.policy.window, "windows");
-        let staff_schema = self.schema(&self.policy.staff, "staff");
+        let window_schema = self.schema(&self.policy.window, List::Windows);
+        let staff_schema = self.schema(&self.policy.staff, List::Staff);
         let windows = self.list(root, windows_json, &window_schema, &[]);
         let mut staff = self.list(root, staff_json, &staff_schema, &windows);
         if let Some(member) = substitutions_json {
@@ -239,14 +266,14 @@ impl<'p> Loader<'p> {
         Some(Quarter { period: period?, windows, staff })
     }
 
-    fn schema(&self, subject: &'p Subject, list: &'static str) -> Schema<'p> {
+    fn schema(&self, subject: &'p Subject, list: List) -> Schema<'p> {
         let required_attribute =
             self.policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight);
         Schema {
             subject,
             list,
             facts: subject.facts.iter().enumerate().map(|(i, f)| (f.name.id.as_str(), i)).collect(),
-            required_attribute: if list == "staff" { required_attribute } else { None },
+            required_attribute: if list == List::Staff { required_attribute } else { None },
         }
     }
 
@@ -254,16 +281,11 @@ impl<'p> Loader<'p> {
         let found = match &member.value.kind {
             JsonKind::String(text) => match Period::parse(text) {
                 Some(period) => return Some(period),
-                None => format!("`{}`", clip(text)),
+                None => Found::Text(quoted(text)),
             },
-            _ => member.value.type_name().to_string(),
+            _ => Found::Type(member.value.json_type()),
         };
-        self.error(
-            member.value.span,
-            format!("`period`: expected a quarter like `2026-Q3` or a year like `2026`, found {found}"),
-            "not a period",
-            None,
-        );
+        self.error(member.value.span, FactsError::BadPeriod { found });
         None
     }
 
@@ -275,21 +297,12 @@ impl<'p> Loader<'p> {
         windows: &[Record],
     ) -> Vec<Record> {
         let Some(member) = member else {
-            self.error(
-                Span::new(root.span.start(), root.span.start() + 1),
-                format!("missing field `{}`", schema.list),
-                "in this object",
-                Some(format!("add `\"{}\": [ … ]`, even if it is empty", schema.list)),
-            );
+            let span = Span::new(root.span.start(), root.span.start() + 1);
+            self.error(span, FactsError::MissingList { list: schema.list });
             return Vec::new();
         };
         let JsonKind::Array(items) = &member.value.kind else {
-            self.error(
-                member.value.span,
-                format!("`{}`: expected a list of records, found {}", schema.list, member.value.type_name()),
-                "not a list",
-                None,
-            );
+            self.error(member.value.span, FactsError::NotAList { list: schema.list, found: member.value.json_type() });
             return Vec::new();
         };
         let window_ids: HashMap<&str, usize> = windows.iter().enumerate().map(|(i, w)| (w.id.as_str(), i)).collect();
@@ -299,12 +312,8 @@ impl<'p> Loader<'p> {
             if let Some(record) = self.record(index, item, schema, &window_ids, windows) {
                 if let Some(first) = seen.get(&record.id) {
                     let span = item.get("id").map_or(item.span, |m| m.value.span);
-                    self.error(
-                        span,
-                        format!("{}[{index}]: id `{}` is used twice", schema.list, record.id),
-                        "duplicate id",
-                        Some(format!("the first is {}[{first}]; every record needs its own id", schema.list)),
-                    );
+                    let at = RecordAt { list: schema.list, index, id: Some(quoted(&record.id)) };
+                    self.error(span, FactsError::DuplicateId { record: at, first: *first });
                 } else {
                     seen.insert(record.id.clone(), index);
                 }
@@ -323,34 +332,24 @@ impl<'p> Loader<'p> {
         windows: &[Record],
     ) -> Option<Record> {
         let JsonKind::Object(members) = &item.kind else {
-            self.error(
-                item.span,
-                format!("{}[{index}]: expected a record (an object), found {}", schema.list, item.type_name()),
-                "not a record",
-                None,
-            );
+            self.error(item.span, FactsError::NotARecord { list: schema.list, index, found: item.json_type() });
             return None;
         };
-        let is_staff = schema.list == "staff";
+        let is_staff = schema.list == List::Staff;
         let id = match item.get("id") {
             Some(m) => match &m.value.kind {
                 JsonKind::String(s) if !s.trim().is_empty() => Some(s.to_string()),
                 _ => {
                     self.error(
                         m.value.span,
-                        format!(
-                            "{}[{index}], `id`: expected a non-empty string, found {}",
-                            schema.list,
-                            m.value.type_name()
-                        ),
-                        "not an id",
-                        None,
+                        FactsError::BadId { list: schema.list, index, found: m.value.json_type() },
                     );
                     None
                 }
             },
             None => {
-                self.error(item.span, format!("{}[{index}]: missing field `id`", schema.list), "this record", None);
+                let record = RecordAt { list: schema.list, index, id: None };
+                self.error(item.span, FactsError::MissingField { record, field: "id".into(), weights: None });
                 None
             }
         };
@@ -374,22 +373,24 @@ impl<'p> Loader<'p> {
         for member in members {
             let key = member.key.as_ref();
             if given.contains(&key) {
-                self.error(member.key_span, format!("{at}: field `{}` is given twice", clip(key)), "again", None);
+                self.error(member.key_span, FactsError::FieldTwice { record: Some(at.record()), name: quoted(key) });
                 ok = false;
                 continue;
             }
             given.push(key);
+            let wrong_type = |expected: Expected| FactsError::WrongType {
+                record: at.record(),
+                field: plain_field(key),
+                expected,
+                found: member.value.json_type(),
+                hint: None,
+            };
             match key {
                 "id" => {}
                 "name" => match &member.value.kind {
                     JsonKind::String(s) => record.name = s.to_string(),
                     _ => {
-                        self.error(
-                            member.value.span,
-                            format!("{at}, `name`: expected a string, found {}", member.value.type_name()),
-                            "not a name",
-                            None,
-                        );
+                        self.error(member.value.span, wrong_type(Expected::Name));
                         ok = false;
                     }
                 },
@@ -397,31 +398,15 @@ impl<'p> Loader<'p> {
                     JsonKind::String(s) => match window_ids.get(s.as_ref()) {
                         Some(w) => record.window = Some(*w),
                         None => {
-                            let help = self
-                                .closest(s, windows.iter().map(|w| w.id.as_str()))
-                                .map(|c| format!("did you mean `{c}`?"))
-                                .or_else(|| {
-                                    Some("a staff member's `window` is the id of a record in `windows`".into())
-                                });
-                            self.error(
-                                member.value.span,
-                                format!("{at}, `window`: no window has id `{}`", clip(s)),
-                                "unknown window",
-                                help,
-                            );
+                            let suggestion = self.suggest(s, windows.iter().map(|w| (w.id.as_str(), w.name.as_str())));
+                            let error =
+                                FactsError::UnknownWindow { record: at.record(), window: quoted(s), suggestion };
+                            self.error(member.value.span, error);
                             ok = false;
                         }
                     },
                     _ => {
-                        self.error(
-                            member.value.span,
-                            format!(
-                                "{at}, `window`: expected a window id (a string), found {}",
-                                member.value.type_name()
-                            ),
-                            "not a window id",
-                            None,
-                        );
+                        self.error(member.value.span, wrong_type(Expected::WindowId));
                         ok = false;
                     }
                 },
@@ -431,23 +416,13 @@ impl<'p> Loader<'p> {
                         Err(_) => {
                             self.error(
                                 member.value.span,
-                                format!("{at}, `joined`: expected a date like `2026-08-15`, found `{}`", clip(text)),
-                                "not a date",
-                                Some("the day the person started in the hall, as YYYY-MM-DD".into()),
+                                FactsError::BadDate { record: at.record(), text: quoted(text) },
                             );
                             ok = false;
                         }
                     },
                     _ => {
-                        self.error(
-                            member.value.span,
-                            format!(
-                                "{at}, `joined`: expected a date like `2026-08-15`, found {}",
-                                member.value.type_name()
-                            ),
-                            "not a date",
-                            None,
-                        );
+                        self.error(member.value.span, wrong_type(Expected::Date));
                         ok = false;
                     }
                 },
@@ -458,21 +433,16 @@ impl<'p> Loader<'p> {
                             record.role = schema.subject.role_index(s)
                         }
                         other => {
-                            let found = match other {
-                                JsonKind::String(s) => format!("`{}`", clip(s)),
-                                _ => member.value.type_name().to_string(),
+                            let (found, suggestion) = match other {
+                                JsonKind::String(s) => (
+                                    Found::Text(quoted(s)),
+                                    self.suggest(s, roles.iter().map(|r| (r.id.as_str(), r.label.as_str()))),
+                                ),
+                                _ => (Found::Type(member.value.json_type()), None),
                             };
-                            let list = roles
-                                .iter()
-                                .map(|r| format!("`{}` ({})", r.id, r.label))
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            self.error(
-                                member.value.span,
-                                format!("{at}, `role`: expected a role, found {found}"),
-                                "unknown role",
-                                Some(format!("roles are {list}")),
-                            );
+                            let error =
+                                FactsError::UnknownRole { record: at.record(), found, roles: pairs(roles), suggestion };
+                            self.error(member.value.span, error);
                             ok = false;
                         }
                     }
@@ -488,26 +458,14 @@ impl<'p> Loader<'p> {
                             record.staff_type = schema.subject.label_set_index(s)
                         }
                         other => {
-                            let found = match other {
-                                JsonKind::String(s) => format!("`{}`", clip(s)),
-                                _ => member.value.type_name().to_string(),
+                            let names = || sets.iter().map(|s| (s.name.id.as_str(), s.name.label.as_str()));
+                            let (found, suggestion) = match other {
+                                JsonKind::String(s) => (Found::Text(quoted(s)), self.suggest(s, names())),
+                                _ => (Found::Type(member.value.json_type()), None),
                             };
-                            let help = if sets.is_empty() {
-                                "the policy declares no staff types (`labels for …`); leave the field out".to_string()
-                            } else {
-                                let list = sets
-                                    .iter()
-                                    .map(|s| format!("`{}` ({})", s.name.id, s.name.label))
-                                    .collect::<Vec<_>>()
-                                    .join(", ");
-                                format!("staff types are {list}; leave the field out for the others")
-                            };
-                            self.error(
-                                member.value.span,
-                                format!("{at}, `staff_type`: expected a staff type, found {found}"),
-                                "unknown staff type",
-                                Some(help),
-                            );
+                            let types = names().map(|(id, label)| (id.to_string(), label.to_string())).collect();
+                            let error = FactsError::UnknownStaffType { record: at.record(), found, types, suggestion };
+                            self.error(member.value.span, error);
                             ok = false;
                         }
                     }
@@ -519,12 +477,7 @@ impl<'p> Loader<'p> {
                         }
                     }
                     _ => {
-                        self.error(
-                            member.value.span,
-                            format!("{at}, `facts`: expected an object of facts, found {}", member.value.type_name()),
-                            "not an object",
-                            None,
-                        );
+                        self.error(member.value.span, wrong_type(Expected::FactsObject));
                         ok = false;
                     }
                 },
@@ -533,34 +486,39 @@ impl<'p> Loader<'p> {
                         let kind = schema.subject.attributes[a].kind;
                         // Given, even if rejected: no "missing field" besides the error.
                         attribute_given[a] = true;
-                        match self.quantity(&at, Field::Attr(other), &member.value, kind) {
+                        match self.quantity(&at, schema.subject, FieldRef::Attr(other), &member.value, kind) {
                             Some(value) => record.attributes[a] = value,
                             None => ok = false,
                         }
                     }
                     None => {
-                        let mut known: Vec<&str> = vec!["id", "name", "facts", "evidence"];
+                        let mut known: Vec<(&str, &str)> =
+                            vec![("id", ""), ("name", ""), ("facts", ""), ("evidence", "")];
                         if is_staff {
-                            known.extend(["window", "role", "joined", "staff_type"]);
+                            known.extend([("window", ""), ("role", ""), ("joined", ""), ("staff_type", "")]);
                         }
-                        known.extend(schema.subject.attributes.iter().map(|a| a.name.id.as_str()));
-                        let help = match self.closest(other, known.iter().copied()) {
-                            Some(s) => Some(format!("did you mean `{s}`?")),
-                            None if schema.facts.contains_key(other) => {
-                                Some(format!("`{}` is a fact: put it inside `facts`", clip(other)))
-                            }
-                            None => Some(format!(
-                                "a {} record has the fields {}",
-                                schema.list,
-                                known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                            )),
-                        };
-                        self.error(
-                            member.key_span,
-                            format!("{at}: unknown field `{}`", clip(other)),
-                            "unknown field",
-                            help,
+                        known.extend(
+                            schema.subject.attributes.iter().map(|a| (a.name.id.as_str(), a.name.label.as_str())),
                         );
+                        // A fact written beside the record's fields, by its label or its name.
+                        let facts = schema.subject.facts.iter().map(|f| (f.name.id.as_str(), f.name.label.as_str()));
+                        let suggestion = self
+                            .suggest(other, known.iter().copied())
+                            .or_else(|| self.suggest(other, facts).filter(|s| matches!(s, Suggestion::Label { .. })));
+                        // An attribute written with its label is given: its "missing" would say it twice.
+                        if let Some(Suggestion::Label { name, .. }) = &suggestion {
+                            if let Some(a) = schema.subject.attribute_index(name) {
+                                attribute_given[a] = true;
+                            }
+                        }
+                        let error = FactsError::UnknownField {
+                            record: at.record(),
+                            name: quoted(other),
+                            suggestion,
+                            is_fact: schema.facts.contains_key(other),
+                            fields: known.iter().map(|(k, _)| k.to_string()).collect(),
+                        };
+                        self.error(member.key_span, error);
                         ok = false;
                     }
                 },
@@ -569,7 +527,8 @@ impl<'p> Loader<'p> {
         if is_staff {
             for field in ["window", "role"] {
                 if !given.contains(&field) {
-                    self.error(item.span, format!("{at}: missing field `{field}`"), "this record", None);
+                    let error = FactsError::MissingField { record: at.record(), field: field.into(), weights: None };
+                    self.error(item.span, error);
                     ok = false;
                 }
             }
@@ -577,12 +536,9 @@ impl<'p> Loader<'p> {
         if let Some(a) = schema.required_attribute {
             if !attribute_given[a] {
                 let name = &schema.subject.attributes[a].name;
-                self.error(
-                    item.span,
-                    format!("{at}: missing field `{}`", name.id),
-                    "this record",
-                    Some(format!("`{}` ({}) weights the window's averaged score", name.id, name.label)),
-                );
+                let weights = Some((name.id.clone(), name.label.clone()));
+                let error = FactsError::MissingField { record: at.record(), field: name.id.clone(), weights };
+                self.error(item.span, error);
                 ok = false;
             }
         }
@@ -608,39 +564,36 @@ impl<'p> Loader<'p> {
     fn facts(&mut self, at: &At<'_>, facts: &[Member<'_>], schema: &Schema<'_>, record: &mut Record) -> bool {
         let mut ok = true;
         record.facts.reserve_exact(facts.len());
+        let subject = schema.subject;
         for member in facts {
             let name = member.key.as_ref();
             let Some(&index) = schema.facts.get(name) else {
-                let help = self
-                    .closest(name, schema.facts.keys().copied())
-                    .map(|s| format!("did you mean `{s}`?"))
-                    .or_else(|| {
-                        Some(format!(
-                            "see the `facts` of subject `{}` in the policy for the names it accepts",
-                            schema.subject.name.id
-                        ))
-                    });
-                self.error(
-                    member.key_span,
-                    format!("{at}: unknown fact `{}`", clip(name)),
-                    "not a fact of this policy",
-                    help,
-                );
+                let candidates = subject.facts.iter().map(|f| (f.name.id.as_str(), f.name.label.as_str()));
+                let suggestion = self.suggest(name, candidates);
+                let error = FactsError::UnknownFact {
+                    record: at.record(),
+                    name: quoted(name),
+                    subject: (subject.name.id.clone(), subject.name.label.clone()),
+                    suggestion,
+                };
+                self.error(member.key_span, error);
                 ok = false;
                 continue;
             };
             if record.facts.iter().any(|(i, _)| *i == index) {
-                self.error(member.key_span, format!("{at}: fact `{name}` is given twice"), "again", None);
+                self.error(member.key_span, FactsError::FactTwice { record: at.record(), name: name.to_string() });
                 ok = false;
                 continue;
             }
-            let field = Field::Fact(name);
-            let value = match schema.subject.facts[index].kind {
+            let field = FieldRef::Fact(name);
+            let value = match subject.facts[index].kind {
                 kind @ (FactKind::Count | FactKind::Days) => {
-                    self.quantity(at, field, &member.value, kind).map(Value::Number)
+                    self.quantity(at, subject, field, &member.value, kind).map(Value::Number)
                 }
-                FactKind::Amounts { min, max } => self.amounts(at, field, &member.value, min, max).map(Value::Amounts),
-                FactKind::Levels => self.levels(at, field, &member.value).map(Value::Levels),
+                FactKind::Amounts { min, max } => {
+                    self.amounts(at, subject, field, &member.value, min, max).map(Value::Amounts)
+                }
+                FactKind::Levels => self.levels(at, subject, field, &member.value).map(Value::Levels),
             };
             match value {
                 Some(value) => record.facts.push((index, value)),
@@ -667,21 +620,14 @@ impl<'p> Loader<'p> {
             let of = record.fact(target).map(Value::magnitude).unwrap_or_default();
             if count > of {
                 let other = &schema.subject.facts[target].name;
-                self.error(
-                    member.value.span,
-                    format!(
-                        "{at}, `facts.{}`: {} among {} `{}`, more than there are",
-                        fact.name.id,
-                        count.normalize(),
-                        of.normalize(),
-                        other.id
-                    ),
-                    "more than the fact it is among",
-                    Some(format!(
-                        "each `{}` ({}) is also one of the `{}` ({}): give those too, or correct the count",
-                        fact.name.id, fact.name.label, other.id, other.label
-                    )),
-                );
+                let error = FactsError::MoreThanAmong {
+                    record: at.record(),
+                    field: FieldRef::Fact(&fact.name.id).field(schema.subject),
+                    count: count.normalize(),
+                    of: of.normalize(),
+                    other: (other.id.clone(), other.label.clone()),
+                };
+                self.error(member.value.span, error);
                 ok = false;
             }
         }
@@ -693,24 +639,16 @@ impl<'p> Loader<'p> {
     /// checked like a staff record's and added to the member's own.
     fn substitutions(&mut self, member: &Member<'_>, schema: &Schema<'_>, staff: &mut [Record]) {
         let JsonKind::Array(items) = &member.value.kind else {
-            self.error(
-                member.value.span,
-                format!("`substitutions`: expected a list, found {}", member.value.type_name()),
-                "not a list",
-                None,
-            );
+            let error = FactsError::NotAList { list: List::Substitutions, found: member.value.json_type() };
+            self.error(member.value.span, error);
             return;
         };
         let ids: HashMap<String, usize> = staff.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
         for (index, item) in items.iter().enumerate() {
-            let at = At { list: "substitutions", index, id: None };
+            let at = At { list: List::Substitutions, index, id: None };
             let JsonKind::Object(fields) = &item.kind else {
-                self.error(
-                    item.span,
-                    format!("{at}: expected an object, found {}", item.type_name()),
-                    "not an object",
-                    None,
-                );
+                let error = FactsError::NotARecord { list: List::Substitutions, index, found: item.json_type() };
+                self.error(item.span, error);
                 continue;
             };
             let mut by = None;
@@ -741,31 +679,23 @@ impl<'p> Loader<'p> {
                     ("for", Some(s)) => match ids.get(&s) {
                         Some(i) => target = Some(*i),
                         None => {
-                            let help = self
-                                .closest(&s, staff.iter().map(|r| r.id.as_str()))
-                                .map(|c| format!("did you mean `{c}`?"))
-                                .or_else(|| Some("`for` is the id of the staff member stood in for".into()));
-                            self.error(
-                                field.value.span,
-                                format!("{at}, `for`: no staff member has id `{}`", clip(&s)),
-                                "unknown staff id",
-                                help,
-                            );
+                            let suggestion = self.suggest(&s, staff.iter().map(|r| (r.id.as_str(), r.name.as_str())));
+                            let error = FactsError::UnknownStaff { record: at.record(), id: quoted(&s), suggestion };
+                            self.error(field.value.span, error);
                             ok = false;
                         }
                     },
                     ("facts", _) => match &field.value.kind {
                         JsonKind::Object(facts) => ok &= self.facts(&at, facts, schema, &mut record),
                         _ => {
-                            self.error(
-                                field.value.span,
-                                format!(
-                                    "{at}, `facts`: expected an object of facts, found {}",
-                                    field.value.type_name()
-                                ),
-                                "not an object",
-                                None,
-                            );
+                            let error = FactsError::WrongType {
+                                record: at.record(),
+                                field: plain_field("facts"),
+                                expected: Expected::FactsObject,
+                                found: field.value.json_type(),
+                                hint: None,
+                            };
+                            self.error(field.value.span, error);
                             ok = false;
                         }
                     },
@@ -774,35 +704,35 @@ impl<'p> Loader<'p> {
                         ok &= evidence.is_some();
                     }
                     ("substitute" | "name" | "for", _) => {
-                        self.error(
-                            field.value.span,
-                            format!(
-                                "{at}, `{}`: expected a non-empty string, found {}",
-                                field.key,
-                                field.value.type_name()
-                            ),
-                            "not a string",
-                            None,
-                        );
+                        let error = FactsError::WrongType {
+                            record: at.record(),
+                            field: plain_field(&field.key),
+                            expected: Expected::NonEmptyString,
+                            found: field.value.json_type(),
+                            hint: None,
+                        };
+                        self.error(field.value.span, error);
                         ok = false;
                     }
                     (other, _) => {
-                        let help = self
-                            .closest(other, ["substitute", "name", "for", "facts", "evidence"])
-                            .map(|s| format!("did you mean `{s}`?"));
-                        self.error(
-                            field.key_span,
-                            format!("{at}: unknown field `{}`", clip(other)),
-                            "unknown field",
-                            help,
-                        );
+                        let known = ["substitute", "name", "for", "facts", "evidence"];
+                        let suggestion = self.suggest_name(other, known);
+                        let error = FactsError::UnknownField {
+                            record: at.record(),
+                            name: quoted(other),
+                            suggestion,
+                            is_fact: schema.facts.contains_key(other),
+                            fields: known.map(String::from).to_vec(),
+                        };
+                        self.error(field.key_span, error);
                         ok = false;
                     }
                 }
             }
             for field in ["substitute", "for"] {
                 if !fields.iter().any(|f| f.key == field) {
-                    self.error(item.span, format!("{at}: missing field `{field}`"), "this entry", None);
+                    let error = FactsError::MissingField { record: at.record(), field: field.into(), weights: None };
+                    self.error(item.span, error);
                     ok = false;
                 }
             }
@@ -828,72 +758,83 @@ impl<'p> Loader<'p> {
         }
     }
 
-    fn number(&mut self, at: &At<'_>, field: Field<'_>, value: &Json<'_>, expected: &str) -> Option<Decimal> {
+    fn number(
+        &mut self,
+        at: &At<'_>,
+        subject: &Subject,
+        field: FieldRef<'_>,
+        value: &Json<'_>,
+        expected: Expected,
+    ) -> Option<Decimal> {
         let JsonKind::Number(text) = value.kind else {
             let hint = match &value.kind {
-                JsonKind::String(s) if parse_decimal(s).is_ok() => {
-                    Some(format!("write the number without quotes: `{}`", clip(s)))
-                }
-                JsonKind::Array(_) if expected.starts_with("a count") => {
-                    Some("only `amounts` facts take a list".to_string())
-                }
+                JsonKind::String(s) if parse_decimal(s).is_ok() => Some(TypeHint::Unquote(quoted(s))),
+                JsonKind::Array(_) if expected == Expected::Count => Some(TypeHint::ListOnlyForAmounts),
                 _ => None,
             };
-            self.error(
-                value.span,
-                format!("{at}, `{field}`: expected {expected}, found {}", value.type_name()),
-                "wrong type",
+            let error = FactsError::WrongType {
+                record: at.record(),
+                field: field.field(subject),
+                expected,
+                found: value.json_type(),
                 hint,
-            );
+            };
+            self.error(value.span, error);
             return None;
         };
         match parse_decimal(text) {
             Ok(n) => Some(n),
             Err(problem) => {
-                let (what, label, help) = match problem {
-                    NumberError::TooLarge => {
-                        ("is too large", "too large", format!("facts hold at most {MAX_QUANTITY}"))
-                    }
-                    NumberError::TooPrecise => (
-                        "has more digits than can be read exactly",
-                        "too many digits",
-                        "kaohe reads numbers exactly, to at most 28 digits after the point".to_string(),
-                    ),
-                    NumberError::NotANumber => {
-                        ("is not a number", "not a number", "write a number like `2` or `1.5`".to_string())
-                    }
+                let problem = match problem {
+                    NumberError::TooLarge => NumberProblem::TooLarge { max: MAX_QUANTITY },
+                    NumberError::TooPrecise => NumberProblem::TooPrecise,
+                    NumberError::NotANumber => NumberProblem::NotANumber,
                 };
-                self.error(
-                    value.span,
-                    format!("{at}, `{field}`: the number `{}` {what}", clip(text)),
-                    label,
-                    Some(help),
-                );
+                let error = FactsError::BadNumber {
+                    record: at.record(),
+                    field: field.field(subject),
+                    number: quoted(text),
+                    problem,
+                };
+                self.error(value.span, error);
                 None
             }
         }
     }
 
     /// A count (whole, ≥ 0) or a number of days (≥ 0, in halves).
-    fn quantity(&mut self, at: &At<'_>, field: Field<'_>, value: &Json<'_>, kind: FactKind) -> Option<Decimal> {
-        let expected = if kind == FactKind::Days { "a number of days" } else { "a count (a whole number)" };
-        let n = self.number(at, field, value, expected)?;
+    fn quantity(
+        &mut self,
+        at: &At<'_>,
+        subject: &Subject,
+        field: FieldRef<'_>,
+        value: &Json<'_>,
+        kind: FactKind,
+    ) -> Option<Decimal> {
+        let days = kind == FactKind::Days;
+        let n = self.number(at, subject, field, value, if days { Expected::Days } else { Expected::Count })?;
         let problem = if n.is_sign_negative() && !n.is_zero() {
-            Some(("cannot be negative", None))
+            Some(QuantityProblem::Negative)
         } else if n > MAX_QUANTITY {
-            Some(("is too large", Some(format!("facts hold at most {MAX_QUANTITY}"))))
+            Some(QuantityProblem::TooLarge { max: MAX_QUANTITY })
         } else if kind == FactKind::Count && !n.fract().is_zero() {
-            Some(("is not a whole number", Some("a count says how many times: 0, 1, 2, …".to_string())))
-        } else if kind == FactKind::Days && !(n % HALF).is_zero() {
-            Some(("is not a multiple of 0.5", Some("days are counted in half days: 1, 1.5, 2, …".to_string())))
+            Some(QuantityProblem::NotWhole)
+        } else if days && !(n % HALF).is_zero() {
+            Some(QuantityProblem::NotHalf)
         } else {
             None
         };
         match problem {
             None => Some(n.normalize()),
-            Some((what, help)) => {
-                let noun = if kind == FactKind::Days { "a number of days" } else { "a count" };
-                self.error(value.span, format!("{at}, `{field}`: {noun} {what}, found `{n}`"), what.to_string(), help);
+            Some(problem) => {
+                let error = FactsError::BadQuantity {
+                    record: at.record(),
+                    field: field.field(subject),
+                    days,
+                    value: n,
+                    problem,
+                };
+                self.error(value.span, error);
                 None
             }
         }
@@ -902,36 +843,38 @@ impl<'p> Loader<'p> {
     fn amounts(
         &mut self,
         at: &At<'_>,
-        field: Field<'_>,
+        subject: &Subject,
+        field: FieldRef<'_>,
         value: &Json<'_>,
         min: Decimal,
         max: Decimal,
     ) -> Option<Vec<Decimal>> {
         let JsonKind::Array(items) = &value.kind else {
-            let help = matches!(value.kind, JsonKind::Number(_))
-                .then(|| "list the points assessed for each case, for example `[6, 8]`".to_string());
-            self.error(
-                value.span,
-                format!("{at}, `{field}`: expected a list of assessed amounts, found {}", value.type_name()),
-                "not a list",
-                help,
-            );
+            let hint = matches!(value.kind, JsonKind::Number(_)).then_some(TypeHint::ListTheAmounts);
+            let error = FactsError::WrongType {
+                record: at.record(),
+                field: field.field(subject),
+                expected: Expected::Amounts,
+                found: value.json_type(),
+                hint,
+            };
+            self.error(value.span, error);
             return None;
         };
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             let item_field = field.item(i);
-            match self.number(at, item_field, item, "an amount") {
+            match self.number(at, subject, item_field, item, Expected::Amount) {
                 Some(n) if n < min || n > max => {
-                    self.error(
-                        item.span,
-                        format!("{at}, `{item_field}`: amount `{n}` is outside the range {min}-{max}"),
-                        format!("not in {min}-{max}"),
-                        Some(format!(
-                            "the table allows {min} to {max} points for each case; amounts are never clamped"
-                        )),
-                    );
+                    let error = FactsError::OutOfRange {
+                        record: at.record(),
+                        field: item_field.field(subject),
+                        value: n,
+                        min,
+                        max,
+                    };
+                    self.error(item.span, error);
                     ok = false;
                 }
                 Some(n) => out.push(n.normalize()),
@@ -941,16 +884,24 @@ impl<'p> Loader<'p> {
         ok.then_some(out)
     }
 
-    fn levels(&mut self, at: &At<'_>, field: Field<'_>, value: &Json<'_>) -> Option<Vec<(usize, Decimal)>> {
+    fn levels(
+        &mut self,
+        at: &At<'_>,
+        subject: &Subject,
+        field: FieldRef<'_>,
+        value: &Json<'_>,
+    ) -> Option<Vec<(usize, Decimal)>> {
         let levels = &self.policy.levels;
         let JsonKind::Object(members) = &value.kind else {
-            let help = levels.first().map(|l| format!("give a count per level, for example `{{\"{}\": 1}}`", l.id));
-            self.error(
-                value.span,
-                format!("{at}, `{field}`: expected counts per level, found {}", value.type_name()),
-                "not an object",
-                help,
-            );
+            let hint = levels.first().map(|l| TypeHint::PerLevel(l.id.clone()));
+            let error = FactsError::WrongType {
+                record: at.record(),
+                field: field.field(subject),
+                expected: Expected::LevelCounts,
+                found: value.json_type(),
+                hint,
+            };
+            self.error(value.span, error);
             return None;
         };
         let mut out: Vec<(usize, Decimal)> = Vec::with_capacity(members.len());
@@ -959,36 +910,26 @@ impl<'p> Loader<'p> {
             let key = member.key.as_ref();
             match self.policy.levels.iter().position(|l| l.id == key) {
                 Some(level) if out.iter().any(|(l, _)| *l == level) => {
-                    self.error(
-                        member.key_span,
-                        format!("{at}, `{field}`: level `{key}` is given twice"),
-                        "again",
-                        None,
-                    );
+                    let error =
+                        FactsError::LevelTwice { record: at.record(), field: field.field(subject), level: key.into() };
+                    self.error(member.key_span, error);
                     ok = false;
                 }
-                Some(level) => match self.quantity(at, field.level(key), &member.value, FactKind::Count) {
+                Some(level) => match self.quantity(at, subject, field.level(key), &member.value, FactKind::Count) {
                     Some(n) => out.push((level, n)),
                     None => ok = false,
                 },
                 None => {
-                    let names = self
-                        .policy
-                        .levels
-                        .iter()
-                        .map(|l| format!("`{}` ({})", l.id, l.label))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let help = self
-                        .closest(key, self.policy.levels.iter().map(|l| l.id.as_str()))
-                        .map(|s| format!("did you mean `{s}`?"))
-                        .unwrap_or_else(|| format!("levels are {names}"));
-                    self.error(
-                        member.key_span,
-                        format!("{at}, `{field}`: unknown level `{}`", clip(key)),
-                        "not a level",
-                        Some(help),
-                    );
+                    let levels = &self.policy.levels;
+                    let suggestion = self.suggest(key, levels.iter().map(|l| (l.id.as_str(), l.label.as_str())));
+                    let error = FactsError::UnknownLevel {
+                        record: at.record(),
+                        field: field.field(subject),
+                        level: quoted(key),
+                        levels: pairs(levels),
+                        suggestion,
+                    };
+                    self.error(member.key_span, error);
                     ok = false;
                 }
             }
@@ -1005,6 +946,14 @@ impl<'p> Loader<'p> {
             return;
         };
         let weight_name = &self.policy.staff.attributes[weight].name;
+        let weight_name = (weight_name.id.clone(), weight_name.label.clone());
+        let averaged = self
+            .policy
+            .window
+            .categories
+            .iter()
+            .find(|c| c.average.is_some())
+            .map(|c| (c.name.id.clone(), c.name.label.clone()));
         let items = match windows_json.map(|m| &m.value.kind) {
             Some(JsonKind::Array(items)) => items.as_slice(),
             _ => &[],
@@ -1024,40 +973,14 @@ impl<'p> Loader<'p> {
             }
             // Point at the record in the file; records that failed to load are not in `windows`.
             let span = spans.get(window.id.as_str()).copied().unwrap_or(Span::new(0, 0));
-            let message = if members == 0 {
-                format!(
-                    "window `{}`: no staff member belongs to it, so its {} cannot be averaged",
-                    window.id,
-                    self.averaged_label()
-                )
-            } else {
-                format!(
-                    "window `{}`: its staff ({}) have 0 {} in total, so its {} cannot be averaged",
-                    window.id,
-                    members,
-                    weight_name.id,
-                    self.averaged_label()
-                )
+            let error = FactsError::NoWeight {
+                window: quoted(&window.id),
+                members,
+                weight: weight_name.clone(),
+                averaged: averaged.clone(),
             };
-            self.error(
-                span,
-                message,
-                "this window",
-                Some(format!(
-                    "give its staff their `{}` ({}), or leave the window out of this period",
-                    weight_name.id, weight_name.label
-                )),
-            );
+            self.error(span, error);
         }
-    }
-
-    fn averaged_label(&self) -> String {
-        self.policy
-            .window
-            .categories
-            .iter()
-            .find(|c| c.average.is_some())
-            .map_or_else(String::new, |c| format!("{} ({})", c.name.id, c.name.label))
     }
 }
 

@@ -4,15 +4,16 @@
 //! range, a level is declared), and every problem in the file is reported
 //! with the record, the field and the line and column.
 
-mod error;
+pub mod error;
 mod evidence;
 mod load;
 pub mod month;
 mod period;
+mod recognise;
 pub mod sheet;
 
 pub use error::FactsError;
-pub use load::{load, load_parsed, parse, peek_period};
+pub use load::{load, load_parsed, parse, peek_period, Error};
 pub use period::Period;
 
 use std::sync::Arc;

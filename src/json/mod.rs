@@ -4,8 +4,10 @@
 //! exact decimal. [`write`] is the one writer of JSON strings, so that every
 //! output escapes alike.
 
+pub mod error;
 pub mod read;
 pub mod write;
 
-pub use read::{parse, Json, JsonError, JsonKind, Member, MAX_DEPTH};
+pub use error::{JsonError, JsonType};
+pub use read::{parse, Json, JsonKind, Member, MAX_DEPTH};
 pub use write::{push_string, quoted, string};

@@ -12,8 +12,8 @@
 //! input gets an error, never a stack overflow.
 
 use std::borrow::Cow;
-use std::fmt;
 
+pub use super::error::{Container, Hint, JsonError, JsonType};
 pub use crate::source::Span;
 use crate::source::{line_col, BOM};
 
@@ -47,16 +47,21 @@ pub struct Member<'a> {
 }
 
 impl<'a> Json<'a> {
-    /// "null", "a boolean", "a number", "a string", "a list", "an object" — used in messages like "expected a number, found a string".
-    pub fn type_name(&self) -> &'static str {
+    /// What it is, for messages like "expected a number, found a string".
+    pub fn json_type(&self) -> JsonType {
         match self.kind {
-            JsonKind::Null => "null",
-            JsonKind::Bool(_) => "a boolean",
-            JsonKind::Number(_) => "a number",
-            JsonKind::String(_) => "a string",
-            JsonKind::Array(_) => "a list",
-            JsonKind::Object(_) => "an object",
+            JsonKind::Null => JsonType::Null,
+            JsonKind::Bool(_) => JsonType::Bool,
+            JsonKind::Number(_) => JsonType::Number,
+            JsonKind::String(_) => JsonType::String,
+            JsonKind::Array(_) => JsonType::List,
+            JsonKind::Object(_) => JsonType::Object,
         }
+    }
+
+    /// "null", "a boolean", "a number", "a string", "a list", "an object".
+    pub fn type_name(&self) -> &'static str {
+        self.json_type().text(crate::source::diagnostic::Lang::En)
     }
 
     /// The first member with that key; `None` if there is none or this is not an object.
@@ -68,43 +73,20 @@ impl<'a> Json<'a> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
-    /// lowercase, no final period, e.g. "expected `,` or `}` after an object member", "unterminated string", "invalid escape `\\q`", "trailing characters after the JSON value", "nesting deeper than 128 levels", "invalid number `01`", "control character in string", "empty file", "unexpected end of file"
-    pub message: String,
-    /// where the problem is: a zero-length span at the end of the input for
-    /// "unexpected end of file" and "empty file", else the offending char, or
-    /// the whole token a message quotes (a bad number, word or escape)
-    pub span: Span,
-    /// optional advice, e.g. for a trailing comma: "remove the trailing comma"; for single quotes: "JSON strings use double quotes"
-    pub help: Option<String>,
-}
-
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for JsonError {}
-
 /// Maximum nesting depth of arrays/objects; deeper input is an error, never a stack overflow.
 pub const MAX_DEPTH: usize = 128;
 
 /// Parse a whole JSON document. A leading UTF-8 BOM (U+FEFF) is skipped (spans still index the original text).
 /// Whitespace is JSON whitespace only (space, \t, \n, \r).
-pub fn parse(text: &str) -> Result<Json<'_>, JsonError> {
+/// An error is what is wrong, and where the reader stopped.
+pub fn parse(text: &str) -> Result<Json<'_>, (JsonError, Span)> {
     let mut p = Parser { src: text, bytes: text.as_bytes(), pos: 0 };
     if text.starts_with(BOM) {
         p.pos = BOM.len();
     }
     p.skip_ws();
     if p.pos >= p.bytes.len() {
-        return Err(JsonError {
-            message: "empty file".to_string(),
-            span: Span::new(text.len(), text.len()),
-            help: Some("a facts file holds one JSON object".to_string()),
-        });
+        return Err((JsonError::Empty, Span::new(text.len(), text.len())));
     }
     let value = p.value(0).map_err(|e| *e)?;
     p.skip_ws();
@@ -131,25 +113,11 @@ static STRING_STOP: [bool; 256] = {
 };
 
 /// Errors are rare and large; boxing keeps the hot `Result`s small.
-type PResult<T> = Result<T, Box<JsonError>>;
+type PResult<T> = Result<T, Failure>;
+type Failure = Box<(JsonError, Span)>;
 
-fn error(message: impl Into<String>, span: Span, help: Option<String>) -> Box<JsonError> {
-    Box::new(JsonError { message: message.into(), span, help })
-}
-
-#[derive(Clone, Copy)]
-enum Container {
-    List,
-    Object,
-}
-
-impl Container {
-    fn name(self) -> &'static str {
-        match self {
-            Container::List => "list",
-            Container::Object => "object",
-        }
-    }
+fn error(error: JsonError, span: Span) -> Failure {
+    Box::new((error, span))
 }
 
 struct Parser<'a> {
@@ -200,11 +168,7 @@ impl<'a> Parser<'a> {
 
     fn enter(&self, depth: usize) -> PResult<()> {
         if depth >= MAX_DEPTH {
-            return Err(error(
-                format!("nesting deeper than {MAX_DEPTH} levels"),
-                Span::new(self.pos, self.pos + 1),
-                Some("facts files never need lists or objects nested this deep".to_string()),
-            ));
+            return Err(error(JsonError::TooDeep { limit: MAX_DEPTH }, Span::new(self.pos, self.pos + 1)));
         }
         Ok(())
     }
@@ -362,14 +326,7 @@ impl<'a> Parser<'a> {
             Some(_) => {
                 let c = self.char_at(at + 1).unwrap_or('\u{fffd}');
                 let span = Span::new(at, at + 1 + c.len_utf8());
-                return Err(error(
-                    format!("invalid escape `\\{}`", show_char(c)),
-                    span,
-                    Some(
-                        "the escapes JSON allows are `\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` and `\\uXXXX`"
-                            .to_string(),
-                    ),
-                ));
+                return Err(error(JsonError::InvalidEscape { shown: show_char(c) }, span));
             }
             None => return Err(unterminated(open)),
         };
@@ -423,7 +380,7 @@ impl<'a> Parser<'a> {
         Ok(code)
     }
 
-    fn bad_unicode_escape(&self, at: usize, open: usize) -> Box<JsonError> {
+    fn bad_unicode_escape(&self, at: usize, open: usize) -> Failure {
         let rest = self.src.get(at + 2..).unwrap_or_default();
         let digits = rest.bytes().take(4).take_while(u8::is_ascii_hexdigit).count();
         if digits == rest.len() {
@@ -433,11 +390,7 @@ impl<'a> Parser<'a> {
         // Show `\u` and what follows it, up to the four places of the digits.
         let shown: String = rest.chars().take_while(|&c| c != '"' && c != '\\' && !c.is_control()).take(4).collect();
         let span = Span::new(at, at + 2 + shown.len());
-        error(
-            format!("invalid escape `\\u{shown}`"),
-            span,
-            Some("`\\u` must be followed by four hex digits, like `\\u00e9`".to_string()),
-        )
+        error(JsonError::InvalidUnicodeEscape { shown }, span)
     }
 
     /// At `-` or a digit.
@@ -477,7 +430,7 @@ impl<'a> Parser<'a> {
         self.slice(start, i)
     }
 
-    fn bad_number(&self, start: usize) -> Box<JsonError> {
+    fn bad_number(&self, start: usize) -> Failure {
         let len = self
             .bytes
             .get(start..)
@@ -488,11 +441,11 @@ impl<'a> Parser<'a> {
             .count();
         let span = Span::new(start, start + len);
         let token = self.src.get(start..start + len).unwrap_or_default();
-        error(format!("invalid number `{token}`"), span, number_hint(token).map(str::to_string))
+        error(JsonError::InvalidNumber { token: token.to_string(), hint: number_hint(token) }, span)
     }
 
     /// Not a value where one was expected (`pos` is not at the end).
-    fn not_a_value(&self) -> Box<JsonError> {
+    fn not_a_value(&self) -> Failure {
         let at = self.pos;
         let next_is_digit = self.bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
         match self.peek() {
@@ -504,79 +457,70 @@ impl<'a> Parser<'a> {
             Some(b) if is_ident_byte(b) => word_hint(&token),
             _ => self.char_at(at).and_then(char_hint),
         };
-        error(format!("expected a value, found `{token}`"), span, help.map(str::to_string))
+        error(JsonError::ExpectedValue { found: token, hint: help }, span)
     }
 
-    fn not_a_key(&self) -> Box<JsonError> {
+    fn not_a_key(&self) -> Failure {
         let (token, span) = self.token_at(self.pos);
         let help = match self.peek() {
-            Some(b) if is_ident_byte(b) => Some("object keys must be in double quotes"),
+            Some(b) if is_ident_byte(b) => Some(Hint::QuoteKeys),
             _ => self.char_at(self.pos).and_then(char_hint),
         };
-        error(format!("expected an object key in double quotes, found `{token}`"), span, help.map(str::to_string))
+        error(JsonError::ExpectedKey { found: token, hint: help }, span)
     }
 
-    fn expected_colon(&self) -> Box<JsonError> {
+    fn expected_colon(&self) -> Failure {
         let (_, span) = self.token_at(self.pos);
         let help = match self.char_at(self.pos) {
-            Some('=') => Some("use `:` between a key and its value"),
+            Some('=') => Some(Hint::ColonNotEquals),
             Some(c) => char_hint(c),
             None => None,
         };
-        error("expected `:` after an object key", span, help.map(str::to_string))
+        error(JsonError::ExpectedColon { hint: help }, span)
     }
 
     /// Neither `,` nor the closing bracket after an item of the container opened at `open`.
-    fn expected_separator(&self, open: usize, container: Container) -> Box<JsonError> {
+    fn expected_separator(&self, open: usize, container: Container) -> Failure {
         let (_, span) = self.token_at(self.pos);
-        let (message, closer, wrong_closer, between) = match container {
-            Container::List => ("expected `,` or `]` after a list item", ']', '}', "add a `,` between list items"),
-            Container::Object => {
-                ("expected `,` or `}` after an object member", '}', ']', "add a `,` between object members")
-            }
+        let wrong_closer = match container {
+            Container::List => '}',
+            Container::Object => ']',
         };
         let help = match self.char_at(self.pos) {
             Some(c) if c == wrong_closer => {
-                let (line, col) = line_col(self.src, open);
-                Some(format!(
-                    "this `{c}` does not match the `{}` at line {line}, column {col}; close it with `{closer}`",
-                    match container {
-                        Container::List => '[',
-                        Container::Object => '{',
-                    }
-                ))
+                Some(Hint::Mismatched { found: c, open: line_col(self.src, open), container })
             }
-            Some('"' | '{' | '[' | '-' | '0'..='9' | 't' | 'f' | 'n') => Some(between.to_string()),
-            Some(c) => char_hint(c).map(str::to_string),
+            Some('"' | '{' | '[' | '-' | '0'..='9' | 't' | 'f' | 'n') => Some(Hint::AddComma(container)),
+            Some(c) => char_hint(c),
             None => None,
         };
-        error(message, span, help)
+        error(JsonError::ExpectedSeparator { container, hint: help }, span)
     }
 
-    fn end_of_file(&self) -> Box<JsonError> {
+    fn end_of_file(&self) -> Failure {
         let end = self.bytes.len();
-        error("unexpected end of file", Span::new(end, end), None)
+        error(JsonError::UnexpectedEnd { open: None }, Span::new(end, end))
     }
 
     /// Says which container an end of file left open; the innermost one wins.
-    fn explain_eof(&self, mut e: Box<JsonError>, open: usize, container: Container) -> Box<JsonError> {
-        if e.help.is_none() && e.message == "unexpected end of file" {
-            let (line, col) = line_col(self.src, open);
-            e.help = Some(format!("the {} opened at line {line}, column {col} is never closed", container.name()));
+    fn explain_eof(&self, mut e: Failure, open: usize, container: Container) -> Failure {
+        if let JsonError::UnexpectedEnd { open: slot @ None } = &mut e.0 {
+            let (line, column) = line_col(self.src, open);
+            *slot = Some((container, line, column));
         }
         e
     }
 
     /// After the value, at the first non-whitespace byte.
-    fn trailing(&self) -> Box<JsonError> {
+    fn trailing(&self) -> Failure {
         let (_, span) = self.token_at(self.pos);
         let help = match self.char_at(self.pos) {
-            Some(',') => Some("remove the trailing comma"),
-            Some('}' | ']') => Some("this closing bracket has no opening bracket"),
-            Some(c) => char_hint(c).or(Some("a JSON file holds exactly one value")),
+            Some(',') => Some(Hint::RemoveTrailingComma),
+            Some('}' | ']') => Some(Hint::UnopenedBracket),
+            Some(c) => char_hint(c).or(Some(Hint::OneValue)),
             None => None,
         };
-        error("trailing characters after the JSON value", span, help.map(str::to_string))
+        error(JsonError::Trailing { hint: help }, span)
     }
 
     /// The word or single char at `at`, as shown in a message, and its span.
@@ -599,7 +543,7 @@ impl<'a> Parser<'a> {
 
     /// `start` and `end` are always next to ASCII bytes, so at char boundaries.
     fn slice(&self, start: usize, end: usize) -> PResult<&'a str> {
-        self.src.get(start..end).ok_or_else(|| error("invalid text", Span::new(start, end), None))
+        self.src.get(start..end).ok_or_else(|| error(JsonError::InvalidText, Span::new(start, end)))
     }
 }
 
@@ -628,89 +572,73 @@ fn show_char(c: char) -> String {
     }
 }
 
-fn trailing_comma(comma: usize, container: Container) -> Box<JsonError> {
-    error(
-        format!("trailing comma in {}", container.name()),
-        Span::new(comma, comma + 1),
-        Some("remove the trailing comma".to_string()),
-    )
+fn trailing_comma(comma: usize, container: Container) -> Failure {
+    error(JsonError::TrailingComma { container }, Span::new(comma, comma + 1))
 }
 
-fn unterminated(open: usize) -> Box<JsonError> {
-    error("unterminated string", Span::new(open, open + 1), Some("this string has no closing `\"`".to_string()))
+fn unterminated(open: usize) -> Failure {
+    error(JsonError::Unterminated, Span::new(open, open + 1))
 }
 
-fn control_character(at: usize, b: u8) -> Box<JsonError> {
-    let help = match b {
-        b'\n' => "strings cannot span lines: close the string, or write a line break as `\\n`".to_string(),
-        b'\r' => "write a carriage return as `\\r`".to_string(),
-        b'\t' => "write a tab as `\\t`".to_string(),
-        _ => format!("write it as `\\u{b:04x}`"),
-    };
-    error("control character in string", Span::new(at, at + 1), Some(help))
+fn control_character(at: usize, byte: u8) -> Failure {
+    error(JsonError::ControlCharacter { byte }, Span::new(at, at + 1))
 }
 
-fn lone_surrogate(at: usize, code: u32) -> Box<JsonError> {
-    error(
-        format!("unpaired surrogate `\\u{code:04x}` in string"),
-        Span::new(at, at + 6),
-        Some("a `\\uD800`–`\\uDBFF` escape must be followed by a `\\uDC00`–`\\uDFFF` escape".to_string()),
-    )
+fn lone_surrogate(at: usize, code: u32) -> Failure {
+    error(JsonError::LoneSurrogate { code }, Span::new(at, at + 6))
 }
 
-fn number_hint(token: &str) -> Option<&'static str> {
+fn number_hint(token: &str) -> Option<Hint> {
     let unsigned = token.strip_prefix('-').unwrap_or(token);
     let lower = unsigned.to_ascii_lowercase();
     if lower.starts_with("inf") || lower.starts_with("nan") {
-        Some("JSON has no NaN or Infinity")
+        Some(Hint::NoNanOrInfinity)
     } else if token.starts_with('+') {
-        Some("remove the `+`: JSON numbers have no plus sign")
+        Some(Hint::NoPlusSign)
     } else if unsigned.is_empty() {
-        Some("a `-` must be followed by digits")
+        Some(Hint::DigitsAfterMinus)
     } else if unsigned.starts_with('.') {
-        Some("write a digit before the `.`, like `0.5`")
+        Some(Hint::DigitBeforePoint)
     } else if lower.starts_with("0x") {
-        Some("JSON numbers are decimal")
+        Some(Hint::DecimalOnly)
     } else if unsigned.len() > 1
         && unsigned.starts_with('0')
         && unsigned.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
     {
-        Some("JSON numbers have no leading zeros; write a code like `007` as a string, `\"007\"`")
+        Some(Hint::NoLeadingZeros)
     } else if token.ends_with('.') || lower.contains(".e") {
-        Some("write a digit after the `.`")
+        Some(Hint::DigitAfterPoint)
     } else if lower.ends_with('e') || token.ends_with('+') || token.ends_with('-') {
-        Some("write the exponent's digits, like `1e3`")
+        Some(Hint::ExponentDigits)
     } else {
         None
     }
 }
 
-fn word_hint(word: &str) -> Option<&'static str> {
+fn word_hint(word: &str) -> Option<Hint> {
     match word {
-        "NaN" | "nan" | "Infinity" | "infinity" | "inf" => Some("JSON has no NaN or Infinity"),
+        "NaN" | "nan" | "Infinity" | "infinity" | "inf" => Some(Hint::NoNanOrInfinity),
         "True" | "TRUE" | "False" | "FALSE" | "Null" | "NULL" | "None" | "none" | "nil" => {
-            Some("JSON's literals are lowercase: `true`, `false` and `null`")
+            Some(Hint::LowercaseLiterals)
         }
-        "undefined" => Some("use `null`"),
+        "undefined" => Some(Hint::UseNull),
         _ if ["true", "false", "null"].iter().any(|lit| lit.starts_with(word) || word.starts_with(lit)) => {
-            Some("JSON's literals are `true`, `false` and `null`")
+            Some(Hint::Literals)
         }
-        _ => Some("strings must be in double quotes"),
+        _ => Some(Hint::QuoteStrings),
     }
 }
 
 /// Advice for a char that often stands where JSON punctuation should be.
-fn char_hint(c: char) -> Option<&'static str> {
+fn char_hint(c: char) -> Option<Hint> {
     match c {
-        '\'' => Some("JSON strings use double quotes"),
-        '/' | '#' => Some("JSON does not allow comments"),
-        '“' | '”' | '＂' | '‘' | '’' => Some("use the plain double quote `\"`, not a typographic one"),
-        '，' | '、' => Some("use the ASCII comma `,`"),
-        '：' => Some("use the ASCII colon `:`"),
-        '［' | '］' | '｛' | '｝' => Some("use ASCII brackets"),
-        '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{b}' | '\u{c}' => {
-            Some("only spaces, tabs and line breaks may separate JSON tokens")
-        }
+        '\'' => Some(Hint::SingleQuotes),
+        '/' | '#' => Some(Hint::NoComments),
+        '“' | '”' | '＂' | '‘' | '’' => Some(Hint::TypographicQuote),
+        '，' | '、' => Some(Hint::AsciiComma),
+        '：' => Some(Hint::AsciiColon),
+        '［' | '］' | '｛' | '｝' => Some(Hint::AsciiBrackets),
+        '\u{3000}' | '\u{a0}' | '\u{feff}' | '\u{200b}' | '\u{b}' | '\u{c}' => Some(Hint::OnlyWhitespace),
         _ => None,
     }
 }
@@ -719,17 +647,31 @@ fn char_hint(c: char) -> Option<&'static str> {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
+    use crate::source::diagnostic::{Diagnostic, Lang};
 
-    fn err(text: &str) -> JsonError {
+    /// An error as it reads in English, and where it is.
+    #[derive(Debug)]
+    struct Said {
+        message: String,
+        help: Option<String>,
+        span: Span,
+    }
+
+    fn err(text: &str) -> Said {
         match parse(text) {
             Ok(v) => panic!("expected an error for {text:?}, got {v:?}"),
-            Err(e) => e,
+            Err((e, span)) => {
+                let said = e.text(Lang::En);
+                // Every error reads in Chinese too.
+                assert!(!e.text(Lang::Zh).message.is_empty());
+                Said { message: said.message, help: said.help, span }
+            }
         }
     }
 
     /// Asserts the error's message and that its span covers exactly `spanned`
     /// at byte `at`.
-    fn assert_err(text: &str, message: &str, at: usize, spanned: &str) -> JsonError {
+    fn assert_err(text: &str, message: &str, at: usize, spanned: &str) -> Said {
         let e = err(text);
         assert_eq!(e.message, message, "message for {text:?}");
         assert_eq!(e.span, Span::new(at, at + spanned.len()), "span for {text:?}");
@@ -1135,7 +1077,7 @@ mod tests {
         assert_eq!(Span::new(7, 3), Span::at(7));
         let source: miette::SourceSpan = s.into();
         assert_eq!((source.offset(), source.len()), (3, 4));
-        assert_eq!(err("[").to_string(), "unexpected end of file");
+        assert_eq!(err("[").message, "unexpected end of file");
     }
 
     #[test]
@@ -1170,11 +1112,11 @@ mod tests {
     #[test]
     fn never_panics_on_damaged_input() {
         let check = |text: &str| {
-            if let Err(e) = parse(text) {
-                assert!(e.span.end() <= text.len(), "{text:?}: {e:?}");
-                assert!(text.is_char_boundary(e.span.start()), "{text:?}: {e:?}");
-                assert!(text.is_char_boundary(e.span.end()), "{text:?}: {e:?}");
-                let _ = line_col(text, e.span.start());
+            if let Err((e, span)) = parse(text) {
+                assert!(span.end() <= text.len(), "{text:?}: {e:?}");
+                assert!(text.is_char_boundary(span.start()), "{text:?}: {e:?}");
+                assert!(text.is_char_boundary(span.end()), "{text:?}: {e:?}");
+                let _ = line_col(text, span.start());
             }
         };
         let doc = format!("\u{feff}{DOC} \"\\ud83d\\ude00\\u00e9\" ");

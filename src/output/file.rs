@@ -15,22 +15,8 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use miette::Diagnostic;
-use thiserror::Error;
-
+pub use super::error::OutputError;
 use super::stdio::PrintError;
-
-#[derive(Debug, Error, Diagnostic)]
-pub enum OutputError {
-    #[error("`--out {path}` would overwrite an input of this run, `{input}`")]
-    #[diagnostic(help("choose another file for the output"))]
-    WouldOverwriteInput { path: String, input: String },
-    #[error("`--out {path}` is not a regular file")]
-    #[diagnostic(help("kaohe writes its output to a regular file (or to standard output, with no `--out`)"))]
-    NotRegular { path: String },
-    #[error("cannot write `{path}`: {reason}")]
-    Io { path: String, reason: String },
-}
 
 /// Where output goes.
 enum Target {
@@ -53,9 +39,8 @@ pub fn write(
     };
     match target {
         Target::Stdout => super::stdio::stdout_with(render).map_err(WriteError::Stdout),
-        Target::File(path) => replace_with(&path, render).map_err(|err| {
-            WriteError::File(OutputError::Io { path: path.display().to_string(), reason: err.to_string() })
-        }),
+        Target::File(path) => replace_with(&path, render)
+            .map_err(|err| WriteError::File(OutputError::Io { path: path.display().to_string(), reason: err.into() })),
     }
 }
 
@@ -77,7 +62,7 @@ impl From<OutputError> for WriteError {
 /// standard output; refused if it is an input or not a regular file.
 fn target(path: &Path, inputs: &[&Path]) -> Result<Target, OutputError> {
     let shown = path.display().to_string();
-    let io = |err: io::Error| OutputError::Io { path: shown.clone(), reason: err.to_string() };
+    let io = |err: io::Error| OutputError::Io { path: shown.clone(), reason: err.into() };
     // Through links: the file that would really be replaced.
     let resolved = match path.symlink_metadata() {
         Ok(meta) if meta.file_type().is_symlink() => match path.canonicalize() {

@@ -5,9 +5,11 @@
 //! panicking. [`pdf`] prints a page to PDF with a headless Chromium, when
 //! there is one.
 
+pub mod error;
 pub mod file;
 pub mod pdf;
 pub mod stdio;
 
-pub use file::{write, OutputError};
+pub use error::OutputError;
+pub use file::write;
 pub use stdio::PrintError;

@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use miette::Diagnostic;
-use thiserror::Error;
+pub use super::error::OutputError as PdfError;
 
 /// The names a Chromium or Chrome goes by on a `PATH`.
 const BROWSERS: [&str; 5] = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
@@ -18,18 +17,6 @@ pub const BROWSER_VARIABLE: &str = "KAOHE_CHROMIUM";
 
 /// How long a browser may take to print one page.
 const LIMIT: Duration = Duration::from_secs(120);
-
-#[derive(Debug, Error, Diagnostic)]
-pub enum PdfError {
-    #[error("no Chromium or Chrome was found to print the PDF with")]
-    #[diagnostic(help(
-        "install one (Debian: `apt-get install chromium fonts-noto-cjk`), or name it in {BROWSER_VARIABLE}=/path/to/chrome; or write the page with `--out FILE.html` and print it from a browser"
-    ))]
-    NoBrowser,
-    #[error("`{browser}` could not print the page: {reason}")]
-    #[diagnostic(help("the same page written with `--out FILE.html` can be printed from any browser"))]
-    Failed { browser: String, reason: String },
-}
 
 /// The browser to print with: `KAOHE_CHROMIUM`, else the first of the usual
 /// names found on `PATH`.
@@ -45,7 +32,7 @@ pub fn find_browser() -> Option<PathBuf> {
 
 /// Print `html` to PDF with `browser`, A4 as the page's own CSS says.
 pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>, PdfError> {
-    let failed = |reason: String| PdfError::Failed { browser: browser.display().to_string(), reason };
+    let failed = |reason: String| PdfError::Print { browser: browser.display().to_string(), reason };
     let dir = tempfile::Builder::new().prefix("kaohe-print.").tempdir().map_err(|e| failed(e.to_string()))?;
     let page = dir.path().join("page.html");
     let pdf = dir.path().join("page.pdf");

@@ -6,9 +6,11 @@
 //! period; [`diff`] is what differs between two policies, [`cases`] what a
 //! policy's own test cases found.
 
+pub mod error;
 pub mod versions;
 
-pub use versions::{Policies, Version, VersionError};
+pub use error::VersionError;
+pub use versions::{Policies, Version};
 
 use rust_decimal::Decimal;
 

@@ -7,9 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use miette::Diagnostic;
-use thiserror::Error;
 
+use super::error::VersionError;
 use super::Policy;
 
 /// Every version of a policy, oldest first.
@@ -35,19 +34,6 @@ impl Version {
     }
 }
 
-#[derive(Debug, Error, Diagnostic)]
-pub enum VersionError {
-    #[error("`{dir}` holds several policy versions, but `{version}` does not say when it takes effect")]
-    #[diagnostic(code(kaohe::policy), help("write `policy \"…\" effective 2026-01-01` in one of its files"))]
-    NoDate { dir: String, version: String },
-    #[error("versions `{first}` and `{second}` both take effect on {date}")]
-    #[diagnostic(code(kaohe::policy), help("give each version its own `effective` date"))]
-    SameDate { first: String, second: String, date: NaiveDate },
-    #[error("no version of the policy in `{dir}` is in force on {date}, the start of period {period}")]
-    #[diagnostic(code(kaohe::policy), help("the versions take effect on: {dates}"))]
-    NoneInForce { dir: String, date: NaiveDate, period: String, dates: String },
-}
-
 impl Policies {
     /// The version in force on `date`: the latest one effective on or before
     /// it. A version without a date is in force on every date.
@@ -62,12 +48,8 @@ impl Policies {
 
     /// The error for a period no version covers.
     pub fn none_in_force(&self, dir: &Path, date: NaiveDate, period: String) -> VersionError {
-        let dates = self
-            .versions
-            .iter()
-            .filter_map(|v| v.policy.effective.map(|d| format!("{d} ({})", v.dir.display())))
-            .collect::<Vec<_>>()
-            .join(", ");
-        VersionError::NoneInForce { dir: dir.display().to_string(), date, period, dates }
+        let versions =
+            self.versions.iter().filter_map(|v| v.policy.effective.map(|d| (d, v.dir.display().to_string()))).collect();
+        VersionError::NoneInForce { dir: dir.display().to_string(), date, period, versions }
     }
 }

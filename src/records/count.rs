@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
-use super::error::RecordsError;
+use super::error::{Expected, Hint, Needed, NoRules, RecordsError, Unknown};
 use super::read::{self, Cells, FastTime, Index, SPECS};
 use super::{Evidence, Gathered, Gathered1};
 use crate::facts::{Period, Value};
@@ -16,8 +16,8 @@ use crate::policy::records::{
     clock, CaseEvent, Deadline, Minute, PunchEvent, Records, Schedule, Slot, SlotEnd, Target, Whose,
 };
 use crate::policy::{FactKind, Policy, Subject};
-use crate::source::table::{Origin, Position, Table};
-use crate::suggest::closest;
+use crate::source::table::{Found, Origin, Position, Table};
+use crate::suggest::{closest, Suggestion};
 
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
@@ -186,25 +186,19 @@ struct Input<'t> {
 
 pub(super) fn gather(policy: &Policy, path: &Path, period: Period) -> Result<Gathered, Vec<RecordsError>> {
     let Some(rules) = policy.records.as_ref() else {
-        return Err(vec![RecordsError::NoRules {
-            what: "政策中没有 `schedule`、`punches` 等计数规则".into(),
-            help: "在政策版本目录中加上 records.rules（见 docs/records.md）".into(),
-        }]);
+        return Err(vec![RecordsError::NoRules { what: NoRules::Counting }]);
     };
     let (Some(start), Some(end)) = (period.start(), period.end()) else {
-        return Err(vec![RecordsError::NoRules { what: format!("期间 {period} 无效"), help: String::new() }]);
+        return Err(vec![RecordsError::NoRules { what: NoRules::Period { period: period.to_string() } }]);
     };
     let mut errors = Vec::new();
     for year in start.year()..=end.year() {
         if policy.calendar.year(year).is_none() {
-            errors.push(RecordsError::NoCalendar { year, needed: format!("期间 {period} 的工作日") });
+            errors.push(RecordsError::NoCalendar { year, needed: Needed::Workdays { period: period.to_string() } });
         }
     }
     if rules.schedules.is_empty() {
-        errors.push(RecordsError::NoRules {
-            what: "政策中没有作息时间（`schedule`）".into(),
-            help: "在 records.rules 中写明上午、下午的工作时间和四次打卡".into(),
-        });
+        errors.push(RecordsError::NoRules { what: NoRules::Schedule });
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -241,7 +235,7 @@ pub(super) fn gather(policy: &Policy, path: &Path, period: Period) -> Result<Gat
         Err(missing) => {
             return Err(vec![RecordsError::NoCalendar {
                 year: missing.year,
-                needed: format!("期间 {period} 的工作日"),
+                needed: Needed::Workdays { period: period.to_string() },
             }])
         }
     };
@@ -314,8 +308,8 @@ impl<'p> Reader<'p> {
             reviews: Vec::new(),
             places,
         };
-        let mut windows = Index::new("窗口编号");
-        let mut staff = Index::new("工号");
+        let mut windows = Index::new(Unknown::Window);
+        let mut staff = Index::new(Unknown::Staff);
         let take =
             |i: usize| -> Option<(&'t Table, Vec<Option<usize>>)> { Some((tables[i].as_ref()?, cols[i].clone()?)) };
         if let Some((t, c)) = take(read::WINDOWS) {
@@ -390,7 +384,6 @@ impl<'p> Reader<'p> {
                 let dup = RecordsError::Duplicate {
                     at: cells.at(&row, 0),
                     column: "窗口编号",
-                    what: "窗口编号",
                     id: id.into_owned(),
                     first: at.clone(),
                 };
@@ -430,7 +423,7 @@ impl<'p> Reader<'p> {
                 Some(r) => Some(r),
                 None => {
                     let help = Some(read::label_help(&roles, &text));
-                    cells.fail(&row, 3, "角色", format!("`{text}`"), help);
+                    cells.fail(&row, 3, Expected::Role, Found::Value(text.into_owned()), help);
                     None
                 }
             });
@@ -440,8 +433,7 @@ impl<'p> Reader<'p> {
                 None => Some(false),
                 Some("事业单位" | "institution") => Some(true),
                 Some(other) => {
-                    let found = format!("`{other}`");
-                    cells.fail(&row, 6, "`事业单位` 或空", found, None);
+                    cells.fail(&row, 6, Expected::StaffType, Found::Value(other.to_string()), None);
                     None
                 }
             };
@@ -452,7 +444,7 @@ impl<'p> Reader<'p> {
             };
             if let (Some(j), Some(l)) = (joined, left) {
                 if l < j {
-                    cells.fail(&row, 5, format!("不早于进驻日期 {j}"), l.to_string(), None);
+                    cells.fail(&row, 5, Expected::NotBeforeJoined { joined: j }, Found::Value(l.to_string()), None);
                     continue;
                 }
             }
@@ -460,7 +452,6 @@ impl<'p> Reader<'p> {
                 let dup = RecordsError::Duplicate {
                     at: cells.at(&row, 0),
                     column: "工号",
-                    what: "工号",
                     id: id.into_owned(),
                     first: at.clone(),
                 };
@@ -573,7 +564,7 @@ impl<'p> Reader<'p> {
                     Some(k) => Some(k),
                     None => {
                         let help = if kinds.is_empty() {
-                            Some("政策的 `leave` 中没有请假类型".to_string())
+                            Some(Hint::NoLeaveKinds)
                         } else {
                             Some(read::label_help(&kinds, &text))
                         };
@@ -581,7 +572,7 @@ impl<'p> Reader<'p> {
                         cells.errors.push(RecordsError::Unknown {
                             at,
                             column: "类型",
-                            what: "请假类型",
+                            what: Unknown::Leave,
                             found: text.into_owned(),
                             help,
                         });
@@ -594,8 +585,9 @@ impl<'p> Reader<'p> {
                 let signed = cells.yes_no(&row, 5, Some(false));
                 if let (Some(from), Some(to)) = (from, to) {
                     if to < from {
-                        let found = format!("`{}`", to.format("%Y-%m-%d %H:%M"));
-                        cells.fail(&row, 3, format!("不早于开始时间 {}", from.format("%Y-%m-%d %H:%M")), found, None);
+                        let found = Found::Value(to.format("%Y-%m-%d %H:%M").to_string());
+                        let start = from.format("%Y-%m-%d %H:%M").to_string();
+                        cells.fail(&row, 3, Expected::NotBeforeStart { start }, found, None);
                         continue;
                     }
                 }
@@ -651,12 +643,14 @@ impl<'p> Reader<'p> {
                         Some(s) => Some(Some(s)),
                         None => {
                             let mut help = read::label_help(&slots, &text);
-                            help.push_str("，或 `全天`");
+                            if let Hint::Labels { all_day, .. } = &mut help {
+                                *all_day = true;
+                            }
                             let at = cells.at(&row, 2);
                             cells.errors.push(RecordsError::Unknown {
                                 at,
                                 column: "时段",
-                                what: "打卡时段",
+                                what: Unknown::Slot,
                                 found: text.into_owned(),
                                 help: Some(help),
                             });
@@ -706,13 +700,8 @@ impl<'p> Reader<'p> {
                         (Some(&s), None) => Some(Whom::Staff(s)),
                         (None, Some(&w)) => Some(Whom::Window(w)),
                         (Some(_), Some(_)) => {
-                            cells.fail(
-                                &row,
-                                1,
-                                "工号或窗口编号之一",
-                                format!("`{text}`，两者都有"),
-                                Some("工号与窗口编号不可相同".into()),
-                            );
+                            let found = Found::Value(text.into_owned());
+                            cells.fail(&row, 1, Expected::StaffOrWindow, found, Some(Hint::IdsClash));
                             None
                         }
                         (None, None) => {
@@ -721,7 +710,7 @@ impl<'p> Reader<'p> {
                             cells.errors.push(RecordsError::Unknown {
                                 at,
                                 column: "对象",
-                                what: "工号或窗口编号",
+                                what: Unknown::StaffOrWindow,
                                 found: text.into_owned(),
                                 help,
                             });
@@ -743,14 +732,14 @@ impl<'p> Reader<'p> {
                     Some(item) if matches!(whom, Whom::Staff(_)) => {
                         let q = quantity.unwrap_or(Decimal::ONE);
                         if q <= Decimal::ZERO || (q / HALF).fract() != Decimal::ZERO {
-                            cells.fail(&row, 5, "正数，0.5 的倍数", format!("`{q}`"), None);
+                            cells.fail(&row, 5, Expected::Halves, Found::Value(q.to_string()), None);
                             continue;
                         }
                         FindingItem::Item { item, quantity: q, label: items[item].label.clone() }
                     }
                     Some(_) => {
-                        let found = format!("`{item_text}`，对象是窗口");
-                        cells.fail(&row, 2, "窗口的事项", found, Some(format!("`{item_text}` 只记给工作人员")));
+                        let help = Some(Hint::StaffOnly { item: item_text.to_string() });
+                        cells.fail(&row, 2, Expected::WindowItem, Found::Value(item_text.into_owned()), help);
                         continue;
                     }
                     None => {
@@ -779,13 +768,10 @@ impl<'p> Reader<'p> {
                                     // `迟到早退` for `迟到、早退、离岗、串岗`: every character in one label.
                                     names.iter().copied().find(|n| item_text.chars().all(|c| n.contains(c)))
                                 })
-                                .map(|s| format!("是否为 `{s}`？"));
+                                .map(|s| Hint::Near(Suggestion::Near { name: s.to_string(), label: String::new() }));
                             let at = cells.at(&row, 2);
-                            let what = if matches!(whom, Whom::Staff(_)) {
-                                "工作人员的事项"
-                            } else {
-                                "窗口的事项"
-                            };
+                            let what =
+                                if matches!(whom, Whom::Staff(_)) { Unknown::StaffItem } else { Unknown::WindowItem };
                             cells.errors.push(RecordsError::Unknown {
                                 at,
                                 column: "事项",
@@ -800,7 +786,7 @@ impl<'p> Reader<'p> {
                             FactKind::Count => {
                                 let q = quantity.unwrap_or(Decimal::ONE);
                                 if q <= Decimal::ZERO || q.fract() != Decimal::ZERO {
-                                    cells.fail(&row, 5, "正整数", format!("`{q}`"), None);
+                                    cells.fail(&row, 5, Expected::Whole, Found::Value(q.to_string()), None);
                                     continue;
                                 }
                                 Value::Number(q)
@@ -808,7 +794,7 @@ impl<'p> Reader<'p> {
                             FactKind::Days => {
                                 let q = quantity.unwrap_or(Decimal::ONE);
                                 if q <= Decimal::ZERO || (q / HALF).fract() != Decimal::ZERO {
-                                    cells.fail(&row, 5, "正数，0.5 的倍数", format!("`{q}`"), None);
+                                    cells.fail(&row, 5, Expected::Halves, Found::Value(q.to_string()), None);
                                     continue;
                                 }
                                 Value::Number(q)
@@ -816,18 +802,13 @@ impl<'p> Reader<'p> {
                             FactKind::Amounts { min, max } => {
                                 let Some(Some(points)) = cells.decimal(&row, 3) else {
                                     if let Some(None) = cells.decimal(&row, 3) {
-                                        cells.fail(&row, 3, format!("{min} 至 {max} 之间的分值"), "空".into(), None);
+                                        cells.fail(&row, 3, Expected::Points { min, max }, Found::Empty, None);
                                     }
                                     continue;
                                 };
                                 if points < min || points > max {
-                                    cells.fail(
-                                        &row,
-                                        3,
-                                        format!("{min} 至 {max} 之间的分值"),
-                                        format!("`{points}`"),
-                                        None,
-                                    );
+                                    let found = Found::Value(points.to_string());
+                                    cells.fail(&row, 3, Expected::Points { min, max }, found, None);
                                     continue;
                                 }
                                 Value::Amounts(vec![points])
@@ -843,11 +824,11 @@ impl<'p> Reader<'p> {
                                 });
                                 let Some(level) = level else {
                                     let help = Some(read::label_help(&levels, &level_text));
-                                    cells.fail(&row, 4, "级别", format!("`{level_text}`"), help);
+                                    cells.fail(&row, 4, Expected::Level, Found::Value(level_text.into_owned()), help);
                                     continue;
                                 };
                                 if q <= Decimal::ZERO || q.fract() != Decimal::ZERO {
-                                    cells.fail(&row, 5, "正整数", format!("`{q}`"), None);
+                                    cells.fail(&row, 5, Expected::Whole, Found::Value(q.to_string()), None);
                                     continue;
                                 }
                                 Value::Levels(vec![(level, q)])
@@ -889,7 +870,7 @@ impl<'p> Reader<'p> {
         let deadlines: Vec<Deadline> = self.rules.case_kinds.iter().map(|k| k.deadline).collect();
         let calendar = &self.policy.calendar;
         let (start, end) = (self.start, self.end);
-        let mut missing_years: Vec<(i32, String)> = Vec::new();
+        let mut missing_years: Vec<(i32, Needed)> = Vec::new();
         let mut cells = Cells { spec: &SPECS[read::CASES], cols, errors: &mut self.errors };
         let mut first: HashMap<String, Position> = HashMap::new();
         let mut rows = table.rows();
@@ -912,7 +893,7 @@ impl<'p> Reader<'p> {
                     cells.errors.push(RecordsError::Unknown {
                         at,
                         column: "类型",
-                        what: "办件类型",
+                        what: Unknown::CaseKind,
                         found: text.into_owned(),
                         help,
                     });
@@ -928,7 +909,7 @@ impl<'p> Reader<'p> {
                 None => Some(None),
                 Some(text @ ("红牌" | "黄牌")) => Some(Some(text.to_string())),
                 Some(other) => {
-                    cells.fail(&row, 9, "`红牌`、`黄牌` 或空", format!("`{other}`"), None);
+                    cells.fail(&row, 9, Expected::Card, Found::Value(other.to_string()), None);
                     None
                 }
             };
@@ -953,7 +934,6 @@ impl<'p> Reader<'p> {
                 let dup = RecordsError::Duplicate {
                     at: cells.at(&row, 0),
                     column: "办件编号",
-                    what: "办件编号",
                     id: id.into_owned(),
                     first: at.clone(),
                 };
@@ -964,7 +944,7 @@ impl<'p> Reader<'p> {
             let card = match (card, card_date) {
                 (Some(c), Some(d)) => Some((c, d)),
                 (Some(_), None) => {
-                    cells.fail(&row, 10, "亮牌日期", "空".into(), Some("有红黄牌的办件须写明亮牌日期".into()));
+                    cells.fail(&row, 10, Expected::CardDate, Found::Empty, Some(Hint::CardDateNeeded));
                     continue;
                 }
                 (None, _) => None,
@@ -982,17 +962,12 @@ impl<'p> Reader<'p> {
                             n
                         }
                         Some(n) => {
-                            cells.fail(&row, 7, "正整数（工作日）", format!("`{n}`"), None);
+                            cells.fail(&row, 7, Expected::WorkingDays, Found::Value(n.to_string()), None);
                             continue;
                         }
                         None => {
-                            cells.fail(
-                                &row,
-                                7,
-                                "承诺时限（工作日）",
-                                "空".into(),
-                                Some(format!("{} 须写明承诺时限", kinds[kind].label)),
-                            );
+                            let help = Some(Hint::DeadlineNeeded { kind: kinds[kind].label.clone() });
+                            cells.fail(&row, 7, Expected::Deadline, Found::Empty, help);
                             continue;
                         }
                     };
@@ -1004,8 +979,8 @@ impl<'p> Reader<'p> {
                         Ok(d) => d,
                         Err(missing) => {
                             if !missing_years.iter().any(|(y, _)| *y == missing.year) {
-                                missing_years
-                                    .push((missing.year, format!("办件 `{id}`（{}）的承诺期限", cells.at(&row, 0))));
+                                let needed = Needed::Deadline { case: id.to_string(), at: cells.at(&row, 0) };
+                                missing_years.push((missing.year, needed));
                             }
                             continue;
                         }
@@ -1066,7 +1041,7 @@ impl<'p> Reader<'p> {
                         cells.errors.push(RecordsError::Unknown {
                             at,
                             column: "评价",
-                            what: "评价等级",
+                            what: Unknown::Rating,
                             found: text.into_owned(),
                             help,
                         });

@@ -8,11 +8,11 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rust_decimal::Decimal;
 
-use super::error::RecordsError;
+use super::error::{Expected, Hint, NotATable, RecordsError, Unknown};
 use crate::policy::records::Minute;
 use crate::policy::Label;
-use crate::source::table::{self, Cell, Position, Row, Table, Workbook};
-use crate::suggest::closest;
+use crate::source::table::{self, Cell, Found, Position, Row, Table, Workbook};
+use crate::suggest::{closest, Suggestion};
 
 /// A table kaohe reads: its CSV file, its sheet, its columns.
 pub(super) struct Spec {
@@ -132,13 +132,14 @@ pub(super) const SPECS: [Spec; 8] = [
 pub(super) type Opened = (Vec<Option<Table>>, Vec<RecordsError>);
 
 pub(super) fn open(path: &Path, notes: &mut Vec<String>) -> Result<Opened, Vec<RecordsError>> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| vec![RecordsError::NoRecords { path: path.display().to_string(), reason: e.to_string() }])?;
+    let no_records =
+        |e: std::io::Error| vec![RecordsError::NoRecords { path: path.display().to_string(), reason: e.into() }];
+    let meta = std::fs::metadata(path).map_err(no_records)?;
     let mut tables: Vec<Option<Table>> = SPECS.iter().map(|_| None).collect();
     let mut errors = Vec::new();
     if meta.is_dir() {
         let mut entries: Vec<String> = std::fs::read_dir(path)
-            .map_err(|e| vec![RecordsError::NoRecords { path: path.display().to_string(), reason: e.to_string() }])?
+            .map_err(no_records)?
             .filter_map(|e| e.ok())
             .filter(|e| e.path().is_file())
             .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -147,22 +148,14 @@ pub(super) fn open(path: &Path, notes: &mut Vec<String>) -> Result<Opened, Vec<R
         for name in entries.iter().filter(|n| n.to_ascii_lowercase().ends_with(".csv")) {
             let stem = &name[..name.len() - 4];
             let Some(i) = SPECS.iter().position(|s| s.file.eq_ignore_ascii_case(name) || s.sheet == stem) else {
-                let names = SPECS.iter().map(|s| s.file);
-                let help = closest(name, names).map_or_else(
-                    || {
-                        format!(
-                            "kaohe 读取的表：{}；其它文件请移出该文件夹",
-                            SPECS.iter().map(|s| s.file).collect::<Vec<_>>().join("、")
-                        )
-                    },
-                    |s| format!("是否为 `{s}`？"),
-                );
-                errors.push(RecordsError::UnknownTable { name: name.clone(), help });
+                let suggestion = closest(name, SPECS.iter().map(|s| s.file)).map(str::to_string);
+                let why = NotATable::Unknown { suggestion, tables: SPECS.iter().map(|s| s.file).collect() };
+                errors.push(RecordsError::UnknownTable { name: name.clone(), why });
                 continue;
             };
             if tables[i].is_some() {
-                let help = format!("`{}` 和 `{}.csv` 是同一张表，只留一个", SPECS[i].file, SPECS[i].sheet);
-                errors.push(RecordsError::UnknownTable { name: name.clone(), help });
+                let why = NotATable::SameAs { file: SPECS[i].file, sheet: SPECS[i].sheet };
+                errors.push(RecordsError::UnknownTable { name: name.clone(), why });
                 continue;
             }
             match table::read_csv(&path.join(name)) {
@@ -174,8 +167,9 @@ pub(super) fn open(path: &Path, notes: &mut Vec<String>) -> Result<Opened, Vec<R
             if spec.required && tables[i].is_none() && !errors.iter().any(|e| matches!(e, RecordsError::Table(_))) {
                 errors.push(RecordsError::MissingTable {
                     table: spec.sheet,
-                    looked: format!("`{}` 中没有 `{}`", path.display(), spec.file),
-                    help: format!("导出{}表，存为 `{}`", spec.sheet, spec.file),
+                    path: path.display().to_string(),
+                    file: spec.file,
+                    sheets: None,
                 });
             }
         }
@@ -198,8 +192,9 @@ pub(super) fn open(path: &Path, notes: &mut Vec<String>) -> Result<Opened, Vec<R
             if spec.required && tables[i].is_none() {
                 errors.push(RecordsError::MissingTable {
                     table: spec.sheet,
-                    looked: format!("`{}` 中没有工作表 `{}`", path.display(), spec.sheet),
-                    help: format!("工作簿的工作表：{}", names.join("、")),
+                    path: path.display().to_string(),
+                    file: spec.file,
+                    sheets: Some(names.clone()),
                 });
             }
         }
@@ -215,16 +210,14 @@ pub(super) fn columns(table: &Table, spec: &Spec, errors: &mut Vec<RecordsError>
     for &(zh, en, required) in spec.columns {
         let found = table.find(&[zh, en]);
         if found.is_none() && required {
-            let help = closest(zh, table.header().iter().map(String::as_str))
-                .map(|s| format!("表头有 `{s}`，是否就是 `{zh}`？"))
-                .unwrap_or_else(|| {
-                    if table.header().is_empty() {
-                        "表是空的：第一行应为列名".to_string()
-                    } else {
-                        format!("表头是：{}", table.header().join("、"))
-                    }
-                });
-            errors.push(RecordsError::MissingColumn { table: table.name().to_string(), column: zh, english: en, help });
+            let suggestion = closest(zh, table.header().iter().map(String::as_str)).map(str::to_string);
+            errors.push(RecordsError::MissingColumn {
+                table: table.name().to_string(),
+                column: zh,
+                english: en,
+                header: table.header().to_vec(),
+                suggestion,
+            });
             ok = false;
         }
         out.push(found);
@@ -253,9 +246,9 @@ impl Cells<'_> {
         self.cols[i].map_or(Cell::Empty, |c| row.cell(c))
     }
 
-    pub fn fail(&mut self, row: &Row<'_>, i: usize, expected: impl Into<String>, found: String, help: Option<String>) {
+    pub fn fail(&mut self, row: &Row<'_>, i: usize, expected: Expected, found: Found, help: Option<Hint>) {
         let at = self.at(row, i);
-        self.errors.push(RecordsError::Cell { at, column: self.name(i), expected: expected.into(), found, help });
+        self.errors.push(RecordsError::Cell { at, column: self.name(i), expected, found, help });
     }
 
     /// The cell's text; an error when it is empty.
@@ -264,7 +257,7 @@ impl Cells<'_> {
         match cell.text() {
             Some(text) => Some(text),
             None => {
-                self.fail(row, i, "非空", cell.found(), None);
+                self.fail(row, i, Expected::NotEmpty, cell.found(), None);
                 None
             }
         }
@@ -278,7 +271,7 @@ impl Cells<'_> {
         match self.cell(row, i).datetime() {
             Ok(t) => Some(t),
             Err(m) => {
-                self.fail(row, i, m.expected, m.found, None);
+                self.fail(row, i, Expected::Cell(m.expected), m.found, None);
                 None
             }
         }
@@ -288,7 +281,7 @@ impl Cells<'_> {
         match self.cell(row, i).date() {
             Ok(t) => Some(t),
             Err(m) => {
-                self.fail(row, i, m.expected, m.found, None);
+                self.fail(row, i, Expected::Cell(m.expected), m.found, None);
                 None
             }
         }
@@ -316,7 +309,7 @@ impl Cells<'_> {
             Cell::Bool(b) => return Some(b),
             Cell::Empty => {
                 if default.is_none() {
-                    self.fail(row, i, "`是` 或 `否`", cell.found(), None);
+                    self.fail(row, i, Expected::YesNo, cell.found(), None);
                 }
                 return default;
             }
@@ -326,7 +319,7 @@ impl Cells<'_> {
             Some("是" | "Y" | "y" | "yes" | "Yes" | "YES" | "TRUE" | "true") => Some(true),
             Some("否" | "N" | "n" | "no" | "No" | "NO" | "FALSE" | "false") => Some(false),
             _ => {
-                self.fail(row, i, "`是` 或 `否`", cell.found(), None);
+                self.fail(row, i, Expected::YesNo, cell.found(), None);
                 None
             }
         }
@@ -341,7 +334,7 @@ impl Cells<'_> {
         match cell.decimal() {
             Ok(d) => Some(Some(d)),
             Err(m) => {
-                self.fail(row, i, m.expected, m.found, None);
+                self.fail(row, i, Expected::Cell(m.expected), m.found, None);
                 None
             }
         }
@@ -396,7 +389,7 @@ impl FastTime {
 
 /// Ids and names of staff or windows, for resolving a cell.
 pub(super) struct Index {
-    pub what: &'static str,
+    pub what: Unknown,
     pub ids: HashMap<String, usize>,
     /// Each name and the ids with it.
     pub names: HashMap<String, Vec<String>>,
@@ -404,7 +397,7 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub fn new(what: &'static str) -> Index {
+    pub fn new(what: Unknown) -> Index {
         Index { what, ids: HashMap::new(), names: HashMap::new(), list: Vec::new() }
     }
 
@@ -418,15 +411,15 @@ impl Index {
 
     /// Why `found` is not an id: a name said which id has it, or the id it
     /// is probably a typo of.
-    pub fn help(&self, found: &str) -> Option<String> {
+    pub fn help(&self, found: &str) -> Option<Hint> {
         if let Some(ids) = self.names.get(found) {
-            let ids = ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join("、");
-            return Some(format!("`{found}` 是姓名或名称，这里应填编号：{found} 的编号是 {ids}"));
+            return Some(Hint::NameNotId { name: found.to_string(), ids: ids.clone() });
         }
         if found.chars().count() > 40 {
             return None;
         }
-        closest(found, self.list.iter().map(String::as_str)).map(|s| format!("是否为 `{s}`？"))
+        closest(found, self.list.iter().map(String::as_str))
+            .map(|s| Hint::Near(Suggestion::Near { name: s.to_string(), label: String::new() }))
     }
 }
 
@@ -435,10 +428,7 @@ pub(super) fn find_label(labels: &[&Label], text: &str) -> Option<usize> {
     labels.iter().position(|l| l.label == text || l.id == text)
 }
 
-pub(super) fn label_help(labels: &[&Label], text: &str) -> String {
-    let all = labels.iter().map(|l| format!("`{}`", l.label)).collect::<Vec<_>>().join("、");
-    match closest(text, labels.iter().map(|l| l.label.as_str())) {
-        Some(s) => format!("是否为 `{s}`？可填：{all}"),
-        None => format!("可填：{all}"),
-    }
+pub(super) fn label_help(labels: &[&Label], text: &str) -> Hint {
+    let suggestion = closest(text, labels.iter().map(|l| l.label.as_str())).map(str::to_string);
+    Hint::Labels { suggestion, labels: labels.iter().map(|l| l.label.clone()).collect(), all_day: false }
 }

@@ -1,52 +1,266 @@
-//! Diagnostics as a person reads them on stderr: each rendered with the
-//! source it points into (miette's graphical handler, plain or in colour),
-//! then how many there were.
+//! Diagnostics as a person or a script reads them on stderr.
+//!
+//! `human`: each rendered by miette's graphical handler (plain or in
+//! colour) with the source it points into, worded in the chosen language,
+//! then how many there were. `json`: one JSON object a line, a diagnostic
+//! each (`severity`, `code`, `message`, `label`, `file`, `line`, `column`,
+//! `help`; `null` where there is none), and no count. The run's notes are
+//! lines of severity `note` then.
+//!
+//! Every stage's errors reach this file as [`Diagnostic`]s, data with their
+//! words beside them; miette is used only here, through an adapter.
 
-use miette::{GraphicalReportHandler, GraphicalTheme, Report};
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use crate::json;
+use crate::source::diagnostic::{shown, Diagnostic, Lang, Severity, Text};
+use crate::source::line_col;
 
 /// Printing more than this many diagnostics helps nobody: the rest are counted.
 const MAX_SHOWN: usize = 100;
 
+/// How diagnostics are written (`--error-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ErrorFormat {
+    #[default]
+    Human,
+    Json,
+}
+
 pub struct Diagnostics {
     handler: GraphicalReportHandler,
+    lang: Lang,
+    format: ErrorFormat,
 }
 
 impl Diagnostics {
-    pub fn new(color: bool) -> Diagnostics {
+    pub fn new(color: bool, lang: Lang, format: ErrorFormat) -> Diagnostics {
         let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        Diagnostics { handler: GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false) }
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+        Diagnostics { handler, lang, format }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Errors, then `3 errors found`.
-    pub fn errors(&self, diagnostics: &[Report]) -> String {
+    pub fn errors<D: Diagnostic>(&self, diagnostics: &[D]) -> String {
         let n = diagnostics.len();
         let mut text = self.render(diagnostics);
-        text.push_str(&format!("{n} error{} found\n", if n == 1 { "" } else { "s" }));
+        if self.format == ErrorFormat::Human {
+            let plural = if n == 1 { "" } else { "s" };
+            text.push_str(&self.lang.pick(format!("共 {n} 个错误\n"), format!("{n} error{plural} found\n")));
+        }
         text
     }
 
     /// Warnings, rendered as errors are, then how many; `denied` when
     /// `--deny-warnings` fails the run for them.
-    pub fn warnings(&self, warnings: &[Report], denied: bool) -> String {
+    pub fn warnings<D: Diagnostic>(&self, warnings: &[D], denied: bool) -> String {
         let n = warnings.len();
         let mut text = self.render(warnings);
-        let denied = if denied { ", denied by --deny-warnings" } else { "" };
-        text.push_str(&format!("{n} warning{}{denied}\n", if n == 1 { "" } else { "s" }));
+        if self.format == ErrorFormat::Human {
+            let plural = if n == 1 { "" } else { "s" };
+            text.push_str(&match (self.lang, denied) {
+                (Lang::Zh, false) => format!("共 {n} 个警告\n"),
+                (Lang::Zh, true) => format!("共 {n} 个警告，因 --deny-warnings 而拒绝\n"),
+                (Lang::En, false) => format!("{n} warning{plural}\n"),
+                (Lang::En, true) => format!("{n} warning{plural}, denied by --deny-warnings\n"),
+            });
+        }
         text
     }
 
-    fn render(&self, diagnostics: &[Report]) -> String {
+    fn render<D: Diagnostic>(&self, diagnostics: &[D]) -> String {
         let mut text = String::new();
-        for report in diagnostics.iter().take(MAX_SHOWN) {
-            if self.handler.render_report(&mut text, report.as_ref()).is_err() {
-                text.push_str(&format!("{report}\n"));
+        if self.format == ErrorFormat::Json {
+            for diagnostic in diagnostics {
+                text.push_str(&json_line(diagnostic, self.lang));
+                text.push('\n');
             }
+            return text;
+        }
+        for diagnostic in diagnostics.iter().take(MAX_SHOWN) {
+            text.push_str(&self.graphical(diagnostic));
             text.push('\n');
         }
         let n = diagnostics.len();
         if n > MAX_SHOWN {
-            text.push_str(&format!("… and {} more not shown\n", n - MAX_SHOWN));
+            let more = n - MAX_SHOWN;
+            text.push_str(
+                &self.lang.pick(format!("…… 另有 {more} 个未列出\n"), format!("… and {more} more not shown\n")),
+            );
         }
         text
+    }
+
+    fn graphical(&self, diagnostic: &dyn Diagnostic) -> String {
+        let shown = Shown::new(diagnostic, self.lang);
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &shown).is_err() {
+            return format!("{}\n", shown.text.message);
+        }
+        if self.lang == Lang::Zh {
+            out = chinese_help(&out);
+        }
+        out
+    }
+}
+
+/// miette writes its help line as `  help: …`; in Chinese it reads
+/// `  提示：…`, as wide on a terminal (8 columns), so that the lines the
+/// help wraps onto stay aligned. Colour codes before it are kept.
+fn chinese_help(rendered: &str) -> String {
+    let mut out = String::with_capacity(rendered.len());
+    for line in rendered.split_inclusive('\n') {
+        match line.find("  help: ") {
+            Some(at) if is_escape_codes(&line[..at]) => {
+                out.push_str(&line[..at]);
+                out.push_str("  提示：");
+                out.push_str(&line[at + "  help: ".len()..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Only terminal colour codes (`\x1b[…m`), or nothing.
+fn is_escape_codes(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix("\u{1b}[") {
+        match after.find('m') {
+            Some(end) if after[..end].bytes().all(|b| b.is_ascii_digit() || b == b';') => rest = &after[end + 1..],
+            _ => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// A note of the run (`2026-Q3: 40 staff and 12 windows scored by …`) as
+/// `--error-format json` writes it: a line like a diagnostic's, of
+/// severity `note`.
+pub fn note_json(message: &str) -> String {
+    format!(
+        "{{\"severity\": \"note\", \"code\": null, \"message\": {}, \"label\": null, \"file\": null, \"line\": null, \"column\": null, \"help\": null}}\n",
+        json::quoted(message)
+    )
+}
+
+/// One diagnostic as a JSON object on one line.
+fn json_line(diagnostic: &dyn Diagnostic, lang: Lang) -> String {
+    let text = shown(diagnostic, lang);
+    let message = match &text.context {
+        Some(context) => lang.pick(format!("{context}：{}", text.message), format!("{context}: {}", text.message)),
+        None => text.message.clone(),
+    };
+    let optional = |value: Option<&str>| value.map_or_else(|| "null".to_string(), json::quoted);
+    let position = match (diagnostic.source(), diagnostic.span()) {
+        (Some(source), Some(span)) => {
+            let (line, column) = line_col(source.text(), span.start());
+            Some((line.to_string(), column.to_string()))
+        }
+        // A table's row and column.
+        _ => diagnostic.cell().map(|(row, column)| (row.to_string(), column.map_or("null".into(), |c| c.to_string()))),
+    };
+    let (line, column) = position.unwrap_or_else(|| ("null".to_string(), "null".to_string()));
+    format!(
+        "{{\"severity\": {}, \"code\": {}, \"message\": {}, \"label\": {}, \"file\": {}, \"line\": {line}, \"column\": {column}, \"help\": {}}}",
+        json::quoted(diagnostic.severity().name()),
+        json::quoted(diagnostic.code()),
+        json::quoted(&message),
+        optional(text.label.as_deref()),
+        optional(diagnostic.file()),
+        optional(text.help.as_deref()),
+    )
+}
+
+/// A diagnostic worded in one language, as miette renders it.
+struct Shown<'a> {
+    diagnostic: &'a dyn Diagnostic,
+    text: Text,
+    /// The message, shown under the context when there is one.
+    cause: Option<Cause>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(diagnostic: &'a dyn Diagnostic, lang: Lang) -> Shown<'a> {
+        let text = shown(diagnostic, lang);
+        let cause = text.context.as_ref().map(|_| Cause(text.message.clone()));
+        Shown { diagnostic, text, cause }
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text.context.as_deref().unwrap_or(&self.text.message))
+    }
+}
+
+impl std::error::Error for Shown<'_> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause.as_ref().map(|cause| cause as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diagnostic.code()))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity() {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.text.help.as_ref().map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.diagnostic.source().map(|source| source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.diagnostic.source()?;
+        let main = self.diagnostic.span().map(|span| LabeledSpan::new_with_span(self.text.label.clone(), span));
+        let also = self.diagnostic.also().map(|span| LabeledSpan::new_with_span(self.text.also.clone(), span));
+        Some(Box::new(main.into_iter().chain(also)))
+    }
+}
+
+/// The message under a context: miette shows it as the cause.
+#[derive(Debug)]
+struct Cause(String);
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Cause {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_help_line_reads_chinese_with_or_without_colour() {
+        assert_eq!(chinese_help("x\n  help: 是不是\n"), "x\n  提示：是不是\n");
+        assert_eq!(chinese_help("\u{1b}[38;5;14m  help: \u{1b}[0m是\n"), "\u{1b}[38;5;14m  提示：\u{1b}[0m是\n");
+        // Only at the start of a line.
+        assert_eq!(chinese_help("  × no  help: here\n"), "  × no  help: here\n");
     }
 }

@@ -29,7 +29,7 @@ pub mod xlsx;
 
 pub use annual::write_annual_json;
 pub use check::check_summary;
-pub use diagnostics::Diagnostics;
+pub use diagnostics::{note_json, Diagnostics, ErrorFormat};
 pub use diff::{write_diff_json, write_diff_table};
 pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
 pub use explain::{explain, ledger};

@@ -8,8 +8,12 @@
 //! - [`walk`]: the one directory walker;
 //! - [`named`]: the source a diagnostic renders its labels against;
 //! - [`table`]: CSV files and xlsx sheets as rows of typed, located cells;
-//! - [`error`]: what can go wrong reading.
+//! - [`error`]: what can go wrong reading;
+//! - [`diagnostic`]: what every stage's errors share, so that one renderer
+//!   shows them all: a code, a severity, the words in Chinese or English,
+//!   and the source and spans they point at.
 
+pub mod diagnostic;
 pub mod error;
 pub mod named;
 pub mod read;
@@ -19,7 +23,7 @@ pub mod walk;
 
 use std::sync::Arc;
 
-pub use error::ReadError;
+pub use error::{IoReason, NotText, ReadError};
 pub use named::Named;
 pub use read::MAX_FILE_BYTES;
 pub(crate) use span::BOM;

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::error::ReadError;
+use super::error::{NotText, ReadError};
 use super::SourceFile;
 
 /// The largest file kaohe reads: 512 MiB. A real quarter's facts are a few
@@ -23,11 +23,11 @@ impl SourceFile {
     /// whose size is not known) is still never read past the limit.
     pub fn read_with_limit(path: &Path, limit: u64) -> Result<SourceFile, ReadError> {
         let name = path.display().to_string();
-        let io = |err: std::io::Error| ReadError::Io { path: name.clone(), reason: err.to_string() };
+        let io = |err: std::io::Error| ReadError::io(path, err);
         let file = std::fs::File::open(path).map_err(io)?;
         let metadata = file.metadata().map_err(io)?;
         if metadata.is_dir() {
-            return Err(ReadError::Io { path: name, reason: "it is a directory".into() });
+            return Err(ReadError::IsDirectory { path: name });
         }
         if metadata.len() > limit {
             return Err(ReadError::TooLarge { path: name, size: metadata.len(), limit });
@@ -54,32 +54,17 @@ impl SourceFile {
 fn not_text(path: String, bytes: &[u8], offset: usize) -> ReadError {
     let valid = bytes.get(..offset).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
     let (line, column) = super::line_col(valid, valid.len());
-    let byte = bytes.get(offset).copied().unwrap_or_default();
-    let convert = |from: &str| {
-        let quoted = shell_quote(&path);
-        let temporary = shell_quote(&format!("{path}.utf8"));
-        format!(
-            "convert it to UTF-8: `iconv -f {from} -t UTF-8 {quoted} > {temporary} && mv {temporary} {quoted}` (or save it as UTF-8 from the editor)"
-        )
-    };
-    let at = format!("line {line}, column {column} (byte offset {offset})");
-    let (found, help) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        ("it is UTF-16 (Windows \"Unicode\"): it starts with a UTF-16 byte-order mark".to_string(), convert("UTF-16"))
+    let found = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        NotText::Utf16
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        NotText::Workbook
     } else {
         match looks_like_gb(bytes) {
-            Some(encoding) => (
-                format!(
-                    "it looks like {encoding} (GB18030), as saved by Chinese Windows; the first byte that is not UTF-8 is at {at}"
-                ),
-                convert(encoding),
-            ),
-            None => (
-                format!("byte 0x{byte:02X} at {at} is not valid UTF-8"),
-                "kaohe reads UTF-8 text only: save the file as UTF-8; in a file edited by hand, the byte may be part of a damaged character".to_string(),
-            ),
+            Some(encoding) => NotText::Gb { encoding },
+            None => NotText::Byte(bytes.get(offset).copied().unwrap_or_default()),
         }
     };
-    ReadError::Encoding { path, offset, line, column, found, help }
+    ReadError::Encoding { path, offset, line, column, found }
 }
 
 /// Whether every byte of the file reads as ASCII, GBK double bytes or
@@ -117,31 +102,11 @@ fn looks_like_gb(bytes: &[u8]) -> Option<&'static str> {
     Some(if four == 0 { "GBK" } else { "GB18030" })
 }
 
-/// A path as a POSIX shell reads it back: as it is when that is safe, else in single quotes.
-fn shell_quote(text: &str) -> String {
-    let safe = |c: char| c.is_alphanumeric() || "/._-+,:@%".contains(c);
-    if !text.is_empty() && text.chars().all(safe) {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
     use super::*;
-    use crate::source::error::size_text;
-
-    #[test]
-    fn sizes_read_as_people_say_them() {
-        assert_eq!(size_text(300), "300 bytes");
-        assert_eq!(size_text(2048), "2 KiB (2048 bytes)");
-        assert_eq!(size_text(MAX_FILE_BYTES), "512 MiB (536870912 bytes)");
-        assert_eq!(size_text(3 << 29), "1.5 GiB (1610612736 bytes)");
-        assert_eq!(size_text(u64::MAX), "17179869183.9 GiB (18446744073709551615 bytes)");
-    }
 
     #[test]
     fn gbk_is_told_from_other_bytes() {
@@ -152,12 +117,5 @@ mod tests {
         assert_eq!(looks_like_gb(b"\xff\xff"), None);
         assert_eq!(looks_like_gb(b"caf\xe9 au lait"), None, "Latin-1");
         assert_eq!(looks_like_gb("公".as_bytes()), None, "an odd byte out");
-    }
-
-    #[test]
-    fn quoting_for_the_shell() {
-        assert_eq!(shell_quote("facts/2026-Q3.json"), "facts/2026-Q3.json");
-        assert_eq!(shell_quote("my facts.json"), "'my facts.json'");
-        assert_eq!(shell_quote("it's.json"), r"'it'\''s.json'");
     }
 }

@@ -26,10 +26,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use miette::Diagnostic;
 use rust_decimal::Decimal;
-use thiserror::Error;
 
+pub use super::error::{CellKind, Found, TableError};
 use super::MAX_FILE_BYTES;
 
 /// Where a table came from: a CSV file (`punches.csv`) or a sheet of a workbook (`打卡`).
@@ -74,27 +73,6 @@ pub fn column_letters(column: u32) -> String {
         n = (n - 1) / 26;
     }
     letters.iter().rev().collect()
-}
-
-/// A table that could not be read at all.
-#[derive(Debug, Error, Diagnostic)]
-pub enum TableError {
-    #[error("无法读取 `{path}`：{reason}")]
-    Io { path: String, reason: String },
-    #[error("`{path}` 太大（{size} 字节），kaohe 最多读取 {limit} 字节的文件")]
-    #[diagnostic(help("一个季度的记录只有几十兆字节；请确认文件是否选对"))]
-    TooLarge { path: String, size: u64, limit: u64 },
-    /// Not UTF-8 and not GBK, or UTF-8 with bytes of another encoding in it.
-    #[error("`{path}` 第 {row} 行：{found}")]
-    #[diagnostic(help("{help}"))]
-    Encoding { path: String, row: u32, found: String, help: String },
-    #[error("`{path}` 不是可读取的 .xlsx 工作簿：{reason}")]
-    #[diagnostic(help("在 Excel 或 WPS 中打开后另存为 .xlsx（Excel 工作簿）"))]
-    Workbook { path: String, reason: String },
-    #[error("`{path}` 的工作表 `{sheet}` 无法读取：{reason}")]
-    Sheet { path: String, sheet: String, reason: String },
-    #[error("`{path}` 第 {row} 行无法按 CSV 读取：{reason}")]
-    Csv { path: String, row: u32, reason: String },
 }
 
 /// One table: its header and the text (or sheet) its rows are read from.
@@ -341,28 +319,24 @@ pub enum Cell<'a> {
 /// "应为时间（如 `2026-07-03 08:55`），实为 `9点07`".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mismatch {
-    pub expected: &'static str,
-    pub found: String,
+    pub expected: CellKind,
+    pub found: Found,
 }
-
-const TIME: &str = "时间（如 `2026-07-03 08:55`）";
-const DATE: &str = "日期（如 `2026-07-03`）";
-const NUMBER: &str = "数字";
 
 impl<'a> Cell<'a> {
     pub fn is_empty(&self) -> bool {
         matches!(self, Cell::Empty)
     }
 
-    /// The cell as a message quotes it: `` `09:07` ``, `空`.
-    pub fn found(&self) -> String {
+    /// The cell as a message quotes it.
+    pub fn found(&self) -> Found {
         match self {
-            Cell::Empty => "空".to_string(),
-            Cell::Text(text) => format!("`{}`", clip(text)),
-            Cell::Number(n) => format!("`{}`", number_text(*n)),
-            Cell::Bool(b) => format!("`{}`", if *b { "TRUE" } else { "FALSE" }),
-            Cell::DateTime(dt) => format!("`{}`", dt.format("%Y-%m-%d %H:%M:%S")),
-            Cell::Error => "公式错误".to_string(),
+            Cell::Empty => Found::Empty,
+            Cell::Text(text) => Found::Value(clip(text).to_string()),
+            Cell::Number(n) => Found::Value(number_text(*n)),
+            Cell::Bool(b) => Found::Value(if *b { "TRUE" } else { "FALSE" }.to_string()),
+            Cell::DateTime(dt) => Found::Value(dt.format("%Y-%m-%d %H:%M:%S").to_string()),
+            Cell::Error => Found::FormulaError,
         }
     }
 
@@ -382,7 +356,7 @@ impl<'a> Cell<'a> {
     /// A time: `2026-07-03 08:55`, `2026-07-03 08:55:59`, or (as Excel
     /// writes them) `2026/7/3 8:55`; or a date-time cell.
     pub fn datetime(&self) -> Result<NaiveDateTime, Mismatch> {
-        let mismatch = || Mismatch { expected: TIME, found: self.found() };
+        let mismatch = || Mismatch { expected: CellKind::Time, found: self.found() };
         match *self {
             Cell::DateTime(dt) => Ok(dt),
             Cell::Text(text) => parse_datetime(text).ok_or_else(mismatch),
@@ -393,7 +367,7 @@ impl<'a> Cell<'a> {
     /// A date: `2026-07-03` (or `2026/7/3`), or a date cell (its time, if
     /// any, dropped).
     pub fn date(&self) -> Result<NaiveDate, Mismatch> {
-        let mismatch = || Mismatch { expected: DATE, found: self.found() };
+        let mismatch = || Mismatch { expected: CellKind::Date, found: self.found() };
         match *self {
             Cell::DateTime(dt) => Ok(dt.date()),
             Cell::Text(text) => parse_date(text).ok_or_else(mismatch),
@@ -404,7 +378,7 @@ impl<'a> Cell<'a> {
     /// An exact decimal: `0.5`, `8`; a number cell as the shortest decimal
     /// that reads back as it (`0.1`, never `0.1000000000000000055`).
     pub fn decimal(&self) -> Result<Decimal, Mismatch> {
-        let mismatch = || Mismatch { expected: NUMBER, found: self.found() };
+        let mismatch = || Mismatch { expected: CellKind::Number, found: self.found() };
         match *self {
             Cell::Number(n) if n.is_finite() => n.to_string().parse().map_err(|_| mismatch()),
             Cell::Text(text) => text.parse().map_err(|_| mismatch()),
@@ -541,7 +515,7 @@ pub fn read_csv(path: &Path) -> Result<Table, TableError> {
 /// A file's bytes, refused past [`MAX_FILE_BYTES`].
 fn read_bytes(path: &Path) -> Result<Vec<u8>, TableError> {
     let shown = path.display().to_string();
-    let io = |err: std::io::Error| TableError::Io { path: shown.clone(), reason: err.to_string() };
+    let io = |err: std::io::Error| TableError::Io { path: shown.clone(), reason: err.into() };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
@@ -612,12 +586,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, &'static str), TableErr
     let row = 1 + bytes.get(..valid_up_to).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) as u32;
     let utf8_before = bytes.get(..valid_up_to).is_some_and(|b| !b.is_ascii());
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(TableError::Encoding {
-            path: name.to_string(),
-            row: 1,
-            found: "文件是 UTF-16 编码（Excel 的“Unicode 文本”）".into(),
-            help: "在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”".into(),
-        });
+        return Err(TableError::Utf16 { path: name.to_string() });
     }
     if !utf8_before {
         if let Some(text) = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&bytes) {
@@ -625,17 +594,7 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<(String, &'static str), TableErr
         }
     }
     let byte = bytes.get(valid_up_to).copied().unwrap_or_default();
-    let found = if utf8_before {
-        format!("文件前面是 UTF-8，这里却有不是 UTF-8 的字节 0x{byte:02X}：一个文件只能用一种编码")
-    } else {
-        format!("字节 0x{byte:02X} 既不是 UTF-8 也不是 GBK")
-    };
-    Err(TableError::Encoding {
-        path: name.to_string(),
-        row,
-        found,
-        help: "用 Excel 或 WPS 打开后另存为“CSV UTF-8（逗号分隔）”；若该行是拼接进来的，请用同一种编码重新导出".into(),
-    })
+    Err(TableError::Encoding { path: name.to_string(), row, byte, mixed: utf8_before })
 }
 
 /// An `.xlsx` workbook, open for reading its sheets.
@@ -655,13 +614,12 @@ impl Workbook {
     pub fn open(path: &Path) -> Result<Workbook, TableError> {
         use calamine::Reader;
         let shown = path.display().to_string();
-        let size =
-            std::fs::metadata(path).map_err(|e| TableError::Io { path: shown.clone(), reason: e.to_string() })?;
+        let size = std::fs::metadata(path).map_err(|e| TableError::Io { path: shown.clone(), reason: e.into() })?;
         if size.len() > MAX_FILE_BYTES {
             return Err(TableError::TooLarge { path: shown, size: size.len(), limit: MAX_FILE_BYTES });
         }
         let inner: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|err| match err {
-            calamine::XlsxError::Io(e) => TableError::Io { path: shown.clone(), reason: e.to_string() },
+            calamine::XlsxError::Io(e) => TableError::Io { path: shown.clone(), reason: e.into() },
             other => TableError::Workbook { path: shown.clone(), reason: other.to_string() },
         })?;
         let sheets = inner.sheet_names();
@@ -822,14 +780,14 @@ mod tests {
         bytes.extend_from_slice(&gbk);
         bytes.extend_from_slice(b",2026-07-01 09:00\n");
         match csv_from_bytes("punches.csv", bytes) {
-            Err(TableError::Encoding { row, found, .. }) => {
+            Err(TableError::Encoding { row, mixed, .. }) => {
                 assert_eq!(row, 3);
-                assert!(found.contains("一种编码"), "{found}");
+                assert!(mixed, "UTF-8 Chinese came before the GBK row");
             }
             other => panic!("{other:?}"),
         }
         let utf16 = vec![0xFF, 0xFE, b'a', 0];
-        assert!(matches!(csv_from_bytes("x.csv", utf16), Err(TableError::Encoding { .. })));
+        assert!(matches!(csv_from_bytes("x.csv", utf16), Err(TableError::Utf16 { .. })));
     }
 
     #[test]
@@ -859,8 +817,8 @@ mod tests {
         }
         assert_eq!(Cell::Text("2026-7-3").date().ok(), NaiveDate::from_ymd_opt(2026, 7, 3));
         let err = Cell::Text("七月三日").date().unwrap_err();
-        assert_eq!(err.found, "`七月三日`");
-        assert_eq!(Cell::Empty.date().unwrap_err().found, "空");
+        assert_eq!(err.found, Found::Value("七月三日".into()));
+        assert_eq!(Cell::Empty.date().unwrap_err().found, Found::Empty);
         assert_eq!(Cell::Number(0.1).decimal().unwrap().to_string(), "0.1");
         assert_eq!(Cell::Text("0.5").decimal().unwrap().to_string(), "0.5");
         assert_eq!(Cell::Number(1001.0).text().unwrap(), "1001");

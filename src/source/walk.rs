@@ -11,7 +11,7 @@ use super::error::ReadError;
 use super::SourceFile;
 
 fn io_error(path: &Path, err: std::io::Error) -> ReadError {
-    ReadError::Io { path: path.display().to_string(), reason: err.to_string() }
+    ReadError::io(path, err)
 }
 
 fn has_extension(path: &Path, ext: &str) -> bool {
@@ -46,8 +46,7 @@ pub fn files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, Vec<ReadError>> {
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => found.push(path),
             Ok(meta) if meta.is_dir() => {}
-            Ok(_) => errors
-                .push(ReadError::Io { path: path.display().to_string(), reason: "it is not a regular file".into() }),
+            Ok(_) => errors.push(ReadError::NotRegular { path: path.display().to_string() }),
             Err(err) => errors.push(io_error(&path, err)),
         }
     }

@@ -43,33 +43,16 @@
 
 use std::collections::HashMap;
 
-use miette::Diagnostic;
 use pest::iterators::Pair;
 use pest::Parser;
-use thiserror::Error;
 use unicode_width::UnicodeWidthStr;
 
 use crate::source::SourceFile;
-use crate::syntax::{self, KaoheParser, Rule, SyntaxError};
+use crate::syntax::error::FormatFailure;
+use crate::syntax::{self, FormatError, KaoheParser, Rule};
 
 /// Spaces per block level.
 pub const INDENT: usize = 4;
-
-/// Why a file could not be formatted.
-#[derive(Debug, Error, Diagnostic)]
-pub enum FormatError {
-    /// The file does not parse: the same diagnostic `kaohe check` gives.
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Syntax(Box<SyntaxError>),
-    /// The formatter failed its own check: a bug in kaohe.
-    #[error("cannot format `{file}`: {message}")]
-    #[diagnostic(
-        code(kaohe::fmt),
-        help("this is a bug in kaohe; the file was left as it was. Please report it with the file")
-    )]
-    Internal { file: String, message: String },
-}
 
 /// Format one `.rules` file: the text in canonical layout, ending in a
 /// newline (or empty, if the file holds nothing).
@@ -77,26 +60,26 @@ pub fn format_source(file: &SourceFile) -> Result<String, FormatError> {
     // The syntax tree's own parse first: it rejects hostile nesting before
     // pest recurses into it, and gives the same diagnostic as `check`.
     syntax::parse_file(file).map_err(FormatError::Syntax)?;
-    let internal = |message: String| FormatError::Internal { file: file.name.clone(), message };
+    let internal = |failure: FormatFailure| FormatError::Internal { file: file.name.clone(), failure };
     let text: &str = &file.text;
-    let top = parse_top(text).map_err(|err| internal(format!("the file parses, then does not: {err}")))?;
+    let top = parse_top(text).map_err(|err| internal(FormatFailure::Reparse { pest: err.to_string() }))?;
     let layout = Layout::new(text, &top);
     let formatted = layout.file(top.clone());
 
     // The formatted text must say exactly what the original said.
-    let again = parse_top(&formatted).map_err(|err| internal(format!("the formatted text does not parse: {err}")))?;
+    let again = parse_top(&formatted).map_err(|err| internal(FormatFailure::Unparsable { pest: err.to_string() }))?;
     let relaid = Layout::new(&formatted, &again);
     let (tokens_before, tokens_after) = (layout.tokens(top), relaid.tokens(again));
     if tokens_before != tokens_after {
         let at = tokens_before.iter().zip(&tokens_after).position(|(a, b)| a != b).unwrap_or(0);
-        return Err(internal(format!(
-            "formatting would change the policy (token {at}: `{}` became `{}`)",
-            tokens_before.get(at).map_or("", String::as_str),
-            tokens_after.get(at).map_or("", String::as_str)
-        )));
+        return Err(internal(FormatFailure::Changed {
+            at,
+            before: tokens_before.get(at).cloned().unwrap_or_default(),
+            after: tokens_after.get(at).cloned().unwrap_or_default(),
+        }));
     }
     if layout.comment_texts() != relaid.comment_texts() {
-        return Err(internal("formatting would lose or change a comment".into()));
+        return Err(internal(FormatFailure::CommentLost));
     }
     Ok(formatted)
 }

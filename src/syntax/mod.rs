@@ -4,12 +4,12 @@
 //! file out in the one canonical layout, keeping its comments (`kaohe fmt`).
 
 pub mod ast;
-mod error;
+pub mod error;
 pub mod format;
 mod parse;
 pub mod records;
 
-pub use error::SyntaxError;
+pub use error::{FormatError, SyntaxError};
 pub use parse::parse_file;
 
 /// The pest parser generated from the grammar file.

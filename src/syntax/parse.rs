@@ -7,13 +7,15 @@ use pest::Parser;
 use rust_decimal::Decimal;
 
 use super::ast::*;
-use super::{KaoheParser, Rule as R, SyntaxError};
+use super::error::{Hint, SyntaxError};
+use super::{KaoheParser, Rule as R};
+use crate::source::diagnostic::Located;
 use crate::source::{SourceFile, Span};
 
 type Result<T> = std::result::Result<T, String>;
 
 /// Parse one `.rules` file.
-pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<SyntaxError>> {
+pub fn parse_file(file: &SourceFile) -> std::result::Result<File, Box<Located<SyntaxError>>> {
     too_deep(file)?;
     let mut pairs = KaoheParser::parse(R::file, &file.text).map_err(|err| syntax_error(file, &err))?;
     let top = pairs.next().ok_or_else(|| internal(file, "empty parse"))?;
@@ -551,7 +553,7 @@ fn parse_condition(pair: Pair<'_, R>) -> Result<Condition> {
 /// file of many `(` would otherwise overflow the stack; checked before it.
 pub const MAX_NESTING: usize = 64;
 
-fn too_deep(file: &SourceFile) -> std::result::Result<(), Box<SyntaxError>> {
+fn too_deep(file: &SourceFile) -> std::result::Result<(), Box<Located<SyntaxError>>> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut in_comment = false;
@@ -570,13 +572,8 @@ fn too_deep(file: &SourceFile) -> std::result::Result<(), Box<SyntaxError>> {
             '(' => {
                 depth += 1;
                 if depth > MAX_NESTING {
-                    return Err(Box::new(SyntaxError {
-                        message: format!("parentheses nest deeper than {MAX_NESTING} levels"),
-                        src: file.named(),
-                        span: Span::new(at, at + 1),
-                        label: "too deep".into(),
-                        help: Some("write the condition as several vetoes or flags".into()),
-                    }));
+                    let error = SyntaxError::TooDeep { limit: MAX_NESTING };
+                    return Err(Box::new(Located::new(error, &file.named(), Span::new(at, at + 1))));
                 }
             }
             ')' => depth = depth.saturating_sub(1),
@@ -596,7 +593,8 @@ fn is_keyword(which: R) -> bool {
     keyword_text(which).is_some()
 }
 
-fn keyword_text(which: R) -> Option<&'static str> {
+/// The word of a keyword rule: `kw_deduct` is `deduct`.
+pub(super) fn keyword_text(which: R) -> Option<&'static str> {
     Some(match which {
         R::kw_policy => "policy",
         R::kw_levels => "levels",
@@ -664,83 +662,7 @@ fn keyword_text(which: R) -> Option<&'static str> {
     })
 }
 
-/// What a grammar rule is called in a message: "a number", not `Rule::number`.
-fn describe(which: R) -> String {
-    if let Some(word) = keyword_text(which) {
-        return format!("`{word}`");
-    }
-    match which {
-        R::EOI => "end of file",
-        R::COMMENT => "a comment",
-        R::ident => "a name",
-        R::subject_name => "`staff` or `window`",
-        R::number => "a number",
-        R::string => "a quoted label",
-        R::cite => "a cite like `[附件1/工作纪律/1]`",
-        R::range => "a range like `5-10`",
-        R::kind => "a kind (`count`, `days`, `amounts` or `levels`)",
-        R::policy_decl => "`policy`",
-        R::source_decl => "`source`",
-        R::levels_decl => "`levels`",
-        R::subject => "`subject`",
-        R::roles | R::role_decl => "a role",
-        R::attributes | R::attribute_decl => "an attribute",
-        R::facts | R::fact_decl => "a fact",
-        R::category => "`category`",
-        R::penalties => "`penalties`",
-        R::bonus => "`bonus`",
-        R::grades => "`grades`",
-        R::band => "a grade band",
-        R::rule => "a rule",
-        R::in_window => "`in window`",
-        R::direction => "`deduct`, `add`",
-        R::each => "`N each`",
-        R::per_day => "`N per day`",
-        R::as_assessed => "`as assessed`",
-        R::by_level => "`by level`",
-        R::level_points => "a level and its points",
-        R::beyond => "`beyond`",
-        R::to_role => "`to` and a role",
-        R::average => "`average`",
-        R::from => "`from`",
-        R::below => "`below`",
-        R::effective => "`effective`",
-        R::date => "a date like `2026-01-01`",
-        R::quota_band => "a chosen grade",
-        R::percent => "a percentage like `15%`",
-        R::eligibility => "`eligibility`",
-        R::veto => "`not` and a grade",
-        R::flags => "`flags`",
-        R::flag => "a flag",
-        R::annual => "`annual`",
-        R::annual_total => "`total mean of quarters`",
-        R::not_assessed => "`not assessed`",
-        R::condition | R::conjunction => "a condition",
-        R::negation => "`not`",
-        R::group => "`(`",
-        R::role_test => "`role`",
-        R::grade_test => "`grade`",
-        R::every_quarter => "`in every quarter`",
-        R::comparison => "a comparison",
-        R::sum => "a fact or an attribute",
-        R::quantity => "a fact or an attribute",
-        R::of_staff => "`of staff`",
-        R::comparator => "a comparison (`>=`, `>`, `<=`, `<`, `=`, `!=`)",
-        R::readings_decl => "`readings`",
-        R::annex => "`annex`",
-        R::row_text => "`row` and the row's two cells",
-        R::reading => "`reading`",
-        R::among => "`among`",
-        R::labels => "`labels for`",
-        R::label_decl => "a grade and its label",
-        R::honours => "`honours`",
-        R::honour => "an honour",
-        other => return super::records::describe(other).map_or_else(|| format!("{other:?}"), str::to_string),
-    }
-    .to_string()
-}
-
-fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> Box<SyntaxError> {
+fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> Box<Located<SyntaxError>> {
     use pest::error::{ErrorVariant, InputLocation};
     let (start, end) = match err.location {
         InputLocation::Pos(p) => (p, p),
@@ -761,55 +683,33 @@ fn syntax_error(file: &SourceFile, err: &pest::error::Error<R>) -> Box<SyntaxErr
         .unwrap_or(end)
         .max(end);
     let found = text.get(start..found_end).unwrap_or_default();
-    let (message, label) = match &err.variant {
-        ErrorVariant::ParsingError { positives, .. } => {
-            // A comment may stand anywhere, so it is never what was missing.
-            let mut names: Vec<String> = positives.iter().filter(|r| **r != R::COMMENT).map(|r| describe(*r)).collect();
-            names.dedup();
-            let mut seen = std::collections::HashSet::new();
-            names.retain(|n| seen.insert(n.clone()));
-            super::records::shorten_expected(&mut names);
-            let expected = join_or(&names);
-            let found_text = if found.is_empty() { "end of file".to_string() } else { format!("`{found}`") };
-            (format!("expected {expected}, found {found_text}"), format!("expected {expected}"))
-        }
-        ErrorVariant::CustomError { message } => (message.clone(), message.clone()),
+    let error = match &err.variant {
+        ErrorVariant::ParsingError { positives, .. } => SyntaxError::Expected {
+            expected: positives.clone(),
+            found: (!found.is_empty()).then(|| found.to_string()),
+            hint: hint(found),
+        },
+        ErrorVariant::CustomError { message } => SyntaxError::Internal { message: message.clone() },
     };
-    let help = hint(found);
-    Box::new(SyntaxError { message, src: file.named(), span: Span::new(start, found_end), label, help })
-}
-
-fn join_or(names: &[String]) -> String {
-    match names {
-        [] => "something else".to_string(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
+    Box::new(Located::new(error, &file.named(), Span::new(start, found_end)))
 }
 
 /// Advice for the mistakes a policy author is likely to make.
-fn hint(found: &str) -> Option<String> {
+fn hint(found: &str) -> Option<Hint> {
     if found.starts_with('-') {
-        return Some("points are written without a sign: `deduct 3 each`, `add 2 each`".into());
+        Some(Hint::SignedPoints)
+    } else if found.starts_with("//") {
+        Some(Hint::SlashComment)
+    } else if found.starts_with('“') || found.starts_with('”') {
+        Some(Hint::CurlyQuotes)
+    } else if found.starts_with('【') || found.starts_with('［') {
+        Some(Hint::FullWidthBrackets)
+    } else {
+        None
     }
-    if found.starts_with("//") {
-        return Some("comments start with `#`".into());
-    }
-    if found.starts_with('“') || found.starts_with('”') {
-        return Some("labels are quoted with straight quotes `\"`, not `“ ”`".into());
-    }
-    if found.starts_with('【') || found.starts_with('［') {
-        return Some("cites are written in ASCII brackets: `[附件1/工作纪律/1]`".into());
-    }
-    None
 }
 
-fn internal(file: &SourceFile, message: &str) -> Box<SyntaxError> {
-    Box::new(SyntaxError {
-        message: format!("internal parser error: {message}"),
-        src: file.named(),
-        span: Span::new(0, 0),
-        label: "here".into(),
-        help: Some("this is a bug in kaohe; please report it with the file".into()),
-    })
+fn internal(file: &SourceFile, message: &str) -> Box<Located<SyntaxError>> {
+    let error = SyntaxError::Internal { message: message.to_string() };
+    Box::new(Located::new(error, &file.named(), Span::new(0, 0)))
 }

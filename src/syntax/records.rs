@@ -461,62 +461,6 @@ fn parse_target(pair: Pair<'_, R>) -> Result<Target> {
     Ok(target)
 }
 
-/// The blocks of counting rules, when all are among what a syntax error
-/// expected (at the top of a file), as one phrase: the list stays readable.
-pub(super) fn shorten_expected(names: &mut Vec<String>) {
-    const BLOCKS: [&str; 7] =
-        ["`calendar`", "`schedule`", "`punches`", "`leave`", "`findings`", "`cases`", "`reviews`"];
-    if BLOCKS.iter().all(|b| names.iter().any(|n| n == b)) {
-        names.retain(|n| !BLOCKS.contains(&n.as_str()));
-        names.push("a block of counting rules (`calendar`, `schedule`, `punches`, …)".into());
-    }
-}
-
-/// What the records section's rules are called in a syntax error.
-pub(super) fn describe(which: R) -> Option<&'static str> {
-    Some(match which {
-        R::calendar => "`calendar`",
-        R::schedule => "`schedule`",
-        R::punches => "`punches`",
-        R::leave => "`leave`",
-        R::findings => "`findings`",
-        R::cases => "`cases`",
-        R::reviews => "`reviews`",
-        R::holiday => "`holiday`",
-        R::day_to => "`to` and a day",
-        R::working => "`, working` and the days worked",
-        R::month_day => "a day like `02-15`",
-        R::season => "`from` and a day like `05-01`",
-        R::half_day => "a half day like `morning \"上午\" 09:00-12:00`",
-        R::punch => "a punch like `morning_in \"上午签到\" morning in, on time until 08:55, late before 12:00`",
-        R::punch_end => "`in` or `out`",
-        R::on_time => "`on time`",
-        R::off_time => "`late before` or `early before` a time",
-        R::time_from => "`from` and a time",
-        R::time_until => "`until` and a time",
-        R::time_before => "`before` and a time",
-        R::time => "a time like `08:55`",
-        R::targets | R::target => "a fact and how much, like `late_early_away 1 each`",
-        R::target_of => "`window`",
-        R::target_each => "`each`",
-        R::target_per_day => "`per day`",
-        R::target_when => "`when`",
-        R::target_unless => "`unless`",
-        R::target_over => "`over` and a duration like `2 hours`",
-        R::punch_rule => "a punch rule like `late late_early_away 1 each`",
-        R::punch_event => "`late`, `early`, `missing` or `absent`",
-        R::away => "`=` and what it sums",
-        R::by_fact => "`facts by id or label`",
-        R::case_kind => "a kind of case like `promised \"承诺件\" due in working days`",
-        R::same_day => "`same day`",
-        R::in_working_days => "`in working days`",
-        R::case_rule => "a case rule like `overdue window overdue_cases 1 each`",
-        R::case_event => "`overdue` or `card`",
-        R::counted => "a name, its label and what it counts toward",
-        _ => return None,
-    })
-}
-
 /// The keywords of the records section, as written.
 pub(super) fn keyword_text(which: R) -> Option<&'static str> {
     Some(match which {

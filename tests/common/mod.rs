@@ -11,11 +11,24 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Run `kaohe` with these arguments from the crate root, colour off.
+/// Run `kaohe` with these arguments from the crate root, colour off, its
+/// diagnostics in Chinese (the default a user meets; pinned, so that no
+/// test depends on the machine's locale).
 pub fn kaohe(args: &[&str]) -> Run {
+    kaohe_in("zh", args)
+}
+
+/// [`kaohe`] with its diagnostics in English.
+pub fn kaohe_en(args: &[&str]) -> Run {
+    kaohe_in("en", args)
+}
+
+/// [`kaohe`] with its diagnostics in `lang`.
+pub fn kaohe_in(lang: &str, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_kaohe"))
         .args(args)
         .arg("--color=never")
+        .arg(format!("--lang={lang}"))
         .current_dir(root())
         .output()
         .unwrap_or_else(|err| panic!("cannot run kaohe: {err}"));
@@ -97,6 +110,27 @@ pub fn apply(case: &Path, dir: &Path) {
             std::fs::write(path, body).unwrap_or_else(|err| panic!("{err}"));
         }
     }
+}
+
+/// stderr with miette's wrapped lines joined again and the frame drawn
+/// around them removed, to look for a message whole. miette breaks a long
+/// path after a `/` or a `-`, words at spaces, and Chinese anywhere: the
+/// lines are joined by a space, except there. (A wrapped message goes on
+/// under `  │ `, a wrapped help under eight spaces.)
+pub fn flat(text: &str) -> String {
+    let chinese = |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let mut out = String::new();
+    for raw in text.lines() {
+        let continues = raw.starts_with("  │ ") || raw.starts_with("        ");
+        let line = raw.trim_start_matches([' ', '│', '×']).trim_end();
+        let joins = out.ends_with(['/', '-'])
+            || (continues && out.chars().last().is_some_and(chinese) && line.chars().next().is_some_and(chinese));
+        if !out.is_empty() && !line.is_empty() && !joins {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A policy of two versions in `dir`, for the tests of versioning: `2026/`,

@@ -5,8 +5,9 @@
 
 use std::path::Path;
 
-use super::{Lint, Lints};
+use super::Lints;
 use crate::check::document::Document;
+use crate::check::error::Warning;
 use crate::policy::Subject;
 use crate::source::Named;
 use crate::syntax::ast::{self, Notes, ReadingNote, Spanned};
@@ -81,15 +82,8 @@ impl Lints {
                 let parts: Vec<&str> =
                     wording.value.split(['…', '⋯']).map(str::trim).filter(|p| !p.is_empty()).collect();
                 if let Some(missing) = parts.iter().find(|p| !document.contains(p)) {
-                    let message = if parts.len() > 1 {
-                        format!("the wording's part “{missing}” is not in the source document")
-                    } else {
-                        "the wording is not in the source document".to_string()
-                    };
-                    self.warn(Lint::Verbatim, src, wording.span, message, "not the document's words").help = Some(
-                        "quote the document as it is (line breaks do not matter); mark what is left out with `……`"
-                            .into(),
-                    );
+                    let part = (parts.len() > 1).then(|| missing.to_string());
+                    self.warn(src, wording.span, Warning::WordingNotInDocument { part });
                 }
             }
             let (Some(cite), Some(row)) = (line.cite, line.notes.and_then(|n| n.row.as_ref())) else { continue };
@@ -99,9 +93,12 @@ impl Lints {
                 [("考核要求", &row.requirement, &cells.requirement), ("增减分值", &row.scoring, &cells.scoring)]
             {
                 if flat(&given.value) != flat(wanted) {
-                    let message = format!("the {what} of `{}` is not the document's", cite.value);
-                    self.warn(Lint::Verbatim, src, given.span, message, "not the document's words").help =
-                        Some(format!("the document has “{}”", wanted.replace('\n', "")));
+                    let warning = Warning::CellNotTheDocuments {
+                        cell: what,
+                        cite: cite.value.clone(),
+                        document: wanted.replace('\n', ""),
+                    };
+                    self.warn(src, given.span, warning);
                 }
             }
         }
@@ -117,27 +114,15 @@ impl Lints {
                 continue;
             }
             reported.push(&cite.value);
-            let message = format!("the words of row `{}` are not given", cite.value);
-            self.warn(Lint::RowText, src, cite.span, message, "cited here").help = Some(
-                "give the row's two cells once, on one of the lines that cite it: `row \"考核要求\" \"增减分值\"`"
-                    .into(),
-            );
+            self.warn(src, cite.span, Warning::RowWordsMissing { cite: cite.value.clone() });
         }
         let Some(annex) = ast.annexes.first() else { return };
         let Some(n) = annex.cite.value.strip_prefix("附件").and_then(|n| n.parse::<usize>().ok()) else { return };
         let cited: Vec<&str> = lines.iter().filter_map(|l| l.cite).map(|c| c.value.as_str()).collect();
         let missing: Vec<String> = document.row_cites(n).into_iter().filter(|r| !cited.contains(&r.as_str())).collect();
         if !missing.is_empty() {
-            let message = format!(
-                "{} row{} of {} {} encoded by no line: {}",
-                missing.len(),
-                if missing.len() == 1 { "" } else { "s" },
-                annex.cite.value,
-                if missing.len() == 1 { "is" } else { "are" },
-                missing.join(", ")
-            );
-            self.warn(Lint::RowText, src, annex.cite.span, message, "the annex this subject encodes").help =
-                Some("every row of the table is a rule, an average, a veto or a flag citing it".into());
+            let warning = Warning::RowsNotEncoded { annex: annex.cite.value.clone(), rows: missing };
+            self.warn(src, annex.cite.span, warning);
         }
     }
 
@@ -146,11 +131,8 @@ impl Lints {
         match std::fs::read_to_string(dir.join(&path.value)) {
             Ok(text) => Some(text),
             Err(err) => {
-                let message = format!("cannot read the readings file `{}`: {err}", path.value);
-                self.warn(Lint::Reading, src, path.span, message, "named here").help = Some(
-                    "the path is relative to the policy directory; until it can be read, readings are not checked"
-                        .into(),
-                );
+                let warning = Warning::ReadingsFileUnreadable { path: path.value.clone(), reason: err.into() };
+                self.warn(src, path.span, warning);
                 None
             }
         }
@@ -168,9 +150,7 @@ impl Lints {
                 let wanted = format!("`{id}`");
                 let found = file.lines().any(|l| l.trim_start().starts_with('#') && l.contains(&wanted));
                 if !found {
-                    let message = format!("reading `{id}` has no section in the readings file");
-                    self.warn(Lint::Reading, src, note.name.span, message, "not explained").help =
-                        Some(format!("add a heading that names it, for example `## {wanted} …`, and say why"));
+                    self.warn(src, note.name.span, Warning::ReadingNotExplained { reading: id.clone() });
                 }
             }
         }

@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use super::error::{AmountsProblem, CellProblem, LevelsProblem};
 use super::layout::{LEVEL_SEPARATORS, LIST_SEPARATORS};
 use crate::facts::load::MAX_QUANTITY;
 use crate::facts::Value;
@@ -14,15 +15,7 @@ use crate::source::table::Cell;
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// What a cell should have held, and how to write it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Problem {
-    pub expected: String,
-    pub help: String,
-}
-
-fn problem(expected: impl Into<String>, help: impl Into<String>) -> Problem {
-    Problem { expected: expected.into(), help: help.into() }
-}
+type Problem = CellProblem;
 
 /// A fact's value; `None` for an empty cell (the fact is zero).
 pub(super) fn fact(cell: &Cell<'_>, kind: FactKind, levels: &[Label]) -> Result<Option<Value>, Problem> {
@@ -38,86 +31,70 @@ pub(super) fn fact(cell: &Cell<'_>, kind: FactKind, levels: &[Label]) -> Result<
 
 /// A count (whole, ≥ 0) or a number of days (≥ 0, in halves).
 pub(super) fn quantity(cell: &Cell<'_>, kind: FactKind) -> Result<Decimal, Problem> {
-    let (expected, help) = if kind == FactKind::Days {
-        ("天数（0.5 的倍数）", "天数按半天计：0.5、1、1.5 …；没有则留空")
-    } else {
-        ("次数（0 或正整数）", "次数是整数：0、1、2 …；没有则留空")
-    };
-    let n = number(cell).ok_or_else(|| problem(expected, help))?;
+    let days = kind == FactKind::Days;
+    let problem = |max| CellProblem::Quantity { days, max };
+    let n = number(cell).ok_or_else(|| problem(None))?;
     let fits = !n.is_sign_negative()
         && n <= MAX_QUANTITY
         && if kind == FactKind::Days { (n % HALF).is_zero() } else { n.fract().is_zero() };
     if fits {
         Ok(n.normalize())
     } else if n > MAX_QUANTITY {
-        Err(problem(expected, format!("一个事实最多为 {MAX_QUANTITY}")))
+        Err(problem(Some(MAX_QUANTITY)))
     } else {
-        Err(problem(expected, help))
+        Err(problem(None))
     }
 }
 
 /// `5;8` (or `5；8`, `5、8`): each assessed amount inside `min`–`max`; a
 /// number cell is one amount.
 fn amounts(cell: &Cell<'_>, min: Decimal, max: Decimal) -> Result<Vec<Decimal>, Problem> {
-    let expected = format!(
-        "每项 {}–{} 分的分值，多项用分号分隔（如 {}）",
-        min.normalize(),
-        max.normalize(),
-        super::layout::example_amounts(min, max)
-    );
-    let outside = |n: Decimal| {
-        problem(
-            expected.clone(),
-            format!(
-                "`{}` 不在 {}–{} 分之内：每项按评定的分值填写，不会被截断",
-                n.normalize(),
-                min.normalize(),
-                max.normalize()
-            ),
-        )
-    };
+    let example = super::layout::example_amounts(min, max);
+    let problem = |why| CellProblem::Amounts { min, max, example: example.clone(), why };
     let parts: Vec<Decimal> = match cell {
-        Cell::Number(_) => vec![number(cell).ok_or_else(|| problem(expected.clone(), "填写数字"))?],
+        Cell::Number(_) => vec![number(cell).ok_or_else(|| problem(AmountsProblem::NotANumber))?],
         Cell::Text(text) => {
             let mut out = Vec::new();
             for part in text.split(LIST_SEPARATORS).map(str::trim).filter(|p| !p.is_empty()) {
                 let n = part
                     .parse::<Decimal>()
-                    .map_err(|_| problem(expected.clone(), format!("`{part}` 不是分值；每项只写数字，用分号隔开")))?;
+                    .map_err(|_| problem(AmountsProblem::NotAnAmount { part: part.to_string() }))?;
                 out.push(n);
             }
             out
         }
-        _ => return Err(problem(expected, "填写分值，如 5;8")),
+        _ => return Err(problem(AmountsProblem::Empty)),
     };
     match parts.iter().find(|n| **n < min || **n > max) {
-        Some(n) => Err(outside(*n)),
+        Some(n) => Err(problem(AmountsProblem::Outside { amount: *n })),
         None => Ok(parts.into_iter().map(|n| n.normalize()).collect()),
     }
 }
 
 /// `市级:1;县级:2`: a count at each level, by its label or id; each level once.
 fn by_level(cell: &Cell<'_>, levels: &[Label]) -> Result<Vec<(usize, Decimal)>, Problem> {
-    let names: Vec<&str> = levels.iter().map(|l| l.label.as_str()).collect();
-    let expected = format!("按级别的件数（如 {}）", super::layout::example_levels(levels));
-    let help = format!("每项写“级别:件数”，用分号隔开；级别为 {}", names.join("、"));
+    let problem = |why| CellProblem::Levels {
+        example: super::layout::example_levels(levels),
+        levels: levels.iter().map(|l| l.label.clone()).collect(),
+        why,
+    };
     let Cell::Text(text) = cell else {
-        return Err(problem(expected, format!("只写数字看不出级别；{help}")));
+        return Err(problem(LevelsProblem::NoLevel));
     };
     let mut out: Vec<(usize, Decimal)> = Vec::new();
     for part in text.split(LIST_SEPARATORS).map(str::trim).filter(|p| !p.is_empty()) {
         let Some((name, count)) = part.split_once(LEVEL_SEPARATORS) else {
-            return Err(problem(expected, format!("`{part}` 缺少件数；{help}")));
+            return Err(problem(LevelsProblem::NoCount { part: part.to_string() }));
         };
         let (name, count) = (name.trim(), count.trim());
         let Some(level) = levels.iter().position(|l| l.label == name || l.id.eq_ignore_ascii_case(name)) else {
-            return Err(problem(expected, format!("`{name}` 不是级别；级别为 {}", names.join("、"))));
+            return Err(problem(LevelsProblem::NotALevel { name: name.to_string() }));
         };
         if out.iter().any(|(l, _)| *l == level) {
-            return Err(problem(expected, format!("级别 `{name}` 写了两次；同一级别合计为一项")));
+            return Err(problem(LevelsProblem::Twice { name: name.to_string() }));
         }
         let n = quantity(&Cell::Text(count), FactKind::Count)
-            .map_err(|_| problem(expected.clone(), format!("`{part}` 的件数应为整数")))?;
+            .map_err(|_| problem(LevelsProblem::CountNotWhole { part: part.to_string() }))?;
         out.push((level, n));
     }
     out.sort_by_key(|(l, _)| *l);
@@ -135,7 +112,7 @@ fn number(cell: &Cell<'_>) -> Option<Decimal> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::panic)]
 
     use super::*;
 
@@ -174,7 +151,13 @@ mod tests {
         );
         assert_eq!(fact(&Cell::Number(6.0), kind, &[]), Ok(Some(Value::Amounts(vec![d("6")]))));
         assert_eq!(fact(&Cell::Empty, kind, &[]), Ok(None));
-        assert!(fact(&Cell::Text("5;12"), kind, &[]).unwrap_err().help.contains("`12`"));
+        let outside = CellProblem::Amounts {
+            min,
+            max,
+            example: super::super::layout::example_amounts(min, max),
+            why: AmountsProblem::Outside { amount: d("12") },
+        };
+        assert_eq!(fact(&Cell::Text("5;12"), kind, &[]).unwrap_err(), outside);
         assert!(fact(&Cell::Text("5-8"), kind, &[]).is_err());
         assert!(fact(&Cell::Number(4.0), kind, &[]).is_err());
     }
@@ -185,9 +168,13 @@ mod tests {
         let read = |text| fact(&Cell::Text(text), FactKind::Levels, &levels);
         assert_eq!(read("市级:1;县级:2"), Ok(Some(Value::Levels(vec![(0, d("2")), (1, d("1"))]))));
         assert_eq!(read("city：1； national:1"), Ok(Some(Value::Levels(vec![(1, d("1")), (3, d("1"))]))));
-        assert!(read("市级").unwrap_err().help.contains("件数"));
-        assert!(read("乡级:1").unwrap_err().help.contains("不是级别"));
-        assert!(read("市级:1;市级:2").unwrap_err().help.contains("两次"));
+        let why = |problem: Problem| match problem {
+            CellProblem::Levels { why, .. } => why,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(why(read("市级").unwrap_err()), LevelsProblem::NoCount { part: "市级".into() });
+        assert_eq!(why(read("乡级:1").unwrap_err()), LevelsProblem::NotALevel { name: "乡级".into() });
+        assert_eq!(why(read("市级:1;市级:2").unwrap_err()), LevelsProblem::Twice { name: "市级".into() });
         assert!(read("市级:1.5").is_err());
         assert!(fact(&Cell::Number(1.0), FactKind::Levels, &levels).is_err());
     }

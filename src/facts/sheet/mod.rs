@@ -18,12 +18,12 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
-pub use error::SheetError;
+pub use error::{AmountsProblem, CellProblem, LevelsProblem, PeriodProblem, SheetError, UnknownHeader, WindowHint};
 use layout::{Column, Field};
 
 use super::{Period, Quarter, Record};
 use crate::policy::{Policy, Subject};
-use crate::source::table::{self, column_letters, Origin, Position, Table, Workbook};
+use crate::source::table::{self, Position, Table, Workbook};
 use crate::suggest;
 
 /// A summary's tables and its period, before any policy is known.
@@ -56,7 +56,7 @@ pub fn open(path: &Path) -> Result<Summary, Vec<SheetError>> {
             Ok(Some(table)) => Some(table),
             Ok(None) => {
                 if required {
-                    errors.push(missing_sheet(&shown, "工作表", name, workbook.sheet_names()));
+                    errors.push(missing_sheet(&shown, false, name, workbook.sheet_names().to_vec()));
                 }
                 None
             }
@@ -80,19 +80,7 @@ pub fn open(path: &Path) -> Result<Summary, Vec<SheetError>> {
         if !sheet_file(layout::STAFF_SHEET) && !sheet_file(layout::WINDOW_SHEET) {
             let found = csv_files(&folder);
             let records = found.iter().any(|f| f.starts_with("roster") || f.starts_with("punches"));
-            return Err(vec![SheetError::NoSheets {
-                path: shown,
-                found: if found.is_empty() {
-                    String::new()
-                } else {
-                    format!("（有：{}）", found.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join("、"))
-                },
-                help: if records {
-                    "这是记录文件夹：请用 `kaohe gather` 由记录生成事实".into()
-                } else {
-                    "`--facts` 是事实 JSON 文件、.xlsx 汇总表，或存有 人员.csv、窗口.csv、说明.csv 的文件夹".into()
-                },
-            }]);
+            return Err(vec![SheetError::NoSheets { path: shown, found, records }]);
         }
         let mut errors = Vec::new();
         let mut file = |sheet: &str, required: bool| {
@@ -100,7 +88,7 @@ pub fn open(path: &Path) -> Result<Summary, Vec<SheetError>> {
             if !file.is_file() {
                 if required {
                     let found = csv_files(&folder);
-                    errors.push(missing_sheet(&folder.display().to_string(), "文件", sheet, &found));
+                    errors.push(missing_sheet(&folder.display().to_string(), true, sheet, found));
                 }
                 return None;
             }
@@ -120,7 +108,7 @@ pub fn open(path: &Path) -> Result<Summary, Vec<SheetError>> {
     };
     let (period, period_error) = match period(&shown, info.as_ref(), name.as_deref()) {
         Ok(period) => (Some(period), None),
-        Err(err) => (None, Some(err)),
+        Err(err) => (None, Some(*err)),
     };
     Ok(Summary { path: shown, period, period_error, staff, windows })
 }
@@ -134,17 +122,11 @@ fn folder(path: &Path, shown: &str) -> Result<PathBuf, Vec<SheetError>> {
     let sheets = [layout::STAFF_SHEET, layout::WINDOW_SHEET, layout::INFO_SHEET];
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     if !sheets.contains(&stem.as_str()) {
-        return Err(vec![SheetError::NotSummary {
-            path: shown.to_string(),
-            why: "汇总表的 CSV 文件以其工作表命名".into(),
-            help: "把“人员”“窗口”“说明”三张表分别存为同一文件夹中的 人员.csv、窗口.csv、说明.csv，再用 `--facts` 指这个文件夹（或其中一个文件）；或用 .xlsx 工作簿".into(),
-        }]);
+        return Err(vec![SheetError::NotSummary { path: shown.to_string() }]);
     }
     if !path.is_file() {
-        return Err(vec![SheetError::Read(table::TableError::Io {
-            path: shown.to_string(),
-            reason: "文件不存在".into(),
-        })]);
+        let reason = std::io::Error::from(std::io::ErrorKind::NotFound).into();
+        return Err(vec![SheetError::Read(table::TableError::Io { path: shown.to_string(), reason })]);
     }
     Ok(path
         .parent()
@@ -168,29 +150,18 @@ fn csv_files(folder: &Path) -> Vec<String> {
     names
 }
 
-fn missing_sheet(path: &str, what: &'static str, sheet: &str, found: &[String]) -> SheetError {
+/// A sheet (or, `csv`, a CSV file) missing, with what there is instead.
+fn missing_sheet(path: &str, csv: bool, sheet: &str, found: Vec<String>) -> SheetError {
     let records = ["roster", "punches", "打卡", "请假", "办件"];
     let looks_like_records = found.iter().any(|f| records.iter().any(|r| f.starts_with(r)));
-    let help = if looks_like_records {
-        "这像是记录（打卡、请假、办件……）而不是汇总表：请用 `kaohe gather` 由记录生成事实".to_string()
-    } else if what == "文件" {
-        "汇总表的文件夹中应有 人员.csv 与 窗口.csv；`kaohe template` 可生成带列名的工作簿".to_string()
-    } else {
-        "汇总表应有“人员”与“窗口”两张工作表；`kaohe template` 可生成带列名的工作簿".to_string()
-    };
-    let sheet = if what == "文件" { format!("{sheet}.csv") } else { sheet.to_string() };
-    let found = if found.is_empty() {
-        String::new()
-    } else {
-        format!("（有：{}）", found.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join("、"))
-    };
-    SheetError::MissingSheet { path: path.to_string(), what, sheet, found, help }
+    let sheet = if csv { format!("{sheet}.csv") } else { sheet.to_string() };
+    SheetError::MissingSheet { path: path.to_string(), csv, sheet, found, records: looks_like_records }
 }
 
 /// The period of a summary: the 考核期 of its 说明 sheet, or the period its
 /// name starts with (`2026-Q3.xlsx`); when both are there they must agree,
 /// which catches last quarter's workbook copied under a new name.
-fn period(path: &str, info: Option<&Table>, name: Option<&str>) -> Result<Period, SheetError> {
+fn period(path: &str, info: Option<&Table>, name: Option<&str>) -> Result<Period, Box<SheetError>> {
     let from_name = name.and_then(name_period);
     let stated = match info {
         Some(info) => stated_period(info)?,
@@ -199,49 +170,40 @@ fn period(path: &str, info: Option<&Table>, name: Option<&str>) -> Result<Period
     match (stated, from_name) {
         (Some((period, _)), None) => Ok(period),
         (Some((period, _)), Some(named)) if period == named => Ok(period),
-        (Some((period, at)), Some(named)) => Err(SheetError::Period {
-            at,
-            message: format!("考核期为 {period}，但文件名 `{}` 表明是 {named}", name.unwrap_or_default()),
-            help: "复制上一期的表格时请同时改写“说明”中的考核期；或把文件改名".into(),
-        }),
+        (Some((period, at)), Some(named)) => Err(Box::new(SheetError::Period {
+            at: Some(at),
+            path: path.to_string(),
+            problem: PeriodProblem::Disagrees {
+                period: period.to_string(),
+                name: name.unwrap_or_default().to_string(),
+                named: named.to_string(),
+            },
+        })),
         (None, Some(named)) => Ok(named),
-        (None, None) => Err(SheetError::Period {
-            at: path.to_string(),
-            message: "没有写明考核期".into(),
-            help: format!(
-                "在“{}”表（或 {}.csv）第一行写上 `{}` 和考核期，如 `2026-Q3`；或把文件命名为 `2026-Q3.xlsx`",
-                layout::INFO_SHEET,
-                layout::INFO_SHEET,
-                layout::PERIOD_LABEL
-            ),
-        }),
+        (None, None) => {
+            Err(Box::new(SheetError::Period { at: None, path: path.to_string(), problem: PeriodProblem::Missing }))
+        }
     }
 }
 
 /// The row `考核期 | 2026-Q3` of the 说明 table (its header row, or a row
 /// under it), and where its value is.
-fn stated_period(info: &Table) -> Result<Option<(Period, String)>, SheetError> {
+fn stated_period(info: &Table) -> Result<Option<(Period, Position)>, Box<SheetError>> {
     let is_label = |text: &str| text == layout::PERIOD_LABEL || text.eq_ignore_ascii_case(layout::PERIOD_ID);
-    let read = |text: Option<String>, at: Position| {
-        let place = place(&at);
-        match text.as_deref().map(str::trim).and_then(Period::parse) {
-            Some(period) => Ok(Some((period, place))),
-            None => Err(SheetError::Period {
-                at: place,
-                message: format!(
-                    "考核期应为季度（如 `2026-Q3`）、年度（如 `2026`）或月份（如 `2026-07`），实为 {}",
-                    text.map_or("空".to_string(), |t| format!("`{t}`"))
-                ),
-                help: "写成 年-Q季度：2026-Q1 … 2026-Q4".into(),
-            }),
-        }
+    let read = |text: Option<String>, at: Position| match text.as_deref().map(str::trim).and_then(Period::parse) {
+        Some(period) => Ok(Some((period, at))),
+        None => Err(Box::new(SheetError::Period {
+            path: at.table.to_string(),
+            at: Some(at),
+            problem: PeriodProblem::NotAPeriod { text },
+        })),
     };
     if info.header().first().is_some_and(|h| is_label(h)) {
         return read(info.header().get(1).cloned(), info.header_position(Some(1)));
     }
     let mut rows = info.rows();
     while let Some(row) = rows.next_row() {
-        let row = row?;
+        let row = row.map_err(|e| Box::new(e.into()))?;
         if row.cell(0).text().is_some_and(|t| is_label(t.trim())) {
             return read(row.cell(1).text().map(|t| t.into_owned()), row.position(Some(1)));
         }
@@ -259,14 +221,6 @@ fn name_period(name: &str) -> Option<Period> {
         return None;
     }
     Period::parse(&head).filter(|p| matches!(p, Period::Quarter { .. } | Period::Month { .. }))
-}
-
-/// Where a cell is, as a person finds it: `人员!C5`, or `人员.csv:5，C 列`.
-pub(crate) fn place(at: &Position) -> String {
-    match (at.origin, at.column) {
-        (Origin::Csv, Some(column)) => format!("{}:{}，{} 列", at.table, at.row, column_letters(column)),
-        _ => at.to_string(),
-    }
 }
 
 /// Read a summary against the policy version in force for its period.
@@ -315,9 +269,9 @@ fn columns(
             Some(i) => {
                 if let Some(&first) = seen.get(&i) {
                     errors.push(SheetError::DuplicateHeader {
-                        at: place(&table.header_position(Some(c))),
+                        at: table.header_position(Some(c)),
                         header: header.to_string(),
-                        first: place(&table.header_position(Some(first))),
+                        first: table.header_position(Some(first)),
                     });
                     out.push(None);
                 } else {
@@ -340,15 +294,11 @@ fn columns(
             _ => false,
         };
         if required && !seen.contains_key(&i) {
-            let help = match column.field {
-                Field::Attribute(_) => "在岗工作日用于窗口工作考勤的加权平均，每人必填".to_string(),
-                _ => format!("第 1 行加上列名 `{}`", column.header),
-            };
             errors.push(SheetError::MissingColumn {
                 table: table.name().to_string(),
                 column: column.header.clone(),
                 id: column.id.clone(),
-                help,
+                weight: matches!(column.field, Field::Attribute(_)),
             });
         }
     }
@@ -398,29 +348,20 @@ fn unknown_header(
         }
     });
     let elsewhere = other.facts.iter().find(|f| f.name.label == header || f.name.id == header);
-    let (also, help) = match (elsewhere, suggestion) {
-        (Some(fact), _) => (
-            format!("，而是{}的事实 `{}`", other.name.label, fact.name.id),
-            format!(
-                "这一列应放在“{}”表中",
-                if std::ptr::eq(other, &policy.window) { layout::WINDOW_SHEET } else { layout::STAFF_SHEET }
-            ),
-        ),
-        (None, Some(s)) => (String::new(), format!("是否应为 `{s}`？")),
-        (None, None) => (
-            String::new(),
-            format!(
-                "列名用考核办法中{}事实的名称或编号（见“说明”表）；自用的列可命名为“序号”或“备注”",
-                subject.name.label
-            ),
-        ),
+    let why = match (elsewhere, suggestion) {
+        (Some(fact), _) => UnknownHeader::Elsewhere {
+            of: other.name.label.clone(),
+            fact: fact.name.id.clone(),
+            sheet: if std::ptr::eq(other, &policy.window) { layout::WINDOW_SHEET } else { layout::STAFF_SHEET },
+        },
+        (None, Some(header)) => UnknownHeader::Near { header },
+        (None, None) => UnknownHeader::Unknown,
     };
     SheetError::UnknownHeader {
-        at: place(&table.header_position(Some(c))),
+        at: table.header_position(Some(c)),
         header: header.to_string(),
         subject: subject.name.label.clone(),
-        also,
-        help,
+        why,
     }
 }
 
@@ -475,26 +416,24 @@ impl Reader<'_> {
             for c in 0..row.len() {
                 let header = table.header().get(c).map_or("", |h| h.trim());
                 if header.is_empty() && !row.cell(c).is_empty() && unnamed_reported.insert(c) {
-                    self.errors
-                        .push(SheetError::Unnamed { at: place(&row.position(Some(c))), found: row.cell(c).found() });
+                    self.errors.push(SheetError::Unnamed { at: row.position(Some(c)), found: row.cell(c).found() });
                 }
             }
             let mut record = Record { attributes: vec![Decimal::ZERO; subject.attributes.len()], ..Record::default() };
             for (c, column) in columns.iter().enumerate() {
                 let Some(column) = column else { continue };
                 let cell = row.cell(c);
-                let bad = |expected: &str, help: String| SheetError::Cell {
-                    at: place(&row.position(Some(c))),
+                let bad = |problem: CellProblem| SheetError::Cell {
+                    at: row.position(Some(c)),
                     header: column.header.clone(),
-                    expected: expected.to_string(),
                     found: cell.found(),
-                    help,
+                    problem,
                 };
                 match column.field {
                     Field::Id => match cell.text() {
                         Some(id) => record.id = id.trim().to_string(),
                         None => {
-                            self.errors.push(bad("编号", "每行一条记录，编号必填".into()));
+                            self.errors.push(bad(CellProblem::NoId));
                         }
                     },
                     Field::Name => record.name = cell.text().map(|t| t.trim().to_string()).unwrap_or_default(),
@@ -511,7 +450,7 @@ impl Reader<'_> {
                             }
                         },
                         None => {
-                            self.errors.push(bad("窗口编号", "填写所在窗口的编号（见“窗口”表）".into()));
+                            self.errors.push(bad(CellProblem::NoWindow));
                         }
                     },
                     Field::Role => {
@@ -522,11 +461,8 @@ impl Reader<'_> {
                         match role {
                             Some(r) => record.role = Some(crate::policy::RoleId(r)),
                             None => {
-                                let roles: Vec<&str> = subject.roles.iter().map(|r| r.label.as_str()).collect();
-                                self.errors.push(bad(
-                                    &format!("角色（{}）", roles.join(" 或 ")),
-                                    format!("角色为 {}（或其编号）", roles.join("、")),
-                                ));
+                                let roles = subject.roles.iter().map(|r| r.label.clone()).collect();
+                                self.errors.push(bad(CellProblem::Role { roles }));
                             }
                         }
                     }
@@ -535,12 +471,8 @@ impl Reader<'_> {
                             match layout::staff_type(subject, &text) {
                                 Some(t) => record.staff_type = Some(t),
                                 None => {
-                                    let types: Vec<&str> =
-                                        subject.label_sets.iter().map(|s| s.name.label.as_str()).collect();
-                                    self.errors.push(bad(
-                                        &format!("人员类别（{}，或留空）", types.join("、")),
-                                        "只有等次另有称谓的人员（第十八条）填写；其他人员留空".into(),
-                                    ));
+                                    let types = subject.label_sets.iter().map(|s| s.name.label.clone()).collect();
+                                    self.errors.push(bad(CellProblem::StaffType { types }));
                                 }
                             }
                         }
@@ -549,9 +481,7 @@ impl Reader<'_> {
                         if !cell.is_empty() {
                             match cell.date() {
                                 Ok(day) => record.joined = Some(day),
-                                Err(mismatch) => {
-                                    self.errors.push(bad(mismatch.expected, "进驻大厅的日期，如 2026-08-15".into()));
-                                }
+                                Err(_) => self.errors.push(bad(CellProblem::Joined)),
                             }
                         }
                     }
@@ -559,26 +489,19 @@ impl Reader<'_> {
                         let kind = subject.attributes[a].kind;
                         if cell.is_empty() {
                             if Some(a) == weight {
-                                self.errors.push(bad(
-                                    "天数（0.5 的倍数）",
-                                    "在岗工作日用于窗口工作考勤的加权平均，每人必填".into(),
-                                ));
+                                self.errors.push(bad(CellProblem::NoWeight));
                             }
                             continue;
                         }
                         match cells::quantity(&cell, kind) {
                             Ok(n) => record.attributes[a] = n,
-                            Err(problem) => {
-                                self.errors.push(bad(&problem.expected, problem.help));
-                            }
+                            Err(problem) => self.errors.push(bad(problem)),
                         }
                     }
                     Field::Fact(f) => match cells::fact(&cell, subject.facts[f].kind, &self.policy.levels) {
                         Ok(Some(value)) => record.facts.push((f, value)),
                         Ok(None) => {}
-                        Err(problem) => {
-                            self.errors.push(bad(&problem.expected, problem.help));
-                        }
+                        Err(problem) => self.errors.push(bad(problem)),
                     },
                 }
             }
@@ -589,10 +512,10 @@ impl Reader<'_> {
             if let Some(first) = seen.get(&record.id) {
                 let c = columns.iter().position(|c| c.as_ref().is_some_and(|c| c.field == Field::Id));
                 self.errors.push(SheetError::DuplicateId {
-                    at: place(&row.position(c)),
+                    at: row.position(c),
                     header: c.and_then(|c| columns[c].as_ref()).map_or(String::new(), |c| c.header.clone()),
                     id: record.id.clone(),
-                    first: place(first),
+                    first: first.clone(),
                 });
                 continue;
             }
@@ -607,35 +530,30 @@ impl Reader<'_> {
 /// A window id that no window has: did you mean one, or is it a name?
 fn unknown_window(at: &Position, column: &Column, found: &str, windows: &[Read]) -> SheetError {
     let by_name = windows.iter().find(|w| w.record.name == found);
-    let help = match by_name {
-        Some(w) => format!("`{found}` 是窗口名称；请填写其编号 `{}`", w.record.id),
+    let hint = match by_name {
+        Some(w) => WindowHint::Name { id: w.record.id.clone() },
         None => match suggest::closest(found, windows.iter().map(|w| w.record.id.as_str())) {
-            Some(id) => format!("是否应为 `{id}`？"),
-            None => "填写“窗口”表中已有的窗口编号".into(),
+            Some(id) => WindowHint::Near { id: id.to_string() },
+            None => WindowHint::None,
         },
     };
-    SheetError::UnknownWindow { at: place(at), header: column.header.clone(), found: found.to_string(), help }
+    SheetError::UnknownWindow { at: at.clone(), header: column.header.clone(), found: found.to_string(), hint }
 }
 
 /// Windows whose staff have no workdays: their averaged category cannot be taken.
 fn unweighted(policy: &Policy, windows: &[Read], staff: &[Read], errors: &mut Vec<SheetError>) {
     let Some(w) = weight(policy) else { return };
-    let weight_label = &policy.staff.attributes[w].name.label;
+    let weight = &policy.staff.attributes[w].name.label;
     let category =
         policy.window.categories.iter().find(|c| c.average.is_some()).map_or(String::new(), |c| c.name.label.clone());
     for (i, members) in super::unweighted(policy, windows.len(), staff.iter().map(|r| &r.record)) {
         let window = &windows[i];
-        let why = if members == 0 {
-            "没有工作人员".to_string()
-        } else {
-            format!("的 {members} 名工作人员{weight_label}合计为 0")
-        };
         errors.push(SheetError::Unweighted {
-            at: place(&window.row),
+            at: window.row.clone(),
             id: window.record.id.clone(),
-            why,
+            members,
+            weight: weight.clone(),
             category: category.clone(),
-            help: format!("在“人员”表中填写该窗口工作人员的{weight_label}，或把该窗口从本期删去"),
         });
     }
 }
