@@ -449,20 +449,49 @@ fn month_bulletin_lists_each_day() {
     assert!(explain.stderr.contains("一个月的事实不计分，所以没有台账"), "{}", explain.stderr);
 }
 
+/// A month's file is read by the facts loader, as a quarter's is: every
+/// error at once, located, a count that is not a number refused (not read
+/// as zero).
 #[test]
 fn month_facts_are_checked_against_the_policy() {
     let dir = common::scratch("month-bad-fact");
     let facts = std::fs::read_to_string(common::root().join("tests/cases/attendance/2026-07.json")).unwrap();
-    std::fs::write(dir.join("m.json"), facts.replace("\"unpunched\": 1", "\"unpunchd\": 1")).unwrap();
+    let broken = facts.replace("\"unpunched\": 1", "\"unpunchd\": 1");
+    let broken = broken.replacen("\"late_early_away\": 2", "\"late_early_away\": \"two\"", 1);
+    assert_ne!(broken, facts.replace("\"unpunched\": 1", "\"unpunchd\": 1"), "the example has a count to break");
+    std::fs::write(dir.join("m.json"), broken).unwrap();
     let path = dir.join("m.json");
     let path = path.strip_prefix(common::root()).unwrap().display().to_string();
     let run = report(&[&path], &[]);
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    // Both errors at once (miette wraps long lines: unwrap them).
+    // Every error at once (miette wraps long lines: unwrap them).
     let flat = common::flat(&run.stderr);
-    assert!(flat.contains("staff[1]（`S0002`）：`unpunchd` 不是政策中的事实"), "{flat}");
-    assert!(flat.contains("给出了 `unpunched` 的证据，但它的事实中没有这一项"), "{flat}");
+    assert!(flat.contains("staff[1] `S0002`：未知事实 `unpunchd`"), "{flat}");
+    assert!(flat.contains("提示：是不是 `unpunched`"), "{flat}");
+    assert!(
+        flat.contains("`facts.late_early_away`（迟到、早退、离岗（缺岗））：应为次数（整数），实为字符串"),
+        "{flat}"
+    );
+    assert!(flat.contains(&format!("{path}:")), "located in the file: {flat}");
+}
+
+/// A month is counted for its 考勤通报, never scored: the assessment is by
+/// quarter, and a month against a quarter's thresholds would mean nothing.
+#[test]
+fn a_month_is_not_scored() {
+    let month = "tests/cases/attendance/2026-07.json";
+    for args in [
+        vec!["eval", "--policy", "policies/luoshan", "--facts", month],
+        vec!["diff", "--from", "policies/luoshan", "--to", "policies/luoshan", "--facts", month],
+    ] {
+        let run = common::kaohe(&args);
+        assert_eq!(run.code, 4, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}");
+        let flat = common::flat(&run.stderr);
+        assert!(flat.contains(&format!("`{month}` 是 2026-07 一个月的事实，而考核按季度进行")), "{flat}");
+        assert!(flat.contains("`kaohe gather --period 2026-Q3`"), "{flat}");
+    }
 }
 
 #[test]

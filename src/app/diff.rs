@@ -10,10 +10,10 @@ use std::path::Path;
 use super::changes::policy_changes;
 use super::error::{AppError, DiffSide, Error, Fault, Problem};
 use super::load::Loaded;
-use super::period::{load, read_facts, score_with, version_for, Scored};
+use super::period::{load, quarter_only, read_facts, score_with, version_for, Scored};
 use crate::eval::diff::{Diff, Moved, Records};
 use crate::eval::Scored as Score;
-use crate::facts::{Period, Record};
+use crate::facts::Record;
 use crate::policy::diff::{Change, OneSided, Side};
 use crate::policy::{Policy, Subject, Version};
 use crate::source::diagnostic::{Diagnostic, Lang};
@@ -36,9 +36,7 @@ pub struct Sides {
 pub fn score_sides(from: &Path, to: &Path, facts: &Path) -> Result<Sides, Error> {
     let file = read_facts(facts)?;
     let root = crate::facts::parse(&file).map_err(super::period::facts_error)?;
-    if let Some(Period::Year(year)) = crate::facts::peek_period(&root) {
-        return Err(Error::year_not_quarter(&file.name, year));
-    }
+    quarter_only(&file.name, crate::facts::peek_period(&root))?;
     let pick = |dir: &Path| -> Result<(Loaded, Version), Error> {
         let mut loaded = load(dir)?;
         let version = version_for(&mut loaded, &root)?;

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::load::Broken;
 use crate::check::{CheckError, Warning};
 use crate::facts::FactsError;
+use crate::facts::Period;
 use crate::output::OutputError;
 use crate::policy::VersionError;
 use crate::source::diagnostic::{Diagnostic, Lang, Located, Severity, Text};
@@ -212,29 +213,6 @@ impl VersionName {
     }
 }
 
-/// What is wrong with a month's facts file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MonthProblem {
-    NotJson(crate::json::JsonError),
-    NoPeriod,
-    /// `period` is not a month like `2026-07`.
-    NotAMonth {
-        period: String,
-    },
-    /// `staff[index]` (`id`) gives `fact`, which the policy does not have.
-    NotAFact {
-        index: usize,
-        id: String,
-        fact: String,
-    },
-    /// Evidence for a fact the record does not give.
-    EvidenceWithoutFact {
-        index: usize,
-        id: String,
-        fact: String,
-    },
-}
-
 /// What could not be made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Made {
@@ -296,10 +274,9 @@ pub enum AppError {
     UnknownSubcommand { name: String, known: Vec<String> },
     /// The manual page could not be made.
     Manual { reason: crate::source::IoReason },
-    /// A month's facts file (for the 考勤通报) that cannot be read as one.
-    MonthFacts { path: String, problem: MonthProblem },
-    /// A month no date can be made of.
-    MonthOutOfRange { year: i32, month: u32 },
+    /// `eval`, `explain` or `diff` given a month's facts file (for the
+    /// 考勤通报): the assessment is by quarter.
+    MonthNotQuarter { file: String, month: Period },
     /// `kaohe report` without `--facts`.
     NoFacts,
     /// A page, a ledger or a workbook that could not be made: `reason`,
@@ -339,6 +316,10 @@ impl Error {
     /// `kaohe eval` (or `explain`, `diff`) of a year's facts file.
     pub fn year_not_quarter(file: &str, year: i32) -> Error {
         Error::one(Fault::Facts, AppError::YearNotQuarter { file: file.to_string(), year })
+    }
+
+    pub fn month_not_quarter(file: &str, month: Period) -> Error {
+        Error::one(Fault::Facts, AppError::MonthNotQuarter { file: file.to_string(), month })
     }
 
     /// `--format json --out results.txt`.
@@ -395,8 +376,7 @@ impl Diagnostic for AppError {
             AppError::FormatNotOffered { .. } => "kaohe::app::format_not_offered",
             AppError::UnknownSubcommand { .. } => "kaohe::app::unknown_subcommand",
             AppError::Manual { .. } => "kaohe::app::manual",
-            AppError::MonthFacts { .. } => "kaohe::app::month_facts",
-            AppError::MonthOutOfRange { .. } => "kaohe::app::month_out_of_range",
+            AppError::MonthNotQuarter { .. } => "kaohe::app::month_not_quarter",
             AppError::NoFacts => "kaohe::app::no_facts",
             AppError::NotMade { .. } => "kaohe::app::not_made",
             AppError::MonthHas { .. } => "kaohe::app::month_has_not",
@@ -555,30 +535,19 @@ impl Diagnostic for AppError {
                 let reason = reason.text(lang);
                 t(format!("无法生成手册页：{reason}"), format!("cannot make the manual page: {reason}"))
             }
-            AppError::MonthFacts { path, problem } => {
-                let (zh, en) = match problem {
-                    MonthProblem::NotJson(error) => {
-                        let (zh, en) = (error.text(Lang::Zh).message, error.text(Lang::En).message);
-                        (format!("JSON 格式有误：{zh}"), format!("malformed JSON: {en}"))
-                    }
-                    MonthProblem::NoPeriod => ("没有 `period`".to_string(), "no `period`".to_string()),
-                    MonthProblem::NotAMonth { period } => (
-                        format!("`period` 是 `{period}`，不是 `2026-07` 这样的月份"),
-                        format!("`period` is `{period}`, not a month like `2026-07`"),
-                    ),
-                    MonthProblem::NotAFact { index, id, fact } => (
-                        format!("staff[{index}]（`{id}`）：`{fact}` 不是政策中的事实"),
-                        format!("staff[{index}] (`{id}`): `{fact}` is not a fact of the policy"),
-                    ),
-                    MonthProblem::EvidenceWithoutFact { index, id, fact } => (
-                        format!("staff[{index}]（`{id}`）：给出了 `{fact}` 的证据，但它的事实中没有这一项"),
-                        format!("staff[{index}] (`{id}`): evidence for `{fact}`, which is not among its facts"),
-                    ),
+            AppError::MonthNotQuarter { file, month } => {
+                let quarter = match *month {
+                    Period::Month { year, month } => format!("{year}-Q{}", month.div_ceil(3)),
+                    other => other.to_string(),
                 };
-                t(format!("`{path}`：{zh}"), format!("`{path}`: {en}"))
-            }
-            AppError::MonthOutOfRange { year, month } => {
-                t(format!("{year}-{month:02} 超出范围"), format!("{year}-{month:02} is out of range"))
+                t(
+                    format!("`{file}` 是 {month} 一个月的事实，而考核按季度进行（第十一条）"),
+                    format!("`{file}` holds the month {month}, but the assessment is by quarter"),
+                )
+                .help(lang.pick(
+                    format!("一个月的事实用于《考勤通报》：`kaohe report --policy DIR --facts {file}`；季度的事实由 `kaohe gather --period {quarter}` 得出"),
+                    format!("a month's facts make its 考勤通报: `kaohe report --policy DIR --facts {file}`; a quarter's facts come from `kaohe gather --period {quarter}`"),
+                ))
             }
             AppError::NoFacts => {
                 Text::new(p("请用 `--facts FILE` 给出考核期的事实", "give the period's facts with `--facts FILE`"))
@@ -680,12 +649,11 @@ impl Diagnostic for AppError {
             AppError::QuarterTwice { second, .. } => Some(second),
             AppError::FormatAgainstOut { out, .. } | AppError::FormatNotOffered { out, .. } => Some(out),
             AppError::Side { problem, .. } => problem.file(),
-            AppError::MonthFacts { path, .. } => Some(path),
+            AppError::MonthNotQuarter { file, .. } => Some(file),
             AppError::AmbiguousName { .. }
             | AppError::YearOutOfRange { .. }
             | AppError::UnknownSubcommand { .. }
             | AppError::Manual { .. }
-            | AppError::MonthOutOfRange { .. }
             | AppError::NoFacts
             | AppError::NotMade { .. }
             | AppError::MonthHas { .. }
@@ -780,25 +748,18 @@ mod tests {
             AppError::UnknownSubcommand { .. } => 13,
             AppError::Manual { .. } => 14,
             AppError::Side { .. } => 15,
-            AppError::MonthFacts { .. } => 16,
-            AppError::MonthOutOfRange { .. } => 17,
-            AppError::NoFacts => 18,
-            AppError::NotMade { .. } => 19,
-            AppError::MonthHas { .. } => 20,
-            AppError::NotForTerminal => 21,
-            AppError::UnknownWindow { .. } => 22,
-            AppError::NotAPeriod { .. } => 23,
-            AppError::PeriodOutOfRange { .. } => 24,
-            AppError::TemplateNotXlsx { .. } => 25,
+            AppError::MonthNotQuarter { .. } => 16,
+            AppError::NoFacts => 17,
+            AppError::NotMade { .. } => 18,
+            AppError::MonthHas { .. } => 19,
+            AppError::NotForTerminal => 20,
+            AppError::UnknownWindow { .. } => 21,
+            AppError::NotAPeriod { .. } => 22,
+            AppError::PeriodOutOfRange { .. } => 23,
+            AppError::TemplateNotXlsx { .. } => 24,
         };
-        let month = |problem| AppError::MonthFacts { path: s("2026-07.json"), problem };
         examples.extend([
-            month(MonthProblem::NotJson(crate::json::JsonError::Empty)),
-            month(MonthProblem::NoPeriod),
-            month(MonthProblem::NotAMonth { period: s("2026-Q3") }),
-            month(MonthProblem::NotAFact { index: 0, id: s("S1"), fact: s("x") }),
-            month(MonthProblem::EvidenceWithoutFact { index: 0, id: s("S1"), fact: s("x") }),
-            AppError::MonthOutOfRange { year: 2026, month: 13 },
+            AppError::MonthNotQuarter { file: s("2026-07.json"), month: Period::Month { year: 2026, month: 7 } },
             AppError::NoFacts,
             AppError::NotMade { what: Made::Page, reason: Some(s("x")) },
             AppError::NotMade { what: Made::Ledger, reason: None },
@@ -811,7 +772,7 @@ mod tests {
             AppError::PeriodOutOfRange { period: s("300000-Q1") },
             AppError::TemplateNotXlsx { out: s("2026-Q4.csv") },
         ]);
-        crate::source::diagnostic::assert_worded(&examples, variant, 26);
+        crate::source::diagnostic::assert_worded(&examples, variant, 25);
         // A side's context is its own words, in both languages.
         let both = examples.iter().rev().find(|e| matches!(e, AppError::Side { .. }));
         let side = |lang| both.and_then(|e| e.text(lang).context).unwrap_or_default();

@@ -29,6 +29,4 @@ pub mod report;
 pub mod template;
 pub mod year;
 
-pub use error::{
-    problems, AppError, DiffSide, Error, Fault, Made, MonthLacks, MonthProblem, Needed, Problem, VersionName,
-};
+pub use error::{problems, AppError, DiffSide, Error, Fault, Made, MonthLacks, Needed, Problem, VersionName};

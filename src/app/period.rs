@@ -53,11 +53,24 @@ pub fn read_facts(path: &Path) -> Result<SourceFile, Error> {
 /// from its quarters.
 pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> {
     let root = crate::facts::parse(file).map_err(facts_error)?;
-    let period = crate::facts::peek_period(&root);
-    if let Some(Period::Year(year)) = period {
-        return Err(Error::year_not_quarter(&file.name, year));
-    }
+    score_root(policies, file, root)
+}
+
+/// [`score`] of a file already parsed.
+pub(super) fn score_root(policies: &mut Loaded, file: &SourceFile, root: Json<'_>) -> Result<Scored, Error> {
+    quarter_only(&file.name, crate::facts::peek_period(&root))?;
     score_parsed(policies, file, root)
+}
+
+/// A year's file is refused where a quarter is scored (`kaohe annual` rolls
+/// a year up), and so is a month's (it makes a 考勤通报, `kaohe report`).
+/// A file without a readable period is let through: its loading says so.
+pub(super) fn quarter_only(file: &str, period: Option<Period>) -> Result<(), Error> {
+    match period {
+        Some(Period::Year(year)) => Err(Error::year_not_quarter(file, year)),
+        Some(month @ Period::Month { .. }) => Err(Error::month_not_quarter(file, month)),
+        _ => Ok(()),
+    }
 }
 
 /// The facts' errors, as one failure.
@@ -113,9 +126,7 @@ pub(super) fn open_summary(path: &Path) -> Result<Summary, Error> {
 /// Score a summary with the version in force for its period; like a JSON
 /// file, a year's summary is refused (`kaohe annual` rolls a year up).
 pub(super) fn score_summary(policies: &mut Loaded, summary: Summary) -> Result<Scored, Error> {
-    if let Some(Period::Year(year)) = summary.period {
-        return Err(Error::year_not_quarter(&summary.path, year));
-    }
+    quarter_only(&summary.path, summary.period)?;
     // Without a readable period the newest version reads the rest, and the
     // period is reported along with anything else wrong.
     let version = match summary.period.and_then(|p| p.start().map(|start| (p, start))) {

@@ -6,14 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::attendance::Month;
+use super::attendance::Attendance;
 use super::error::{AppError, Error, Fault, Made};
 use super::load::Loaded;
 use super::period::Scored;
 use super::year::{score_year, Year};
 use crate::eval::annual::ScoredQuarter;
+use crate::facts::Period;
 use crate::output::{pdf, OutputError};
-use crate::policy::Version;
 use crate::render::bulletin::{self, Issue};
 
 /// A period scored, or a year rolled up: what a report is made from.
@@ -21,7 +21,7 @@ pub enum Scoring {
     Period(Box<Scored>),
     Year(Box<Year>),
     /// A month's attendance (the 考勤通报): counted, not scored.
-    Month(Box<(Version, Month)>),
+    Month(Box<Attendance>),
 }
 
 impl Scoring {
@@ -30,13 +30,11 @@ impl Scoring {
         match self {
             Scoring::Period(scored) => vec![scored.summary()],
             Scoring::Month(month) => {
-                let (version, month) = &**month;
                 vec![format!(
-                    "{}-{:02}: {} staff, attendance by policy {}",
-                    month.year,
-                    month.month,
-                    month.staff.len(),
-                    version.describe()
+                    "{}: {} staff, attendance by policy {}",
+                    month.month.period,
+                    month.month.staff.len(),
+                    month.version.describe()
                 )]
             }
             Scoring::Year(year) => {
@@ -61,14 +59,12 @@ pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Erro
         [one] => {
             let file = super::period::read_facts(one)?;
             let mut policies = super::period::load(policy)?;
-            if let Some((year, month)) = super::attendance::peek(&file.text) {
-                let start = chrono::NaiveDate::from_ymd_opt(year, month, 1)
-                    .ok_or_else(|| Error::one(Fault::Facts, AppError::MonthOutOfRange { year, month }))?;
-                let version = policies.in_force(start, &format!("{year}-{month:02}"))?.clone();
-                let month = super::attendance::read(one, &file.text, &version.policy)?;
-                return Ok((policies, Scoring::Month(Box::new((version, month)))));
+            let root = crate::facts::parse(&file).map_err(super::period::facts_error)?;
+            if let Some(Period::Month { .. }) = crate::facts::peek_period(&root) {
+                let month = super::attendance::load(&mut policies, &file, root)?;
+                return Ok((policies, Scoring::Month(Box::new(month))));
             }
-            let scored = super::period::score(&mut policies, &file)?;
+            let scored = super::period::score_root(&mut policies, &file, root)?;
             Ok((policies, Scoring::Period(Box::new(scored))))
         }
         [] => Err(Error::one(Fault::Usage, AppError::NoFacts)),
@@ -89,7 +85,7 @@ pub fn html(scoring: &Scoring, issue: &Issue) -> Result<String, Error> {
     let page = match scoring {
         Scoring::Period(s) => bulletin::quarter_html(&s.version.policy, &s.quarter, &s.results, issue),
         Scoring::Year(y) => bulletin::year_html(&y.version.policy, &y.results, &quarters(y), issue),
-        Scoring::Month(m) => crate::render::attendance::month_html(&m.0.policy, &m.1, issue),
+        Scoring::Month(m) => crate::render::attendance::month_html(&m.version.policy, &m.month, issue),
     };
     page.map_err(|err| Error::one(Fault::Io, AppError::NotMade { what: Made::Page, reason: Some(err.to_string()) }))
 }

@@ -585,12 +585,14 @@ impl Diagnostic for FactsError {
                         "`--facts` takes the facts a period is scored from (docs/io.md): the file given to `kaohe eval --facts`, not what kaohe wrote",
                     ),
                 };
-                Text::new(
-                    lang.pick(
-                        format!("`{path}` 是{what}，不是事实文件"),
-                        format!("`{path}` is {what}, not a facts file"),
+                Text::new(lang.pick(
+                    // A space between 是 and a Latin word (`kaohe`), as Chinese technical writing sets it.
+                    format!(
+                        "`{path}` 是{}{what}，不是事实文件",
+                        if what.starts_with(|c: char| c.is_ascii_alphabetic()) { " " } else { "" }
                     ),
-                )
+                    format!("`{path}` is {what}, not a facts file"),
+                ))
                 .label(match kind {
                     FileKind::Csv => lang.pick("表格的表头", "a table's header row"),
                     FileKind::Policy => lang.pick("政策的写法", "policy text"),

@@ -7,7 +7,6 @@
 pub mod error;
 mod evidence;
 mod load;
-pub mod month;
 mod period;
 mod recognise;
 pub mod sheet;

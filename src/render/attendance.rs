@@ -5,12 +5,15 @@
 //! quarter's bulletin. Which facts are attendance is the policy's: those
 //! scored in the staff category that the windows' 工作考勤 averages.
 
+use std::sync::Arc;
+
+use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use super::bulletin::{bureau, Issue};
 use super::page::{self, Bulletin, Cell, Row, Section, Signature, Table};
 use super::{decimal, words};
-use crate::facts::month::{Item, Month};
+use crate::facts::{Evidence, Evidenced, Period, Quarter, Record};
 use crate::policy::{FactKind, Part, Policy};
 
 /// The staff facts the bulletin reports, in policy order.
@@ -29,33 +32,43 @@ fn attendance_facts(policy: &Policy) -> Vec<usize> {
     facts
 }
 
-/// `7月3日`, from `2026-07-03`.
-fn day(date: &str) -> String {
-    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-        Ok(d) => {
-            use chrono::Datelike;
-            format!("{}月{}日", d.month(), d.day())
-        }
-        Err(_) => date.to_string(),
-    }
-}
-
 /// `7月3日 上午签到 09:07（应不晚于 08:55）；7月15日 …`
-fn days(items: &[Item]) -> String {
+fn days(items: &[Evidence]) -> String {
     items
         .iter()
-        .map(|i| if i.note.is_empty() { day(&i.date) } else { format!("{} {}", day(&i.date), i.note) })
+        .map(|i| {
+            let day = format!("{}月{}日", i.date.month(), i.date.day());
+            if i.note.is_empty() {
+                day
+            } else {
+                format!("{day} {}", i.note)
+            }
+        })
         .collect::<Vec<_>>()
         .join("；")
 }
 
+/// A person's own count of a fact in the month, and what made it. What a
+/// substitute earned standing in for them (第十四条) is charged to them in
+/// scoring, but it is not their attendance, so it is left out here.
+fn own(person: &Record, fact: usize) -> Option<(Decimal, &[Evidence])> {
+    let given = person.fact(fact)?.magnitude() - person.substituted(fact, None);
+    let items = person.evidence(Evidenced::Fact(fact)).map_or(&[][..], Arc::as_ref);
+    (!given.is_zero()).then_some((given, items))
+}
+
 /// The month's bulletin, as HTML.
-pub fn month_html(policy: &Policy, month: &Month, issue: &Issue) -> std::io::Result<String> {
+pub fn month_html(policy: &Policy, month: &Quarter, issue: &Issue) -> std::io::Result<String> {
     page::render("bulletin.html", month_bulletin(policy, month, issue))
 }
 
-fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
-    let period = format!("{}年{}月", month.year, month.month);
+fn month_bulletin(policy: &Policy, month: &Quarter, issue: &Issue) -> Bulletin {
+    let (year, number) = match month.period {
+        Period::Month { year, month } => (year, month),
+        Period::Quarter { year, quarter } => (year, quarter),
+        Period::Year(year) => (year, 1),
+    };
+    let period = words::period(&month.period);
     let facts = attendance_facts(policy);
     let unit = |fact: usize| match policy.staff.facts[fact].kind {
         FactKind::Days => "天",
@@ -66,20 +79,13 @@ fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
     summary.paragraphs.push(format!("本月参加考勤的窗口工作人员 {} 人。", month.staff.len()));
     let mut clean = 0;
     for person in &month.staff {
-        let any = person
-            .facts
-            .iter()
-            .any(|(f, n, _)| !n.is_zero() && policy.staff.fact_index(f).is_some_and(|i| facts.contains(&i)));
-        clean += usize::from(!any);
+        clean += usize::from(!facts.iter().any(|&fact| own(person, fact).is_some()));
     }
     for &fact in &facts {
-        let id = &policy.staff.facts[fact].name.id;
         let (mut total, mut people) = (Decimal::ZERO, 0);
-        for person in &month.staff {
-            if let Some((_, n, _)) = person.facts.iter().find(|(f, n, _)| f == id && !n.is_zero()) {
-                total += n;
-                people += 1;
-            }
+        for (n, _) in month.staff.iter().filter_map(|person| own(person, fact)) {
+            total += n;
+            people += 1;
         }
         if people > 0 {
             summary.paragraphs.push(format!(
@@ -93,9 +99,9 @@ fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
     summary.paragraphs.push(format!("无上列情形的 {clean} 人。"));
 
     let mut detail = Section { heading: "二、考勤明细（按窗口）".into(), ..Section::default() };
-    for (window_id, window_name) in &month.windows {
+    for (ix, window) in month.windows.iter().enumerate() {
         let mut table = Table {
-            title: window_name.clone(),
+            title: window.name.clone(),
             columns: vec![
                 "编号".into(),
                 "姓名".into(),
@@ -106,15 +112,11 @@ fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
             ],
             ..Table::default()
         };
-        for person in month.staff.iter().filter(|p| &p.window == window_id) {
-            let role = policy
-                .staff
-                .role_index(&person.role)
-                .map_or(person.role.as_str(), |r| policy.staff.roles[r.index()].label.as_str());
+        for person in month.staff.iter().filter(|p| p.window == Some(ix)) {
+            let role = person.role.map_or("", |r| policy.staff.roles[r.index()].label.as_str());
             let mut first = true;
             for &fact in &facts {
-                let id = &policy.staff.facts[fact].name.id;
-                let Some((_, n, items)) = person.facts.iter().find(|(f, n, _)| f == id && !n.is_zero()) else {
+                let Some((n, items)) = own(person, fact) else {
                     continue;
                 };
                 let (who, name, role) =
@@ -127,7 +129,7 @@ fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
                         Cell::text(name),
                         Cell::text(role),
                         Cell::text(&policy.staff.facts[fact].name.label),
-                        Cell::number(format!("{} {}", decimal(*n), unit(fact))),
+                        Cell::number(format!("{} {}", decimal(n), unit(fact))),
                         Cell { class: "text-wrap", ..Cell::text(days(items)) },
                     ],
                 });
@@ -145,7 +147,7 @@ fn month_bulletin(policy: &Policy, month: &Month, issue: &Issue) -> Bulletin {
     Bulletin {
         title: format!("{period}考勤通报"),
         masthead: "考勤通报".into(),
-        number: issue.number.clone().unwrap_or_else(|| format!("{}年第{}期", month.year, month.month)),
+        number: issue.number.clone().unwrap_or_else(|| format!("{year}年第{number}期")),
         heading: format!("关于{period}窗口工作人员考勤情况的通报"),
         policy: policy.name.clone(),
         effective: policy.effective.map(words::date),
