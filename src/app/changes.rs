@@ -273,7 +273,7 @@ fn subject_items(policy: &Policy, name: &'static str, subject: &Subject, members
         }
     }
     for rule in &subject.rules {
-        let role = rule.role.and_then(|r| subject.roles.get(r)).map_or(String::new(), |r| r.id.clone());
+        let role = rule.role.and_then(|r| subject.role(r)).map_or(String::new(), |r| r.id.clone());
         let scope = if rule.scope == Scope::Window { "in window" } else { "own" };
         push(
             "rule",

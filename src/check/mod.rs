@@ -474,7 +474,7 @@ impl Checker {
         let role = match &rule.to_role {
             None => None,
             Some(role) => match scope.roles.iter().position(|r| r.id == role.value) {
-                Some(i) => Some(i),
+                Some(i) => Some(crate::policy::RoleId(i)),
                 None => {
                     self.error(src, role.span, unknown_role(&role.value, scope.roles));
                     None

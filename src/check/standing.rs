@@ -164,7 +164,7 @@ impl Checker {
                     return None;
                 }
                 match scope.roles.iter().position(|r| r.id == role.value) {
-                    Some(i) => Some(Condition::Role(i)),
+                    Some(i) => Some(Condition::Role(crate::policy::RoleId(i))),
                     None => {
                         self.error(src, role.span, unknown_role(&role.value, scope.roles));
                         None

@@ -37,7 +37,7 @@ pub struct AnnualRecord {
     /// For staff: every window they were in, in order; the last one counts.
     pub windows: Vec<String>,
     /// For staff: the role in their last quarter.
-    pub role: Option<usize>,
+    pub role: Option<crate::policy::RoleId>,
     /// For staff: their staff type in their last quarter (第十八条).
     pub staff_type: Option<usize>,
     /// (quarter, total, final grade id) for each quarter the record was in.
@@ -257,7 +257,7 @@ impl reason::Record for YearView<'_> {
         sum
     }
 
-    fn role(&self) -> Option<usize> {
+    fn role(&self) -> Option<crate::policy::RoleId> {
         self.appearances.last().and_then(|&(q, r)| self.record(q, r).role)
     }
 

@@ -233,7 +233,7 @@ impl reason::Record for QuarterView<'_> {
         }
     }
 
-    fn role(&self) -> Option<usize> {
+    fn role(&self) -> Option<crate::policy::RoleId> {
         self.record.role
     }
 

@@ -24,13 +24,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::policy::{Comparator, Condition, Term};
+use crate::policy::{Comparator, Condition, RoleId, Term};
 
 /// What a condition reads about one record: a quarter's record, or a
 /// record across the year.
 pub trait Record {
     fn term(&self, term: Term) -> Decimal;
-    fn role(&self) -> Option<usize>;
+    fn role(&self) -> Option<RoleId>;
     /// The final grade, once known.
     fn grade(&self) -> Option<usize>;
     /// In how many of the year's quarters the record had this grade, and of how many.
@@ -60,7 +60,7 @@ pub struct Test {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Read {
     /// `role R`: the role asked for, and the record's.
-    Role { role: usize, actual: Option<usize> },
+    Role { role: RoleId, actual: Option<RoleId> },
     /// `grade G`: the grade asked for, and the record's final grade.
     Grade { grade: usize, actual: Option<usize> },
     /// `grade G in every quarter`: in how many quarters the record had it, of how many.
@@ -154,8 +154,8 @@ mod tests {
                 _ => Decimal::ZERO,
             }
         }
-        fn role(&self) -> Option<usize> {
-            Some(0)
+        fn role(&self) -> Option<RoleId> {
+            Some(RoleId(0))
         }
         fn grade(&self) -> Option<usize> {
             Some(2)
@@ -180,15 +180,18 @@ mod tests {
 
     #[test]
     fn a_condition_that_holds_gives_every_test_of_an_and() {
-        let c = Condition::And(vec![Condition::Role(0), compare(1, Comparator::Above, 0)]);
+        let c = Condition::And(vec![Condition::Role(RoleId(0)), compare(1, Comparator::Above, 0)]);
         assert_eq!(
             why(&c, &Fixed),
             Some(vec![
-                Test { held: true, read: Read::Role { role: 0, actual: Some(0) } },
+                Test { held: true, read: Read::Role { role: RoleId(0), actual: Some(RoleId(0)) } },
                 Test { held: true, read: read(1, 1, Comparator::Above, 0) },
             ])
         );
-        assert_eq!(why(&Condition::And(vec![Condition::Role(1), compare(1, Comparator::Above, 0)]), &Fixed), None);
+        assert_eq!(
+            why(&Condition::And(vec![Condition::Role(RoleId(1)), compare(1, Comparator::Above, 0)]), &Fixed),
+            None
+        );
     }
 
     #[test]
@@ -196,7 +199,7 @@ mod tests {
         let c = Condition::Or(vec![
             compare(2, Comparator::Above, 0),
             compare(0, Comparator::AtLeast, 5),
-            Condition::Role(0),
+            Condition::Role(RoleId(0)),
         ]);
         assert_eq!(why(&c, &Fixed), Some(vec![Test { held: true, read: read(0, 6, Comparator::AtLeast, 5) }]));
     }
@@ -204,24 +207,27 @@ mod tests {
     #[test]
     fn under_not_the_tests_that_failed_decide_it() {
         // not (a and b): the first part that fails.
-        let c = Condition::Not(Box::new(Condition::And(vec![Condition::Role(0), compare(2, Comparator::Above, 0)])));
+        let c = Condition::Not(Box::new(Condition::And(vec![
+            Condition::Role(RoleId(0)),
+            compare(2, Comparator::Above, 0),
+        ])));
         assert_eq!(why(&c, &Fixed), Some(vec![Test { held: false, read: read(2, 0, Comparator::Above, 0) }]));
         // not (a or b): every part, each failing.
         let c = Condition::Not(Box::new(Condition::Or(vec![
-            Condition::Role(1),
+            Condition::Role(RoleId(1)),
             Condition::Grade { grade: 1, every_quarter: true },
         ])));
         assert_eq!(
             why(&c, &Fixed),
             Some(vec![
-                Test { held: false, read: Read::Role { role: 1, actual: Some(0) } },
+                Test { held: false, read: Read::Role { role: RoleId(1), actual: Some(RoleId(0)) } },
                 Test { held: false, read: Read::EveryQuarter { grade: 1, quarters: 3, of: 4 } },
             ])
         );
         // not not a is a.
         let c = Condition::Not(Box::new(Condition::Not(Box::new(Condition::Grade { grade: 2, every_quarter: false }))));
         assert_eq!(why(&c, &Fixed), Some(vec![Test { held: true, read: Read::Grade { grade: 2, actual: Some(2) } }]));
-        assert_eq!(why(&Condition::Not(Box::new(Condition::Role(0))), &Fixed), None);
+        assert_eq!(why(&Condition::Not(Box::new(Condition::Role(RoleId(0)))), &Fixed), None);
     }
 
     #[test]
@@ -241,7 +247,7 @@ mod tests {
 
     #[test]
     fn every_line_that_applies_in_policy_order() {
-        let lines = [compare(0, Comparator::Above, 5), compare(1, Comparator::Above, 5), Condition::Role(0)];
+        let lines = [compare(0, Comparator::Above, 5), compare(1, Comparator::Above, 5), Condition::Role(RoleId(0))];
         let indices: Vec<usize> = applying(&lines, &Fixed).iter().map(|r| r.index).collect();
         assert_eq!(indices, [0, 2]);
     }

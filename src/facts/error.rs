@@ -198,6 +198,29 @@ pub enum FactsError {
         index: usize,
         problem: ItemProblem,
     },
+    /// A record's `id` (or a substitution's `substitute`) holding a line
+    /// break, a control character or a direction override: it would show
+    /// as another id, or none, in tables, bulletins and terminals.
+    IdCharacter {
+        list: List,
+        index: usize,
+        field: &'static str,
+        character: char,
+    },
+    /// A substitution whose `substitute` is the staff member it is `for`.
+    SubstituteForSelf {
+        record: RecordAt,
+        id: String,
+    },
+    /// A staff member's fact that, with what substitutes earned for them
+    /// (第十四条), comes to more than a fact may hold.
+    SumTooLarge {
+        record: RecordAt,
+        person: String,
+        field: Field,
+        total: Decimal,
+        max: Decimal,
+    },
     /// A window whose staff weigh nothing, so its average cannot be taken:
     /// `members` how many staff it has, `weight` and `averaged` the id and
     /// label of the attribute and of the averaged category.
@@ -508,6 +531,9 @@ impl Diagnostic for FactsError {
             FactsError::NoWeight { .. } => "kaohe::facts::no_weight",
             FactsError::UnknownStaffType { .. } => "kaohe::facts::unknown_staff_type",
             FactsError::MoreThanAmong { .. } => "kaohe::facts::more_than_among",
+            FactsError::IdCharacter { .. } => "kaohe::facts::id_character",
+            FactsError::SubstituteForSelf { .. } => "kaohe::facts::substitute_for_self",
+            FactsError::SumTooLarge { .. } => "kaohe::facts::sum_too_large",
             FactsError::EvidenceNotObject { .. }
             | FactsError::EvidenceUnknown { .. }
             | FactsError::EvidenceTwice { .. }
@@ -943,6 +969,44 @@ impl Diagnostic for FactsError {
                     ),
                 ))
             }
+            FactsError::IdCharacter { list, index, field, character } => {
+                let key = list.key();
+                let (zh, en) = match character {
+                    '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => ("换行符", "a line break"),
+                    c if c.is_control() => ("控制字符", "a control character"),
+                    _ => ("文字方向控制符", "a direction override"),
+                };
+                let code = format!("U+{:04X}", u32::from(*character));
+                Text::new(lang.pick(
+                    format!("{key}[{index}] 的 `{field}`：编号中不能有{zh}（{code}）"),
+                    format!("{key}[{index}], `{field}`: an id may not hold {en} ({code})"),
+                ))
+                .label(lang.pick("编号中有看不见的字符", "an invisible character in the id"))
+                .help(lang.pick(
+                    "编号只写一行看得见的文字，如 `S0001`：这类字符会让编号在表格、通报和终端里显示得与实际不同",
+                    "write the id as visible text on one line, like `S0001`: such a character makes an id show as another in tables, bulletins and terminals",
+                ))
+            }
+            FactsError::SubstituteForSelf { record, id } => Text::new(at(
+                lang,
+                record,
+                format!("`{id}` 不能替自己顶岗"),
+                format!("`{id}` cannot stand in for themselves"),
+            ))
+            .label(lang.pick("与 `substitute` 是同一人", "the same person as `substitute`"))
+            .help(lang.pick(
+                "`substitute` 写顶岗的人，`for` 写被顶岗的工作人员（第十四条）",
+                "`substitute` is who stood in, `for` the staff member whose work they did (第十四条)",
+            )),
+            FactsError::SumTooLarge { record, person, field, total, max } => Text::new(at_field(
+                lang,
+                record,
+                field,
+                format!("加上顶岗者为 `{person}` 所得，共为 {total}，超过事实的上限"),
+                format!("with what substitutes earned for `{person}`, it comes to {total}, more than a fact holds"),
+            ))
+            .label(lang.pick("加起来太大", "too large in sum"))
+            .help(lang.pick(format!("事实最多为 {max}"), format!("facts hold at most {max}"))),
             FactsError::EvidenceNotObject { record, found } => {
                 let found = found.text(lang);
                 Text::new(at_field(
@@ -1298,6 +1362,9 @@ mod tests {
             FactsError::NoWeight { .. } => 26,
             FactsError::UnknownStaffType { .. } => 27,
             FactsError::MoreThanAmong { .. } => 28,
+            FactsError::IdCharacter { .. } => 35,
+            FactsError::SubstituteForSelf { .. } => 36,
+            FactsError::SumTooLarge { .. } => 37,
             FactsError::EvidenceNotObject { .. } => 29,
             FactsError::EvidenceUnknown { .. } => 30,
             FactsError::EvidenceTwice { .. } => 31,
@@ -1349,6 +1416,22 @@ mod tests {
                 other: ("prohibited_acts".into(), "违反“五禁止”“十不准”".into()),
             },
         ]);
-        crate::source::diagnostic::assert_worded(&examples, variant, 35);
+        for character in ['\n', '\u{7}', '\u{202e}'] {
+            examples.push(FactsError::IdCharacter { list: List::Staff, index: 2, field: "id", character });
+        }
+        examples.extend([
+            FactsError::SubstituteForSelf {
+                record: RecordAt { list: List::Substitutions, index: 0, id: None },
+                id: "S0007".into(),
+            },
+            FactsError::SumTooLarge {
+                record: RecordAt { list: List::Substitutions, index: 1, id: None },
+                person: "S0007".into(),
+                field: field(),
+                total: Decimal::from(1_000_001),
+                max: Decimal::from(1_000_000),
+            },
+        ]);
+        crate::source::diagnostic::assert_worded(&examples, variant, 38);
     }
 }

@@ -338,7 +338,14 @@ impl<'p> Loader<'p> {
         let is_staff = schema.list == List::Staff;
         let id = match item.get("id") {
             Some(m) => match &m.value.kind {
-                JsonKind::String(s) if !s.trim().is_empty() => Some(s.to_string()),
+                JsonKind::String(s) if !s.trim().is_empty() => match hidden_character(s) {
+                    None => Some(s.to_string()),
+                    Some(character) => {
+                        let error = FactsError::IdCharacter { list: schema.list, index, field: "id", character };
+                        self.error(m.value.span, error);
+                        None
+                    }
+                },
                 _ => {
                     self.error(
                         m.value.span,
@@ -367,17 +374,16 @@ impl<'p> Loader<'p> {
             substitutions: Vec::new(),
             evidence: Vec::new(),
         };
-        let mut given: Vec<&str> = Vec::with_capacity(members.len());
+        let mut given = Seen::default();
         let mut evidence = None;
         let mut attribute_given = vec![false; schema.subject.attributes.len()];
         for member in members {
             let key = member.key.as_ref();
-            if given.contains(&key) {
+            if !given.insert(key) {
                 self.error(member.key_span, FactsError::FieldTwice { record: Some(at.record()), name: quoted(key) });
                 ok = false;
                 continue;
             }
-            given.push(key);
             let wrong_type = |expected: Expected| FactsError::WrongType {
                 record: at.record(),
                 field: plain_field(key),
@@ -526,7 +532,7 @@ impl<'p> Loader<'p> {
         }
         if is_staff {
             for field in ["window", "role"] {
-                if !given.contains(&field) {
+                if !given.contains(field) {
                     let error = FactsError::MissingField { record: at.record(), field: field.into(), weights: None };
                     self.error(item.span, error);
                     ok = false;
@@ -549,14 +555,15 @@ impl<'p> Loader<'p> {
                 None => ok = false,
             }
         }
-        record.id = id?;
         if !ok {
-            // The file is rejected anyway; the record stays so that others
-            // can still refer to its id without a cascade of false errors.
+            // The file is rejected anyway; the record stays (when it has an
+            // id) so that others can still refer to it, and its window says
+            // nothing derived from its staff: no cascade of false errors.
             if let Some(w) = record.window {
                 self.unclean_windows.insert(w);
             }
         }
+        record.id = id?;
         Some(record)
     }
 
@@ -668,13 +675,33 @@ impl<'p> Loader<'p> {
             };
             let mut ok = true;
             let mut evidence = None;
+            let mut given = Seen::default();
             for field in fields {
+                // A second `facts` (or any key again) would be silently added in: refused, as in a record.
+                if !given.insert(field.key.as_ref()) {
+                    let error = FactsError::FieldTwice { record: Some(at.record()), name: quoted(&field.key) };
+                    self.error(field.key_span, error);
+                    ok = false;
+                    continue;
+                }
                 let text = match &field.value.kind {
                     JsonKind::String(s) => Some(s.to_string()),
                     _ => None,
                 };
                 match (field.key.as_ref(), text) {
-                    ("substitute", Some(s)) if !s.trim().is_empty() => by = Some(s),
+                    ("substitute", Some(s)) if !s.trim().is_empty() => match hidden_character(&s) {
+                        None => by = Some(s),
+                        Some(character) => {
+                            let error = FactsError::IdCharacter {
+                                list: List::Substitutions,
+                                index,
+                                field: "substitute",
+                                character,
+                            };
+                            self.error(field.value.span, error);
+                            ok = false;
+                        }
+                    },
                     ("name", Some(s)) => name = s,
                     ("for", Some(s)) => match ids.get(&s) {
                         Some(i) => target = Some(*i),
@@ -743,10 +770,35 @@ impl<'p> Loader<'p> {
                     None => ok = false,
                 }
             }
+            if let (Some(by), Some(target)) = (&by, target) {
+                if *by == staff[target].id {
+                    let span = fields.iter().find(|f| f.key == "for").map_or(item.span, |f| f.value.span);
+                    self.error(span, FactsError::SubstituteForSelf { record: at.record(), id: quoted(by) });
+                    ok = false;
+                }
+            }
             if let (true, Some(by), Some(target)) = (ok, by, target) {
                 let person = &mut staff[target];
                 for (fact, value) in &record.facts {
                     person.add_fact(*fact, value);
+                }
+                // Each part was in bounds; their sum must be too.
+                for (fact, _) in &record.facts {
+                    let Some(total) = person.fact(*fact).and_then(too_large) else { continue };
+                    let name = schema.subject.facts[*fact].name.id.as_str();
+                    let span = fields
+                        .iter()
+                        .find(|f| f.key == "facts")
+                        .and_then(|f| f.value.get(name))
+                        .map_or(item.span, |m| m.value.span);
+                    let error = FactsError::SumTooLarge {
+                        record: at.record(),
+                        person: quoted(&person.id),
+                        field: FieldRef::Fact(name).field(schema.subject),
+                        total,
+                        max: MAX_QUANTITY,
+                    };
+                    self.error(span, error);
                 }
                 person.substitutions.push(super::Substitution {
                     by,
@@ -984,6 +1036,62 @@ impl<'p> Loader<'p> {
     }
 }
 
+/// The keys of one object seen so far: a list while short (a record has
+/// a handful), a hash set beyond, so that an object of a million unknown
+/// fields is read in linear time, not quadratic.
+#[derive(Default)]
+struct Seen<'k> {
+    list: Vec<&'k str>,
+    set: std::collections::HashSet<&'k str>,
+}
+
+impl<'k> Seen<'k> {
+    const SHORT: usize = 16;
+
+    /// Whether `key` is new (and now seen).
+    fn insert(&mut self, key: &'k str) -> bool {
+        if self.set.is_empty() {
+            if self.list.contains(&key) {
+                return false;
+            }
+            self.list.push(key);
+            if self.list.len() > Self::SHORT {
+                self.set.extend(self.list.drain(..));
+            }
+            true
+        } else {
+            self.set.insert(key)
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.list.contains(&key) || self.set.contains(key)
+    }
+}
+
+/// The first character of an id that would hide or change how it shows:
+/// a line break or another control character, or a bidirectional control
+/// (`U+202E` shows the rest of an id reversed).
+fn hidden_character(id: &str) -> Option<char> {
+    id.chars().find(|&c| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}
+
+/// A summed value beyond what a fact may hold: the count or days, or a
+/// level's count.
+fn too_large(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Number(n) => Some(*n),
+        Value::Levels(levels) => levels.iter().map(|(_, n)| *n).max(),
+        Value::Amounts(_) => None,
+    }
+    .filter(|n| *n > MAX_QUANTITY)
+}
+
 /// Why a number's text is not read as a decimal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NumberError {
@@ -1033,24 +1141,26 @@ fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
             sign * if digits.len() > 12 { 1_000_000_000_000 } else { digits.parse::<i64>().unwrap_or(0) }
         }
     };
-    // The significant digits, and the power of ten of the last one.
-    let digits = format!("{whole}{fraction}");
-    let digits = digits.trim_start_matches('0');
-    let significant = digits.trim_end_matches('0');
-    if significant.is_empty() {
+    // The significant digits, and the power of ten of the last one, read
+    // in place: a file of a million numbers allocates nothing here.
+    let digits = || whole.bytes().chain(fraction.bytes());
+    let leading = digits().take_while(|&b| b == b'0').count();
+    if leading == whole.len() + fraction.len() {
         return Ok(Decimal::ZERO);
     }
-    let trailing_zeros = (digits.len() - significant.len()) as i64;
-    let mut scale = fraction.len() as i64 - exponent - trailing_zeros;
+    let trailing_zeros = digits().rev().take_while(|&b| b == b'0').count();
+    let significant = whole.len() + fraction.len() - leading - trailing_zeros;
+    let mut scale = fraction.len() as i64 - exponent - trailing_zeros as i64;
     // The whole digits beyond the point: more than 29 overflow a decimal.
-    let whole_digits = significant.len() as i64 - scale;
+    let whole_digits = significant as i64 - scale;
     if whole_digits > 29 {
         return Err(NumberError::TooLarge);
     }
-    if scale > 28 || significant.len() > 29 {
+    if scale > 28 || significant > 29 {
         return Err(NumberError::TooPrecise);
     }
-    let mut value: i128 = significant.parse().map_err(|_| NumberError::TooPrecise)?;
+    // At most 29 digits: far inside an i128.
+    let mut value: i128 = digits().skip(leading).take(significant).fold(0, |n, b| n * 10 + i128::from(b - b'0'));
     while scale < 0 {
         value = value.checked_mul(10).ok_or(NumberError::TooLarge)?;
         scale += 1;
@@ -1126,6 +1236,109 @@ mod tests {
         for text in ["", "-", "abc", "1.", ".5", "1e", "1e+", "--1", "1.2.3", "0x10", " 1", "1 ", "+1"] {
             assert_eq!(parse_decimal(text), Err(NumberError::NotANumber), "{text:?}");
         }
+    }
+
+    /// The errors of loading `staff` (and `extra` top-level members) against the shipped policy.
+    fn errors(staff: &str, extra: &str) -> Vec<FactsError> {
+        let text =
+            format!("{{\"period\": \"2026-Q3\", \"windows\": [{{\"id\": \"W01\"}}], \"staff\": [{staff}]{extra}}}");
+        let file = SourceFile::new("q.json", &text);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/luoshan/2026");
+        let parsed: Vec<_> = crate::source::walk::files(&dir, "rules")
+            .unwrap()
+            .iter()
+            .map(|path| {
+                let file = SourceFile::read(path).unwrap();
+                let ast = crate::syntax::parse_file(&file).map_err(|_| "the shipped policy parses").unwrap();
+                (file, ast)
+            })
+            .collect();
+        let policy = crate::check::check(&parsed).map_err(|_| "the shipped policy checks").unwrap();
+        match load(&file, &policy) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.into_iter().map(|e| e.error).collect(),
+        }
+    }
+
+    const PERSON: &str =
+        r#"{"id": "S1", "window": "W01", "role": "operator", "workdays": 60, "facts": {"late_early_away": 999999}}"#;
+
+    #[test]
+    fn a_substitution_entry_gives_each_field_once() {
+        assert_eq!(errors(PERSON, ""), []);
+        let twice = r#", "substitutions": [{"substitute": "T1", "for": "S1", "facts": {"late_early_away": 1}, "facts": {"late_early_away": 1}}]"#;
+        let found = errors(PERSON, twice);
+        assert!(
+            matches!(found.as_slice(), [FactsError::FieldTwice { record: Some(r), name }] if name == "facts" && r.list == List::Substitutions),
+            "{found:?}"
+        );
+        let twice = r#", "substitutions": [{"substitute": "T1", "substitute": "T2", "for": "S1"}]"#;
+        assert!(
+            matches!(errors(PERSON, twice).as_slice(), [FactsError::FieldTwice { name, .. }] if name == "substitute")
+        );
+    }
+
+    #[test]
+    fn no_one_substitutes_for_themselves() {
+        let own = r#", "substitutions": [{"substitute": "S1", "for": "S1", "facts": {"late_early_away": 1}}]"#;
+        let found = errors(PERSON, own);
+        assert!(matches!(found.as_slice(), [FactsError::SubstituteForSelf { id, .. }] if id == "S1"), "{found:?}");
+    }
+
+    #[test]
+    fn the_cap_holds_after_substitutes_are_added_in() {
+        // 999,999 of the person's own and 1 of a substitute's make 1,000,000: allowed.
+        let one = r#"{"substitute": "T1", "for": "S1", "facts": {"late_early_away": 1}}"#;
+        assert_eq!(errors(PERSON, &format!(", \"substitutions\": [{one}]")), []);
+        // A second substitute's 1 passes the cap: refused, where it is written.
+        let found = errors(PERSON, &format!(", \"substitutions\": [{one}, {one}]"));
+        assert!(
+            matches!(found.as_slice(), [FactsError::SumTooLarge { record, person, total, .. }]
+                if record.index == 1 && person == "S1" && *total == Decimal::from(1_000_001)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn ids_with_line_breaks_controls_or_direction_overrides_are_refused() {
+        for (id, character) in
+            [("S\\n1", '\n'), ("S\\u00071", '\u{7}'), ("S\\u202e1", '\u{202e}'), ("S\u{2066}1", '\u{2066}')]
+        {
+            let person = PERSON.replace(r#""id": "S1""#, &format!(r#""id": "{id}""#));
+            let found = errors(&person, "");
+            assert!(
+                matches!(found.as_slice(), [FactsError::IdCharacter { list: List::Staff, index: 0, field: "id", character: c }] if *c == character),
+                "{id}: {found:?}"
+            );
+        }
+        let bad = r#", "substitutions": [{"substitute": "T\u202e1", "for": "S1"}]"#;
+        assert!(matches!(errors(PERSON, bad).as_slice(), [FactsError::IdCharacter { field: "substitute", .. }]));
+        // Chinese, spaces inside and punctuation are ids like any other.
+        assert_eq!(errors(&PERSON.replace(r#""id": "S1""#, r#""id": "窗口 一-1""#), ""), []);
+    }
+
+    #[test]
+    fn many_unknown_fields_in_a_record_each_say_so_once() {
+        let fields: Vec<String> = (0..3000).map(|i| format!("\"x{i}\": 1")).collect();
+        let person = PERSON.replacen('{', &format!("{{{}, ", fields.join(", ")), 1);
+        let found = errors(&person, "");
+        assert_eq!(found.iter().filter(|e| matches!(e, FactsError::UnknownField { .. })).count(), 3000);
+        let again = PERSON.replacen('{', "{\"x\": 1, \"y\": 2, \"x\": 3, ", 1);
+        let found = errors(&again, "");
+        assert!(found.iter().any(|e| matches!(e, FactsError::FieldTwice { name, .. } if name == "x")), "{found:?}");
+    }
+
+    #[test]
+    fn seen_keys_are_the_same_short_or_long() {
+        let keys: Vec<String> = (0..40).map(|i| format!("k{i}")).collect();
+        let mut seen = Seen::default();
+        for key in &keys {
+            assert!(seen.insert(key));
+        }
+        for key in &keys {
+            assert!(!seen.insert(key) && seen.contains(key));
+        }
+        assert!(!seen.contains("k40"));
     }
 
     #[test]

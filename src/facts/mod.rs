@@ -34,7 +34,7 @@ pub struct Record {
     /// For staff: the index of their window in `Quarter::windows`.
     pub window: Option<usize>,
     /// For staff: the index of their role in the policy's roles.
-    pub role: Option<usize>,
+    pub role: Option<crate::policy::RoleId>,
     /// For staff: their `staff_type`, an index into the policy's label sets
     /// (第十八条: 事业单位人员 are graded 优秀/合格/基本合格/不合格).
     pub staff_type: Option<usize>,

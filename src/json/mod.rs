@@ -10,4 +10,4 @@ pub mod write;
 
 pub use error::{JsonError, JsonType};
 pub use read::{parse, Json, JsonKind, Member, MAX_DEPTH};
-pub use write::{quoted, string};
+pub use write::{push_string, quoted, string};

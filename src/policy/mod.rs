@@ -190,6 +190,18 @@ pub enum Part {
     Bonus,
 }
 
+/// A role's index in its subject's `roles` (the staff's `chief_rep`,
+/// `operator`): a type of its own, so that it cannot be taken for a fact's,
+/// a grade's or a record's index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RoleId(pub usize);
+
+impl RoleId {
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Rule {
     /// Stable id for traces: `attendance.midday_leaves`.
@@ -199,7 +211,7 @@ pub struct Rule {
     /// Whose facts count: the record's own, or all staff of its window.
     pub scope: Scope,
     /// Only records with this role are moved by the rule.
-    pub role: Option<usize>,
+    pub role: Option<RoleId>,
     pub measure: Measure,
     pub cite: String,
     pub wording: Option<String>,
@@ -302,7 +314,7 @@ pub enum Condition {
     Or(Vec<Condition>),
     And(Vec<Condition>),
     Not(Box<Condition>),
-    Role(usize),
+    Role(RoleId),
     /// The record's (final) grade; with `every_quarter`, its grade in each
     /// of the year's four quarters.
     Grade {
@@ -382,8 +394,13 @@ impl Subject {
         self.attributes.iter().position(|f| f.name.id == name)
     }
 
-    pub fn role_index(&self, name: &str) -> Option<usize> {
-        self.roles.iter().position(|r| r.id == name)
+    pub fn role_index(&self, name: &str) -> Option<RoleId> {
+        self.roles.iter().position(|r| r.id == name).map(RoleId)
+    }
+
+    /// A role's id and label.
+    pub fn role(&self, role: RoleId) -> Option<&Label> {
+        self.roles.get(role.0)
     }
 
     /// The band of a total: the first band that holds it (check proves one does).

@@ -65,7 +65,7 @@ fn annual_record(
             write!(out, "]")?;
         }
     }
-    if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
+    if let Some(role) = record.role.and_then(|r| subject.role(r)) {
         write!(out, ", \"role\": ")?;
         string(out, &role.id)?;
     }

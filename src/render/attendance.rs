@@ -113,7 +113,7 @@ fn month_bulletin(policy: &Policy, month: &Quarter, issue: &Issue) -> Bulletin {
             ..Table::default()
         };
         for person in month.staff.iter().filter(|p| p.window == Some(ix)) {
-            let role = person.role.map_or("", |r| policy.staff.roles[r].label.as_str());
+            let role = person.role.map_or("", |r| policy.staff.roles[r.index()].label.as_str());
             let mut first = true;
             for &fact in &facts {
                 let Some((n, items)) = own(person, fact) else {

@@ -365,7 +365,7 @@ fn quarter_table(
         let mut cells = vec![Cell::number(score.rank.to_string()), Cell::text(&record.id), Cell::text(&record.name)];
         if is_staff {
             cells.push(Cell::text(window_name(quarter, record)));
-            cells.push(Cell::text(record.role.and_then(|r| subject.roles.get(r)).map_or("", |r| r.label.as_str())));
+            cells.push(Cell::text(record.role.and_then(|r| subject.role(r)).map_or("", |r| r.label.as_str())));
         }
         cells.extend(score.categories.iter().map(|v| Cell::number(decimal(*v))));
         if subject.penalties.is_some() {
@@ -469,7 +469,7 @@ fn rule_label(subject: &Subject, r: usize) -> String {
     let rule = &subject.rules[r];
     let mut label = subject.facts[rule.fact].name.label.clone();
     if rule.scope == Scope::Window {
-        match rule.role.and_then(|i| subject.roles.get(i)) {
+        match rule.role.and_then(|i| subject.role(i)) {
             Some(role) => label.push_str(&format!("（本窗口，{}）", role.label)),
             None => label.push_str("（本窗口）"),
         }
@@ -727,7 +727,7 @@ fn year_table(
         let mut cells = vec![Cell::number(rank), Cell::text(&r.id), Cell::text(&r.name)];
         if is_staff {
             cells.push(Cell::text(window_of(r)));
-            cells.push(Cell::text(r.role.and_then(|x| subject.roles.get(x)).map_or("", |x| x.label.as_str())));
+            cells.push(Cell::text(r.role.and_then(|x| subject.role(x)).map_or("", |x| x.label.as_str())));
         }
         for period in &year.quarters {
             let total = r.quarters.iter().find(|(p, _, _)| p == period).map(|(_, t, _)| decimal(*t));

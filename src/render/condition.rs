@@ -5,7 +5,7 @@
 //! reads in the words of the line it comes from.
 
 use super::decimal;
-use crate::policy::{Comparator, Condition, Label, Subject, Term, TermScope};
+use crate::policy::{Comparator, Condition, Label, RoleId, Subject, Term, TermScope};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -66,7 +66,7 @@ impl<'a> Words<'a> {
     }
 
     /// `角色为首席代表`, `role chief_rep`.
-    pub fn role(&self, role: usize) -> String {
+    pub fn role(&self, role: RoleId) -> String {
         if self.chinese() {
             format!("角色为{}", self.role_name(Some(role)))
         } else {
@@ -75,8 +75,8 @@ impl<'a> Words<'a> {
     }
 
     /// A role's label or id; empty for none.
-    pub fn role_name(&self, role: Option<usize>) -> &'a str {
-        self.name(role.and_then(|r| self.subject.roles.get(r)))
+    pub fn role_name(&self, role: Option<RoleId>) -> &'a str {
+        self.name(role.and_then(|r| self.subject.role(r)))
     }
 
     /// A grade's label or id; empty for none.

@@ -84,7 +84,7 @@ fn verb(sign: Decimal) -> &'static str {
 pub fn rule_line(policy: &Policy, subject: &Subject, rule: &Rule) -> String {
     let fact = subject.facts.get(rule.fact).map_or("", |f| f.name.id.as_str());
     let scope = if rule.scope == Scope::Window { " in window" } else { "" };
-    let role = rule.role.and_then(|r| subject.roles.get(r)).map_or(String::new(), |r| format!(" to {}", r.id));
+    let role = rule.role.and_then(|r| subject.role(r)).map_or(String::new(), |r| format!(" to {}", r.id));
     format!("{fact}{scope} {}{role} [{}]", rule_action(policy, subject, rule), rule.cite)
 }
 
@@ -108,7 +108,7 @@ pub fn condition_chinese(subject: &Subject, members: &Subject, condition: &Condi
 pub fn rule_chinese(policy: &Policy, subject: &Subject, rule: &Rule) -> String {
     let fact = subject.facts.get(rule.fact);
     let kind = fact.map(|f| f.kind);
-    let role = rule.role.and_then(|r| subject.roles.get(r)).map_or("", |r| r.label.as_str());
+    let role = rule.role.and_then(|r| subject.role(r)).map_or("", |r| r.label.as_str());
     let scope = if rule.scope == Scope::Window { "本窗口" } else { "" };
     // The measure word of the document: a card is counted 每张, a level's case 每件, a day 每天.
     let unit = match kind {

@@ -102,7 +102,7 @@ impl Ledger<'_> {
         if let Some(window) = record.window.and_then(|w| self.quarter.windows.get(w)) {
             write!(out, "，{} {}", safe::name(&window.id), safe::name(&window.name))?;
         }
-        if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
+        if let Some(role) = record.role.and_then(|r| subject.role(r)) {
             write!(out, "，{}", role.label)?;
         }
         if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
@@ -454,10 +454,8 @@ impl Ledger<'_> {
         match &rule.measure {
             Measure::Each { points, .. } if rule.scope == Scope::Window => {
                 let window = self.record.window.and_then(|w| self.quarter.windows.get(w));
-                let role = rule
-                    .role
-                    .and_then(|i| self.subject.roles.get(i))
-                    .map_or(String::new(), |r| format!("，扣{}", r.label));
+                let role =
+                    rule.role.and_then(|i| self.subject.role(i)).map_or(String::new(), |r| format!("，扣{}", r.label));
                 format!(
                     "本窗口 {} 合计 {n} {unit} × {}{role}",
                     window.map_or(Cow::Borrowed(""), |w| safe::name(&w.id)),

@@ -5,11 +5,14 @@
 
 use std::io::{self, Write};
 
+use rust_decimal::Decimal;
+
+use crate::json::push_string;
 pub(super) use crate::json::string;
 
 use super::reason::{reason_text, write_tests};
-use super::{decimal, entry_cite, entry_id, entry_part, part_id, write_decimal};
-use crate::eval::{Cited, Proposal, Reason, Results, Scored, Selection, Source, Whose};
+use super::{decimal, entry_cite, entry_id, entry_part, part_id, push_decimal, push_integer};
+use crate::eval::{Cited, Entry, Proposal, Reason, Results, Scored, Selection, Source, Whose};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Flag, Policy, Subject, Veto};
 
@@ -184,11 +187,17 @@ fn records(
     records: &[Record],
     scored: &[Scored],
 ) -> io::Result<()> {
+    let words = Escaped::new(policy, subject, quarter);
+    // Each record is made in one buffer and written with one call: the
+    // writer behind `out` is reached a hundred thousand times, not millions.
+    let mut line = Vec::with_capacity(4096);
     let last = records.len().saturating_sub(1);
     for (i, (record, score)) in records.iter().zip(scored).enumerate() {
-        write!(out, "    ")?;
-        record_json(out, policy, subject, quarter, record, score)?;
-        writeln!(out, "{}", if i == last { "" } else { "," })?;
+        line.clear();
+        line.extend_from_slice(b"    ");
+        record_into(&mut line, &words, quarter, record, score)?;
+        line.extend_from_slice(if i == last { b"\n" } else { b",\n" });
+        out.write_all(&line)?;
     }
     Ok(())
 }
@@ -202,96 +211,191 @@ pub fn record_json(
     record: &Record,
     score: &Scored,
 ) -> io::Result<()> {
-    {
-        write!(out, "{{\"id\": ")?;
-        string(out, &record.id)?;
-        write!(out, ", \"name\": ")?;
-        string(out, &record.name)?;
-        if let Some(w) = record.window.and_then(|w| quarter.windows.get(w)) {
-            write!(out, ", \"window\": ")?;
-            string(out, &w.id)?;
-        }
-        if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
-            write!(out, ", \"role\": ")?;
-            string(out, &role.id)?;
-        }
-        if let Some(staff_type) = record.staff_type.and_then(|t| subject.label_sets.get(t)) {
-            write!(out, ", \"staff_type\": ")?;
-            string(out, &staff_type.name.id)?;
-        }
-        out.write_all(b", \"total\": ")?;
-        write_decimal(out, score.total)?;
-        out.write_all(b", \"categories\": {")?;
-        for (c, (category, value)) in subject.categories.iter().zip(&score.categories).enumerate() {
-            if c > 0 {
-                out.write_all(b", ")?;
-            }
-            string(out, &category.name.id)?;
-            out.write_all(b": ")?;
-            write_decimal(out, *value)?;
-        }
-        out.write_all(b"}")?;
-        if subject.penalties.is_some() {
-            out.write_all(b", \"penalties\": ")?;
-            write_decimal(out, score.penalties)?;
-        }
-        out.write_all(b", \"bonus\": ")?;
-        write_decimal(out, score.bonus)?;
-        out.write_all(b", \"grade\": ")?;
-        string(out, grade_id(subject, score.grade))?;
-        out.write_all(b", \"grade_label\": ")?;
-        string(out, subject.grade_label(score.grade, record.staff_type))?;
-        write!(out, ", \"band\": ")?;
-        string(out, grade_id(subject, score.band))?;
-        write!(out, ", \"rank\": {}", score.rank)?;
-        if score.left_out_tied {
-            write!(out, ", \"left_out_tied\": true")?;
-        }
-        let lists = (subject.vetoes.as_slice(), subject.flags.as_slice());
-        vetoes_and_flags(out, (subject, &policy.staff), lists, &score.vetoes, &score.flags)?;
-        write!(out, ", \"proposals\": [")?;
-        for (n, honour) in score.proposals.iter().filter_map(|h| subject.honours.get(*h)).enumerate() {
-            write!(out, "{}", if n > 0 { ", " } else { "" })?;
-            string(out, &honour.name.id)?;
-        }
-        write!(out, "], \"trace\": [")?;
-        for (e, entry) in score.trace.iter().enumerate() {
-            if e > 0 {
-                write!(out, ", ")?;
-            }
-            write!(out, "{{\"rule\": ")?;
-            string(out, &entry_id(subject, entry))?;
-            write!(out, ", \"category\": ")?;
-            string(out, part_id(subject, entry_part(subject, entry)))?;
-            write!(out, ", \"cite\": ")?;
-            string(out, entry_cite(subject, entry))?;
+    let mut line = Vec::with_capacity(4096);
+    record_into(&mut line, &Escaped::new(policy, subject, quarter), quarter, record, score)?;
+    out.write_all(&line)
+}
+
+/// The words every record of a subject repeats, each written once as the
+/// JSON it becomes (quotes, escapes and the key before it): the trace's
+/// rule, category, cite and fact of each rule, floor and average, the
+/// categories' keys, grades, labels, roles, staff types, honours, levels and
+/// window ids. A record then copies them, and escapes only its own id and
+/// name.
+struct Escaped<'a> {
+    policy: &'a Policy,
+    subject: &'a Subject,
+    /// Per rule: `{"rule": "…", "category": "…", "cite": "…", "fact": "…"`.
+    rules: Vec<Vec<u8>>,
+    /// Per category, its floor's and its average's entry, as for rules (without a fact).
+    floors: Vec<Vec<u8>>,
+    averages: Vec<Vec<u8>>,
+    /// Per category: `, "categories": {"discipline": ` for the first, `, "service": ` after.
+    categories: Vec<Vec<u8>>,
+    /// Per grade: `"excellent"`.
+    grades: Vec<Vec<u8>>,
+    /// Per staff type (none first, then each label set), per grade: `"优秀"`.
+    labels: Vec<Vec<Vec<u8>>>,
+    /// `, "role": "chief_rep"`, `, "staff_type": "institution"`, `"star_staff"`.
+    roles: Vec<Vec<u8>>,
+    staff_types: Vec<Vec<u8>>,
+    honours: Vec<Vec<u8>>,
+    /// Per level: `, "level": "county"`.
+    levels: Vec<Vec<u8>>,
+    /// Per window of the quarter: `, "window": "W01"`.
+    windows: Vec<Vec<u8>>,
+}
+
+impl<'a> Escaped<'a> {
+    fn new(policy: &'a Policy, subject: &'a Subject, quarter: &Quarter) -> Escaped<'a> {
+        let keyed = |key: &str, text: &str| {
+            let mut out = Vec::with_capacity(key.len() + text.len() + 8);
+            out.extend_from_slice(key.as_bytes());
+            push_string(&mut out, text);
+            out
+        };
+        let quoted = |text: &str| keyed("", text);
+        let entry = |entry: &Entry| {
+            let mut out = keyed("{\"rule\": ", &entry_id(subject, entry));
+            out.extend_from_slice(b", \"category\": ");
+            push_string(&mut out, part_id(subject, entry_part(subject, entry)));
+            out.extend_from_slice(b", \"cite\": ");
+            push_string(&mut out, entry_cite(subject, entry));
             if let Source::Rule(r) = entry.source {
-                write!(out, ", \"fact\": ")?;
-                string(out, &subject.facts[subject.rules[r].fact].name.id)?;
+                out.extend_from_slice(b", \"fact\": ");
+                push_string(&mut out, &subject.facts[subject.rules[r].fact].name.id);
             }
-            if let Source::Rule(r) = entry.source {
-                if subject.rules[r].scope == crate::policy::Scope::Own && !record.substitutions.is_empty() {
-                    let share = record.substituted(subject.rules[r].fact, entry.level);
-                    if !share.is_zero() {
-                        write!(out, ", \"substituted\": {}", decimal(share))?;
-                    }
+            out
+        };
+        let of = |source: Source| {
+            entry(&Entry { source, quantity: Decimal::ZERO, level: None, points: Decimal::ZERO, evidence: Vec::new() })
+        };
+        let categories = subject.categories.iter().enumerate();
+        let sets = std::iter::once(None).chain(subject.label_sets.iter().enumerate().map(|(t, _)| Some(t)));
+        Escaped {
+            policy,
+            subject,
+            rules: (0..subject.rules.len()).map(|r| of(Source::Rule(r))).collect(),
+            floors: (0..subject.categories.len()).map(|c| of(Source::Floor(c))).collect(),
+            averages: (0..subject.categories.len()).map(|c| of(Source::Average(c))).collect(),
+            categories: categories
+                .map(|(c, category)| {
+                    let mut key = keyed(if c == 0 { ", \"categories\": {" } else { ", " }, &category.name.id);
+                    key.extend_from_slice(b": ");
+                    key
+                })
+                .collect(),
+            grades: subject.grades.iter().map(|g| quoted(&g.name.id)).collect(),
+            labels: sets
+                .map(|set| (0..subject.grades.len()).map(|g| quoted(subject.grade_label(g, set))).collect())
+                .collect(),
+            roles: subject.roles.iter().map(|r| keyed(", \"role\": ", &r.id)).collect(),
+            staff_types: subject.label_sets.iter().map(|s| keyed(", \"staff_type\": ", &s.name.id)).collect(),
+            honours: subject.honours.iter().map(|h| quoted(&h.name.id)).collect(),
+            levels: policy.levels.iter().map(|l| keyed(", \"level\": ", &l.id)).collect(),
+            windows: quarter.windows.iter().map(|w| keyed(", \"window\": ", &w.id)).collect(),
+        }
+    }
+
+    fn grade(&self, grade: usize) -> &[u8] {
+        self.grades.get(grade).map_or(b"\"\"", Vec::as_slice)
+    }
+
+    fn label(&self, grade: usize, staff_type: Option<usize>) -> &[u8] {
+        let set = staff_type.filter(|t| *t < self.subject.label_sets.len()).map_or(0, |t| t + 1);
+        self.labels.get(set).and_then(|labels| labels.get(grade)).map_or(b"\"\"", Vec::as_slice)
+    }
+}
+
+/// [`record_json`] into `out`, with the subject's words escaped beforehand.
+fn record_into(
+    out: &mut Vec<u8>,
+    words: &Escaped<'_>,
+    quarter: &Quarter,
+    record: &Record,
+    score: &Scored,
+) -> io::Result<()> {
+    let (policy, subject) = (words.policy, words.subject);
+    out.extend_from_slice(b"{\"id\": ");
+    push_string(out, &record.id);
+    out.extend_from_slice(b", \"name\": ");
+    push_string(out, &record.name);
+    if let Some(window) = record.window.and_then(|w| words.windows.get(w)) {
+        out.extend_from_slice(window);
+    }
+    if let Some(role) = record.role.and_then(|r| words.roles.get(r.index())) {
+        out.extend_from_slice(role);
+    }
+    if let Some(staff_type) = record.staff_type.and_then(|t| words.staff_types.get(t)) {
+        out.extend_from_slice(staff_type);
+    }
+    out.extend_from_slice(b", \"total\": ");
+    push_decimal(out, score.total);
+    for (key, value) in words.categories.iter().zip(&score.categories) {
+        out.extend_from_slice(key);
+        push_decimal(out, *value);
+    }
+    // The object opens with its first key; a subject without categories has none.
+    out.extend_from_slice(if words.categories.is_empty() { b", \"categories\": {}" } else { b"}" });
+    if subject.penalties.is_some() {
+        out.extend_from_slice(b", \"penalties\": ");
+        push_decimal(out, score.penalties);
+    }
+    out.extend_from_slice(b", \"bonus\": ");
+    push_decimal(out, score.bonus);
+    out.extend_from_slice(b", \"grade\": ");
+    out.extend_from_slice(words.grade(score.grade));
+    out.extend_from_slice(b", \"grade_label\": ");
+    out.extend_from_slice(words.label(score.grade, record.staff_type));
+    out.extend_from_slice(b", \"band\": ");
+    out.extend_from_slice(words.grade(score.band));
+    out.extend_from_slice(b", \"rank\": ");
+    push_integer(out, score.rank);
+    if score.left_out_tied {
+        out.extend_from_slice(b", \"left_out_tied\": true");
+    }
+    let lists = (subject.vetoes.as_slice(), subject.flags.as_slice());
+    vetoes_and_flags(out, (subject, &policy.staff), lists, &score.vetoes, &score.flags)?;
+    out.extend_from_slice(b", \"proposals\": [");
+    for (n, honour) in score.proposals.iter().filter_map(|h| words.honours.get(*h)).enumerate() {
+        if n > 0 {
+            out.extend_from_slice(b", ");
+        }
+        out.extend_from_slice(honour);
+    }
+    out.extend_from_slice(b"], \"trace\": [");
+    for (e, entry) in score.trace.iter().enumerate() {
+        if e > 0 {
+            out.extend_from_slice(b", ");
+        }
+        let (head, rule) = match entry.source {
+            Source::Rule(r) => (words.rules.get(r), subject.rules.get(r)),
+            Source::Floor(c) => (words.floors.get(c), None),
+            Source::Average(c) => (words.averages.get(c), None),
+        };
+        out.extend_from_slice(head.map_or(&[][..], Vec::as_slice));
+        if let Some(rule) = rule {
+            if rule.scope == crate::policy::Scope::Own && !record.substitutions.is_empty() {
+                let share = record.substituted(rule.fact, entry.level);
+                if !share.is_zero() {
+                    out.extend_from_slice(b", \"substituted\": ");
+                    push_decimal(out, share);
                 }
             }
-            if let Some(level) = entry.level.and_then(|l| policy.levels.get(l)) {
-                write!(out, ", \"level\": ")?;
-                string(out, &level.id)?;
-            }
-            out.write_all(b", \"quantity\": ")?;
-            write_decimal(out, entry.quantity)?;
-            out.write_all(b", \"points\": ")?;
-            write_decimal(out, entry.points)?;
-            if !entry.evidence.is_empty() {
-                evidence(out, quarter, record, &entry.evidence)?;
-            }
-            out.write_all(b"}")?;
         }
-        write!(out, "]}}")?;
+        if let Some(level) = entry.level.and_then(|l| words.levels.get(l)) {
+            out.extend_from_slice(level);
+        }
+        out.extend_from_slice(b", \"quantity\": ");
+        push_decimal(out, entry.quantity);
+        out.extend_from_slice(b", \"points\": ");
+        push_decimal(out, entry.points);
+        if !entry.evidence.is_empty() {
+            evidence(out, quarter, record, &entry.evidence)?;
+        }
+        out.extend_from_slice(b"}");
     }
+    out.extend_from_slice(b"]}");
     Ok(())
 }
 

@@ -141,7 +141,7 @@ pub fn year_ledger(
             .unwrap_or_default();
         let _ = write!(out, "，{} {}", safe::name(window), safe::name(&name));
     }
-    if let Some(role) = record.role.and_then(|r| subject.roles.get(r)) {
+    if let Some(role) = record.role.and_then(|r| subject.role(r)) {
         let _ = write!(out, "，{}", role.label);
     }
     let _ = writeln!(out, "）  考核期 {}", words::period(&Period::Year(year.year)));

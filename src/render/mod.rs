@@ -68,17 +68,51 @@ pub fn write_decimal(out: &mut (impl std::io::Write + ?Sized), value: Decimal) -
     out.write_all(format_decimal(value, &mut buffer).as_bytes())
 }
 
+/// [`write_decimal`] onto the end of a buffer.
+pub fn push_decimal(out: &mut Vec<u8>, value: Decimal) {
+    let mut buffer = [0u8; DECIMAL_BYTES];
+    out.extend_from_slice(format_decimal(value, &mut buffer).as_bytes());
+}
+
+/// A count (a rank, a number of records) onto the end of a buffer.
+pub fn push_integer(out: &mut Vec<u8>, value: usize) {
+    let mut buffer = [0u8; DECIMAL_BYTES];
+    out.extend_from_slice(digits(value as u64, 0, &mut buffer));
+}
+
 /// Digits of the normalised mantissa with the point put back in, into `buffer`.
 fn format_decimal(value: Decimal, buffer: &mut [u8; DECIMAL_BYTES]) -> &str {
-    let value = value.normalize();
-    let mantissa = value.mantissa();
+    let mantissa = value.mantissa().unsigned_abs();
     if mantissa == 0 {
         return "0";
     }
-    let scale = value.scale() as usize;
-    let mut digits = mantissa.unsigned_abs();
-    // Fill from the end: the fractional digits, the point, then at least one
-    // whole digit (`0.05`).
+    // Most scores fit a `u64`, whose division is several times cheaper than a `u128`'s.
+    let len = match u64::try_from(mantissa) {
+        Ok(small) => digits(small, value.scale(), buffer).len(),
+        Err(_) => digits(mantissa, value.scale(), buffer).len(),
+    };
+    let negative = value.is_sign_negative();
+    let start = DECIMAL_BYTES - len - usize::from(negative);
+    if negative {
+        buffer[start] = b'-';
+    }
+    std::str::from_utf8(&buffer[start..]).unwrap_or("0")
+}
+
+/// The digits of `digits` (not zero) × 10^−`scale`, normalised (no zeros
+/// after the point: `81.50` is `81.5`), at the end of `buffer`: from the
+/// end, the fractional digits, the point, then at least one whole digit
+/// (`0.05`).
+fn digits<N>(mut digits: N, mut scale: u32, buffer: &mut [u8; DECIMAL_BYTES]) -> &[u8]
+where
+    N: Copy + PartialEq + From<u8> + std::ops::Div<Output = N> + std::ops::Rem<Output = N>,
+    u8: TryFrom<N>,
+{
+    let (ten, zero) = (N::from(10), N::from(0));
+    while scale > 0 && digits % ten == zero {
+        digits = digits / ten;
+        scale -= 1;
+    }
     let mut at = DECIMAL_BYTES;
     for place in 0.. {
         if place == scale && scale > 0 {
@@ -86,17 +120,13 @@ fn format_decimal(value: Decimal, buffer: &mut [u8; DECIMAL_BYTES]) -> &str {
             buffer[at] = b'.';
         }
         at -= 1;
-        buffer[at] = b'0' + (digits % 10) as u8;
-        digits /= 10;
-        if digits == 0 && place >= scale {
+        buffer[at] = b'0' + u8::try_from(digits % ten).unwrap_or(0);
+        digits = digits / ten;
+        if digits == zero && place >= scale {
             break;
         }
     }
-    if mantissa < 0 {
-        at -= 1;
-        buffer[at] = b'-';
-    }
-    std::str::from_utf8(&buffer[at..]).unwrap_or("0")
+    &buffer[at..]
 }
 
 /// The id of what an entry scores: `attendance.late_early_away`, `attendance.floor`.
@@ -154,6 +184,12 @@ mod tests {
             ("-68.5", "-68.5"),
             ("0.05", "0.05"),
             ("-0.5", "-0.5"),
+            ("-0.00", "0"),
+            ("100.000", "100"),
+            ("-1.10", "-1.1"),
+            ("18446744073709551615", "18446744073709551615"),
+            ("18446744073709551616", "18446744073709551616"),
+            ("-1844674407370955161.60", "-1844674407370955161.6"),
             ("100", "100"),
             ("1000000", "1000000"),
             ("12.0001", "12.0001"),
@@ -165,6 +201,20 @@ mod tests {
             let mut out = Vec::new();
             assert!(write_decimal(&mut out, value).is_ok());
             assert_eq!(String::from_utf8_lossy(&out), shown, "{input}");
+            let mut pushed = b"x".to_vec();
+            push_decimal(&mut pushed, value);
+            assert_eq!(String::from_utf8_lossy(&pushed), format!("x{shown}"), "{input}");
+        }
+    }
+
+    #[test]
+    fn counts_print_as_integers() {
+        for (value, shown) in
+            [(0, "0"), (7, "7"), (10, "10"), (100_000, "100000"), (usize::MAX, &usize::MAX.to_string())]
+        {
+            let mut out = Vec::new();
+            push_integer(&mut out, value);
+            assert_eq!(String::from_utf8_lossy(&out), shown);
         }
     }
 }

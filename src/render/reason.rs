@@ -225,7 +225,7 @@ mod tests {
             reason_chinese(staff, staff, &tests),
             format!(
                 "并非角色为首席代表（实为{}） 且 并非{} ≥ 5（实为 2）",
-                staff.roles[operator].label,
+                staff.roles[operator.index()].label,
                 staff.attributes[staff.attribute_index("days_away").unwrap()].name.label
             )
         );

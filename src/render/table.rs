@@ -323,9 +323,7 @@ fn section(
         let mut row = vec![score.rank.to_string(), record.id.clone(), name];
         if is_staff {
             row.push(window_of(record).map_or(String::new(), |w| window_name(&w.name, compact)));
-            row.push(
-                record.role.and_then(|r| subject.roles.get(r)).map_or(String::new(), |r| role_name(&r.label, compact)),
-            );
+            row.push(record.role.and_then(|r| subject.role(r)).map_or(String::new(), |r| role_name(&r.label, compact)));
         }
         row.extend(score.categories.iter().map(|v| decimal(*v)));
         if subject.penalties.is_some() {
@@ -423,9 +421,7 @@ pub fn write_annual_table(
             if is_staff {
                 let window = r.window().map(|w| window_names(w).unwrap_or_else(|| w.to_string())).unwrap_or_default();
                 row.push(window_name(&window, compact));
-                row.push(
-                    r.role.and_then(|x| subject.roles.get(x)).map_or(String::new(), |x| role_name(&x.label, compact)),
-                );
+                row.push(r.role.and_then(|x| subject.role(x)).map_or(String::new(), |x| role_name(&x.label, compact)));
             }
             for period in &year.quarters {
                 let total = r.quarters.iter().find(|(p, _, _)| p == period).map(|(_, t, _)| decimal(*t));

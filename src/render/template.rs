@@ -38,8 +38,7 @@ pub struct RosterStaff {
     pub name: String,
     /// The window's id.
     pub window: String,
-    /// Index into the policy's staff roles.
-    pub role: Option<usize>,
+    pub role: Option<crate::policy::RoleId>,
     pub joined: Option<NaiveDate>,
     /// Index into the policy's staff label sets (事业单位人员).
     pub staff_type: Option<usize>,
@@ -96,7 +95,7 @@ pub fn write_template(policy: &Policy, period: Period, roster: &Roster) -> Resul
                 Field::Name => sheet.write_string_with_format(row, c, &person.name, &text).map(|_| ())?,
                 Field::Window => sheet.write_string_with_format(row, c, &person.window, &text).map(|_| ())?,
                 Field::Role => {
-                    if let Some(role) = person.role.and_then(|r| policy.staff.roles.get(r)) {
+                    if let Some(role) = person.role.and_then(|r| policy.staff.role(r)) {
                         sheet.write_string(row, c, &role.label)?;
                     }
                 }

@@ -220,7 +220,7 @@ fn subject_sheet(
     for i in order {
         let (record, score) = (&records[i], &scored[i]);
         let window = record.window.and_then(|w| quarter.windows.get(w));
-        let role = record.role.and_then(|r| subject.roles.get(r));
+        let role = record.role.and_then(|r| subject.role(r));
         let mut row = vec![Value::Whole(score.rank), text(&record.id), text(&record.name)];
         if is_staff {
             row.push(text(window.map_or("", |w| w.name.as_str())));
@@ -383,7 +383,7 @@ pub fn year(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarter<'_>
                 vec![r.standing.as_ref().map_or(Value::Empty, |s| Value::Whole(s.rank)), text(&r.id), text(&r.name)];
             if is_staff {
                 row.push(text(r.window().and_then(window_name).unwrap_or_default()));
-                row.push(text(r.role.and_then(|x| subject.roles.get(x)).map_or("", |x| x.label.as_str())));
+                row.push(text(r.role.and_then(|x| subject.role(x)).map_or("", |x| x.label.as_str())));
             }
             for p in &year.quarters {
                 row.push(

@@ -459,7 +459,7 @@ impl Reader<'_> {
                             subject.roles.iter().position(|r| r.label == t || r.id.eq_ignore_ascii_case(t))
                         });
                         match role {
-                            Some(r) => record.role = Some(r),
+                            Some(r) => record.role = Some(crate::policy::RoleId(r)),
                             None => {
                                 let roles = subject.roles.iter().map(|r| r.label.clone()).collect();
                                 self.errors.push(bad(CellProblem::Role { roles }));
