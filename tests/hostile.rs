@@ -775,11 +775,34 @@ fn a_source_document_that_is_a_device_or_a_pipe_is_not_read() {
     let text = std::fs::read_to_string(&path).unwrap();
     let shipped = "source \"../source/luoshan-assessment-method.txt\"";
     assert!(text.contains(shipped));
-    for source in ["/dev/zero", "doc.txt"] {
+    std::fs::write(&path, text.replacen(shipped, "source \"doc.txt\"", 1)).unwrap();
+    let run = kaohe(&["check", "--policy", &relative(&dir)]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(run.stderr.contains("kaohe::lint::source"), "{}", run.stderr);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+}
+
+/// Issue 9, finding 11: `source` names a file of the policy, never one
+/// elsewhere on the machine (`/etc/shadow`, `../../..`), whose lines would
+/// otherwise leak through the cite warnings. Refused on the path's text,
+/// located, before anything is read; `../source/…` (the shipped layout) is
+/// fine.
+#[test]
+fn a_source_document_outside_the_policy_is_refused() {
+    let dir = policy_copy("hostile-source-outside");
+    let path = dir.join("policy.rules");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let shipped = "source \"../source/luoshan-assessment-method.txt\"";
+    assert!(text.contains(shipped));
+    for source in ["/etc/passwd", "/dev/zero", "../../etc/passwd", "../source/../../x.txt", "./../../x.txt"] {
         std::fs::write(&path, text.replacen(shipped, &format!("source \"{source}\""), 1)).unwrap();
         let run = kaohe(&["check", "--policy", &relative(&dir)]);
-        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-        assert!(run.stderr.contains("kaohe::lint::source"), "{source}: {}", run.stderr);
-        assert!(run.stderr.contains("not a regular file"), "{source}: {}", run.stderr);
+        refused(&run, 3);
+        assert!(run.stderr.contains("kaohe::check::source_outside"), "{source}: {}", run.stderr);
+        assert!(run.stderr.contains("policy.rules:"), "located: {}", run.stderr);
+        assert!(!run.stderr.contains("root:"), "nothing of the file is shown: {}", run.stderr);
     }
+    std::fs::write(&path, text.replacen(shipped, "source \"./../source/luoshan-assessment-method.txt\"", 1)).unwrap();
+    let run = kaohe(&["check", "--policy", &relative(&dir)]);
+    assert_eq!(run.code, 0, "below the parent is the policy's: {}", run.stderr);
 }

@@ -63,6 +63,11 @@ pub enum CheckError {
         max: Decimal,
     },
     EmptyCite,
+    /// `source` names a file outside the policy: absolute, or more than one
+    /// `..` above the directory of its `.rules` files.
+    SourceOutside {
+        path: String,
+    },
     RuleWithoutCite {
         fact: String,
     },
@@ -481,6 +486,7 @@ impl Diagnostic for CheckError {
             CheckError::RangeOnKind { .. } => "kaohe::check::range_on_kind",
             CheckError::TooLarge { .. } => "kaohe::check::too_large",
             CheckError::EmptyCite => "kaohe::check::empty_cite",
+            CheckError::SourceOutside { .. } => "kaohe::check::source_outside",
             CheckError::RuleWithoutCite { .. } | CheckError::NoCite { .. } => "kaohe::check::no_cite",
             CheckError::UndeclaredFact { .. } => "kaohe::check::undeclared_fact",
             CheckError::KindMismatch { .. } => "kaohe::check::kind_mismatch",
@@ -656,6 +662,15 @@ impl Diagnostic for CheckError {
                     "name the place in the document, for example `[附件1/工作纪律/1]`",
                 ))
             }
+            CheckError::SourceOutside { path } => Text::new(lang.pick(
+                format!("原文 `{path}` 不在政策的目录之下"),
+                format!("the source `{path}` is outside the policy's directories"),
+            ))
+            .label(p("政策之外", "outside the policy"))
+            .help(p(
+                "原文须放在 `.rules` 文件所在的目录或其上一级目录之下，并以相对路径写出，例如 `source \"../source/办法.txt\"`",
+                "keep the source document in the directory of the `.rules` files or below its parent, and name it by a relative path, for example `source \"../source/method.txt\"`",
+            )),
             CheckError::RuleWithoutCite { fact } => {
                 t(format!("关于 `{fact}` 的规则没有依据"), format!("rule on `{fact}` has no cite"))
                     .label(p("没有依据", "no cite"))
@@ -1967,6 +1982,7 @@ mod tests {
             CheckError::RangeOnKind { kind: "count", fact: s("x"), min: d(5), max: d(10) },
             CheckError::TooLarge { number: d(2_000_000_000), max: d(1_000_000_000) },
             CheckError::EmptyCite,
+            CheckError::SourceOutside { path: s("/etc/shadow") },
             CheckError::RuleWithoutCite { fact: s("x") },
             CheckError::UndeclaredFact { fact: s("x"), suggestion: None },
             CheckError::LevelTwice { level: s("county") },
@@ -2079,6 +2095,7 @@ mod tests {
             CheckError::RangeOnKind { .. } => 11,
             CheckError::TooLarge { .. } => 12,
             CheckError::EmptyCite => 13,
+            CheckError::SourceOutside { .. } => 60,
             CheckError::RuleWithoutCite { .. } => 14,
             CheckError::NoCite { .. } => 15,
             CheckError::UndeclaredFact { .. } => 16,
@@ -2127,7 +2144,7 @@ mod tests {
             CheckError::Records(_) => 59,
         };
         examples.push(CheckError::Records(RecordsCheck::EmptyLabel));
-        crate::source::diagnostic::assert_worded(&examples, variant, 60);
+        crate::source::diagnostic::assert_worded(&examples, variant, 61);
     }
 
     #[test]

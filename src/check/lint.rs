@@ -145,6 +145,10 @@ impl Lints {
 
     /// Read the `source` document, relative to the policy directory.
     fn document(&mut self, src: &Named, path: &Spanned<String>, dir: &Path) -> Option<Document> {
+        // A path outside the policy is the checker's error; it is never read.
+        if !super::within_policy(&path.value) {
+            return None;
+        }
         let full = dir.join(&path.value);
         // Bounded and regular files only: `source "/dev/zero"` or a FIFO is
         // refused, never read until memory runs out or waited on for ever.

@@ -95,6 +95,9 @@ impl Checker {
                     // What the path names is the lints' business (`lint::lint`).
                     ast::Item::Source(path) => match &source {
                         Some(first) => self.duplicate(src, index, path.span, Declared::Source, &path.value, first),
+                        None if !within_policy(&path.value) => {
+                            self.error(src, path.span, CheckError::SourceOutside { path: path.value.clone() })
+                        }
                         None => source = Some(Seen { src, file: index, span: path.span }),
                     },
                     ast::Item::Readings(path) => match &readings_file {
@@ -696,4 +699,28 @@ fn disambiguate(rules: &mut [policy::Rule]) {
             rule.id = format!("{}#{}", rule.id, n);
         }
     }
+}
+
+/// Whether a `source` path stays below the parent of the directory its
+/// `.rules` file is in (`../source/办法.txt`): relative, and never more
+/// than one `..` up. Decided on the text, before anything is read, so that
+/// a policy cannot make kaohe read (and quote in its cite warnings) a file
+/// elsewhere on the machine.
+pub(crate) fn within_policy(path: &str) -> bool {
+    use std::path::Component;
+    let mut depth: i32 = 0;
+    for component in std::path::Path::new(path).components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => {
+                depth -= 1;
+                if depth < -1 {
+                    return false;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    true
 }
