@@ -806,3 +806,21 @@ fn a_source_document_outside_the_policy_is_refused() {
     let run = kaohe(&["check", "--policy", &relative(&dir)]);
     assert_eq!(run.code, 0, "below the parent is the policy's: {}", run.stderr);
 }
+
+/// Issue 9 (14): a date in a facts file is `YYYY-MM-DD` exactly; chrono's
+/// `%Y-%m-%d` alone would take `2026-8-10`, `+2026-08-10`, `-0001-08-10`.
+#[test]
+fn a_joined_date_is_written_yyyy_mm_dd_exactly() {
+    let dir = scratch("hostile-joined");
+    let text = std::fs::read_to_string(root().join("examples/2026-annual/2026-Q3.json")).unwrap();
+    let given = "\"joined\": \"2026-08-10\"";
+    assert!(text.contains(given));
+    for bad in ["2026-8-10", "+2026-08-10", "-0001-08-10"] {
+        let path = dir.join("q3.json");
+        std::fs::write(&path, text.replacen(given, &format!("\"joined\": \"{bad}\""), 1)).unwrap();
+        let run = eval("policies/luoshan", &relative(&path));
+        refused(&run, 4);
+        assert!(run.stderr.contains(&format!("`\"{bad}\"`")) || run.stderr.contains(bad), "{bad}: {}", run.stderr);
+        assert!(run.stderr.contains("q3.json:"), "located: {}", run.stderr);
+    }
+}

@@ -176,9 +176,9 @@ impl Loader<'_> {
         let note = text(self, 1);
         let source = text(self, 2);
         let date = match (date_text, given[0]) {
-            (Some(t), Some(value)) => match chrono::NaiveDate::parse_from_str(t.as_str(), "%Y-%m-%d") {
-                Ok(date) if t.len() == 10 => Some(date),
-                _ => {
+            (Some(t), Some(value)) => match super::period::date(&t) {
+                Some(date) => Some(date),
+                None => {
                     self.error(value.span, problem(ItemProblem::BadDate { text: quoted(&t) }));
                     None
                 }

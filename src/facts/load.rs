@@ -417,9 +417,9 @@ impl<'p> Loader<'p> {
                     }
                 },
                 "joined" if is_staff => match &member.value.kind {
-                    JsonKind::String(text) => match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                        Ok(date) => record.joined = Some(date),
-                        Err(_) => {
+                    JsonKind::String(text) => match super::period::date(text) {
+                        Some(date) => record.joined = Some(date),
+                        None => {
                             self.error(
                                 member.value.span,
                                 FactsError::BadDate { record: at.record(), text: quoted(text) },

@@ -73,6 +73,17 @@ impl Period {
     }
 }
 
+/// A date as facts files write it, `YYYY-MM-DD` and nothing else: chrono's
+/// `%Y-%m-%d` alone also takes `2026-7-1`, `+2026-07-01` and `-0001-07-01`.
+pub fn date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    shaped.then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()).flatten()
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -119,5 +130,16 @@ mod tests {
         }
         let start = Period::parse("2026-Q3").and_then(|p| p.start());
         assert_eq!(start, NaiveDate::from_ymd_opt(2026, 7, 1));
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn a_date_is_yyyy_mm_dd_exactly() {
+        assert_eq!(super::date("2026-07-01").map(|d| d.to_string()).as_deref(), Some("2026-07-01"));
+        for bad in ["2026-7-1", "+2026-07-01", "-0001-07-01", "2026-02-30", "2026-07-01 ", "２０２６-07-01", ""] {
+            assert_eq!(super::date(bad), None, "{bad:?}");
+        }
     }
 }
