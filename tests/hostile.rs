@@ -824,3 +824,20 @@ fn a_joined_date_is_written_yyyy_mm_dd_exactly() {
         assert!(run.stderr.contains("q3.json:"), "located: {}", run.stderr);
     }
 }
+
+/// Issue 9 (14): a staff member and a window with one id are refused: a
+/// ledger asked for by that id (`explain --id W01`) could be either.
+#[test]
+fn a_staff_member_with_a_window_id_is_refused() {
+    let dir = scratch("hostile-shared-id");
+    let text = std::fs::read_to_string(root().join("examples/2026-Q3.json")).unwrap();
+    let given = "\"id\": \"S0001\"";
+    assert!(text.contains(given));
+    let path = dir.join("q3.json");
+    std::fs::write(&path, text.replacen(given, "\"id\": \"W01\"", 1)).unwrap();
+    let run = eval("policies/luoshan", &relative(&path));
+    refused(&run, 4);
+    assert!(run.stderr.contains("kaohe::facts::id_of_window"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("编号 `W01` 已是 windows[0] 的编号"), "{}", run.stderr);
+    assert!(run.stderr.contains("q3.json:"), "located: {}", run.stderr);
+}

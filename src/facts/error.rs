@@ -59,6 +59,12 @@ pub enum FactsError {
         record: RecordAt,
         first: usize,
     },
+    /// A staff member with the id of a window (`window`: its index): a
+    /// ledger asked for by id could be either.
+    IdOfWindow {
+        record: RecordAt,
+        window: usize,
+    },
     /// A record without `id`, `window`, `role`, or the attribute that
     /// weights an average (then `weights`: its id and label).
     MissingField {
@@ -514,6 +520,7 @@ impl Diagnostic for FactsError {
             FactsError::NotARecord { .. } => "kaohe::facts::not_a_record",
             FactsError::BadId { .. } => "kaohe::facts::bad_id",
             FactsError::DuplicateId { .. } => "kaohe::facts::duplicate_id",
+            FactsError::IdOfWindow { .. } => "kaohe::facts::id_of_window",
             FactsError::MissingField { .. } => "kaohe::facts::missing_field",
             FactsError::WrongType { .. } => "kaohe::facts::wrong_type",
             FactsError::UnknownWindow { .. } => "kaohe::facts::unknown_window",
@@ -680,6 +687,18 @@ impl Diagnostic for FactsError {
                 .help(lang.pick(
                     format!("第一次在 {key}[{first}]；每条记录要有自己的编号"),
                     format!("the first is {key}[{first}]; every record needs its own id"),
+                ))
+            }
+            FactsError::IdOfWindow { record, window } => {
+                let (index, id) = (record.index, record.id.as_deref().unwrap_or_default());
+                Text::new(lang.pick(
+                    format!("staff[{index}]：编号 `{id}` 已是 windows[{window}] 的编号"),
+                    format!("staff[{index}]: id `{id}` is the id of windows[{window}]"),
+                ))
+                .label(lang.pick("窗口的编号", "a window's id"))
+                .help(lang.pick(
+                    "工作人员和窗口各用自己的编号：结果和台账（`kaohe explain --id`）都按编号找记录",
+                    "give staff and windows ids of their own: results and ledgers (`kaohe explain --id`) find a record by its id",
                 ))
             }
             FactsError::MissingField { record, field, weights } => {
@@ -1222,6 +1241,7 @@ mod tests {
             FactsError::NotARecord { list: List::Substitutions, index: 0, found: JsonType::Null },
             FactsError::BadId { list: List::Staff, index: 2, found: JsonType::Bool },
             FactsError::DuplicateId { record: record(), first: 1 },
+            FactsError::IdOfWindow { record: record(), window: 0 },
             FactsError::MissingField { record: record(), field: "role".into(), weights: None },
             FactsError::MissingField {
                 record: record(),
@@ -1345,6 +1365,7 @@ mod tests {
             FactsError::NotARecord { .. } => 9,
             FactsError::BadId { .. } => 10,
             FactsError::DuplicateId { .. } => 11,
+            FactsError::IdOfWindow { .. } => 38,
             FactsError::MissingField { .. } => 12,
             FactsError::WrongType { .. } => 13,
             FactsError::UnknownWindow { .. } => 14,
@@ -1432,6 +1453,6 @@ mod tests {
                 max: Decimal::from(1_000_000),
             },
         ]);
-        crate::source::diagnostic::assert_worded(&examples, variant, 38);
+        crate::source::diagnostic::assert_worded(&examples, variant, 39);
     }
 }

@@ -310,10 +310,14 @@ impl<'p> Loader<'p> {
         let mut records = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             if let Some(record) = self.record(index, item, schema, &window_ids, windows) {
+                let span = || item.get("id").map_or(item.span, |m| m.value.span);
+                let at = || RecordAt { list: schema.list, index, id: Some(quoted(&record.id)) };
                 if let Some(first) = seen.get(&record.id) {
-                    let span = item.get("id").map_or(item.span, |m| m.value.span);
-                    let at = RecordAt { list: schema.list, index, id: Some(quoted(&record.id)) };
-                    self.error(span, FactsError::DuplicateId { record: at, first: *first });
+                    self.error(span(), FactsError::DuplicateId { record: at(), first: *first });
+                } else if let Some(&window) = window_ids.get(record.id.as_str()).filter(|_| schema.list == List::Staff)
+                {
+                    self.error(span(), FactsError::IdOfWindow { record: at(), window });
+                    seen.insert(record.id.clone(), index);
                 } else {
                     seen.insert(record.id.clone(), index);
                 }
