@@ -841,3 +841,29 @@ fn a_staff_member_with_a_window_id_is_refused() {
     assert!(flat(&run.stderr).contains("编号 `W01` 已是 windows[0] 的编号"), "{}", run.stderr);
     assert!(run.stderr.contains("q3.json:"), "located: {}", run.stderr);
 }
+
+/// Issue 9, finding 7: `rude_conduct: [5.0000000000000000000000000001]` was
+/// read exactly but rounded in the category's sum (a trace of −5.000…1, a
+/// category of 15). A facts number has at most 6 digits after the point, so
+/// every sum is exact; one with more is refused, not rounded.
+#[test]
+fn a_facts_number_with_more_than_6_decimals_is_refused() {
+    let dir = scratch("hostile-facts-scale");
+    let text = std::fs::read_to_string(root().join("examples/2026-Q3.json")).unwrap();
+    let given = "\"rude_conduct\": [6]";
+    assert!(text.contains(given));
+    let path = dir.join("q3.json");
+    for (number, refused_here) in [("5.0000000000000000000000000001", true), ("5.0000001", true), ("5.000001", false)] {
+        std::fs::write(&path, text.replacen(given, &format!("\"rude_conduct\": [{number}]"), 1)).unwrap();
+        let run = eval("policies/luoshan", &relative(&path));
+        if refused_here {
+            refused(&run, 4);
+            let stderr = flat(&run.stderr);
+            assert!(stderr.contains(&format!("数字 `{number}` 位数太多")), "{stderr}");
+            assert!(stderr.contains("小数点后最多 6 位"), "{stderr}");
+        } else {
+            assert_eq!(run.code, 0, "{number}: {}", run.stderr);
+            assert!(run.stdout.contains("-5.000001"), "exact in the trace");
+        }
+    }
+}

@@ -836,8 +836,9 @@ impl Diagnostic for FactsError {
                         "has more digits than can be read exactly",
                         lang.pick("位数太多", "too many digits"),
                         lang.pick(
-                            "kaohe 精确读取数字，小数点后最多 28 位".to_string(),
-                            "kaohe reads numbers exactly, to at most 28 digits after the point".to_string(),
+                            "kaohe 精确计算，事实的数字小数点后最多 6 位".to_string(),
+                            "kaohe computes exactly, and a fact's number has at most 6 digits after the point"
+                                .to_string(),
                         ),
                     ),
                     NumberProblem::NotANumber => (

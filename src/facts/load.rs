@@ -21,6 +21,9 @@ pub type Error = Located<FactsError>;
 
 /// The largest count or number of days a fact may hold: far beyond any real
 /// quarter, and small enough that no score can overflow a decimal.
+/// The most digits after the point a facts number may have (docs/io.md).
+const MAX_FACT_SCALE: u32 = 6;
+
 pub(super) const MAX_QUANTITY: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
@@ -838,7 +841,14 @@ impl<'p> Loader<'p> {
             self.error(value.span, error);
             return None;
         };
-        match parse_decimal(text) {
+        // At most 6 digits after the point, like a policy's own numbers: a
+        // million facts of 7 whole digits and 6 after sum exactly, where 28
+        // digits after the point would be rounded in the first sum.
+        let read = parse_decimal(text).and_then(|n| match n.normalize().scale() > MAX_FACT_SCALE {
+            true => Err(NumberError::TooPrecise),
+            false => Ok(n),
+        });
+        match read {
             Ok(n) => Some(n),
             Err(problem) => {
                 let problem = match problem {
