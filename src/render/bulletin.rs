@@ -71,6 +71,31 @@ fn by_rank(records: &[Record], scored: &[Scored]) -> Vec<usize> {
     order
 }
 
+/// The records `chosen` (indices into `records`) in rank order, then by id,
+/// as the bulletin names them: `王建国（公安户政窗口，98 分）`, a window
+/// `税务窗口（96 分）`.
+fn ranked_names(
+    quarter: &Quarter,
+    records: &[Record],
+    scored: &[Scored],
+    chosen: &[usize],
+    is_staff: bool,
+) -> Vec<String> {
+    let mut ranked = chosen.to_vec();
+    ranked.sort_by(|&a, &b| scored[a].rank.cmp(&scored[b].rank).then_with(|| records[a].id.cmp(&records[b].id)));
+    ranked
+        .into_iter()
+        .map(|i| {
+            let (record, total) = (&records[i], decimal(scored[i].total));
+            if is_staff {
+                format!("{}（{}，{total} 分）", record.name, window_name(quarter, record))
+            } else {
+                format!("{}（{total} 分）", record.name)
+            }
+        })
+        .collect()
+}
+
 fn window_name(quarter: &Quarter, record: &Record) -> String {
     record.window.and_then(|w| quarter.windows.get(w)).map_or(String::new(), |w| w.name.clone())
 }
@@ -110,28 +135,12 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
     let mut chosen = Section { heading: "一、评选结果".into(), ..Section::default() };
     for (subject, records, scored, selections, is_staff) in subjects {
         for selection in selections {
-            let mut names: Vec<usize> = selection.chosen.clone();
-            names.sort_by(|&a, &b| scored[a].rank.cmp(&scored[b].rank).then_with(|| records[a].id.cmp(&records[b].id)));
+            let names = ranked_names(quarter, records, scored, &selection.chosen, is_staff);
             let grade = &subject.grades[selection.grade];
             chosen.lists.push(NameList {
                 title: format!("{}{}（{} {}）", grade.name.label, subject.name.label, names.len(), unit(is_staff)),
                 cite: grade.quota.as_ref().map_or(String::new(), |q| q.cite.clone()),
-                names: names
-                    .iter()
-                    .map(|&i| {
-                        let record = &records[i];
-                        if is_staff {
-                            format!(
-                                "{}（{}，{} 分）",
-                                record.name,
-                                window_name(quarter, record),
-                                decimal(scored[i].total)
-                            )
-                        } else {
-                            format!("{}（{} 分）", record.name, decimal(scored[i].total))
-                        }
-                    })
-                    .collect(),
+                names,
                 none: format!("本期无{}{}。", grade.name.label, subject.name.label),
                 inline: true,
             });
@@ -146,8 +155,7 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
         for proposal in proposals {
             let Some(honour) = subject.honours.get(proposal.honour) else { continue };
             let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
-            let mut names: Vec<usize> = proposal.proposed.clone();
-            names.sort_by(|&a, &b| scored[a].rank.cmp(&scored[b].rank).then_with(|| records[a].id.cmp(&records[b].id)));
+            let names = ranked_names(quarter, records, scored, &proposal.proposed, is_staff);
             let mut title = format!(
                 "拟评{}（{} {}，从{from}中按总分由高到低，至多 {} 名）",
                 honour.name.label,
@@ -164,28 +172,9 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
                     decimal(tie.total)
                 ));
             }
-            chosen.lists.push(NameList {
-                title,
-                cite: honour.cite.clone(),
-                names: names
-                    .iter()
-                    .map(|&i| {
-                        let record = &records[i];
-                        if is_staff {
-                            format!(
-                                "{}（{}，{} 分）",
-                                record.name,
-                                window_name(quarter, record),
-                                decimal(scored[i].total)
-                            )
-                        } else {
-                            format!("{}（{} 分）", record.name, decimal(scored[i].total))
-                        }
-                    })
-                    .collect(),
-                none: "无。".into(),
-                inline: true,
-            });
+            chosen
+                .lists
+                .push(NameList { title, cite: honour.cite.clone(), names, none: "无。".into(), inline: true });
         }
     }
 
