@@ -52,7 +52,17 @@ pub const EVERY: &[(&str, &str)] = &[
 ];
 
 const POLICY: &str = "政策目录，如 `policies/luoshan`";
-const OUT: &str = "把结果写到 FILE，而不是标准输出（`-` 即标准输出）：要么写完整，要么不写；经链接写到其目标，保留所替换文件的权限；绝不覆盖本次运行读取的文件，绝不写到设备";
+/// `--out` of the commands that write through `kaohe::output`: what is written, and how.
+macro_rules! out {
+    ($what:literal) => {
+        concat!(
+            "把",
+            $what,
+            "写到 FILE，而不是标准输出（`-` 即标准输出）：要么写完整，要么不写；经链接写到其目标，\
+             保留所替换文件的权限；绝不覆盖本次运行读取的文件，绝不写到设备"
+        )
+    };
+}
 const SORT_COMPACT_WINDOW: [(&str, &str); 3] = [
     ("sort", "表格各行的顺序：按名次（同分按编号）、按编号、按窗口（再按名次），或按事实文件中的顺序"),
     ("compact", "适合 100 列宽：类别用简称（表下附图例），否决和标记改为编号注释"),
@@ -104,7 +114,7 @@ pub const COMMANDS: &[Words] = &[
                 "format",
                 "`table` 供人在终端上读；`json` 供其他工具；`xlsx` 为工作簿（每个考核对象一张工作表，每行计分明细）。不给时由 `--out` 的扩展名决定（`.json`、`.txt`、`.xlsx`），否则为 `table`",
             ),
-            ("out", OUT),
+            ("out", out!("结果")),
             SORT_COMPACT_WINDOW[0],
             SORT_COMPACT_WINDOW[1],
             SORT_COMPACT_WINDOW[2],
@@ -174,7 +184,7 @@ pub const COMMANDS: &[Words] = &[
                 "format",
                 "`table` 供人在终端上读；`json` 供其他工具；`xlsx` 为工作簿（全年，及各季度的计分明细）。不给时由 `--out` 的扩展名决定（`.json`、`.txt`、`.xlsx`），否则为 `table`",
             ),
-            ("out", OUT),
+            ("out", out!("结果")),
             SORT_COMPACT_WINDOW[0],
             SORT_COMPACT_WINDOW[1],
             SORT_COMPACT_WINDOW[2],
@@ -206,12 +216,12 @@ pub const COMMANDS: &[Words] = &[
                 "office",
                 "落款中的印发机关（第十七条：报局办公室通过后印发）；默认为政策标题中的局名加“办公室”",
             ),
-            ("drafter", "落款下的拟稿单位（第十条：具体工作由环境股承办）"),
+            ("drafter", "落款下的拟稿单位，依第十条“具体工作由环境股承办”"),
         ],
     },
     Words {
         name: "check",
-        about: "不用事实，解析并检查政策目录，对可能是笔误之处给出警告（`--deny-warnings` 则因此拒绝）",
+        about: "不用事实，解析并检查政策目录，对可能是笔误之处给出警告（带 `--deny-warnings` 时因警告而拒绝）",
         long_about: None,
         after_help: Some(EXIT_CODES),
         args: &[
@@ -264,12 +274,12 @@ pub const COMMANDS: &[Words] = &[
                 "format",
                 "`table` 供人在终端上读；`json` 供其他工具。不给时由 `--out` 的扩展名决定（`.json`、`.txt`），否则为 `table`",
             ),
-            ("out", OUT),
+            ("out", out!("比较结果")),
         ],
     },
     Words {
         name: "doc",
-        about: "把政策印成局里的附件评分细则（考核内容、考核要求、增减分值、依据），中文，Markdown 或自成一体的 HTML 页面",
+        about: "把政策印成局里的附件评分细则（考核内容、考核要求、增减分值、依据）：中文，Markdown 或自成一体的 HTML 页面",
         long_about: None,
         after_help: Some(EXIT_CODES),
         args: &[
@@ -283,7 +293,7 @@ pub const COMMANDS: &[Words] = &[
                 "版本目录中要印的那个版本：其子目录名（`2026`）或施行日期（`2026-01-01`）。不给时为最新的版本",
             ),
             ("all", "印出每个版本，最早的在前"),
-            ("out", OUT),
+            ("out", out!("评分细则")),
         ],
     },
     Words {
@@ -323,7 +333,7 @@ pub const COMMANDS: &[Words] = &[
     },
     Words {
         name: "template",
-        about: "写出一个考核期待填的事实工作簿（.xlsx）：人员表和窗口表，政策的标签作表头，填好名单，并用数据验证在录入时发现错误",
+        about: "为一个考核期写出待填的事实工作簿（.xlsx）：人员表和窗口表，以政策的标签作表头，名单已填好，并以数据验证在录入时发现错误",
         long_about: None,
         after_help: Some(
             "\
