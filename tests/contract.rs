@@ -540,6 +540,12 @@ fn a_command_line_mistake_is_worded_like_every_other_diagnostic() {
     assert!(flat(&run.stderr).contains("`--format` 不能取 `xml`"), "{}", run.stderr);
     assert!(flat(&run.stderr).contains("可取的值：`table`、`json`、`xlsx`"), "{}", run.stderr);
 
+    // diff writes no workbook: `--format xlsx` was once taken, and a table written.
+    let run =
+        kaohe(&["--lang", "zh", "diff", "--from", POLICY, "--to", POLICY, "--facts", EXAMPLE, "--format", "xlsx"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("可取的值：`table`、`json`"), "{}", run.stderr);
+
     let run = kaohe(&["--lang", "zh", "gather", "--period", "2026-Q3"]);
     refused(&run, 2);
     assert!(flat(&run.stderr).contains("缺少必需的选项：`--policy <DIR>`、`--records <PATH>`"), "{}", run.stderr);
