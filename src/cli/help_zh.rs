@@ -139,7 +139,7 @@ pub const COMMANDS: &[Words] = &[
                             承诺时限 办结时间 红黄牌 亮牌日期]
   reviews.csv     评价      评价时间 窗口编号 评价 [工号 办件编号]
 
-列名也可以用英文（见 docs/records.md）；其他列不读取。每张表如何统计，
+列名也可以用英文（见 kaohe 源代码中的 docs/records.md）；其他列不读取。每张表如何统计，
 由政策的 records.rules 及其日历 calendar.rules 规定。
 
 每一行被拒绝的记录都会报出其文件或工作表、行和列，并且什么也不写。
@@ -352,7 +352,7 @@ pub const COMMANDS: &[Words] = &[
             ("period", "工作簿所属的考核期：季度如 `2026-Q4`，或年度、月份"),
             (
                 "roster",
-                "要填入的名单：docs/records.md 中的 `roster.csv`（工号、姓名、窗口编号、角色、进驻日期、离开日期），窗口名称取自其旁边的 `windows.csv`；或原始记录工作簿（其工作表 人员 和 窗口）",
+                "要填入的名单：kaohe 源代码中 docs/records.md 所说的 `roster.csv`（工号、姓名、窗口编号、角色、进驻日期、离开日期），窗口名称取自其旁边的 `windows.csv`；或原始记录工作簿（其工作表 人员 和 窗口）",
             ),
             ("out", "把工作簿写到 FILE（`.xlsx`）：要么写完整，要么不写，绝不覆盖输入"),
         ],
