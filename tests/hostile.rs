@@ -867,3 +867,189 @@ fn a_facts_number_with_more_than_6_decimals_is_refused() {
         }
     }
 }
+
+// ------------------------------------------------------------ terminal-safe diagnostics (finding 9)
+
+/// One diagnostic of a human rendering: from its code's line to the next.
+fn diagnostic_block<'a>(stderr: &'a str, code: &str, needle: &str) -> &'a str {
+    let starts: Vec<usize> = stderr.match_indices("\nkaohe::").map(|(i, _)| i + 1).chain([0]).collect();
+    let mut starts: Vec<usize> = starts.into_iter().filter(|&i| stderr[i..].starts_with("kaohe::")).collect();
+    starts.sort_unstable();
+    let block = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| &stderr[start..starts.get(k + 1).copied().unwrap_or(stderr.len())])
+        .find(|block| block.starts_with(&format!("{code}\n")) && block.contains(needle));
+    block.unwrap_or_else(|| panic!("no {code} saying {needle:?} in:\n{stderr}"))
+}
+
+/// Where a rendered diagnostic points: its header's line and column, and
+/// the snippet's text from where the label's underline starts.
+fn pointed_at(block: &str) -> (usize, usize, String) {
+    use unicode_width::UnicodeWidthStr;
+    let header = block.lines().find_map(|l| l.split_once("╭─[")).unwrap().1.trim_end_matches(']');
+    let mut place = header.rsplitn(3, ':');
+    let column: usize = place.next().unwrap().parse().unwrap();
+    let line: usize = place.next().unwrap().parse().unwrap();
+    let lines: Vec<&str> = block.lines().collect();
+    let at = lines.iter().position(|l| l.trim_start().starts_with(&format!("{line} │ "))).unwrap();
+    let (gutter, text) = lines[at].split_once("│ ").unwrap();
+    let underline = lines[at + 1];
+    let mark = underline.find(['─', '┬', '▶']).unwrap();
+    let offset = underline[..mark].width() - (gutter.width() + "│ ".width());
+    let mut width = 0;
+    let from = text.char_indices().find(|&(i, _)| {
+        let found = width >= offset;
+        width += text[i..].chars().next().map_or(0, |c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0));
+        found
+    });
+    (line, column, from.map_or(String::new(), |(i, _)| text[i..].to_string()))
+}
+
+/// The line (as JSON counts it: `\n`s) and the byte column (as the human
+/// header counts it) of `needle` in `text`.
+fn place_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} is not in the file"));
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (text[..at].matches('\n').count() + 1, at - line_start + 1)
+}
+
+/// The `--error-format json` line of `code` whose message holds `needle`.
+fn json_diagnostic(stderr: &str, code: &str, needle: &str) -> serde_json::Value {
+    stderr
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|d| d["code"] == code && d["message"].as_str().unwrap().contains(needle))
+        .unwrap_or_else(|| panic!("no {code} with {needle:?}:\n{stderr}"))
+}
+
+/// Every ESC is the start of a colour (SGR) code: none came from the input.
+fn only_colour_codes(text: &str) {
+    for (at, _) in text.match_indices('\u{1b}') {
+        let rest = &text[at + 1..];
+        let code = rest.strip_prefix('[').and_then(|r| r.split_once('m')).map(|(c, _)| c);
+        assert!(
+            code.is_some_and(|c| c.bytes().all(|b| b.is_ascii_digit() || b == b';')),
+            "an ESC that is not colour at {at}: {:?}",
+            &rest[..rest.len().min(20)]
+        );
+    }
+}
+
+/// Issue 9, finding 9, in diagnostics: what a facts file holds (an ESC and
+/// a BEL in a key, U+202E in a key and in a name, a lone carriage return
+/// between two fields) is shown escaped in the message and in the lines
+/// miette quotes, and the header and the underline still point at the key
+/// (the line as `--error-format json` gives it, the file's own byte column).
+/// `--error-format json` keeps the key exactly.
+#[test]
+fn diagnostics_show_what_a_facts_file_holds_escaped_and_point_at_it() {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let (name, field) = (r#""name": "王建国""#, r#""rude_conduct": [6]"#);
+    assert!(text.contains(name) && text.contains(field) && text.contains(r#""id": "S0001", "#));
+    let hostile = text
+        .replacen(r#""id": "S0001", "#, "\"id\": \"S0001\",\r ", 1)
+        .replacen(name, "\"name\": \"王\u{202e}建国\", \"bogus\\u001b]0;t\\u0007\": 1", 1)
+        .replacen(field, "\"rude\\u001b[2J_conduct\": [6], \"\u{202e}abc\": 1", 1);
+    let path = scratch("hostile-facts-diagnostics").join("q3.json");
+    std::fs::write(&path, &hostile).unwrap();
+    let facts = relative(&path);
+    let run = kaohe(&["eval", "--policy", POLICY, "--facts", &facts]);
+    refused(&run, 4);
+    assert_terminal_safe("facts diagnostics", &run.stderr);
+    let json = kaohe(&["eval", "--policy", POLICY, "--facts", &facts, "--error-format", "json"]);
+    for (code, key, message) in [
+        ("kaohe::facts::unknown_field", r#""bogus\u001b]0;t\u0007""#, r"未知字段 `bogus\u{1b}]0;t\u{7}`"),
+        ("kaohe::facts::unknown_fact", r#""rude\u001b[2J_conduct""#, r"未知事实 `rude\u{1b}[2J_conduct`"),
+        ("kaohe::facts::unknown_fact", "\"\u{202e}abc\"", r"未知事实 `\u{202e}abc`"),
+    ] {
+        let block = diagnostic_block(&run.stderr, code, message);
+        let (line, column, from) = pointed_at(block);
+        assert_eq!((line, column), place_of(&hostile, key), "{block}");
+        let shown = safe_key(key);
+        assert!(from.starts_with(&shown), "the underline starts at {from:?}, not {shown:?}:\n{block}");
+        // JSON: the same line, the key exactly.
+        let raw: String = serde_json::from_str(key).unwrap();
+        let exact = json_diagnostic(&json.stderr, code, &raw);
+        assert_eq!(exact["line"], line, "{exact}");
+    }
+    // A name on a quoted line is escaped there too.
+    assert!(run.stderr.contains(r#""name": "王\u{202e}建国""#), "{}", run.stderr);
+    // In colour, the only ESCs are miette's own.
+    let coloured = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(["eval", "--policy", POLICY, "--facts", &facts, "--color=always", "--lang=zh"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(coloured.stderr).unwrap();
+    assert!(stderr.contains("\u{1b}["), "coloured");
+    only_colour_codes(&stderr);
+    assert!(!stderr.contains('\u{202e}') && !stderr.contains('\r'), "{stderr}");
+
+    // A raw ESC inside a JSON string is refused where it stands, and shown escaped.
+    let raw = text.replacen(name, "\"name\": \"王\u{1b}[2J建国\"", 1);
+    std::fs::write(&path, &raw).unwrap();
+    let run = kaohe(&["eval", "--policy", POLICY, "--facts", &facts]);
+    refused(&run, 4);
+    assert_terminal_safe("a raw ESC", &run.stderr);
+    let code = run.stderr.lines().next().unwrap();
+    let (line, column, from) = pointed_at(diagnostic_block(&run.stderr, code, ""));
+    assert_eq!((line, column), place_of(&raw, "\u{1b}"), "{}", run.stderr);
+    assert!(from.starts_with(r"\u{1b}[2J建国"), "{from:?}\n{}", run.stderr);
+}
+
+/// A JSON key as a diagnostic quotes it from the file: its raw characters
+/// escaped (`\u001b` written in the file is text already).
+fn safe_key(key: &str) -> String {
+    key.replace('\u{202e}', r"\u{202e}")
+}
+
+/// The same for a policy: a grade's label holding U+202E and an ESC
+/// sequence before the band a quota names wrongly, and a comment holding
+/// them before a lone carriage return. Each message, label and quoted line
+/// is terminal-safe; the header and the underline point at the band and at
+/// the carriage return (shown `⏎`); JSON keeps the words exactly.
+#[test]
+fn diagnostics_show_what_a_rules_file_holds_escaped_and_point_at_it() {
+    let grade = "excellent \"优秀\"     chosen from competent";
+    let category = "    category discipline \"工作纪律\" 20 {\n";
+    for (name, from, to, code, needle, shown) in [
+        (
+            "hostile-rules-diagnostics-grade",
+            grade,
+            "excellent \"优\u{202e}秀\u{1b}[2J\"     chosen from competant",
+            "kaohe::check::no_band_to_choose",
+            "competant",
+            "competant",
+        ),
+        (
+            "hostile-rules-diagnostics-cr",
+            category,
+            "    category discipline \"工作\u{2066}纪律\" 20 { # \u{1b}[2J\u{202e}清屏\r        hidden \"藏\" count\n",
+            "kaohe::syntax::lone_carriage_return",
+            "\r",
+            "⏎        hidden",
+        ),
+    ] {
+        let dir = policy_copy(name);
+        let file = dir.join("staff.rules");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{from}");
+        let hostile = text.replacen(from, to, 1);
+        std::fs::write(&file, &hostile).unwrap();
+        let policy = relative(&dir);
+        let run = kaohe(&["check", "--policy", &policy]);
+        refused(&run, 3);
+        assert_terminal_safe(name, &run.stderr);
+        let block = diagnostic_block(&run.stderr, code, "");
+        let (line, column, at) = pointed_at(block);
+        assert_eq!((line, column), place_of(&hostile, needle), "{block}");
+        assert!(at.starts_with(shown), "{name}: the underline starts at {at:?}:\n{block}");
+        let json = kaohe(&["check", "--policy", &policy, "--error-format", "json"]);
+        assert_eq!(json_diagnostic(&json.stderr, code, "")["line"], line, "{}", json.stderr);
+    }
+    // The quoted line shows the label and the comment escaped.
+    let dir = root().join("target/test-scratch/hostile-rules-diagnostics-cr");
+    let run = kaohe(&["check", "--policy", &relative(&dir)]);
+    assert!(run.stderr.contains(r#""工作\u{2066}纪律" 20 { # \u{1b}[2J\u{202e}清屏⏎"#), "{}", run.stderr);
+}
