@@ -1053,3 +1053,48 @@ fn diagnostics_show_what_a_rules_file_holds_escaped_and_point_at_it() {
     let run = kaohe(&["check", "--policy", &relative(&dir)]);
     assert!(run.stderr.contains(r#""工作\u{2066}纪律" 20 { # \u{1b}[2J\u{202e}清屏⏎"#), "{}", run.stderr);
 }
+
+// ------------------------------------------------------------ a second byte-order mark (14)
+
+/// Issue 9 (14): one byte-order mark is skipped (Notepad writes one); a
+/// second was skipped too, by the JSON reader after the file reader. Now
+/// the file reader takes one and refuses a second, saying where it is and
+/// how to delete it: facts, `.rules` files and `kaohe fmt` alike.
+#[test]
+fn a_second_byte_order_mark_is_refused_where_it_is() {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let dir = scratch("hostile-second-bom");
+    let path = dir.join("q3.json");
+    std::fs::write(&path, format!("\u{feff}\u{feff}{text}")).unwrap();
+    let facts = relative(&path);
+    let said = |stderr: &str| {
+        let stderr = flat(stderr);
+        assert!(stderr.contains("kaohe::read::second_bom"), "{stderr}");
+        assert!(stderr.contains("以两个字节顺序标记（U+FEFF）开头：第 1 行第 1 列（字节偏移 3）是第二个"), "{stderr}");
+        assert!(stderr.contains(r"sed -i '1s/^\xEF\xBB\xBF//'"), "how to fix it: {stderr}");
+    };
+    let run = eval(POLICY, &facts);
+    refused(&run, 4);
+    said(&run.stderr);
+    assert!(run.stderr.contains(&format!("`{facts}`")), "{}", run.stderr);
+    let json = kaohe(&["eval", "--policy", POLICY, "--facts", &facts, "--error-format", "json"]);
+    let line: serde_json::Value = serde_json::from_str(json.stderr.lines().next().unwrap()).unwrap();
+    assert_eq!((line["code"].as_str(), line["file"].as_str()), (Some("kaohe::read::second_bom"), Some(&*facts)));
+
+    let policy = policy_copy("hostile-second-bom-rules");
+    let rules = policy.join("staff.rules");
+    let original = std::fs::read_to_string(&rules).unwrap();
+    std::fs::write(&rules, format!("\u{feff}\u{feff}{original}")).unwrap();
+    let run = eval(&relative(&policy), EXAMPLE);
+    refused(&run, 3);
+    said(&run.stderr);
+    assert!(run.stderr.contains("staff.rules`"), "{}", run.stderr);
+    let run = kaohe(&["fmt", "--check", &relative(&rules)]);
+    refused(&run, 3);
+    said(&run.stderr);
+    // The fix the help gives works, and one mark is fine.
+    let fixed = std::process::Command::new("sed").args(["-i", r"1s/^\xEF\xBB\xBF//"]).arg(&rules).status().unwrap();
+    assert!(fixed.success());
+    assert_eq!(std::fs::read_to_string(&rules).unwrap(), format!("\u{feff}{original}"));
+    scored(&eval(&relative(&policy), EXAMPLE));
+}
