@@ -1,5 +1,8 @@
 //! The `kaohe` command: parses the command line and hands it to `cli`.
 
+// As in the library: output through `kaohe::output` only (clippy.toml).
+#![deny(clippy::disallowed_methods)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

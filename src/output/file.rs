@@ -114,6 +114,7 @@ fn is_stdout(path: &Path) -> bool {
 
 /// Replace the regular file at `path` (or create it) with what `render`
 /// writes, atomically.
+#[allow(clippy::disallowed_methods, reason = "the one writer of output files")]
 pub fn replace_with(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -156,7 +157,7 @@ fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> io::Res
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::disallowed_methods)]
 
     use super::*;
     use std::os::unix::fs::PermissionsExt;
