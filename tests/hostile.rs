@@ -1317,3 +1317,26 @@ fn a_version_directory_without_permission_is_an_error() {
     assert!(output.stdout.is_empty(), "nothing scored");
     assert!(flat(&stderr).contains(&format!("无法读取 `{policy}/2027`：没有权限")), "{stderr}");
 }
+
+/// Issue 9, finding 13: `expect` written twice in a case was last-wins
+/// (serde_json); now the case fails, saying where the second one is.
+/// (tests/policy_tests.rs has the exact comparison and a key twice inside
+/// an expected record.)
+#[test]
+fn a_case_that_writes_expect_twice_fails() {
+    let dir = policy_copy("hostile-case-expect-twice");
+    let text = std::fs::read_to_string(root().join("policies/luoshan/2026/tests/attendance.json")).unwrap();
+    let at = text.find("\"expect\"").unwrap();
+    let twice = format!("{}\"expect\": {{\"S1\": {{\"total\": 1}}}},\n  {}", &text[..at], &text[at..]);
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    std::fs::write(dir.join("tests/twice.json"), &twice).unwrap();
+    let run = kaohe(&["test", "--policy", &relative(&dir)]);
+    assert_eq!(run.code, 5, "{}{}", run.stdout, run.stderr);
+    let second = twice[at + 1..].find("\"expect\"").unwrap() + at + 1;
+    let line = twice[..second].matches('\n').count() + 1;
+    assert!(
+        run.stdout.contains(&format!("the key `expect` is written twice in one object (line {line}, column 3)")),
+        "{}",
+        run.stdout
+    );
+}
