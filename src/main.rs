@@ -1,6 +1,9 @@
 //! The `kaohe` command: parses the command line (its `--help` in the run's
 //! language) and hands it to `cli`.
 
+// As in the library: output through `kaohe::output` only (clippy.toml).
+#![deny(clippy::disallowed_methods)]
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -2,11 +2,11 @@
 //! English, for a person or for a script. Global options of every
 //! subcommand.
 
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args, ValueEnum};
 use kaohe::diagnostic::Lang;
+use kaohe::output::stdio::Stream;
 use kaohe::render::{Diagnostics, ErrorFormat};
 
 #[derive(Debug, Args)]
@@ -61,7 +61,7 @@ impl StderrArgs {
     pub fn diagnostics(&self) -> Diagnostics {
         JSON.store(self.error_format == ErrorFormatArg::Json, Ordering::Relaxed);
         let color = match self.color {
-            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => Stream::Stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             Color::Always => true,
             Color::Never => false,
         };
