@@ -280,10 +280,13 @@ impl miette::Diagnostic for Shown<'_> {
 /// copy with that escaped as [`safe::source`] escapes it. The labels' spans
 /// are found in the copy; the line a label is on is the same (only `\n`
 /// and `\r\n` end a line in it, as for `--error-format json`), and the
-/// column in the header is the file's own.
+/// column in the header is the file's own, in characters.
 struct Snippet {
+    /// What is shown: the file, or its escaped copy.
     named: Named,
     escaped: Option<Escaped>,
+    /// The file itself, for the header's column.
+    file: Named,
 }
 
 impl Snippet {
@@ -291,10 +294,10 @@ impl Snippet {
         let name = safe::name(source.name());
         let escaped = safe::source(source.text());
         if escaped.is_none() && name == source.name() {
-            return Snippet { named: source.clone(), escaped: None };
+            return Snippet { named: source.clone(), escaped: None, file: source.clone() };
         }
         let text: Arc<str> = Arc::from(escaped.as_ref().map_or(source.text(), |e| e.text.as_str()));
-        Snippet { named: Named::new(&name, &text), escaped }
+        Snippet { named: Named::new(&name, &text), escaped, file: source.clone() }
     }
 
     /// Where a span of the file is in what is shown.
@@ -318,12 +321,17 @@ impl SourceCode for Snippet {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let contents = self.named.read_span(span, context_lines_before, context_lines_after)?;
-        let Some(escaped) = &self.escaped else { return Ok(contents) };
-        // miette's column counts bytes from the line's start: the file's
-        // bytes, not the escapes'.
+        // miette asks for the label alone (no context lines) for the header,
+        // `[file:line:column]`, and counts its column in bytes of what it is
+        // shown. The header gives the file's own column in characters, as
+        // `--error-format json` and an editor do: `"name": "张三", "x"`
+        // points at column 21, not 25.
+        if context_lines_before != 0 || context_lines_after != 0 {
+            return Ok(contents);
+        }
         let at = contents.span().offset();
-        let line_start = at.saturating_sub(contents.column());
-        let column = escaped.original(at).saturating_sub(escaped.original(line_start));
+        let in_file = self.escaped.as_ref().map_or(at, |escaped| escaped.original(at));
+        let column = line_col(self.file.text(), in_file).1.saturating_sub(1);
         let shown = MietteSpanContents::new_named(
             self.named.name().to_string(),
             contents.data(),
