@@ -30,7 +30,7 @@ pub use reason::{Read, Reason, Test};
 pub use standing::{Proposal, Selection, Standing, Tie};
 
 use crate::facts::{Quarter, Record, Value};
-use crate::policy::{Measure, Part, Policy, Scope, Subject, Term, TermScope};
+use crate::policy::{GradeId, Measure, Part, Policy, Scope, Subject, Term, TermScope};
 
 #[derive(Debug, Clone)]
 pub struct Results {
@@ -55,9 +55,9 @@ pub struct Scored {
     pub total: Decimal,
     /// Index into the subject's grades: the band of the total, until a
     /// chosen grade (`excellent`) replaces it.
-    pub grade: usize,
+    pub grade: GradeId,
     /// The band of the total, whatever was chosen.
-    pub band: usize,
+    pub band: GradeId,
     pub rank: usize,
     /// Left out of a chosen grade with a group tied at the quota cut.
     pub left_out_tied: bool,
@@ -136,7 +136,7 @@ fn stand(policy: &Policy, quarter: &Quarter, sums: &StaffSums, results: &mut Res
     for (subject, scored, is_staff) in
         [(&policy.staff, &mut results.staff, true), (&policy.window, &mut results.windows, false)]
     {
-        let view = |i: usize, grade: Option<usize>| {
+        let view = |i: usize, grade: Option<GradeId>| {
             let (record, window) =
                 if is_staff { (&quarter.staff[i], quarter.staff[i].window) } else { (&quarter.windows[i], Some(i)) };
             QuarterView { record, window, sums, grade }
@@ -217,7 +217,7 @@ struct QuarterView<'a> {
     record: &'a Record,
     window: Option<usize>,
     sums: &'a StaffSums,
-    grade: Option<usize>,
+    grade: Option<GradeId>,
 }
 
 impl reason::Record for QuarterView<'_> {
@@ -237,12 +237,12 @@ impl reason::Record for QuarterView<'_> {
         self.record.role
     }
 
-    fn grade(&self) -> Option<usize> {
+    fn grade(&self) -> Option<GradeId> {
         self.grade
     }
 
     // check keeps `in every quarter` out of quarterly conditions.
-    fn quarters_with(&self, _grade: usize) -> (usize, usize) {
+    fn quarters_with(&self, _grade: GradeId) -> (usize, usize) {
         (0, 1)
     }
 }
@@ -426,7 +426,7 @@ fn score(
     }
     let total = categories.iter().sum::<Decimal>() + penalties + bonus;
     // check proves the bands cover every total; the fallback is never taken.
-    let grade = subject.grade(total).unwrap_or(0);
+    let grade = subject.grade(total).unwrap_or(GradeId(0));
     Scored {
         categories,
         penalties,

@@ -142,14 +142,14 @@ impl Ledger<'_> {
     /// The band, any chosen grade and how it was chosen, vetoes and flags.
     fn standing(&self, out: &mut String) -> Result {
         let (subject, scored) = (self.subject, self.scored);
-        if let Some(band) = subject.grades.get(scored.band) {
+        if let Some(band) = subject.band(scored.band) {
             writeln!(out, "档次 band   {} {}（{}）", band.name.label, band.name.id, band_words(band))?;
         }
         let selections =
             if self.window.is_some() { &self.results.window_selections } else { &self.results.staff_selections };
         for selection in selections {
-            let Some(grade) = subject.grades.get(selection.grade) else { continue };
-            let from = subject.grades.get(selection.from).map_or("", |g| g.name.label.as_str());
+            let Some(grade) = subject.band(selection.grade) else { continue };
+            let from = subject.band(selection.from).map_or("", |g| g.name.label.as_str());
             let cite = grade.quota.as_ref().map_or("", |q| q.cite.as_str());
             let me = self.index();
             let unfilled = match selection.unfilled() {
@@ -191,7 +191,7 @@ impl Ledger<'_> {
         let members = &self.policy.staff;
         for why in &scored.vetoes {
             let Some(veto) = subject.vetoes.get(why.index) else { continue };
-            let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
+            let grade = subject.band(veto.grade).map_or("", |g| g.name.label.as_str());
             writeln!(out, "不得评为{grade}：{}  [{}]", reason_chinese(subject, members, &why.tests), veto.cite)?;
             self.words(out, &veto.cite, veto.wording.as_deref(), &veto.readings)?;
             self.condition_evidence(out, &veto.condition)?;
@@ -203,7 +203,7 @@ impl Ledger<'_> {
             self.words(out, &flag.cite, flag.wording.as_deref(), &flag.readings)?;
             self.condition_evidence(out, &flag.condition)?;
         }
-        if let Some(grade) = subject.grades.get(scored.grade) {
+        if let Some(grade) = subject.band(scored.grade) {
             let label = subject.grade_label(scored.grade, self.record.staff_type);
             writeln!(out, "等次 grade  {label} {}（名次 {}）", grade.name.id, scored.rank)?;
         }
@@ -222,7 +222,7 @@ impl Ledger<'_> {
             if !proposal.candidates.contains(&me) {
                 continue;
             }
-            let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+            let from = subject.band(honour.from).map_or("", |g| g.name.label.as_str());
             let how = format!(
                 "从{from}中按总分由高到低，至多 {} 名：本期可列 {} 个  [{}]",
                 proposal.limit,

@@ -255,7 +255,7 @@ fn proposals(
 ) -> io::Result<()> {
     for proposal in proposals {
         let Some(honour) = subject.honours.get(proposal.honour) else { continue };
-        let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+        let from = subject.band(honour.from).map_or("", |g| g.name.label.as_str());
         let names: Vec<String> = proposal
             .proposed
             .iter()

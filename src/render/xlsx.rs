@@ -18,7 +18,7 @@ use super::{decimal, entry_cite, entry_id, entry_part, part_id, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults, ScoredQuarter};
 use crate::eval::{Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
-use crate::policy::{Policy, Subject};
+use crate::policy::{GradeId, Policy, Subject};
 
 /// One cell's value.
 #[derive(Debug, Clone)]
@@ -138,12 +138,12 @@ fn marks_text(marks: &[Mark]) -> String {
     marks.iter().map(|m| format!("{}（{}）", m.inline(), m.reason)).collect::<Vec<_>>().join("；")
 }
 
-fn grade_label(subject: &Subject, grade: usize) -> String {
-    subject.grades.get(grade).map_or(String::new(), |g| g.name.label.clone())
+fn grade_label(subject: &Subject, grade: GradeId) -> String {
+    subject.band(grade).map_or(String::new(), |g| g.name.label.clone())
 }
 
-fn grade_id(subject: &Subject, grade: usize) -> String {
-    subject.grades.get(grade).map_or(String::new(), |g| g.name.id.clone())
+fn grade_id(subject: &Subject, grade: GradeId) -> String {
+    subject.band(grade).map_or(String::new(), |g| g.name.id.clone())
 }
 
 /// A quarter's results.
