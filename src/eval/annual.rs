@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::reason::{self, Reason};
 use super::standing::{self, Selection, Standing};
 use super::{magnitude, round_half_away, Results, StaffSums};
-use crate::facts::{Period, Quarter, Record};
+use crate::facts::{Period, Quarter, Record, WindowIx};
 use crate::policy::{AnnualRules, GradeId, Policy, Subject, Term, TermScope};
 
 /// One quarter of the year, scored.
@@ -156,7 +156,7 @@ fn record(view: &YearView<'_>, rules: &AnnualRules) -> AnnualRecord {
         let subject_q = if view.is_staff { &scored.policy.staff } else { &scored.policy.window };
         let grade = subject_q.band(result.grade).map_or(String::new(), |g| g.name.id.clone());
         entries.push((scored.quarter.period, result.total, grade));
-        if let Some(window) = record.window.and_then(|w| scored.quarter.windows.get(w)) {
+        if let Some(window) = record.window.and_then(|w| scored.quarter.window(w)) {
             if windows.last() != Some(&window.id) {
                 windows.push(window.id.clone());
             }
@@ -244,7 +244,7 @@ impl reason::Record for YearView<'_> {
         let mut sum = Decimal::ZERO;
         for &(q, r) in self.appearances {
             let record = self.record(q, r);
-            let window = if self.is_staff { record.window } else { Some(r) };
+            let window = if self.is_staff { record.window } else { Some(WindowIx(r)) };
             sum += match term {
                 Term::Fact { fact, scope: TermScope::Own } => record.fact(fact).map(magnitude).unwrap_or_default(),
                 Term::Fact { fact, scope: TermScope::Window | TermScope::Staff } => {

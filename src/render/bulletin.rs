@@ -97,7 +97,7 @@ fn ranked_names(
 }
 
 fn window_name(quarter: &Quarter, record: &Record) -> String {
-    record.window.and_then(|w| quarter.windows.get(w)).map_or(String::new(), |w| w.name.clone())
+    record.window.and_then(|w| quarter.window(w)).map_or(String::new(), |w| w.name.clone())
 }
 
 /// `（20）` after a category's label: its points.

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::{decimal, entry_cite, entry_part, evidence, reason_chinese, safe};
 use crate::eval::{Cited, Entry, Results, Scored, Source, Whose};
-use crate::facts::{Evidenced, Quarter, Record, Value};
+use crate::facts::{Evidenced, Quarter, Record, Value, WindowIx};
 use crate::policy::{Band, Condition, FactKind, Measure, Part, Policy, Scope, Subject};
 
 /// The ledger of staff member `index` (or window `index` when not `staff`).
@@ -38,7 +38,7 @@ pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool
         subject: &policy.window,
         record: quarter.windows.get(index)?,
         scored: results.windows.get(index)?,
-        window: Some(index),
+        window: Some(WindowIx(index)),
         shown: Default::default(),
     };
     let mut out = String::new();
@@ -69,7 +69,7 @@ pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) 
                 subject: &policy.window,
                 record: &quarter.windows[w],
                 scored: results.windows.get(w)?,
-                window: Some(w),
+                window: Some(WindowIx(w)),
                 shown: Default::default(),
             }
         }
@@ -87,7 +87,7 @@ struct Ledger<'a> {
     record: &'a Record,
     scored: &'a Scored,
     /// The record's index when it is a window.
-    window: Option<usize>,
+    window: Option<WindowIx>,
     /// The rows (by cite) and readings (by index) already quoted: each is quoted once.
     shown: std::cell::RefCell<(Vec<String>, Vec<usize>)>,
 }
@@ -99,7 +99,7 @@ impl Ledger<'_> {
     fn write(&self, out: &mut String) -> Result {
         let (subject, record, scored) = (self.subject, self.record, self.scored);
         write!(out, "{} {}（{}", safe::name(&record.id), safe::name(&record.name), subject.name.label)?;
-        if let Some(window) = record.window.and_then(|w| self.quarter.windows.get(w)) {
+        if let Some(window) = record.window.and_then(|w| self.quarter.window(w)) {
             write!(out, "，{} {}", safe::name(&window.id), safe::name(&window.name))?;
         }
         if let Some(role) = record.role.and_then(|r| subject.role(r)) {
@@ -453,7 +453,7 @@ impl Ledger<'_> {
         let n = decimal(entry.quantity);
         match &rule.measure {
             Measure::Each { points, .. } if rule.scope == Scope::Window => {
-                let window = self.record.window.and_then(|w| self.quarter.windows.get(w));
+                let window = self.record.window.and_then(|w| self.quarter.window(w));
                 let role =
                     rule.role.and_then(|i| self.subject.role(i)).map_or(String::new(), |r| format!("，扣{}", r.label));
                 format!(

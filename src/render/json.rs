@@ -320,7 +320,7 @@ fn record_into(
     push_string(out, &record.id);
     out.extend_from_slice(b", \"name\": ");
     push_string(out, &record.name);
-    if let Some(window) = record.window.and_then(|w| words.windows.get(w)) {
+    if let Some(window) = record.window.and_then(|w| words.windows.get(w.index())) {
         out.extend_from_slice(window);
     }
     if let Some(role) = record.role.and_then(|r| words.roles.get(r.index())) {

@@ -15,7 +15,7 @@ use super::safe;
 use super::{decimal, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults, ScoredQuarter};
 use crate::eval::{magnitude, StaffSums};
-use crate::facts::Period;
+use crate::facts::{Period, WindowIx};
 use crate::json::quoted;
 use crate::policy::{Condition, Policy, Subject, Term, TermScope};
 
@@ -63,7 +63,7 @@ fn by_quarter(
                     own.fact_index(&id).and_then(|f| rec.fact(f)).map(magnitude).unwrap_or_default()
                 }
                 Term::Fact { .. } => {
-                    let window = if is_staff { rec.window } else { Some(r) };
+                    let window = if is_staff { rec.window } else { Some(WindowIx(r)) };
                     let fact = q.policy.staff.fact_index(&id);
                     match (window, fact) {
                         (Some(w), Some(f)) => StaffSums::new(q.quarter).get(f, w),

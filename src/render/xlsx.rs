@@ -219,7 +219,7 @@ fn subject_sheet(
     order.sort_by(|&a, &b| scored[a].rank.cmp(&scored[b].rank).then_with(|| records[a].id.cmp(&records[b].id)));
     for i in order {
         let (record, score) = (&records[i], &scored[i]);
-        let window = record.window.and_then(|w| quarter.windows.get(w));
+        let window = record.window.and_then(|w| quarter.window(w));
         let role = record.role.and_then(|r| subject.role(r));
         let mut row = vec![Value::Whole(score.rank), text(&record.id), text(&record.name)];
         if is_staff {
