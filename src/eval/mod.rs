@@ -201,6 +201,32 @@ impl StaffSums {
         StaffSums { sums, facts }
     }
 
+    /// The sum of a staff fact over a window's staff.
+    ///
+    /// ```
+    /// use kaohe::eval::StaffSums;
+    /// use kaohe::facts::Quarter;
+    /// use rust_decimal::Decimal;
+    ///
+    /// /// A fact summed over the staff of the window staff member `person` is in.
+    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: usize) -> Option<Decimal> {
+    ///     let window = quarter.staff.get(person)?.window?;
+    ///     Some(sums.get(fact, window))
+    /// }
+    /// ```
+    ///
+    /// A staff member's own index taken for their window's does not compile
+    /// ([`WindowIx`]):
+    ///
+    /// ```compile_fail
+    /// use kaohe::eval::StaffSums;
+    /// use kaohe::facts::Quarter;
+    /// use rust_decimal::Decimal;
+    ///
+    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: usize) -> Option<Decimal> {
+    ///     Some(sums.get(fact, person))
+    /// }
+    /// ```
     pub fn get(&self, fact: usize, window: WindowIx) -> Decimal {
         if fact >= self.facts {
             return Decimal::ZERO;

@@ -207,6 +207,26 @@ impl RoleId {
 /// a type of its own, so that a record's index, a rank or a count cannot be
 /// taken for a grade (`vetoed(record, grade)`, `view(record, grade)`), nor a
 /// staff type's index for the grade it labels (`grade_label(grade, staff_type)`).
+///
+/// ```
+/// use kaohe::eval::Standing;
+/// use kaohe::policy::Subject;
+///
+/// fn grade_label<'s>(subject: &'s Subject, standing: &Standing) -> &'s str {
+///     subject.grade_label(standing.grade, None)
+/// }
+/// ```
+///
+/// A rank (or any other count or index) in its place does not compile:
+///
+/// ```compile_fail
+/// use kaohe::eval::Standing;
+/// use kaohe::policy::Subject;
+///
+/// fn grade_label<'s>(subject: &'s Subject, standing: &Standing) -> &'s str {
+///     subject.grade_label(standing.rank, None)
+/// }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GradeId(pub usize);
 
