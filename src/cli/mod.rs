@@ -20,6 +20,7 @@ mod stderr;
 mod table;
 mod template;
 mod test;
+mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

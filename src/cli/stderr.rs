@@ -78,19 +78,24 @@ impl StderrArgs {
     }
 }
 
-/// The diagnostics of a command line clap did not parse (`--help` to a full
-/// disk): `--lang` read by hand, plain, for a person.
+/// The diagnostics of a command line clap did not parse (a mistake in it,
+/// or `--help` to a full disk): `--lang` and `--error-format` read by hand,
+/// plain.
 pub fn unparsed() -> Diagnostics {
     let args: Vec<String> = std::env::args().collect();
-    let given = args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix("--lang") {
-        Some(rest) if rest.starts_with('=') => Some(rest[1..].to_string()),
-        Some("") => args.get(i + 1).cloned(),
-        _ => None,
-    });
-    let lang = match given.as_deref() {
+    let given = |option: &str| {
+        args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix(option) {
+            Some(rest) if rest.starts_with('=') => Some(rest[1..].to_string()),
+            Some("") => args.get(i + 1).cloned(),
+            _ => None,
+        })
+    };
+    let lang = match given("--lang").as_deref() {
         Some("en") => Lang::En,
         Some("zh") => Lang::Zh,
         _ => Lang::from_env(),
     };
-    Diagnostics::new(false, lang, ErrorFormat::Human)
+    let json = given("--error-format").as_deref() == Some("json");
+    JSON.store(json, Ordering::Relaxed);
+    Diagnostics::new(false, lang, if json { ErrorFormat::Json } else { ErrorFormat::Human })
 }
