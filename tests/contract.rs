@@ -220,7 +220,7 @@ fn exit_statuses_are_as_documented() {
     assert!(run.stderr.contains("是不是 `S0007`（黄文博）？"), "{}", run.stderr);
     // 3: the policy; 4: the facts; 5: a policy test case.
     refused(&kaohe(&["eval", "--policy", POLICY, "--facts", "tests/cases/facts/many_errors.json"]), 4);
-    let help = kaohe(&["--help"]);
+    let help = common::kaohe_en(&["--help"]);
     assert_eq!(help.code, 0);
     for line in
         ["0  success", "1  a file could not be read", "2  usage", "3  the policy", "4  the facts", "5  `kaohe test`"]
@@ -514,10 +514,12 @@ fn completions_and_man_page() {
 #[test]
 fn help_says_where_the_docs_are() {
     for args in [vec!["--help"], vec!["eval", "--help"]] {
-        let help = kaohe(&args);
-        assert_eq!(help.code, 0);
-        for line in help.stdout.lines().filter(|l| l.contains("docs/")) {
-            assert!(help.stdout.contains("source tree"), "{args:?}: `{line}` with no word of where docs/ is");
+        for (lang, words) in [("en", "source tree"), ("zh", "源代码")] {
+            let help = common::kaohe_in(lang, &args);
+            assert_eq!(help.code, 0);
+            for line in help.stdout.lines().filter(|l| l.contains("docs/")) {
+                assert!(help.stdout.contains(words), "{lang} {args:?}: `{line}` with no word of where docs/ is");
+            }
         }
     }
 }
@@ -537,6 +539,12 @@ fn a_command_line_mistake_is_worded_like_every_other_diagnostic() {
     refused(&run, 2);
     assert!(flat(&run.stderr).contains("`--format` 不能取 `xml`"), "{}", run.stderr);
     assert!(flat(&run.stderr).contains("可取的值：`table`、`json`、`xlsx`"), "{}", run.stderr);
+
+    // diff writes no workbook: `--format xlsx` was once taken, and a table written.
+    let run =
+        kaohe(&["--lang", "zh", "diff", "--from", POLICY, "--to", POLICY, "--facts", EXAMPLE, "--format", "xlsx"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("可取的值：`table`、`json`"), "{}", run.stderr);
 
     let run = kaohe(&["--lang", "zh", "gather", "--period", "2026-Q3"]);
     refused(&run, 2);

@@ -34,7 +34,7 @@ pub struct TemplateArgs {
     /// The period the workbook is for: a quarter like `2026-Q4`, a year or a month.
     #[arg(long)]
     period: String,
-    /// The roster to fill in: `roster.csv` of docs/records.md (工号, 姓名,
+    /// The roster to fill in: `roster.csv` of docs/records.md in kaohe's source tree (工号, 姓名,
     /// 窗口编号, 角色, 进驻日期, 离开日期), with window names from
     /// `windows.csv` beside it; or a records workbook (its sheets 人员 and 窗口).
     #[arg(long, value_name = "FILE")]
