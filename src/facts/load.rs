@@ -114,7 +114,7 @@ pub(super) struct Loader<'p> {
     errors: Vec<Error>,
     /// Windows with a staff member whose record was rejected: their totals
     /// are unreliable, so no further error is derived from them.
-    unclean_windows: std::collections::HashSet<usize>,
+    unclean_windows: std::collections::HashSet<super::WindowIx>,
 }
 
 /// Which record a message is about: `staff[3] `S004``.
@@ -409,7 +409,7 @@ impl<'p> Loader<'p> {
                 },
                 "window" if is_staff => match &member.value.kind {
                     JsonKind::String(s) => match window_ids.get(s.as_ref()) {
-                        Some(w) => record.window = Some(*w),
+                        Some(w) => record.window = Some(super::WindowIx(*w)),
                         None => {
                             let suggestion = self.suggest(s, windows.iter().map(|w| (w.id.as_str(), w.name.as_str())));
                             let error =
@@ -1033,7 +1033,7 @@ impl<'p> Loader<'p> {
             }
         }
         for (i, members) in unweighted {
-            let window = &windows[i];
+            let window = &windows[i.index()];
             if self.unclean_windows.contains(&i) {
                 continue;
             }
