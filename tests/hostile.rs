@@ -915,12 +915,12 @@ fn pointed_at(block: &str) -> (usize, usize, String) {
     (line, column, from.map_or(String::new(), |(i, _)| text[i..].to_string()))
 }
 
-/// The line (as JSON counts it: `\n`s) and the byte column (as the human
-/// header counts it) of `needle` in `text`.
+/// The line (`\n`s) and the column (characters) of `needle` in `text`, as
+/// both the human header and the JSON count them.
 fn place_of(text: &str, needle: &str) -> (usize, usize) {
     let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} is not in the file"));
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    (text[..at].matches('\n').count() + 1, at - line_start + 1)
+    (text[..at].matches('\n').count() + 1, text[line_start..at].chars().count() + 1)
 }
 
 /// The `--error-format json` line of `code` whose message holds `needle`.
@@ -980,7 +980,7 @@ fn diagnostics_show_what_a_facts_file_holds_escaped_and_point_at_it() {
         // JSON: the same line, the key exactly.
         let raw: String = serde_json::from_str(key).unwrap();
         let exact = json_diagnostic(&json.stderr, code, &raw);
-        assert_eq!(exact["line"], line, "{exact}");
+        assert_eq!((&exact["line"], &exact["column"]), (&line.into(), &column.into()), "{exact}");
     }
     // A name on a quoted line is escaped there too.
     assert!(run.stderr.contains(r#""name": "王\u{202e}建国""#), "{}", run.stderr);
@@ -1055,7 +1055,8 @@ fn diagnostics_show_what_a_rules_file_holds_escaped_and_point_at_it() {
         assert_eq!((line, column), place_of(&hostile, needle), "{block}");
         assert!(at.starts_with(shown), "{name}: the underline starts at {at:?}:\n{block}");
         let json = kaohe(&["check", "--policy", &policy, "--error-format", "json"]);
-        assert_eq!(json_diagnostic(&json.stderr, code, "")["line"], line, "{}", json.stderr);
+        let exact = json_diagnostic(&json.stderr, code, "");
+        assert_eq!((&exact["line"], &exact["column"]), (&line.into(), &column.into()), "{}", json.stderr);
     }
     // The quoted line shows the label and the comment escaped.
     let dir = root().join("target/test-scratch/hostile-rules-diagnostics-cr");
