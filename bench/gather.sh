@@ -15,13 +15,13 @@
 # (examples/gen_records.rs, seed 42) and reused.
 set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$bench")"
+root="${KAOHE_ROOT:-$(dirname "$bench")}"
 runs=3
 [ "${1:-}" = "--runs" ] && runs="$2"
 out="$bench/out"
 mkdir -p "$out"
 
-cargo build --release --manifest-path "$root/Cargo.toml" --bin kaohe --example gen_records >&2
+env -u CARGO_TARGET_DIR cargo build --release --manifest-path "$root/Cargo.toml" --bin kaohe --example gen_records >&2
 cargo build --release --manifest-path "$bench/gather/Cargo.toml" >&2
 kaohe="$root/target/release/kaohe"
 gen="$root/target/release/examples/gen_records"

@@ -34,6 +34,10 @@
 //! [`output::stdio`]. ARCHITECTURE.md has the code map, and
 //! `tests/architecture.rs` holds the order.
 
+// Every file kaohe writes goes through `output::file`, every print through
+// `output::stdio` (clippy.toml lists the ways around them).
+#![deny(clippy::disallowed_methods)]
+
 pub mod app;
 pub mod check;
 pub mod eval;

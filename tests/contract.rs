@@ -220,7 +220,7 @@ fn exit_statuses_are_as_documented() {
     assert!(run.stderr.contains("是不是 `S0007`（黄文博）？"), "{}", run.stderr);
     // 3: the policy; 4: the facts; 5: a policy test case.
     refused(&kaohe(&["eval", "--policy", POLICY, "--facts", "tests/cases/facts/many_errors.json"]), 4);
-    let help = kaohe(&["--help"]);
+    let help = common::kaohe_en(&["--help"]);
     assert_eq!(help.code, 0);
     for line in
         ["0  success", "1  a file could not be read", "2  usage", "3  the policy", "4  the facts", "5  `kaohe test`"]
@@ -514,10 +514,65 @@ fn completions_and_man_page() {
 #[test]
 fn help_says_where_the_docs_are() {
     for args in [vec!["--help"], vec!["eval", "--help"]] {
-        let help = kaohe(&args);
-        assert_eq!(help.code, 0);
-        for line in help.stdout.lines().filter(|l| l.contains("docs/")) {
-            assert!(help.stdout.contains("source tree"), "{args:?}: `{line}` with no word of where docs/ is");
+        for (lang, words) in [("en", "source tree"), ("zh", "源代码")] {
+            let help = common::kaohe_in(lang, &args);
+            assert_eq!(help.code, 0);
+            for line in help.stdout.lines().filter(|l| l.contains("docs/")) {
+                assert!(help.stdout.contains(words), "{lang} {args:?}: `{line}` with no word of where docs/ is");
+            }
         }
     }
+}
+
+#[test]
+fn a_command_line_mistake_is_worded_like_every_other_diagnostic() {
+    // Chinese by default, with the usage and a suggestion; exit 2, nothing on stdout.
+    let run = kaohe(&["--lang", "zh", "eval", "--polcy", POLICY, "--facts", EXAMPLE]);
+    refused(&run, 2);
+    let said = flat(&run.stderr);
+    assert!(said.contains("没有选项 `--polcy`"), "{said}");
+    assert!(said.contains("是不是 `--policy`？"), "{said}");
+    assert!(said.contains("`kaohe eval --help` 说明每个选项"), "{said}");
+    assert!(!said.contains("unexpected argument"), "clap's English: {said}");
+
+    let run = kaohe(&["--lang", "zh", "eval", "--policy", POLICY, "--facts", EXAMPLE, "--format", "xml"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("`--format` 不能取 `xml`"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("可取的值：`table`、`json`、`xlsx`"), "{}", run.stderr);
+
+    // diff writes no workbook: `--format xlsx` was once taken, and a table written.
+    let run =
+        kaohe(&["--lang", "zh", "diff", "--from", POLICY, "--to", POLICY, "--facts", EXAMPLE, "--format", "xlsx"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("可取的值：`table`、`json`"), "{}", run.stderr);
+
+    let run = kaohe(&["--lang", "zh", "gather", "--period", "2026-Q3"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("缺少必需的选项：`--policy <DIR>`、`--records <PATH>`"), "{}", run.stderr);
+
+    let run = kaohe(&["--lang", "zh", "evl"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("没有子命令 `evl`"), "{}", run.stderr);
+    assert!(flat(&run.stderr).contains("是不是 `eval`？"), "{}", run.stderr);
+
+    let run = kaohe(&["--lang", "zh", "template", "--policy", POLICY, "--period", "2026Q4", "--out", "x.xlsx"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("`--period 2026Q4` 不是季度、年度或月份"), "{}", run.stderr);
+
+    // English when asked, wherever `--lang` stands.
+    let run = kaohe(&["eval", "--polcy", POLICY, "--lang", "en"]);
+    refused(&run, 2);
+    assert!(flat(&run.stderr).contains("no option `--polcy`"), "{}", run.stderr);
+
+    // For a script: one JSON object, its code and help.
+    let run = kaohe(&["--error-format", "json", "explain", "--id", "a", "--id", "b"]);
+    refused(&run, 2);
+    let line: serde_json::Value = serde_json::from_str(run.stderr.trim()).expect("one JSON line");
+    assert_eq!(line["code"], "kaohe::cli::conflict", "{line}");
+    assert!(line["message"].as_str().unwrap().contains("`--id`"), "{line}");
+
+    // --help and --version are not mistakes: stdout, status 0.
+    let run = kaohe(&["--version"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("kaohe "), "{}", run.stdout);
 }

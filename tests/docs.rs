@@ -283,7 +283,7 @@ fn exit_statuses_agree_everywhere() {
 
 /// The subcommands `kaohe --help` lists.
 fn subcommands() -> Vec<String> {
-    let help = kaohe(&["--help"]).stdout;
+    let help = common::kaohe_en(&["--help"]).stdout;
     let commands = help.split("Commands:").nth(1).unwrap().split("Options:").next().unwrap();
     commands
         .lines()

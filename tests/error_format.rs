@@ -207,3 +207,19 @@ fn a_table_cell_is_its_row_and_column() {
     let cell = text.lines().nth(2).and_then(|row| row.split(',').nth(1)).unwrap();
     assert!(d["message"].as_str().unwrap().contains(&format!("`{cell}`")), "{d}");
 }
+
+/// The human header `[file:line:column]` and the JSON object give the same
+/// place: the column counts characters in both, so a label after Chinese on
+/// its line (`"name": "公安户政窗口", … }`) is not put 12 columns further
+/// right for each Chinese character's three bytes.
+#[test]
+fn the_human_header_and_json_agree_on_the_column() {
+    let facts = "tests/cases/facts/malformed_json.json";
+    let args = ["eval", "--policy", "policies/luoshan", "--facts", facts];
+    let human = common::kaohe(&args);
+    let json = common::kaohe(&[&args[..], &["--error-format", "json"]].concat());
+    let first = &lines(&json.stderr)[0];
+    let (line, column) = (first["line"].as_u64().unwrap(), first["column"].as_u64().unwrap());
+    assert!(at(facts, line, 1).contains('公'), "the line has Chinese before the label");
+    assert!(human.stderr.contains(&format!("[{facts}:{line}:{column}]")), "{line}:{column}\n{}", human.stderr);
+}

@@ -81,7 +81,7 @@ fn example_traces_add_up() {
 fn usage_errors_exit_2_and_help_documents_exit_codes() {
     let run = common::kaohe(&["eval", "--policy", "policies/luoshan"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    let help = common::kaohe(&["eval", "--help"]);
+    let help = common::kaohe_en(&["eval", "--help"]);
     assert_eq!(help.code, 0);
     for line in ["0  success", "3  the policy was rejected", "4  the facts file was rejected"] {
         assert!(help.stdout.contains(line), "--help lacks `{line}`:\n{}", help.stdout);

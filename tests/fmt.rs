@@ -642,7 +642,7 @@ fn fmt_usage() {
     let missing = common::kaohe(&["fmt", "no/such/dir"]);
     assert_eq!(missing.code, 1, "{}", missing.stderr);
     assert!(missing.stderr.contains("无法读取 `no/such/dir`"), "{}", missing.stderr);
-    let help = common::kaohe(&["fmt", "--help"]);
+    let help = common::kaohe_en(&["fmt", "--help"]);
     assert_eq!(help.code, 0);
     for needle in ["--check", "canonical layout", "Exit status", "does not parse"] {
         assert!(help.stdout.contains(needle), "{needle}: {}", help.stdout);

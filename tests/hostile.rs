@@ -842,7 +842,7 @@ fn a_staff_member_with_a_window_id_is_refused() {
     assert!(run.stderr.contains("q3.json:"), "located: {}", run.stderr);
 }
 
-/// Issue 9, finding 7: `rude_conduct: [5.0000000000000000000000000001]` was
+/// Issue 9, findings 7 and 6: `rude_conduct: [5.0000000000000000000000000001]` was
 /// read exactly but rounded in the category's sum (a trace of −5.000…1, a
 /// category of 15). A facts number has at most 6 digits after the point, so
 /// every sum is exact; one with more is refused, not rounded.
@@ -853,7 +853,16 @@ fn a_facts_number_with_more_than_6_decimals_is_refused() {
     let given = "\"rude_conduct\": [6]";
     assert!(text.contains(given));
     let path = dir.join("q3.json");
-    for (number, refused_here) in [("5.0000000000000000000000000001", true), ("5.0000001", true), ("5.000001", false)] {
+    // Finding 6's totals, 94.99999999999 and 94.99999999998 (which tied at rank 1
+    // when ranks rescaled to 10 places), came from deductions of 5.00000000001
+    // and 5.00000000002: refused now; tests/standing.rs ranks the 6th place exactly.
+    for (number, refused_here) in [
+        ("5.0000000000000000000000000001", true),
+        ("5.00000000001", true),
+        ("5.00000000002", true),
+        ("5.0000001", true),
+        ("5.000001", false),
+    ] {
         std::fs::write(&path, text.replacen(given, &format!("\"rude_conduct\": [{number}]"), 1)).unwrap();
         let run = eval("policies/luoshan", &relative(&path));
         if refused_here {
@@ -866,4 +875,472 @@ fn a_facts_number_with_more_than_6_decimals_is_refused() {
             assert!(run.stdout.contains("-5.000001"), "exact in the trace");
         }
     }
+}
+
+// ------------------------------------------------------------ terminal-safe diagnostics (finding 9)
+
+/// One diagnostic of a human rendering: from its code's line to the next.
+fn diagnostic_block<'a>(stderr: &'a str, code: &str, needle: &str) -> &'a str {
+    let starts: Vec<usize> = stderr.match_indices("\nkaohe::").map(|(i, _)| i + 1).chain([0]).collect();
+    let mut starts: Vec<usize> = starts.into_iter().filter(|&i| stderr[i..].starts_with("kaohe::")).collect();
+    starts.sort_unstable();
+    let block = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| &stderr[start..starts.get(k + 1).copied().unwrap_or(stderr.len())])
+        .find(|block| block.starts_with(&format!("{code}\n")) && block.contains(needle));
+    block.unwrap_or_else(|| panic!("no {code} saying {needle:?} in:\n{stderr}"))
+}
+
+/// Where a rendered diagnostic points: its header's line and column, and
+/// the snippet's text from where the label's underline starts.
+fn pointed_at(block: &str) -> (usize, usize, String) {
+    use unicode_width::UnicodeWidthStr;
+    let header = block.lines().find_map(|l| l.split_once("╭─[")).unwrap().1.trim_end_matches(']');
+    let mut place = header.rsplitn(3, ':');
+    let column: usize = place.next().unwrap().parse().unwrap();
+    let line: usize = place.next().unwrap().parse().unwrap();
+    let lines: Vec<&str> = block.lines().collect();
+    let at = lines.iter().position(|l| l.trim_start().starts_with(&format!("{line} │ "))).unwrap();
+    let (gutter, text) = lines[at].split_once("│ ").unwrap();
+    let underline = lines[at + 1];
+    let mark = underline.find(['─', '┬', '▶']).unwrap();
+    let offset = underline[..mark].width() - (gutter.width() + "│ ".width());
+    let mut width = 0;
+    let from = text.char_indices().find(|&(i, _)| {
+        let found = width >= offset;
+        width += text[i..].chars().next().map_or(0, |c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0));
+        found
+    });
+    (line, column, from.map_or(String::new(), |(i, _)| text[i..].to_string()))
+}
+
+/// The line (`\n`s) and the column (characters) of `needle` in `text`, as
+/// both the human header and the JSON count them.
+fn place_of(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} is not in the file"));
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    (text[..at].matches('\n').count() + 1, text[line_start..at].chars().count() + 1)
+}
+
+/// The `--error-format json` line of `code` whose message holds `needle`.
+fn json_diagnostic(stderr: &str, code: &str, needle: &str) -> serde_json::Value {
+    stderr
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|d| d["code"] == code && d["message"].as_str().unwrap().contains(needle))
+        .unwrap_or_else(|| panic!("no {code} with {needle:?}:\n{stderr}"))
+}
+
+/// Every ESC is the start of a colour (SGR) code: none came from the input.
+fn only_colour_codes(text: &str) {
+    for (at, _) in text.match_indices('\u{1b}') {
+        let rest = &text[at + 1..];
+        let code = rest.strip_prefix('[').and_then(|r| r.split_once('m')).map(|(c, _)| c);
+        assert!(
+            code.is_some_and(|c| c.bytes().all(|b| b.is_ascii_digit() || b == b';')),
+            "an ESC that is not colour at {at}: {:?}",
+            &rest[..rest.len().min(20)]
+        );
+    }
+}
+
+/// Issue 9, finding 9, in diagnostics: what a facts file holds (an ESC and
+/// a BEL in a key, U+202E in a key and in a name, a lone carriage return
+/// between two fields) is shown escaped in the message and in the lines
+/// miette quotes, and the header and the underline still point at the key
+/// (the line as `--error-format json` gives it, the file's own byte column).
+/// `--error-format json` keeps the key exactly.
+#[test]
+fn diagnostics_show_what_a_facts_file_holds_escaped_and_point_at_it() {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let (name, field) = (r#""name": "王建国""#, r#""rude_conduct": [6]"#);
+    assert!(text.contains(name) && text.contains(field) && text.contains(r#""id": "S0001", "#));
+    let hostile = text
+        .replacen(r#""id": "S0001", "#, "\"id\": \"S0001\",\r ", 1)
+        .replacen(name, "\"name\": \"王\u{202e}建国\", \"bogus\\u001b]0;t\\u0007\": 1", 1)
+        .replacen(field, "\"rude\\u001b[2J_conduct\": [6], \"\u{202e}abc\": 1", 1);
+    let path = scratch("hostile-facts-diagnostics").join("q3.json");
+    std::fs::write(&path, &hostile).unwrap();
+    let facts = relative(&path);
+    let run = kaohe(&["eval", "--policy", POLICY, "--facts", &facts]);
+    refused(&run, 4);
+    assert_terminal_safe("facts diagnostics", &run.stderr);
+    let json = kaohe(&["eval", "--policy", POLICY, "--facts", &facts, "--error-format", "json"]);
+    for (code, key, message) in [
+        ("kaohe::facts::unknown_field", r#""bogus\u001b]0;t\u0007""#, r"未知字段 `bogus\u{1b}]0;t\u{7}`"),
+        ("kaohe::facts::unknown_fact", r#""rude\u001b[2J_conduct""#, r"未知事实 `rude\u{1b}[2J_conduct`"),
+        ("kaohe::facts::unknown_fact", "\"\u{202e}abc\"", r"未知事实 `\u{202e}abc`"),
+    ] {
+        let block = diagnostic_block(&run.stderr, code, message);
+        let (line, column, from) = pointed_at(block);
+        assert_eq!((line, column), place_of(&hostile, key), "{block}");
+        let shown = safe_key(key);
+        assert!(from.starts_with(&shown), "the underline starts at {from:?}, not {shown:?}:\n{block}");
+        // JSON: the same line, the key exactly.
+        let raw: String = serde_json::from_str(key).unwrap();
+        let exact = json_diagnostic(&json.stderr, code, &raw);
+        assert_eq!((&exact["line"], &exact["column"]), (&line.into(), &column.into()), "{exact}");
+    }
+    // A name on a quoted line is escaped there too.
+    assert!(run.stderr.contains(r#""name": "王\u{202e}建国""#), "{}", run.stderr);
+    // In colour, the only ESCs are miette's own.
+    let coloured = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(["eval", "--policy", POLICY, "--facts", &facts, "--color=always", "--lang=zh"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(coloured.stderr).unwrap();
+    assert!(stderr.contains("\u{1b}["), "coloured");
+    only_colour_codes(&stderr);
+    assert!(!stderr.contains('\u{202e}') && !stderr.contains('\r'), "{stderr}");
+
+    // A raw ESC inside a JSON string is refused where it stands, and shown escaped.
+    let raw = text.replacen(name, "\"name\": \"王\u{1b}[2J建国\"", 1);
+    std::fs::write(&path, &raw).unwrap();
+    let run = kaohe(&["eval", "--policy", POLICY, "--facts", &facts]);
+    refused(&run, 4);
+    assert_terminal_safe("a raw ESC", &run.stderr);
+    let code = run.stderr.lines().next().unwrap();
+    let (line, column, from) = pointed_at(diagnostic_block(&run.stderr, code, ""));
+    assert_eq!((line, column), place_of(&raw, "\u{1b}"), "{}", run.stderr);
+    assert!(from.starts_with(r"\u{1b}[2J建国"), "{from:?}\n{}", run.stderr);
+}
+
+/// A JSON key as a diagnostic quotes it from the file: its raw characters
+/// escaped (`\u001b` written in the file is text already).
+fn safe_key(key: &str) -> String {
+    key.replace('\u{202e}', r"\u{202e}")
+}
+
+/// The same for a policy: a grade's label holding U+202E and an ESC
+/// sequence before the band a quota names wrongly, and a comment holding
+/// them before a lone carriage return. Each message, label and quoted line
+/// is terminal-safe; the header and the underline point at the band and at
+/// the carriage return (shown `⏎`); JSON keeps the words exactly.
+#[test]
+fn diagnostics_show_what_a_rules_file_holds_escaped_and_point_at_it() {
+    let grade = "excellent \"优秀\"     chosen from competent";
+    let category = "    category discipline \"工作纪律\" 20 {\n";
+    for (name, from, to, code, needle, shown) in [
+        (
+            "hostile-rules-diagnostics-grade",
+            grade,
+            "excellent \"优\u{202e}秀\u{1b}[2J\"     chosen from competant",
+            "kaohe::check::no_band_to_choose",
+            "competant",
+            "competant",
+        ),
+        (
+            "hostile-rules-diagnostics-cr",
+            category,
+            "    category discipline \"工作\u{2066}纪律\" 20 { # \u{1b}[2J\u{202e}清屏\r        hidden \"藏\" count\n",
+            "kaohe::syntax::lone_carriage_return",
+            "\r",
+            "⏎        hidden",
+        ),
+    ] {
+        let dir = policy_copy(name);
+        let file = dir.join("staff.rules");
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{from}");
+        let hostile = text.replacen(from, to, 1);
+        std::fs::write(&file, &hostile).unwrap();
+        let policy = relative(&dir);
+        let run = kaohe(&["check", "--policy", &policy]);
+        refused(&run, 3);
+        assert_terminal_safe(name, &run.stderr);
+        let block = diagnostic_block(&run.stderr, code, "");
+        let (line, column, at) = pointed_at(block);
+        assert_eq!((line, column), place_of(&hostile, needle), "{block}");
+        assert!(at.starts_with(shown), "{name}: the underline starts at {at:?}:\n{block}");
+        let json = kaohe(&["check", "--policy", &policy, "--error-format", "json"]);
+        let exact = json_diagnostic(&json.stderr, code, "");
+        assert_eq!((&exact["line"], &exact["column"]), (&line.into(), &column.into()), "{}", json.stderr);
+    }
+    // The quoted line shows the label and the comment escaped.
+    let dir = root().join("target/test-scratch/hostile-rules-diagnostics-cr");
+    let run = kaohe(&["check", "--policy", &relative(&dir)]);
+    assert!(run.stderr.contains(r#""工作\u{2066}纪律" 20 { # \u{1b}[2J\u{202e}清屏⏎"#), "{}", run.stderr);
+}
+
+// ------------------------------------------------------------ a second byte-order mark (14)
+
+/// Issue 9 (14): one byte-order mark is skipped (Notepad writes one); a
+/// second was skipped too, by the JSON reader after the file reader. Now
+/// the file reader takes one and refuses a second, saying where it is and
+/// how to delete it: facts, `.rules` files and `kaohe fmt` alike.
+#[test]
+fn a_second_byte_order_mark_is_refused_where_it_is() {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let dir = scratch("hostile-second-bom");
+    let path = dir.join("q3.json");
+    std::fs::write(&path, format!("\u{feff}\u{feff}{text}")).unwrap();
+    let facts = relative(&path);
+    let said = |stderr: &str| {
+        let stderr = flat(stderr);
+        assert!(stderr.contains("kaohe::read::second_bom"), "{stderr}");
+        assert!(stderr.contains("以两个字节顺序标记（U+FEFF）开头：第 1 行第 1 列（字节偏移 3）是第二个"), "{stderr}");
+        assert!(stderr.contains(r"sed -i '1s/^\xEF\xBB\xBF//'"), "how to fix it: {stderr}");
+    };
+    let run = eval(POLICY, &facts);
+    refused(&run, 4);
+    said(&run.stderr);
+    assert!(run.stderr.contains(&format!("`{facts}`")), "{}", run.stderr);
+    let json = kaohe(&["eval", "--policy", POLICY, "--facts", &facts, "--error-format", "json"]);
+    let line: serde_json::Value = serde_json::from_str(json.stderr.lines().next().unwrap()).unwrap();
+    assert_eq!((line["code"].as_str(), line["file"].as_str()), (Some("kaohe::read::second_bom"), Some(&*facts)));
+
+    let policy = policy_copy("hostile-second-bom-rules");
+    let rules = policy.join("staff.rules");
+    let original = std::fs::read_to_string(&rules).unwrap();
+    std::fs::write(&rules, format!("\u{feff}\u{feff}{original}")).unwrap();
+    let run = eval(&relative(&policy), EXAMPLE);
+    refused(&run, 3);
+    said(&run.stderr);
+    assert!(run.stderr.contains("staff.rules`"), "{}", run.stderr);
+    let run = kaohe(&["fmt", "--check", &relative(&rules)]);
+    refused(&run, 3);
+    said(&run.stderr);
+    // The fix the help gives works, and one mark is fine.
+    let fixed = std::process::Command::new("sed").args(["-i", r"1s/^\xEF\xBB\xBF//"]).arg(&rules).status().unwrap();
+    assert!(fixed.success());
+    assert_eq!(std::fs::read_to_string(&rules).unwrap(), format!("\u{feff}{original}"));
+    scored(&eval(&relative(&policy), EXAMPLE));
+}
+
+// ------------------------------------------------------------ the audit's other cases (findings 1, 4, 5, 8, 10)
+
+/// Issue 9, findings 1 and 2, for `kaohe fmt`, which replaces the file it
+/// reads: given a link to a `.rules` file it formats the link's target (it
+/// replaced the link with a formatted copy and left the file as it was),
+/// keeps the file's mode (0600 stays 0600) and leaves no temporary file.
+#[cfg(unix)]
+#[test]
+fn fmt_writes_through_a_link_and_keeps_the_mode() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let dir = scratch("hostile-fmt-link");
+    let shipped = std::fs::read_to_string(root().join("policies/luoshan/2026/window.rules")).unwrap();
+    assert!(shipped.contains("\nsubject "));
+    let target = dir.join("window.rules");
+    std::fs::write(&target, shipped.replacen("\nsubject ", "\nsubject   ", 1)).unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.join("latest.rules");
+    symlink("window.rules", &link).unwrap();
+    let run = kaohe(&["fmt", &relative(&link)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink(), "the link is kept");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), shipped, "its target formatted");
+    assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600, "0600 stays 0600");
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["latest.rules", "window.rules"], "no temporary file left");
+}
+
+/// Issue 9, finding 4, for `fmt --check` (tests/contract.rs holds the other
+/// commands): its diff to a full disk is exit 1 with a message, to a closed
+/// pipe a quiet end that still says the file would change (exit 1); neither
+/// panics (it was exit 101).
+#[test]
+fn fmt_check_on_a_full_disk_or_a_closed_pipe_does_not_panic() {
+    let dir = scratch("hostile-fmt-full");
+    let file = dir.join("window.rules");
+    let shipped = std::fs::read_to_string(root().join("policies/luoshan/2026/window.rules")).unwrap();
+    std::fs::write(&file, shipped.replacen("\nsubject ", "\nsubject   ", 1)).unwrap();
+    let run = |stdout: Stdio| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+            .args(["fmt", "--check", &relative(&file), "--color=never", "--lang=zh"])
+            .current_dir(root())
+            .stdout(stdout)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = run(Stdio::from(std::fs::File::create("/dev/full").unwrap()));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("无法写入标准输出：No space left on device"), "{stderr}");
+    // A closed pipe ends the diff quietly, but `--check` still fails: the
+    // file would change, whoever stopped reading.
+    let (code, stderr) = run(Stdio::piped());
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), shipped.replacen("\nsubject ", "\nsubject   ", 1));
+}
+
+/// Issue 9, finding 5: one staff record with 160,000 unknown fields (2 MB)
+/// took 72 s, each field looked for among those before it. Now each is
+/// refused once, and the run ends well within the deadline (the speed
+/// itself is bench/README's).
+#[test]
+fn a_record_with_160000_unknown_fields_is_refused_once_each() {
+    let mut text = String::from(
+        r#"{"period": "2026-Q3", "windows": [{"id": "W01"}], "staff": [{"id": "S1", "window": "W01", "role": "operator", "workdays": 60"#,
+    );
+    for i in 0..160_000 {
+        let _ = write!(text, ", \"x{i}\": 1");
+    }
+    text.push_str("}]}");
+    assert!(text.len() > 2_000_000);
+    let path = scratch("hostile-wide-record").join("wide.json");
+    std::fs::write(&path, text).unwrap();
+    let run = eval(POLICY, &relative(&path));
+    refused(&run, 4);
+    assert!(run.stderr.ends_with("共 160000 个错误\n"), "{}", &run.stderr[run.stderr.len().saturating_sub(300)..]);
+    assert!(run.stderr.contains("…… 另有 159900 个未列出"));
+    assert_eq!(run.stderr.matches("kaohe::facts::unknown_field").count(), 100);
+}
+
+/// Issue 9, finding 5: a policy with 40,000 more facts and rules (as
+/// `examples/gen_large policy` makes it) took 12.5 s to load, its facts and
+/// rules looked up in lists. It checks, and within the deadline.
+#[test]
+fn a_policy_with_40000_more_rules_checks() {
+    let dir = policy_copy("hostile-large-policy");
+    let file = dir.join("staff.rules");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let (mut facts, mut rules) = (String::new(), String::new());
+    for i in 1..=40_000 {
+        let _ = writeln!(facts, "        extra_{i} \"附加事项{i}\" count");
+        let _ = writeln!(rules, "        extra_{i} deduct 0.5 each [附件1/政务服务/4]");
+    }
+    let (after_facts, after_penalties) = ("    facts {\n", "    penalties \"扣分（不设下限）\" {\n");
+    assert!(text.contains(after_facts) && text.contains(after_penalties));
+    let text = text.replacen(after_facts, &format!("{after_facts}{facts}"), 1);
+    let text = text.replacen(after_penalties, &format!("{after_penalties}{rules}"), 1);
+    std::fs::write(&file, text).unwrap();
+    let run = kaohe(&["check", "--policy", &relative(&dir)]);
+    assert_eq!(run.code, 0, "{}", &run.stderr[..run.stderr.len().min(3000)]);
+    assert!(run.stdout.contains("40058 rules, 40041 staff facts"), "{}", run.stdout);
+}
+
+/// Issue 9, finding 8, end to end: a substitution entry that names `for`
+/// twice (`S1` then `S2`: S2 was charged), gives two `facts` objects (they
+/// were merged), has someone stand in for themselves, or whose share takes
+/// a count past 1,000,000 when added in, is refused, located, and nobody is
+/// scored.
+#[test]
+fn a_substitution_entry_is_read_as_written_or_refused() {
+    let person = |id: &str, count: u32| {
+        format!(
+            r#"{{"id": "{id}", "window": "W01", "role": "operator", "workdays": 60, "facts": {{"late_early_away": {count}}}}}"#
+        )
+    };
+    let quarter = |substitution: &str| {
+        format!(
+            r#"{{"period": "2026-Q3", "windows": [{{"id": "W01"}}], "staff": [{}, {}], "substitutions": [{substitution}]}}"#,
+            person("S1", 999_999),
+            person("S2", 0)
+        )
+    };
+    let dir = scratch("hostile-substitutions");
+    let path = dir.join("q3.json");
+    let facts = relative(&path);
+    // Accepted as written: the share is S1's.
+    std::fs::write(&path, quarter(r#"{"substitute": "T1", "for": "S1", "facts": {"late_early_away": 1}}"#)).unwrap();
+    scored(&eval(POLICY, &facts));
+    for (entry, code, said) in [
+        (
+            r#"{"substitute": "T1", "for": "S1", "for": "S2", "facts": {"late_early_away": 1}}"#,
+            "kaohe::facts::field_twice",
+            "字段 `for` 出现了两次",
+        ),
+        (
+            r#"{"substitute": "T1", "for": "S1", "facts": {"late_early_away": 1}, "facts": {"late_early_away": 1}}"#,
+            "kaohe::facts::field_twice",
+            "字段 `facts` 出现了两次",
+        ),
+        (
+            r#"{"substitute": "S2", "for": "S2", "facts": {"late_early_away": 1}}"#,
+            "kaohe::facts::substitute_for_self",
+            "`S2` 不能替自己顶岗",
+        ),
+        (
+            r#"{"substitute": "T1", "for": "S1", "facts": {"late_early_away": 2}}"#,
+            "kaohe::facts::sum_too_large",
+            "共为 1000001，超过事实的上限",
+        ),
+    ] {
+        std::fs::write(&path, quarter(entry)).unwrap();
+        let run = eval(POLICY, &facts);
+        refused(&run, 4);
+        assert!(run.stderr.contains(code), "{entry}: {}", run.stderr);
+        assert!(flat(&run.stderr).contains(said), "{entry}: {}", run.stderr);
+        assert!(run.stderr.contains("q3.json:1:"), "located: {}", run.stderr);
+        assert!(run.stderr.ends_with("共 1 个错误\n"), "{entry}: {}", run.stderr);
+    }
+}
+
+/// Issue 9, finding 10, the second case (tests/contract.rs has the dangling
+/// link): a version directory kaohe may not read is an error naming it, not
+/// skipped for an older version. Permissions do not bind root, so as root
+/// the run is made as `nobody` (setpriv); without setpriv, as root, this
+/// case cannot be made and is skipped, saying so.
+#[cfg(unix)]
+#[test]
+fn a_version_directory_without_permission_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("hostile-version-no-permission");
+    let current = dir.join("2026");
+    std::fs::create_dir_all(&current).unwrap();
+    copy_policy(&current);
+    let next = dir.join("2027");
+    std::fs::create_dir_all(&next).unwrap();
+    copy_policy(&next);
+    let policy_file = next.join("policy.rules");
+    let text = std::fs::read_to_string(&policy_file).unwrap();
+    std::fs::write(&policy_file, text.replace("effective 2026-01-01", "effective 2027-01-01")).unwrap();
+    std::fs::set_permissions(&next, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let restore = || std::fs::set_permissions(&next, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let binds = std::fs::read_dir(&next).is_err();
+    let setpriv = Path::new("/usr/bin/setpriv");
+    let mut command = if binds {
+        Command::new(env!("CARGO_BIN_EXE_kaohe"))
+    } else if setpriv.exists() {
+        let mut command = Command::new(setpriv);
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_kaohe")]);
+        command
+    } else {
+        restore();
+        eprintln!(
+            "skipped: running as root, where a directory's permissions do not bind, and no setpriv to run as nobody"
+        );
+        return;
+    };
+    let policy = relative(&dir);
+    let output = command
+        .args(["eval", "--policy", &policy, "--facts", EXAMPLE, "--color=never", "--lang=zh"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    restore();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(output.stdout.is_empty(), "nothing scored");
+    assert!(flat(&stderr).contains(&format!("无法读取 `{policy}/2027`：没有权限")), "{stderr}");
+}
+
+/// Issue 9, finding 13: `expect` written twice in a case was last-wins
+/// (serde_json); now the case fails, saying where the second one is.
+/// (tests/policy_tests.rs has the exact comparison and a key twice inside
+/// an expected record.)
+#[test]
+fn a_case_that_writes_expect_twice_fails() {
+    let dir = policy_copy("hostile-case-expect-twice");
+    let text = std::fs::read_to_string(root().join("policies/luoshan/2026/tests/attendance.json")).unwrap();
+    let at = text.find("\"expect\"").unwrap();
+    let twice = format!("{}\"expect\": {{\"S1\": {{\"total\": 1}}}},\n  {}", &text[..at], &text[at..]);
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    std::fs::write(dir.join("tests/twice.json"), &twice).unwrap();
+    let run = kaohe(&["test", "--policy", &relative(&dir)]);
+    assert_eq!(run.code, 5, "{}{}", run.stdout, run.stderr);
+    let second = twice[at + 1..].find("\"expect\"").unwrap() + at + 1;
+    let line = twice[..second].matches('\n').count() + 1;
+    assert!(
+        run.stdout.contains(&format!("the key `expect` is written twice in one object (line {line}, column 3)")),
+        "{}",
+        run.stdout
+    );
 }

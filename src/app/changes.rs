@@ -133,7 +133,7 @@ fn kind_text(kind: FactKind) -> String {
 
 fn band_text(subject: &Subject, band: &Band) -> (String, String) {
     if let Some(quota) = &band.quota {
-        let from = subject.grades.get(quota.from).map_or("", |b| b.name.id.as_str());
+        let from = subject.band(quota.from).map_or("", |b| b.name.id.as_str());
         return (format!("chosen from {from}"), format!("at most {}%", decimal(quota.percent)));
     }
     let from = band.from.map(|f| format!("from {}", decimal(f)));
@@ -346,7 +346,7 @@ fn subject_items(policy: &Policy, name: &'static str, subject: &Subject, members
             ],
         );
     }
-    let grade = |g: usize| subject.grades.get(g).map_or("", |b| b.name.id.as_str());
+    let grade = |g: crate::policy::GradeId| subject.band(g).map_or("", |b| b.name.id.as_str());
     let veto_item = |veto: &crate::policy::Veto| {
         let key = format!("not {} when {}", grade(veto.grade), condition_text(subject, members, &veto.condition));
         let summary = format!("{key} [{}]", veto.cite);

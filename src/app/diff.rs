@@ -187,8 +187,8 @@ pub fn moved<'a>(old: &'a Scored, new: &'a Scored, which: Subjects) -> Records<'
     for (record, old_score) in old_records.iter().zip(old_scores) {
         // Both sides read the same file, so every record is on both.
         let Some(new_score) = by_id.get(record.id.as_str()).and_then(|&i| new_scores.get(i)) else { continue };
-        let old_grade = old_subject.grades.get(old_score.grade).map(|g| &g.name);
-        let new_grade = new_subject.grades.get(new_score.grade).map(|g| &g.name);
+        let old_grade = old_subject.band(old_score.grade).map(|g| &g.name);
+        let new_grade = new_subject.band(new_score.grade).map(|g| &g.name);
         if old_score.total == new_score.total && old_grade.map(|g| &g.id) == new_grade.map(|g| &g.id) {
             unchanged += 1;
             continue;

@@ -291,11 +291,42 @@ pub enum AppError {
     /// A problem of one side of `kaohe diff`, and the input it found at fault.
     Side { side: DiffSide, fault: Fault, problem: Problem },
     /// `kaohe gather --period` that is not a quarter or a month.
-    NotAPeriod { text: String },
+    NotAPeriod { text: String, year: bool },
     /// A period no date can be made of.
     PeriodOutOfRange { period: String },
     /// `kaohe template --out` that is not an `.xlsx` file.
     TemplateNotXlsx { out: String },
+    /// A command line the parser refused: what was wrong with it, and the
+    /// usage of the (sub)command it was for (`kaohe eval --policy <DIR>
+    /// --facts <FILE>`), when known.
+    CommandLine { wrong: CommandLine, usage: Option<String> },
+}
+
+/// What is wrong with a command line, as the argument parser found it (the
+/// CLI reads it out of clap's error; the library knows no clap).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandLine {
+    /// `--polcy`, or a word where none is expected (`kaohe eval x.json`).
+    UnknownArgument { given: String, suggestion: Option<String> },
+    /// `kaohe evl`: the subcommands it may be, and all of them.
+    UnknownCommand { given: String, suggestions: Vec<String>, known: Vec<String> },
+    /// `--format xml`: the values it may take, and the nearest.
+    BadValue { option: String, given: String, possible: Vec<String>, suggestion: Option<String> },
+    /// `--policy` at the end of the line, or `--policy=`.
+    NoValue { option: String },
+    /// Required options not given: `--policy <DIR>`.
+    Missing { options: Vec<String> },
+    /// `--id S1 --id S2` (`with` is the option itself), or two options
+    /// that exclude each other.
+    Conflict { option: String, with: Option<String> },
+    /// A second value for an option that takes one.
+    TooMany { option: String, given: String },
+    /// A value the option's own parser refused, in the parser's words.
+    Invalid { option: String, given: String, reason: Option<String> },
+    /// An argument that is not UTF-8.
+    NotUtf8,
+    /// Anything else, in the parser's own (English) words.
+    Other { words: String },
 }
 
 impl Error {
@@ -385,6 +416,7 @@ impl Diagnostic for AppError {
             AppError::NotAPeriod { .. } => "kaohe::app::not_a_period",
             AppError::PeriodOutOfRange { .. } => "kaohe::app::period_out_of_range",
             AppError::TemplateNotXlsx { .. } => "kaohe::app::template_not_xlsx",
+            AppError::CommandLine { wrong, .. } => wrong.code(),
             AppError::Side { problem, .. } => problem.code(),
         }
     }
@@ -588,13 +620,21 @@ impl Diagnostic for AppError {
                 text.context = Some(side_text(lang, side, *fault));
                 text
             }
-            AppError::NotAPeriod { text } => t(
+            AppError::NotAPeriod { text, year: false } => t(
                 format!("`--period {text}` 不是季度，也不是月份"),
                 format!("`--period {text}` is not a quarter or a month"),
             )
             .help(p(
                 "季度写作 `2026-Q3`，月份写作 `2026-07`",
                 "write a quarter like `2026-Q3`, or a month like `2026-07`",
+            )),
+            AppError::NotAPeriod { text, year: true } => t(
+                format!("`--period {text}` 不是季度、年度或月份"),
+                format!("`--period {text}` is not a quarter, a year or a month"),
+            )
+            .help(p(
+                "季度写作 `2026-Q4`，年度写作 `2026`，月份写作 `2026-10`",
+                "write a quarter like `2026-Q4`, a year like `2026`, or a month like `2026-10`",
             )),
             AppError::PeriodOutOfRange { period } => {
                 t(format!("考核期 {period} 超出范围"), format!("period {period} is out of range"))
@@ -607,6 +647,7 @@ impl Diagnostic for AppError {
                 "文件名写成 `2026-Q4.xlsx` 这样：表格软件按扩展名打开它",
                 "name it like `2026-Q4.xlsx`: spreadsheet programs open it by its extension",
             )),
+            AppError::CommandLine { wrong, usage } => wrong.text(lang, usage.as_deref()),
         }
     }
 
@@ -660,9 +701,121 @@ impl Diagnostic for AppError {
             | AppError::NotForTerminal
             | AppError::UnknownWindow { .. }
             | AppError::NotAPeriod { .. }
-            | AppError::PeriodOutOfRange { .. } => None,
+            | AppError::PeriodOutOfRange { .. }
+            | AppError::CommandLine { .. } => None,
             AppError::TemplateNotXlsx { out } => Some(out),
         }
+    }
+}
+
+impl CommandLine {
+    fn code(&self) -> &'static str {
+        match self {
+            CommandLine::UnknownArgument { .. } => "kaohe::cli::unknown_argument",
+            CommandLine::UnknownCommand { .. } => "kaohe::cli::unknown_command",
+            CommandLine::BadValue { .. } => "kaohe::cli::bad_value",
+            CommandLine::NoValue { .. } => "kaohe::cli::no_value",
+            CommandLine::Missing { .. } => "kaohe::cli::missing",
+            CommandLine::Conflict { .. } => "kaohe::cli::conflict",
+            CommandLine::TooMany { .. } => "kaohe::cli::too_many",
+            CommandLine::Invalid { .. } => "kaohe::cli::invalid",
+            CommandLine::NotUtf8 => "kaohe::cli::not_utf8",
+            CommandLine::Other { .. } => "kaohe::cli::other",
+        }
+    }
+
+    /// The words, with how to write the command (its usage) under the
+    /// advice particular to the mistake.
+    fn text(&self, lang: Lang, usage: Option<&str>) -> Text {
+        use crate::source::diagnostic::list;
+        let t = |zh: String, en: String| Text::new(lang.pick(zh, en));
+        let did_you_mean = |name: &str| lang.pick(format!("是不是 `{name}`？"), format!("did you mean `{name}`?"));
+        let (text, advice) = match self {
+            CommandLine::UnknownArgument { given, suggestion } if given.starts_with('-') => (
+                t(format!("没有选项 `{given}`"), format!("no option `{given}`")),
+                suggestion.as_deref().map(did_you_mean),
+            ),
+            CommandLine::UnknownArgument { given, .. } => (
+                t(format!("多余的参数 `{given}`"), format!("unexpected argument `{given}`")),
+                Some(lang.pick(
+                    "每个文件都要跟在它的选项后面，如 `--facts 2026-Q3.json`".to_string(),
+                    "every file follows its option, as in `--facts 2026-Q3.json`".to_string(),
+                )),
+            ),
+            CommandLine::UnknownCommand { given, suggestions, known } => {
+                let advice = match suggestions.as_slice() {
+                    [one] => did_you_mean(one),
+                    [] => lang.pick(
+                        format!("子命令有：{}", list(lang, known.iter().map(String::as_str))),
+                        format!("the subcommands are: {}", list(lang, known.iter().map(String::as_str))),
+                    ),
+                    many => {
+                        let many = list(lang, many.iter().map(String::as_str));
+                        lang.pick(format!("是不是 {many} 之一？"), format!("did you mean one of {many}?"))
+                    }
+                };
+                (t(format!("没有子命令 `{given}`"), format!("no subcommand `{given}`")), Some(advice))
+            }
+            CommandLine::BadValue { option, given, possible, suggestion } => {
+                let choices = list(lang, possible.iter().map(String::as_str));
+                let mut advice = lang.pick(format!("可取的值：{choices}"), format!("the values it takes: {choices}"));
+                if let Some(near) = suggestion {
+                    advice =
+                        lang.pick(format!("{advice}；是不是 `{near}`？"), format!("{advice}; did you mean `{near}`?"));
+                }
+                let text = t(format!("`{option}` 不能取 `{given}`"), format!("`{option}` cannot be `{given}`"));
+                (text, (!possible.is_empty()).then_some(advice))
+            }
+            CommandLine::NoValue { option } => {
+                (t(format!("`{option}` 后面缺少值"), format!("`{option}` needs a value")), None)
+            }
+            CommandLine::Missing { options } => {
+                let options = list(lang, options.iter().map(String::as_str));
+                (t(format!("缺少必需的选项：{options}"), format!("required options are missing: {options}")), None)
+            }
+            CommandLine::Conflict { option, with: None } => (
+                t(format!("`{option}` 不能与其他选项同用"), format!("`{option}` cannot be used with the others")),
+                None,
+            ),
+            CommandLine::Conflict { option, with: Some(with) } if with == option => {
+                (t(format!("`{option}` 只能给一次"), format!("`{option}` can be given only once")), None)
+            }
+            CommandLine::Conflict { option, with: Some(with) } => (
+                t(format!("`{option}` 不能与 `{with}` 同用"), format!("`{option}` cannot be used with `{with}`")),
+                None,
+            ),
+            CommandLine::TooMany { option, given } => (
+                t(
+                    format!("`{option}` 只取一个值，`{given}` 是多出来的"),
+                    format!("`{option}` takes one value; `{given}` is one too many"),
+                ),
+                None,
+            ),
+            CommandLine::Invalid { option, given, reason } => {
+                let text = t(format!("`{option}` 不能取 `{given}`"), format!("`{option}` cannot be `{given}`"));
+                (text, reason.clone())
+            }
+            CommandLine::NotUtf8 => (
+                t(
+                    "命令行中有参数不是 UTF-8 文本".to_string(),
+                    "an argument of the command line is not UTF-8".to_string(),
+                ),
+                Some(lang.pick("文件名请用 UTF-8 编码".to_string(), "name the files in UTF-8".to_string())),
+            ),
+            CommandLine::Other { words } => {
+                (t(format!("命令行有误：{words}"), format!("the command line is wrong: {words}")), None)
+            }
+        };
+        let usage = usage.map(|usage| {
+            let command: Vec<&str> = usage.split(' ').take_while(|w| !w.starts_with(['-', '<', '['])).collect();
+            let command = command.join(" ");
+            lang.pick(
+                format!("用法：`{usage}`（`{command} --help` 说明每个选项）"),
+                format!("usage: `{usage}` (`{command} --help` explains every option)"),
+            )
+        });
+        let help: Vec<String> = advice.into_iter().chain(usage).collect();
+        text.help_if((!help.is_empty()).then(|| help.join("\n")))
     }
 }
 
@@ -757,6 +910,19 @@ mod tests {
             AppError::NotAPeriod { .. } => 22,
             AppError::PeriodOutOfRange { .. } => 23,
             AppError::TemplateNotXlsx { .. } => 24,
+            // Each kind of command-line mistake counts as its own variant.
+            AppError::CommandLine { wrong, .. } => match wrong {
+                CommandLine::UnknownArgument { .. } => 25,
+                CommandLine::UnknownCommand { .. } => 26,
+                CommandLine::BadValue { .. } => 27,
+                CommandLine::NoValue { .. } => 28,
+                CommandLine::Missing { .. } => 29,
+                CommandLine::Conflict { .. } => 30,
+                CommandLine::TooMany { .. } => 31,
+                CommandLine::Invalid { .. } => 32,
+                CommandLine::NotUtf8 => 33,
+                CommandLine::Other { .. } => 34,
+            },
         };
         examples.extend([
             AppError::MonthNotQuarter { file: s("2026-07.json"), month: Period::Month { year: 2026, month: 7 } },
@@ -768,11 +934,45 @@ mod tests {
             AppError::MonthHas { not: MonthLacks::Workbook },
             AppError::NotForTerminal,
             AppError::UnknownWindow { wanted: s("W1"), suggestion: None },
-            AppError::NotAPeriod { text: s("2026") },
+            AppError::NotAPeriod { text: s("2026"), year: false },
+            AppError::NotAPeriod { text: s("2026Q4"), year: true },
             AppError::PeriodOutOfRange { period: s("300000-Q1") },
             AppError::TemplateNotXlsx { out: s("2026-Q4.csv") },
         ]);
-        crate::source::diagnostic::assert_worded(&examples, variant, 25);
+        let usage = Some(s("kaohe eval --policy <DIR> --facts <FILE>"));
+        for wrong in [
+            CommandLine::UnknownArgument { given: s("--polcy"), suggestion: Some(s("--policy")) },
+            CommandLine::UnknownArgument { given: s("x.json"), suggestion: None },
+            CommandLine::UnknownCommand { given: s("evl"), suggestions: vec![s("eval")], known: vec![s("eval")] },
+            CommandLine::UnknownCommand { given: s("x"), suggestions: vec![], known: vec![s("eval"), s("fmt")] },
+            CommandLine::UnknownCommand { given: s("e"), suggestions: vec![s("eval"), s("explain")], known: vec![] },
+            CommandLine::BadValue {
+                option: s("--format"),
+                given: s("xml"),
+                possible: vec![s("json"), s("table")],
+                suggestion: Some(s("table")),
+            },
+            CommandLine::NoValue { option: s("--policy") },
+            CommandLine::Missing { options: vec![s("--policy <DIR>")] },
+            CommandLine::Conflict { option: s("--id"), with: Some(s("--id")) },
+            CommandLine::Conflict { option: s("--a"), with: Some(s("--b")) },
+            CommandLine::Conflict { option: s("--a"), with: None },
+            CommandLine::TooMany { option: s("--id"), given: s("S2") },
+            CommandLine::Invalid { option: s("--x"), given: s("y"), reason: Some(s("z")) },
+            CommandLine::NotUtf8,
+            CommandLine::Other { words: s("x") },
+        ] {
+            examples.push(AppError::CommandLine { wrong: wrong.clone(), usage: None });
+            examples.push(AppError::CommandLine { wrong, usage: usage.clone() });
+        }
+        crate::source::diagnostic::assert_worded(&examples, variant, 35);
+        // The usage names the subcommand's own --help.
+        let missing =
+            AppError::CommandLine { wrong: CommandLine::Missing { options: vec![s("--facts <FILE>")] }, usage };
+        assert_eq!(
+            missing.text(Lang::Zh).help.as_deref(),
+            Some("用法：`kaohe eval --policy <DIR> --facts <FILE>`（`kaohe eval --help` 说明每个选项）")
+        );
         // A side's context is its own words, in both languages.
         let both = examples.iter().rev().find(|e| matches!(e, AppError::Side { .. }));
         let side = |lang| both.and_then(|e| e.text(lang).context).unwrap_or_default();

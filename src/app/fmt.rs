@@ -49,7 +49,7 @@ fn format_one(path: &Path, check: bool) -> Outcome {
     let name = path.display().to_string();
     let original = match read(path) {
         Ok(text) => text,
-        Err(err @ ReadError::NotUtf8 { .. }) => return Outcome::Rejected(err.into()),
+        Err(err) if err.is_not_text() => return Outcome::Rejected(err.into()),
         Err(err) => return Outcome::Failed(err.into()),
     };
     let formatted = match format_source(&SourceFile::new(name.clone(), &original)) {

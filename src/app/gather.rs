@@ -34,7 +34,7 @@ impl Run {
 pub fn parse_period(text: &str) -> Result<Period, Error> {
     match Period::parse(text) {
         Some(period @ (Period::Quarter { .. } | Period::Month { .. })) => Ok(period),
-        _ => Err(Error::one(Fault::Usage, AppError::NotAPeriod { text: text.to_string() })),
+        _ => Err(Error::one(Fault::Usage, AppError::NotAPeriod { text: text.to_string(), year: false })),
     }
 }
 

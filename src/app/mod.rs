@@ -29,4 +29,6 @@ pub mod report;
 pub mod template;
 pub mod year;
 
-pub use error::{problems, AppError, DiffSide, Error, Fault, Made, MonthLacks, Needed, Problem, VersionName};
+pub use error::{
+    problems, AppError, CommandLine, DiffSide, Error, Fault, Made, MonthLacks, Needed, Problem, VersionName,
+};

@@ -461,7 +461,7 @@ impl Coverage {
             let missed = |part: Part, n: usize| (0..n).filter(move |i| !self.seen.contains(&(part, s, *i)));
             let who = &subject.name.id;
             let when = |condition| render::condition_text(subject, &policy.staff, condition);
-            let grade = |g: usize| subject.grades.get(g).map_or("", |b| b.name.id.as_str());
+            let grade = |g: crate::policy::GradeId| subject.band(g).map_or("", |b| b.name.id.as_str());
             for rule in missed(Part::Rule, subject.rules.len()).map(|r| &subject.rules[r]) {
                 let part = render::part_id(subject, rule.part);
                 out.push(format!("{who} {part}: {}", render::rule_line(policy, subject, rule)));

@@ -43,6 +43,12 @@ impl Template {
     }
 }
 
+/// `--period` of a template: a quarter like `2026-Q4`, a year or a month.
+pub fn parse_period(text: &str) -> Result<Period, Error> {
+    Period::parse(text)
+        .ok_or_else(|| Error::one(Fault::Usage, AppError::NotAPeriod { text: text.to_string(), year: true }))
+}
+
 /// The template of `period` by the policy in `dir`, with the staff of
 /// `roster` in the hall during the period.
 /// Returns the policy directory read too: its warnings and its files.

@@ -211,7 +211,7 @@ impl Checker {
                 continue;
             }
             names.push((&honour.name.value, honour.name.span));
-            let from = scope.grades.iter().position(|g| g.name.id == honour.from.value);
+            let from = scope.grades.iter().position(|g| g.name.id == honour.from.value).map(policy::GradeId);
             if from.is_none() {
                 let suggestion = did_you_mean_name(&honour.from.value, scope.grades.iter().map(|g| g.name.id.as_str()));
                 let error =

@@ -646,7 +646,7 @@ impl Checker {
         // Even when part of it is wrong (and reported), the grade stays a
         // chosen one, so that its vetoes are not misreported as on a band.
         Some(policy::Quota {
-            from: from.unwrap_or(usize::MAX),
+            from: policy::GradeId(from.unwrap_or(usize::MAX)),
             percent,
             cite: cite.unwrap_or_default(),
             wording: quota.wording.as_ref().map(|w| w.value.clone()),

@@ -58,7 +58,13 @@ impl Checker {
         let condition = self.condition(scope, &veto.condition, place, 0);
         let cite = self.cite_of(scope.src, veto.span, &veto.cite, Cited::Veto);
         let readings = self.readings(scope.src, &veto.notes.readings);
-        Some(policy::Veto { grade: grade?, condition: condition?, cite: cite?, wording: text(&veto.wording), readings })
+        Some(policy::Veto {
+            grade: policy::GradeId(grade?),
+            condition: condition?,
+            cite: cite?,
+            wording: text(&veto.wording),
+            readings,
+        })
     }
 
     pub(super) fn flag(&mut self, scope: &Scope<'_>, flag: &ast::Flag, annual: bool) -> Option<policy::Flag> {
@@ -180,7 +186,7 @@ impl Checker {
                     self.error(src, c.span, CheckError::EveryQuarterOutsideAnnual);
                 }
                 match scope.grades.iter().position(|g| g.name.id == grade.value) {
-                    Some(g) => Some(Condition::Grade { grade: g, every_quarter: *every_quarter }),
+                    Some(g) => Some(Condition::Grade { grade: policy::GradeId(g), every_quarter: *every_quarter }),
                     None => {
                         self.error(src, grade.span, unknown_grade(&grade.value, scope));
                         None

@@ -3,11 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 use kaohe::policy::diff::Side;
 use kaohe::render::Note;
 
-use super::eval::Format;
 use super::format::{choose, Kind};
 use super::{Context, Failure};
 
@@ -34,8 +33,18 @@ pub struct DiffArgs {
     out: Option<PathBuf>,
 }
 
+/// What `diff` writes: no workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
 pub fn run(args: DiffArgs, context: &Context) -> Result<(), Failure> {
-    let explicit = args.format.map(|f| if f == Format::Json { Kind::Json } else { Kind::Table });
+    let explicit = args.format.map(|f| match f {
+        Format::Table => Kind::Table,
+        Format::Json => Kind::Json,
+    });
     let format = choose("diff", explicit, args.out.as_deref(), &[Kind::Table, Kind::Json], Kind::Table)?;
     let sides = kaohe::app::diff::score_sides(&args.from, &args.to, &args.facts)?;
     context.warn(&sides.warnings)?;

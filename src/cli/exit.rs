@@ -70,13 +70,23 @@ pub fn finish(outcome: Result<(), Failure>, diagnostics: &Diagnostics) -> ExitCo
     }
 }
 
-/// A command line clap refused (status 2), or `--help` and `--version`
-/// (status 0, on stdout).
+/// A command line clap refused (status 2), worded as kaohe's own
+/// diagnostics; or `--help` and `--version` (status 0, on stdout).
 pub fn clap_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let diagnostics = super::stderr::unparsed();
+    let help = matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if !help {
+        let refused = Error::one(Fault::Usage, super::usage::refused(&err));
+        return finish(Err(Failure::App(refused)), &diagnostics);
+    }
     let stream = if err.use_stderr() { Stream::Stderr } else { Stream::Stdout };
     let text = if stream.is_terminal() { err.render().ansi().to_string() } else { err.render().to_string() };
     match stdio::write_to(stream, &text) {
         Ok(()) | Err(PrintError::Closed) => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
-        Err(failed) => finish(Err(Failure::Print(failed)), &super::stderr::unparsed()),
+        Err(failed) => finish(Err(Failure::Print(failed)), &diagnostics),
     }
 }

@@ -80,7 +80,12 @@ pub fn run(args: FmtArgs, context: &Context) -> Result<(), Failure> {
         None
     };
     if errors == 0 {
-        super::out::print(&diffs)?;
+        // A reader that stops early (`| head`) does not make `--check` pass:
+        // the status says whether files would change, whatever was read.
+        match super::out::print(&diffs) {
+            Err(Failure::Print(kaohe::output::stdio::PrintError::Closed)) if exit.is_some() => {}
+            printed => printed?,
+        }
     }
     rejected.extend(failed);
     if !rejected.is_empty() {

@@ -22,8 +22,8 @@ or one .xlsx workbook with a sheet per table:
                             承诺时限 办结时间 红黄牌 亮牌日期]
   reviews.csv     评价      评价时间 窗口编号 评价 [工号 办件编号]
 
-Columns may be named in English too (docs/records.md); other columns are
-ignored. How each table is counted is the policy's records.rules and its
+Columns may be named in English too (docs/records.md in kaohe's source
+tree); other columns are ignored. How each table is counted is the policy's records.rules and its
 calendar, calendar.rules.
 
 Every rejected row is reported with its file or sheet, row and column, and

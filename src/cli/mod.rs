@@ -13,6 +13,8 @@ mod explain;
 mod fmt;
 mod format;
 mod gather;
+mod help;
+mod help_zh;
 mod manual;
 mod out;
 mod report;
@@ -20,6 +22,7 @@ mod stderr;
 mod table;
 mod template;
 mod test;
+mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +33,7 @@ use kaohe::render::Diagnostics;
 
 pub use exit::clap_error;
 use exit::{Failure, EXIT_CODES};
+pub use help::parse;
 
 /// Score the Luoshan service-hall assessment from plain-text policy files.
 ///

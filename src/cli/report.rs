@@ -1,12 +1,12 @@
 //! `kaohe report`: the bulletin the bureau publishes, as HTML, PDF or a
 //! spreadsheet, chosen by `--out`'s extension (or `--format`).
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use kaohe::app::report::{self, Scoring};
 use kaohe::app::Error;
+use kaohe::output::stdio::Stream;
 use kaohe::render::bulletin::Issue;
 use kaohe::render::Note;
 
@@ -66,7 +66,7 @@ fn format_of(args: &ReportArgs) -> Format {
 
 pub fn run(args: ReportArgs, context: &Context) -> Result<(), Failure> {
     let format = format_of(&args);
-    if format != Format::Html && args.out.is_none() && std::io::stdout().is_terminal() {
+    if format != Format::Html && args.out.is_none() && Stream::Stdout.is_terminal() {
         return Err(Error::one(kaohe::app::Fault::Usage, kaohe::app::AppError::NotForTerminal).into());
     }
     let (policies, scoring) = report::score(&args.policy, &args.facts)?;

@@ -2,11 +2,11 @@
 //! English, for a person or for a script. Global options of every
 //! subcommand.
 
-use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Args, ValueEnum};
 use kaohe::diagnostic::Lang;
+use kaohe::output::stdio::Stream;
 use kaohe::render::{Diagnostics, ErrorFormat};
 
 #[derive(Debug, Args)]
@@ -15,7 +15,7 @@ pub struct StderrArgs {
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     color: Color,
 
-    /// The language of diagnostics: `zh` (Chinese) or `en` (English).
+    /// The language of diagnostics and `--help`: `zh` (Chinese) or `en` (English).
     /// Without it, an English locale (`LC_ALL`, `LC_MESSAGES` or `LANG`
     /// starting with `en`) reads English, and every other one, `C` and
     /// `POSIX` included, Chinese.
@@ -61,7 +61,7 @@ impl StderrArgs {
     pub fn diagnostics(&self) -> Diagnostics {
         JSON.store(self.error_format == ErrorFormatArg::Json, Ordering::Relaxed);
         let color = match self.color {
-            Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            Color::Auto => Stream::Stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             Color::Always => true,
             Color::Never => false,
         };
@@ -78,19 +78,32 @@ impl StderrArgs {
     }
 }
 
-/// The diagnostics of a command line clap did not parse (`--help` to a full
-/// disk): `--lang` read by hand, plain, for a person.
-pub fn unparsed() -> Diagnostics {
-    let args: Vec<String> = std::env::args().collect();
-    let given = args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix("--lang") {
-        Some(rest) if rest.starts_with('=') => Some(rest[1..].to_string()),
-        Some("") => args.get(i + 1).cloned(),
-        _ => None,
-    });
-    let lang = match given.as_deref() {
+/// The language of a command line clap has not parsed (yet, for `--help`;
+/// or at all, for a mistake in it): `--lang` read by hand, else the locale's.
+pub fn lang() -> Lang {
+    match given("--lang").as_deref() {
         Some("en") => Lang::En,
         Some("zh") => Lang::Zh,
         _ => Lang::from_env(),
-    };
-    Diagnostics::new(false, lang, ErrorFormat::Human)
+    }
+}
+
+/// The value of `option` on the command line (`--lang en` or `--lang=en`).
+fn given(option: &str) -> Option<String> {
+    // Not `args()`: it panics on an argument that is not UTF-8.
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().enumerate().find_map(|(i, arg)| match arg.strip_prefix(option) {
+        Some(rest) if rest.starts_with('=') => Some(rest[1..].to_string()),
+        Some("") => args.get(i + 1).cloned(),
+        _ => None,
+    })
+}
+
+/// The diagnostics of a command line clap did not parse (a mistake in it,
+/// or `--help` to a full disk): `--lang` and `--error-format` read by hand,
+/// plain.
+pub fn unparsed() -> Diagnostics {
+    let json = given("--error-format").as_deref() == Some("json");
+    JSON.store(json, Ordering::Relaxed);
+    Diagnostics::new(false, lang(), if json { ErrorFormat::Json } else { ErrorFormat::Human })
 }

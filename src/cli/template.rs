@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use kaohe::app::{Error, Fault};
-use kaohe::facts::Period;
 
 use super::{Context, Failure};
 
@@ -33,9 +32,9 @@ pub struct TemplateArgs {
     #[arg(long, value_name = "DIR")]
     policy: PathBuf,
     /// The period the workbook is for: a quarter like `2026-Q4`, a year or a month.
-    #[arg(long, value_parser = parse_period)]
-    period: Period,
-    /// The roster to fill in: `roster.csv` of docs/records.md (工号, 姓名,
+    #[arg(long)]
+    period: String,
+    /// The roster to fill in: `roster.csv` of docs/records.md in kaohe's source tree (工号, 姓名,
     /// 窗口编号, 角色, 进驻日期, 离开日期), with window names from
     /// `windows.csv` beside it; or a records workbook (its sheets 人员 and 窗口).
     #[arg(long, value_name = "FILE")]
@@ -46,22 +45,17 @@ pub struct TemplateArgs {
     out: PathBuf,
 }
 
-fn parse_period(text: &str) -> Result<Period, String> {
-    Period::parse(text).ok_or_else(|| {
-        format!("expected a quarter like `2026-Q4`, a year like `2026` or a month like `2026-10`, found `{text}`")
-    })
-}
-
 pub fn run(args: TemplateArgs, context: &Context) -> Result<(), Failure> {
     if !args.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
         let error = kaohe::app::AppError::TemplateNotXlsx { out: args.out.display().to_string() };
         return Err(Error::one(Fault::Usage, error).into());
     }
-    let (policies, template) = kaohe::app::template::template(&args.policy, args.period, args.roster.as_deref())?;
+    let period = kaohe::app::template::parse_period(&args.period)?;
+    let (policies, template) = kaohe::app::template::template(&args.policy, period, args.roster.as_deref())?;
     context.warn(&policies.warnings())?;
     let mut inputs = policies.input_paths();
     inputs.extend(args.roster.as_deref());
     super::out::write(Some(&args.out), &inputs, |out| out.write_all(&template.bytes))?;
-    context.note(&template.summary(args.period, &args.out))?;
+    context.note(&template.summary(period, &args.out))?;
     Ok(())
 }

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use super::reason::{self, Reason};
 use super::standing::{self, Selection, Standing};
 use super::{magnitude, round_half_away, Results, StaffSums};
-use crate::facts::{Period, Quarter, Record};
-use crate::policy::{AnnualRules, Policy, Subject, Term, TermScope};
+use crate::facts::{Period, Quarter, Record, WindowIx};
+use crate::policy::{AnnualRules, GradeId, Policy, Subject, Term, TermScope};
 
 /// One quarter of the year, scored.
 pub struct ScoredQuarter<'a> {
@@ -94,7 +94,7 @@ pub fn roll_up(policy: &Policy, year: i32, quarters: &[ScoredQuarter<'_>]) -> An
             .collect();
         let totals: Vec<Option<Decimal>> =
             records.iter().map(|r| r.not_assessed.is_empty().then_some(r.total)).collect();
-        let view = |i: usize, grade: Option<usize>| YearView {
+        let view = |i: usize, grade: Option<GradeId>| YearView {
             subject,
             quarters,
             sums: &sums,
@@ -154,9 +154,9 @@ fn record(view: &YearView<'_>, rules: &AnnualRules) -> AnnualRecord {
         let record = view.record(q, r);
         let result = if view.is_staff { &scored.results.staff[r] } else { &scored.results.windows[r] };
         let subject_q = if view.is_staff { &scored.policy.staff } else { &scored.policy.window };
-        let grade = subject_q.grades.get(result.grade).map_or(String::new(), |g| g.name.id.clone());
+        let grade = subject_q.band(result.grade).map_or(String::new(), |g| g.name.id.clone());
         entries.push((scored.quarter.period, result.total, grade));
-        if let Some(window) = record.window.and_then(|w| scored.quarter.windows.get(w)) {
+        if let Some(window) = record.window.and_then(|w| scored.quarter.window(w)) {
             if windows.last() != Some(&window.id) {
                 windows.push(window.id.clone());
             }
@@ -220,7 +220,7 @@ struct YearView<'a> {
     appearances: &'a [(usize, usize)],
     is_staff: bool,
     year: i32,
-    grade: Option<usize>,
+    grade: Option<GradeId>,
     /// Months in the hall, once known.
     months: Option<Decimal>,
 }
@@ -244,7 +244,7 @@ impl reason::Record for YearView<'_> {
         let mut sum = Decimal::ZERO;
         for &(q, r) in self.appearances {
             let record = self.record(q, r);
-            let window = if self.is_staff { record.window } else { Some(r) };
+            let window = if self.is_staff { record.window } else { Some(WindowIx(r)) };
             sum += match term {
                 Term::Fact { fact, scope: TermScope::Own } => record.fact(fact).map(magnitude).unwrap_or_default(),
                 Term::Fact { fact, scope: TermScope::Window | TermScope::Staff } => {
@@ -261,12 +261,12 @@ impl reason::Record for YearView<'_> {
         self.appearances.last().and_then(|&(q, r)| self.record(q, r).role)
     }
 
-    fn grade(&self) -> Option<usize> {
+    fn grade(&self) -> Option<GradeId> {
         self.grade
     }
 
-    fn quarters_with(&self, grade: usize) -> (usize, usize) {
-        let Some(wanted) = self.subject.grades.get(grade).map(|g| g.name.id.as_str()) else { return (0, 4) };
+    fn quarters_with(&self, grade: GradeId) -> (usize, usize) {
+        let Some(wanted) = self.subject.band(grade).map(|g| g.name.id.as_str()) else { return (0, 4) };
         let with = self
             .appearances
             .iter()
@@ -277,7 +277,7 @@ impl reason::Record for YearView<'_> {
                 } else {
                     (&scored.results.windows[r], &scored.policy.window)
                 };
-                subject.grades.get(result.grade).is_some_and(|g| g.name.id == wanted)
+                subject.band(result.grade).is_some_and(|g| g.name.id == wanted)
             })
             .count();
         // The year has four quarters, whether or not all were given.

@@ -37,12 +37,12 @@ pub(super) fn attach(policy: &Policy, quarter: &Quarter, staff: &mut [Scored], w
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); quarter.windows.len()];
     for (i, person) in quarter.staff.iter().enumerate() {
-        if let Some(list) = person.window.and_then(|w| members.get_mut(w)) {
+        if let Some(list) = person.window.and_then(|w| members.get_mut(w.index())) {
             list.push(i);
         }
     }
     for (record, scored) in quarter.staff.iter().zip(staff) {
-        let window = record.window.and_then(|w| members.get(w)).map_or(&[][..], Vec::as_slice);
+        let window = record.window.and_then(|w| members.get(w.index())).map_or(&[][..], Vec::as_slice);
         fill(&policy.staff, quarter, record, window, &mut scored.trace);
     }
     for (record, scored) in quarter.windows.iter().zip(windows) {

@@ -29,8 +29,8 @@ pub use evidence::{Cited, Whose};
 pub use reason::{Read, Reason, Test};
 pub use standing::{Proposal, Selection, Standing, Tie};
 
-use crate::facts::{Quarter, Record, Value};
-use crate::policy::{Measure, Part, Policy, Scope, Subject, Term, TermScope};
+use crate::facts::{Quarter, Record, Value, WindowIx};
+use crate::policy::{GradeId, Measure, Part, Policy, Scope, Subject, Term, TermScope};
 
 #[derive(Debug, Clone)]
 pub struct Results {
@@ -55,9 +55,9 @@ pub struct Scored {
     pub total: Decimal,
     /// Index into the subject's grades: the band of the total, until a
     /// chosen grade (`excellent`) replaces it.
-    pub grade: usize,
+    pub grade: GradeId,
     /// The band of the total, whatever was chosen.
-    pub band: usize,
+    pub band: GradeId,
     pub rank: usize,
     /// Left out of a chosen grade with a group tied at the quota cut.
     pub left_out_tied: bool,
@@ -103,7 +103,7 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
         .staff
         .iter()
         .map(|person| {
-            let window = person.window.unwrap_or(0);
+            let window = person.window.unwrap_or(WindowIx(0));
             let in_window = |rule: usize| sums.get(policy.staff.rules[rule].fact, window);
             score(&policy.staff, &staff_rules, person, in_window, |_| None)
         })
@@ -114,7 +114,7 @@ pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
         .iter()
         .enumerate()
         .map(|(w, window)| {
-            let average = |category: usize| averages.get(&(category, w)).copied();
+            let average = |category: usize| averages.get(&(category, WindowIx(w))).copied();
             score(&policy.window, &window_rules, window, |_| Decimal::ZERO, average)
         })
         .collect();
@@ -136,9 +136,12 @@ fn stand(policy: &Policy, quarter: &Quarter, sums: &StaffSums, results: &mut Res
     for (subject, scored, is_staff) in
         [(&policy.staff, &mut results.staff, true), (&policy.window, &mut results.windows, false)]
     {
-        let view = |i: usize, grade: Option<usize>| {
-            let (record, window) =
-                if is_staff { (&quarter.staff[i], quarter.staff[i].window) } else { (&quarter.windows[i], Some(i)) };
+        let view = |i: usize, grade: Option<GradeId>| {
+            let (record, window) = if is_staff {
+                (&quarter.staff[i], quarter.staff[i].window)
+            } else {
+                (&quarter.windows[i], Some(WindowIx(i)))
+            };
             QuarterView { record, window, sums, grade }
         };
         let totals: Vec<Option<Decimal>> = scored.iter().map(|s| Some(s.total)).collect();
@@ -190,7 +193,7 @@ impl StaffSums {
         for person in &quarter.staff {
             let Some(w) = person.window else { continue };
             for (fact, value) in &person.facts {
-                if let Some(slot) = sums.get_mut(w * facts + fact) {
+                if let Some(slot) = sums.get_mut(w.index() * facts + fact) {
                     *slot += magnitude(value);
                 }
             }
@@ -198,11 +201,37 @@ impl StaffSums {
         StaffSums { sums, facts }
     }
 
-    pub fn get(&self, fact: usize, window: usize) -> Decimal {
+    /// The sum of a staff fact over a window's staff.
+    ///
+    /// ```
+    /// use kaohe::eval::StaffSums;
+    /// use kaohe::facts::Quarter;
+    /// use rust_decimal::Decimal;
+    ///
+    /// /// A fact summed over the staff of the window staff member `person` is in.
+    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: usize) -> Option<Decimal> {
+    ///     let window = quarter.staff.get(person)?.window?;
+    ///     Some(sums.get(fact, window))
+    /// }
+    /// ```
+    ///
+    /// A staff member's own index taken for their window's does not compile
+    /// ([`WindowIx`]):
+    ///
+    /// ```compile_fail
+    /// use kaohe::eval::StaffSums;
+    /// use kaohe::facts::Quarter;
+    /// use rust_decimal::Decimal;
+    ///
+    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: usize) -> Option<Decimal> {
+    ///     Some(sums.get(fact, person))
+    /// }
+    /// ```
+    pub fn get(&self, fact: usize, window: WindowIx) -> Decimal {
         if fact >= self.facts {
             return Decimal::ZERO;
         }
-        self.sums.get(window * self.facts + fact).copied().unwrap_or_default()
+        self.sums.get(window.index() * self.facts + fact).copied().unwrap_or_default()
     }
 }
 
@@ -215,9 +244,9 @@ pub fn magnitude(value: &Value) -> Decimal {
 /// One record of one quarter, as a condition reads it.
 struct QuarterView<'a> {
     record: &'a Record,
-    window: Option<usize>,
+    window: Option<WindowIx>,
     sums: &'a StaffSums,
-    grade: Option<usize>,
+    grade: Option<GradeId>,
 }
 
 impl reason::Record for QuarterView<'_> {
@@ -237,18 +266,19 @@ impl reason::Record for QuarterView<'_> {
         self.record.role
     }
 
-    fn grade(&self) -> Option<usize> {
+    fn grade(&self) -> Option<GradeId> {
         self.grade
     }
 
     // check keeps `in every quarter` out of quarterly conditions.
-    fn quarters_with(&self, _grade: usize) -> (usize, usize) {
+    fn quarters_with(&self, _grade: GradeId) -> (usize, usize) {
         (0, 1)
     }
 }
 
-/// For each averaged window category, each window's weighted average.
-fn averages(policy: &Policy, quarter: &Quarter, staff: &[Scored]) -> HashMap<(usize, usize), Decimal> {
+/// For each averaged window category, each window's weighted average:
+/// keyed (category, window).
+fn averages(policy: &Policy, quarter: &Quarter, staff: &[Scored]) -> HashMap<(usize, WindowIx), Decimal> {
     let mut out = HashMap::new();
     for (c, category) in policy.window.categories.iter().enumerate() {
         let Some(average) = &category.average else {
@@ -257,12 +287,12 @@ fn averages(policy: &Policy, quarter: &Quarter, staff: &[Scored]) -> HashMap<(us
         let mut parts: Vec<Vec<(Decimal, Decimal)>> = vec![Vec::new(); quarter.windows.len()];
         for (person, scored) in quarter.staff.iter().zip(staff) {
             if let (Some(w), Some(score)) = (person.window, scored.categories.get(average.category)) {
-                parts[w].push((*score, person.attributes[average.weight]));
+                parts[w.index()].push((*score, person.attributes[average.weight]));
             }
         }
         for (w, values) in parts.iter().enumerate() {
             if let Some(value) = weighted_average(values, average.places) {
-                out.insert((c, w), value);
+                out.insert((c, WindowIx(w)), value);
             }
         }
     }
@@ -426,7 +456,7 @@ fn score(
     }
     let total = categories.iter().sum::<Decimal>() + penalties + bonus;
     // check proves the bands cover every total; the fallback is never taken.
-    let grade = subject.grade(total).unwrap_or(0);
+    let grade = subject.grade(total).unwrap_or(GradeId(0));
     Scored {
         categories,
         penalties,

@@ -24,7 +24,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::policy::{Comparator, Condition, RoleId, Term};
+use crate::policy::{Comparator, Condition, GradeId, RoleId, Term};
 
 /// What a condition reads about one record: a quarter's record, or a
 /// record across the year.
@@ -32,9 +32,9 @@ pub trait Record {
     fn term(&self, term: Term) -> Decimal;
     fn role(&self) -> Option<RoleId>;
     /// The final grade, once known.
-    fn grade(&self) -> Option<usize>;
+    fn grade(&self) -> Option<GradeId>;
     /// In how many of the year's quarters the record had this grade, and of how many.
-    fn quarters_with(&self, grade: usize) -> (usize, usize);
+    fn quarters_with(&self, grade: GradeId) -> (usize, usize);
 }
 
 /// A line of the policy that applied to a record, and why.
@@ -62,9 +62,9 @@ pub enum Read {
     /// `role R`: the role asked for, and the record's.
     Role { role: RoleId, actual: Option<RoleId> },
     /// `grade G`: the grade asked for, and the record's final grade.
-    Grade { grade: usize, actual: Option<usize> },
+    Grade { grade: GradeId, actual: Option<GradeId> },
     /// `grade G in every quarter`: in how many quarters the record had it, of how many.
-    EveryQuarter { grade: usize, quarters: usize, of: usize },
+    EveryQuarter { grade: GradeId, quarters: usize, of: usize },
     /// `t₁ + t₂ … OP limit`: each term with the value read, and their sum.
     Compare { terms: Vec<(Term, Decimal)>, sum: Decimal, op: Comparator, limit: Decimal },
 }
@@ -157,11 +157,11 @@ mod tests {
         fn role(&self) -> Option<RoleId> {
             Some(RoleId(0))
         }
-        fn grade(&self) -> Option<usize> {
-            Some(2)
+        fn grade(&self) -> Option<GradeId> {
+            Some(GradeId(2))
         }
-        fn quarters_with(&self, grade: usize) -> (usize, usize) {
-            (if grade == 1 { 3 } else { 0 }, 4)
+        fn quarters_with(&self, grade: GradeId) -> (usize, usize) {
+            (if grade == GradeId(1) { 3 } else { 0 }, 4)
         }
     }
 
@@ -215,18 +215,24 @@ mod tests {
         // not (a or b): every part, each failing.
         let c = Condition::Not(Box::new(Condition::Or(vec![
             Condition::Role(RoleId(1)),
-            Condition::Grade { grade: 1, every_quarter: true },
+            Condition::Grade { grade: GradeId(1), every_quarter: true },
         ])));
         assert_eq!(
             why(&c, &Fixed),
             Some(vec![
                 Test { held: false, read: Read::Role { role: RoleId(1), actual: Some(RoleId(0)) } },
-                Test { held: false, read: Read::EveryQuarter { grade: 1, quarters: 3, of: 4 } },
+                Test { held: false, read: Read::EveryQuarter { grade: GradeId(1), quarters: 3, of: 4 } },
             ])
         );
         // not not a is a.
-        let c = Condition::Not(Box::new(Condition::Not(Box::new(Condition::Grade { grade: 2, every_quarter: false }))));
-        assert_eq!(why(&c, &Fixed), Some(vec![Test { held: true, read: Read::Grade { grade: 2, actual: Some(2) } }]));
+        let c = Condition::Not(Box::new(Condition::Not(Box::new(Condition::Grade {
+            grade: GradeId(2),
+            every_quarter: false,
+        }))));
+        assert_eq!(
+            why(&c, &Fixed),
+            Some(vec![Test { held: true, read: Read::Grade { grade: GradeId(2), actual: Some(GradeId(2)) } }])
+        );
         assert_eq!(why(&Condition::Not(Box::new(Condition::Role(RoleId(0)))), &Fixed), None);
     }
 

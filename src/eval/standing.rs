@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::reason::{applying, Reason, Record};
-use crate::policy::{Flag, Subject, Veto};
+use crate::policy::{Flag, GradeId, Subject, Veto};
 
 /// A list of records once every total is known.
 #[derive(Debug, Clone)]
@@ -28,7 +28,7 @@ pub fn settle<V: Record>(
     vetoes: &[Veto],
     flags: &[Flag],
     totals: &[Option<Decimal>],
-    view: impl Fn(usize, Option<usize>) -> V,
+    view: impl Fn(usize, Option<GradeId>) -> V,
 ) -> Settled {
     let vetoed: Vec<Vec<Reason>> = totals
         .iter()
@@ -55,9 +55,9 @@ pub fn settle<V: Record>(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
     /// The band its total falls in.
-    pub band: usize,
+    pub band: GradeId,
     /// The final grade: a chosen grade, or the band.
-    pub grade: usize,
+    pub grade: GradeId,
     /// 1 + the number of records with a higher total (ties share a rank).
     pub rank: usize,
     /// Eligible and in the band, but left out with a tied group at the quota cut.
@@ -67,8 +67,8 @@ pub struct Standing {
 /// How one chosen grade was filled.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
-    pub grade: usize,
-    pub from: usize,
+    pub grade: GradeId,
+    pub from: GradeId,
     pub percent: Decimal,
     /// Records assessed: the base of the quota.
     pub assessed: usize,
@@ -188,7 +188,7 @@ fn cut<K: Ord + Copy>(sorted: &[(usize, K)], limit: usize) -> (Vec<usize>, Optio
 pub fn grade_all(
     subject: &Subject,
     totals: &[Option<Decimal>],
-    vetoed: impl Fn(usize, usize) -> bool,
+    vetoed: impl Fn(usize, GradeId) -> bool,
 ) -> (Vec<Option<Standing>>, Vec<Selection>) {
     let scale = totals.iter().flatten().map(|t| t.scale()).max().unwrap_or(0);
     if let Some(keys) = keyed(totals, |t| integer_at(t, scale).and_then(|k| i64::try_from(k).ok())) {
@@ -216,7 +216,7 @@ fn grade_by<K: Ord + Copy>(
     subject: &Subject,
     totals: &[Option<Decimal>],
     mut assessed: Vec<(usize, K)>,
-    vetoed: impl Fn(usize, usize) -> bool,
+    vetoed: impl Fn(usize, GradeId) -> bool,
 ) -> (Vec<Option<Standing>>, Vec<Selection>) {
     assessed.sort_unstable_by(highest_first);
     // A record's rank is 1 + how many totals are above its own: the place
@@ -227,11 +227,12 @@ fn grade_by<K: Ord + Copy>(
         if at == 0 || assessed[at - 1].1 != key {
             rank = at + 1;
         }
-        let band = totals[i].and_then(|t| subject.grade(t)).unwrap_or(0);
+        let band = totals[i].and_then(|t| subject.grade(t)).unwrap_or(GradeId(0));
         standings[i] = Some(Standing { band, grade: band, rank, left_out_tied: false });
     }
     let mut selections = Vec::new();
     for (g, grade) in subject.grades.iter().enumerate() {
+        let g = GradeId(g);
         let Some(quota) = &grade.quota else { continue };
         let limit = quota_limit(quota.percent, assessed.len());
         let candidates: Vec<(usize, K)> = assessed
@@ -326,7 +327,7 @@ mod tests {
             wording: None,
             readings: Vec::new(),
         };
-        let quota = Quota { from: 0, percent: d(percent), cite: String::new(), wording: None };
+        let quota = Quota { from: GradeId(0), percent: d(percent), cite: String::new(), wording: None };
         let chosen = Band { name: label("excellent"), quota: Some(quota), ..band.clone() };
         Subject {
             name: label("staff"),

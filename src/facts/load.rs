@@ -153,7 +153,7 @@ pub(super) struct Loader<'p> {
     errors: Vec<Error>,
     /// Windows with a staff member whose record was rejected: their totals
     /// are unreliable, so no further error is derived from them.
-    unclean_windows: std::collections::HashSet<usize>,
+    unclean_windows: std::collections::HashSet<super::WindowIx>,
 }
 
 /// A hasher for maps whose keys are the policy's names (its facts), never
@@ -572,7 +572,7 @@ impl<'p> Loader<'p> {
                 },
                 "window" if is_staff => match &member.value.kind {
                     JsonKind::String(s) => match window_ids.get(s.as_ref()) {
-                        Some(w) => record.window = Some(*w),
+                        Some(w) => record.window = Some(super::WindowIx(*w)),
                         None => {
                             let suggestion = self.suggest(s, windows.iter().map(|w| (w.id.as_str(), w.name.as_str())));
                             let error =
@@ -1184,7 +1184,7 @@ impl<'p> Loader<'p> {
             .find(|c| c.average.is_some())
             .map(|c| (c.name.id.clone(), c.name.label.clone()));
         for (i, members) in unweighted {
-            let window = &windows[i];
+            let window = &windows[i.index()];
             if self.unclean_windows.contains(&i) {
                 continue;
             }

@@ -27,12 +27,32 @@ pub struct Quarter {
     pub staff: Vec<Record>,
 }
 
+impl Quarter {
+    /// The window record at an index.
+    pub fn window(&self, window: WindowIx) -> Option<&Record> {
+        self.windows.get(window.0)
+    }
+}
+
+/// A window's index in its period's `Quarter::windows`: a type of its own,
+/// so that a staff member's index in `staff`, a fact's or a count cannot be
+/// taken for the window they sit in (`StaffSums::get(fact, window)`,
+/// `unweighted`'s (window, members)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WindowIx(pub usize);
+
+impl WindowIx {
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Record {
     pub id: String,
     pub name: String,
     /// For staff: the index of their window in `Quarter::windows`.
-    pub window: Option<usize>,
+    pub window: Option<WindowIx>,
     /// For staff: the index of their role in the policy's roles.
     pub role: Option<crate::policy::RoleId>,
     /// For staff: their `staff_type`, an index into the policy's label sets
@@ -141,25 +161,26 @@ impl Record {
 }
 
 /// The windows whose staff weigh nothing in total, so that the policy's
-/// averaged category cannot be taken for them: (window index, how many
-/// staff it has). Empty when no category is averaged.
+/// averaged category cannot be taken for them: (window, how many staff it
+/// has). Empty when no category is averaged.
 pub(crate) fn unweighted<'r>(
     policy: &crate::policy::Policy,
     windows: usize,
     staff: impl IntoIterator<Item = &'r Record>,
-) -> Vec<(usize, usize)> {
+) -> Vec<(WindowIx, usize)> {
     let Some(weight) = policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight) else {
         return Vec::new();
     };
     let mut totals = vec![Decimal::ZERO; windows];
     let mut members = vec![0usize; windows];
     for person in staff {
-        if let Some(w) = person.window.filter(|w| *w < windows) {
+        if let Some(w) = person.window.map(WindowIx::index).filter(|w| *w < windows) {
             totals[w] += person.attributes.get(weight).copied().unwrap_or_default();
             members[w] += 1;
         }
     }
-    totals.iter().zip(members).enumerate().filter(|(_, (total, _))| total.is_zero()).map(|(w, (_, n))| (w, n)).collect()
+    let zero = totals.iter().zip(members).enumerate().filter(|(_, (total, _))| total.is_zero());
+    zero.map(|(w, (_, n))| (WindowIx(w), n)).collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -63,17 +63,7 @@ impl From<OutputError> for WriteError {
 fn target(path: &Path, inputs: &[&Path]) -> Result<Target, OutputError> {
     let shown = path.display().to_string();
     let io = |err: io::Error| OutputError::Io { path: shown.clone(), reason: err.into() };
-    // Through links: the file that would really be replaced.
-    let resolved = match path.symlink_metadata() {
-        Ok(meta) if meta.file_type().is_symlink() => match path.canonicalize() {
-            Ok(real) => real,
-            // A dangling link: its target would be created; where it points decides.
-            Err(_) => dangling_target(path).map_err(io)?,
-        },
-        Ok(_) => path.to_path_buf(),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
-        Err(err) => return Err(io(err)),
-    };
+    let resolved = through_links(path).map_err(io)?;
     for input in inputs {
         if same_file(&resolved, input) {
             return Err(OutputError::WouldOverwriteInput { path: shown, input: input.display().to_string() });
@@ -85,6 +75,20 @@ fn target(path: &Path, inputs: &[&Path]) -> Result<Target, OutputError> {
         Ok(_) => Err(OutputError::NotRegular { path: shown }),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Target::File(resolved)),
         Err(err) => Err(io(err)),
+    }
+}
+
+/// The file writing to `path` would really replace: through links.
+fn through_links(path: &Path) -> io::Result<PathBuf> {
+    match path.symlink_metadata() {
+        Ok(meta) if meta.file_type().is_symlink() => match path.canonicalize() {
+            Ok(real) => Ok(real),
+            // A dangling link: its target would be created; where it points decides.
+            Err(_) => dangling_target(path),
+        },
+        Ok(_) => Ok(path.to_path_buf()),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(path.to_path_buf()),
+        Err(err) => Err(err),
     }
 }
 
@@ -113,8 +117,12 @@ fn is_stdout(path: &Path) -> bool {
 }
 
 /// Replace the regular file at `path` (or create it) with what `render`
-/// writes, atomically.
+/// writes, atomically; through a link, whose target is replaced (`kaohe
+/// fmt` given a link to a `.rules` file formats that file, and the link
+/// stays a link).
+#[allow(clippy::disallowed_methods, reason = "the one writer of output files")]
 pub fn replace_with(path: &Path, render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let path = &through_links(path)?;
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -156,7 +164,7 @@ fn keep_owner_and_mode(file: &std::fs::File, old: &std::fs::Metadata) -> io::Res
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::disallowed_methods)]
 
     use super::*;
     use std::os::unix::fs::PermissionsExt;
@@ -181,6 +189,20 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).unwrap();
         write_to(&link, &[], "new").unwrap();
         assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    /// `kaohe fmt` replaces its file by `replace_with` itself, not through
+    /// `write`: a link to the file is written through there too.
+    #[test]
+    fn replacing_through_a_link_replaces_its_target() {
+        let dir = scratch("replace-link");
+        let target = dir.join("real.rules");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.join("link.rules");
+        std::os::unix::fs::symlink("real.rules", &link).unwrap();
+        replace_with(&link, |out| out.write_all(b"new")).unwrap();
+        assert!(link.symlink_metadata().unwrap().file_type().is_symlink(), "the link stays");
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
     }
 

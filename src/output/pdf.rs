@@ -31,6 +31,7 @@ pub fn find_browser() -> Option<PathBuf> {
 }
 
 /// Print `html` to PDF with `browser`, A4 as the page's own CSS says.
+#[allow(clippy::disallowed_methods, reason = "the page and the log are written in a private temporary directory")]
 pub fn print(browser: &Path, html: &str) -> Result<Vec<u8>, PdfError> {
     let failed = |reason: String| PdfError::Print { browser: browser.display().to_string(), reason };
     let dir = tempfile::Builder::new().prefix("kaohe-print.").tempdir().map_err(|e| failed(e.to_string()))?;

@@ -6,7 +6,10 @@
 //! closing the pipe) is [`PrintError::Closed`], which ends the run quietly.
 //! Nothing here panics, as `print!` does on either. The crate's clippy lints
 //! (`print_stdout`, `print_stderr`) keep every other module from printing
-//! directly.
+//! directly, and `disallowed_methods` (clippy.toml) from reaching the
+//! streams by `std::io::stdout()` or `stderr()`.
+
+#![allow(clippy::disallowed_methods, reason = "the one writer of stdout and stderr")]
 
 use std::fmt;
 use std::io::{self, BufWriter, IsTerminal, Write};

@@ -107,7 +107,7 @@ pub struct TableRow {
 #[derive(Debug, Clone)]
 pub struct LabelSet {
     pub name: Label,
-    /// The label of each grade, indexed like `Subject::grades`.
+    /// The label of each grade, indexed like `Subject::grades` (by [`GradeId`]).
     pub labels: Vec<String>,
     pub cite: String,
     pub wording: Option<String>,
@@ -120,7 +120,7 @@ pub struct LabelSet {
 #[derive(Debug, Clone)]
 pub struct Honour {
     pub name: Label,
-    pub from: usize,
+    pub from: GradeId,
     pub condition: Option<Condition>,
     pub limit: usize,
     pub cite: String,
@@ -202,6 +202,40 @@ impl RoleId {
     }
 }
 
+/// A grade's index in its subject's `grades` (a band such as `competent`,
+/// or a chosen grade such as `excellent`), and in a label set's `labels`:
+/// a type of its own, so that a record's index, a rank or a count cannot be
+/// taken for a grade (`vetoed(record, grade)`, `view(record, grade)`), nor a
+/// staff type's index for the grade it labels (`grade_label(grade, staff_type)`).
+///
+/// ```
+/// use kaohe::eval::Standing;
+/// use kaohe::policy::Subject;
+///
+/// fn grade_label<'s>(subject: &'s Subject, standing: &Standing) -> &'s str {
+///     subject.grade_label(standing.grade, None)
+/// }
+/// ```
+///
+/// A rank (or any other count or index) in its place does not compile:
+///
+/// ```compile_fail
+/// use kaohe::eval::Standing;
+/// use kaohe::policy::Subject;
+///
+/// fn grade_label<'s>(subject: &'s Subject, standing: &Standing) -> &'s str {
+///     subject.grade_label(standing.rank, None)
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GradeId(pub usize);
+
+impl GradeId {
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Rule {
     /// Stable id for traces: `attendance.midday_leaves`.
@@ -261,7 +295,7 @@ impl Band {
 /// highest total first, at most ⌊percent% × records assessed⌋.
 #[derive(Debug, Clone)]
 pub struct Quota {
-    pub from: usize,
+    pub from: GradeId,
     pub percent: Decimal,
     pub cite: String,
     pub wording: Option<String>,
@@ -270,7 +304,7 @@ pub struct Quota {
 /// Not eligible for a chosen grade when the condition holds.
 #[derive(Debug, Clone)]
 pub struct Veto {
-    pub grade: usize,
+    pub grade: GradeId,
     pub condition: Condition,
     pub cite: String,
     pub wording: Option<String>,
@@ -318,7 +352,7 @@ pub enum Condition {
     /// The record's (final) grade; with `every_quarter`, its grade in each
     /// of the year's four quarters.
     Grade {
-        grade: usize,
+        grade: GradeId,
         every_quarter: bool,
     },
     Compare {
@@ -404,12 +438,17 @@ impl Subject {
     }
 
     /// The band of a total: the first band that holds it (check proves one does).
-    pub fn grade(&self, total: Decimal) -> Option<usize> {
-        self.grades.iter().position(|band| band.contains(total))
+    pub fn grade(&self, total: Decimal) -> Option<GradeId> {
+        self.grades.iter().position(|band| band.contains(total)).map(GradeId)
     }
 
-    pub fn grade_index(&self, name: &str) -> Option<usize> {
-        self.grades.iter().position(|g| g.name.id == name)
+    pub fn grade_index(&self, name: &str) -> Option<GradeId> {
+        self.grades.iter().position(|g| g.name.id == name).map(GradeId)
+    }
+
+    /// A grade's name, totals or quota.
+    pub fn band(&self, grade: GradeId) -> Option<&Band> {
+        self.grades.get(grade.0)
     }
 
     /// The words of the annex row a cite names, if the policy gives them.
@@ -423,9 +462,9 @@ impl Subject {
 
     /// A grade's label as a record of this staff type is graded in:
     /// `合格` for an institution's `competent`, else the grade's own `称职`.
-    pub fn grade_label(&self, grade: usize, staff_type: Option<usize>) -> &str {
-        let own = self.grades.get(grade).map_or("", |g| g.name.label.as_str());
-        staff_type.and_then(|t| self.label_sets.get(t)).and_then(|s| s.labels.get(grade)).map_or(own, String::as_str)
+    pub fn grade_label(&self, grade: GradeId, staff_type: Option<usize>) -> &str {
+        let own = self.band(grade).map_or("", |g| g.name.label.as_str());
+        staff_type.and_then(|t| self.label_sets.get(t)).and_then(|s| s.labels.get(grade.0)).map_or(own, String::as_str)
     }
 
     pub fn part_label(&self, part: Part) -> &Label {

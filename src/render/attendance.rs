@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use super::bulletin::{bureau, Issue};
 use super::page::{self, Bulletin, Cell, Row, Section, Signature, Table};
 use super::{decimal, words};
-use crate::facts::{Evidence, Evidenced, Period, Quarter, Record};
+use crate::facts::{Evidence, Evidenced, Period, Quarter, Record, WindowIx};
 use crate::policy::{FactKind, Part, Policy};
 
 /// The staff facts the bulletin reports, in policy order.
@@ -112,7 +112,7 @@ fn month_bulletin(policy: &Policy, month: &Quarter, issue: &Issue) -> Bulletin {
             ],
             ..Table::default()
         };
-        for person in month.staff.iter().filter(|p| p.window == Some(ix)) {
+        for person in month.staff.iter().filter(|p| p.window == Some(WindowIx(ix))) {
             let role = person.role.map_or("", |r| policy.staff.roles[r.index()].label.as_str());
             let mut first = true;
             for &fact in &facts {

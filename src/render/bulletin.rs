@@ -17,7 +17,7 @@ use super::{decimal, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults, ScoredQuarter};
 use crate::eval::{Results, Scored, Selection};
 use crate::facts::{Period, Quarter, Record};
-use crate::policy::{Part, Policy, Scope, Subject};
+use crate::policy::{GradeId, Part, Policy, Scope, Subject};
 
 /// What the bureau adds to a bulletin: its number, date and signature.
 #[derive(Debug, Clone)]
@@ -97,7 +97,7 @@ fn ranked_names(
 }
 
 fn window_name(quarter: &Quarter, record: &Record) -> String {
-    record.window.and_then(|w| quarter.windows.get(w)).map_or(String::new(), |w| w.name.clone())
+    record.window.and_then(|w| quarter.window(w)).map_or(String::new(), |w| w.name.clone())
 }
 
 /// `（20）` after a category's label: its points.
@@ -136,7 +136,7 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
     for (subject, records, scored, selections, is_staff) in subjects {
         for selection in selections {
             let names = ranked_names(quarter, records, scored, &selection.chosen, is_staff);
-            let grade = &subject.grades[selection.grade];
+            let grade = &subject.grades[selection.grade.index()];
             chosen.lists.push(NameList {
                 title: format!("{}{}（{} {}）", grade.name.label, subject.name.label, names.len(), unit(is_staff)),
                 cite: grade.quota.as_ref().map_or(String::new(), |q| q.cite.clone()),
@@ -154,7 +154,7 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
     ] {
         for proposal in proposals {
             let Some(honour) = subject.honours.get(proposal.honour) else { continue };
-            let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+            let from = subject.band(honour.from).map_or("", |g| g.name.label.as_str());
             let names = ranked_names(quarter, records, scored, &proposal.proposed, is_staff);
             let mut title = format!(
                 "拟评{}（{} {}，从{from}中按总分由高到低，至多 {} 名）",
@@ -265,13 +265,13 @@ fn quarter_bulletin(policy: &Policy, quarter: &Quarter, results: &Results, issue
 fn count_sentence(
     subject: &Subject,
     assessed: usize,
-    grades: impl IntoIterator<Item = usize>,
+    grades: impl IntoIterator<Item = GradeId>,
     is_staff: bool,
 ) -> String {
     let u = unit(is_staff);
     let counts: Vec<String> = grade_counts(subject, grades)
         .into_iter()
-        .map(|(g, n)| format!("{} {n} {u}", subject.grades[g].name.label))
+        .map(|(g, n)| format!("{} {n} {u}", subject.grades[g.index()].name.label))
         .collect();
     format!("参加考核的{} {assessed} {u}：{}。", subject.name.label, counts.join("、"))
 }
@@ -367,7 +367,7 @@ fn quarter_table(
         let marks = marks::quarter(subject, &policy.staff, score, selections, i);
         let who = format!("{} {}", record.id, record.name);
         cells.push(table.grade_cell(subject.grade_label(score.grade, record.staff_type).to_string(), &who, &marks));
-        let chosen = subject.grades.get(score.grade).is_some_and(|g| g.quota.is_some());
+        let chosen = subject.band(score.grade).is_some_and(|g| g.quota.is_some());
         table.rows.push(Row { class: if chosen { "chosen" } else { "" }, cells });
     }
     table
@@ -484,8 +484,8 @@ fn distribution(subject: &Subject, title: &str, totals: impl Iterator<Item = Dec
     }
     let mut columns: Vec<Column> = Vec::new();
     let colour_of = |value: Decimal| {
-        let band = subject.grade(value).unwrap_or(0);
-        let of_bands = bands.iter().position(|b| std::ptr::eq(*b, &subject.grades[band])).unwrap_or(0);
+        let band = subject.grade(value).unwrap_or(GradeId(0));
+        let of_bands = bands.iter().position(|b| std::ptr::eq(*b, &subject.grades[band.index()])).unwrap_or(0);
         ["#4e79a7", "#edc948", "#e15759", "#9c755f"][of_bands.min(3)].to_string()
     };
     let below = edges.first().copied();
@@ -549,7 +549,7 @@ fn year_bulletin(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarte
             let mut names = selection.chosen.clone();
             names
                 .sort_by_key(|&i| (records[i].standing.as_ref().map_or(usize::MAX, |s| s.rank), records[i].id.clone()));
-            let grade = &subject.grades[selection.grade];
+            let grade = &subject.grades[selection.grade.index()];
             chosen.lists.push(NameList {
                 title: format!("年度{}{}（{} {}）", grade.name.label, subject.name.label, names.len(), unit(is_staff)),
                 cite: grade.quota.as_ref().map_or(String::new(), |q| q.cite.clone()),
@@ -572,7 +572,7 @@ fn year_bulletin(policy: &Policy, year: &AnnualResults, quarters: &[ScoredQuarte
 
     let mut grades = Section { heading: "二、年度考核等次".into(), ..Section::default() };
     for (subject, records, selections, is_staff) in subjects {
-        let assessed: Vec<usize> = records.iter().filter_map(|r| r.standing.as_ref().map(|s| s.grade)).collect();
+        let assessed: Vec<GradeId> = records.iter().filter_map(|r| r.standing.as_ref().map(|s| s.grade)).collect();
         let mut sentence = count_sentence(subject, assessed.len(), assessed, is_staff);
         let not_assessed = records.iter().filter(|r| r.standing.is_none()).count();
         if not_assessed > 0 {
@@ -731,8 +731,7 @@ fn year_table(
             r.standing.as_ref().map_or("—".to_string(), |s| subject.grade_label(s.grade, r.staff_type).to_string());
         let who = format!("{} {}", r.id, r.name);
         cells.push(table.grade_cell(grade, &who, &marks));
-        let chosen =
-            r.standing.as_ref().is_some_and(|s| subject.grades.get(s.grade).is_some_and(|g| g.quota.is_some()));
+        let chosen = r.standing.as_ref().is_some_and(|s| subject.band(s.grade).is_some_and(|g| g.quota.is_some()));
         table.rows.push(Row { class: if chosen { "chosen" } else { "" }, cells });
     }
     table

@@ -40,7 +40,7 @@ pub fn check_summary(policies: &Policies) -> String {
             );
             for grade in &subject.grades {
                 if let Some(quota) = &grade.quota {
-                    let from = subject.grades.get(quota.from).map_or("", |g| g.name.id.as_str());
+                    let from = subject.band(quota.from).map_or("", |g| g.name.id.as_str());
                     let _ = writeln!(
                         out,
                         "  {} {} chosen from {from}, at most {}%",

@@ -5,7 +5,7 @@
 //! reads in the words of the line it comes from.
 
 use super::decimal;
-use crate::policy::{Comparator, Condition, Label, RoleId, Subject, Term, TermScope};
+use crate::policy::{Comparator, Condition, GradeId, Label, RoleId, Subject, Term, TermScope};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -80,8 +80,8 @@ impl<'a> Words<'a> {
     }
 
     /// A grade's label or id; empty for none.
-    pub fn grade_name(&self, grade: Option<usize>) -> &'a str {
-        self.name(grade.and_then(|g| self.subject.grades.get(g)).map(|g| &g.name))
+    pub fn grade_name(&self, grade: Option<GradeId>) -> &'a str {
+        self.name(grade.and_then(|g| self.subject.band(g)).map(|g| &g.name))
     }
 
     fn name(&self, label: Option<&'a Label>) -> &'a str {
@@ -89,7 +89,7 @@ impl<'a> Words<'a> {
     }
 
     /// `等次为不称职`, `四个季度等次均为红旗`; `grade unfit`, `grade red_flag in every quarter`.
-    pub fn grade(&self, grade: usize, every_quarter: bool) -> String {
+    pub fn grade(&self, grade: GradeId, every_quarter: bool) -> String {
         let name = self.grade_name(Some(grade));
         match (self.lang, every_quarter) {
             (Lang::Chinese, false) => format!("等次为{name}"),

@@ -9,14 +9,26 @@
 //!
 //! Every stage's errors reach this file as [`Diagnostic`]s, data with their
 //! words beside them; miette is used only here, through an adapter.
+//!
+//! What a person reads is terminal-safe ([`super::safe`]): a control
+//! character, a bidi control or a line break that came from the input (an
+//! id or a key quoted in a message, the file's name, the lines of the file
+//! shown around a label) is shown escaped, and the labels still point at
+//! what they pointed at. `json` keeps every character exactly.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
 
+use super::safe::{self, Escaped};
 use crate::json;
 use crate::source::diagnostic::{shown, Diagnostic, Lang, Severity, Text};
-use crate::source::line_col;
+use crate::source::{line_col, Named, Span};
 
 /// Printing more than this many diagnostics helps nobody: the rest are counted.
 const MAX_SHOWN: usize = 100;
@@ -83,8 +95,14 @@ impl Diagnostics {
             }
             return text;
         }
+        // Each file escaped once, however many diagnostics point into it.
+        let mut snippets: HashMap<(usize, usize, usize), Snippet> = HashMap::new();
         for diagnostic in diagnostics.iter().take(MAX_SHOWN) {
-            text.push_str(&self.graphical(diagnostic));
+            let snippet = diagnostic.source().map(|source| {
+                let key = (source.text().as_ptr() as usize, source.text().len(), source.name().as_ptr() as usize);
+                &*snippets.entry(key).or_insert_with(|| Snippet::new(source))
+            });
+            text.push_str(&self.graphical(diagnostic, snippet));
             text.push('\n');
         }
         let n = diagnostics.len();
@@ -97,8 +115,8 @@ impl Diagnostics {
         text
     }
 
-    fn graphical(&self, diagnostic: &dyn Diagnostic) -> String {
-        let shown = Shown::new(diagnostic, self.lang);
+    fn graphical(&self, diagnostic: &dyn Diagnostic, snippet: Option<&Snippet>) -> String {
+        let shown = Shown::new(diagnostic, snippet, self.lang);
         let mut out = String::new();
         if self.handler.render_report(&mut out, &shown).is_err() {
             return format!("{}\n", shown.text.message);
@@ -178,19 +196,34 @@ fn json_line(diagnostic: &dyn Diagnostic, lang: Lang) -> String {
     )
 }
 
-/// A diagnostic worded in one language, as miette renders it.
+/// A diagnostic worded in one language, as miette renders it: its words
+/// terminal-safe, its source the [`Snippet`] of its file.
 struct Shown<'a> {
     diagnostic: &'a dyn Diagnostic,
+    snippet: Option<&'a Snippet>,
     text: Text,
     /// The message, shown under the context when there is one.
     cause: Option<Cause>,
 }
 
 impl<'a> Shown<'a> {
-    fn new(diagnostic: &'a dyn Diagnostic, lang: Lang) -> Shown<'a> {
-        let text = shown(diagnostic, lang);
+    fn new(diagnostic: &'a dyn Diagnostic, snippet: Option<&'a Snippet>, lang: Lang) -> Shown<'a> {
+        let text = terminal_safe(shown(diagnostic, lang));
         let cause = text.context.as_ref().map(|_| Cause(text.message.clone()));
-        Shown { diagnostic, text, cause }
+        Shown { diagnostic, snippet, text, cause }
+    }
+}
+
+/// A diagnostic's words with what came from the input escaped: a message,
+/// label or context is one line; a help may be several (a list of versions).
+fn terminal_safe(text: Text) -> Text {
+    let line = |words: Option<String>| words.map(|w| safe::name(&w).into_owned());
+    Text {
+        message: safe::name(&text.message).into_owned(),
+        label: line(text.label),
+        also: line(text.also),
+        help: text.help.map(|help| safe::text(&help).into_owned()),
+        context: line(text.context),
     }
 }
 
@@ -229,14 +262,85 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.diagnostic.source().map(|source| source as &dyn SourceCode)
+        self.snippet.map(|snippet| snippet as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.diagnostic.source()?;
-        let main = self.diagnostic.span().map(|span| LabeledSpan::new_with_span(self.text.label.clone(), span));
-        let also = self.diagnostic.also().map(|span| LabeledSpan::new_with_span(self.text.also.clone(), span));
+        let snippet = self.snippet?;
+        let label = |span: Span, words: &Option<String>| LabeledSpan::new_with_span(words.clone(), snippet.span(span));
+        let main = self.diagnostic.span().map(|span| label(span, &self.text.label));
+        let also = self.diagnostic.also().map(|span| label(span, &self.text.also));
         Some(Box::new(main.into_iter().chain(also)))
+    }
+}
+
+/// The source miette shows a diagnostic's labels in: the file as it is, or,
+/// when its text or its name holds what would act on the terminal (an ESC
+/// sequence in a comment, a U+202E in a name, a lone carriage return), a
+/// copy with that escaped as [`safe::source`] escapes it. The labels' spans
+/// are found in the copy; the line a label is on is the same (only `\n`
+/// and `\r\n` end a line in it, as for `--error-format json`), and the
+/// column in the header is the file's own, in characters.
+struct Snippet {
+    /// What is shown: the file, or its escaped copy.
+    named: Named,
+    escaped: Option<Escaped>,
+    /// The file itself, for the header's column.
+    file: Named,
+}
+
+impl Snippet {
+    fn new(source: &Named) -> Snippet {
+        let name = safe::name(source.name());
+        let escaped = safe::source(source.text());
+        if escaped.is_none() && name == source.name() {
+            return Snippet { named: source.clone(), escaped: None, file: source.clone() };
+        }
+        let text: Arc<str> = Arc::from(escaped.as_ref().map_or(source.text(), |e| e.text.as_str()));
+        Snippet { named: Named::new(&name, &text), escaped, file: source.clone() }
+    }
+
+    /// Where a span of the file is in what is shown.
+    fn span(&self, span: Span) -> SourceSpan {
+        match &self.escaped {
+            None => span.into(),
+            Some(escaped) => {
+                let start = escaped.shown(span.start(), false);
+                let end = escaped.shown(span.end(), true).max(start);
+                (start, end - start).into()
+            }
+        }
+    }
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self.named.read_span(span, context_lines_before, context_lines_after)?;
+        // miette asks for the label alone (no context lines) for the header,
+        // `[file:line:column]`, and counts its column in bytes of what it is
+        // shown. The header gives the file's own column in characters, as
+        // `--error-format json` and an editor do: `"name": "张三", "x"`
+        // points at column 21, not 25.
+        if context_lines_before != 0 || context_lines_after != 0 {
+            return Ok(contents);
+        }
+        let at = contents.span().offset();
+        let in_file = self.escaped.as_ref().map_or(at, |escaped| escaped.original(at));
+        let column = line_col(self.file.text(), in_file).1.saturating_sub(1);
+        let shown = MietteSpanContents::new_named(
+            self.named.name().to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        );
+        Ok(Box::new(shown.with_language("kaohe")))
     }
 }
 

@@ -120,7 +120,7 @@ impl Diff<'_> {
         for m in &records.moved {
             let mut row = vec![m.record.id.clone(), m.record.name.clone()];
             if is_staff {
-                let window = m.record.window.and_then(|w| self.quarter.windows.get(w));
+                let window = m.record.window.and_then(|w| self.quarter.window(w));
                 row.push(window.map_or(String::new(), |w| w.id.clone()));
             }
             row.extend([
@@ -213,7 +213,7 @@ impl Diff<'_> {
         )?;
         for (n, m) in records.moved.iter().enumerate() {
             write!(out, "    {{\"id\": {}, \"name\": {}", json_string(&m.record.id), json_string(&m.record.name))?;
-            if let Some(window) = m.record.window.and_then(|w| self.quarter.windows.get(w)) {
+            if let Some(window) = m.record.window.and_then(|w| self.quarter.window(w)) {
                 write!(out, ", \"window\": {}", json_string(&window.id))?;
             }
             write!(

@@ -147,7 +147,7 @@ pub fn rule_chinese(policy: &Policy, subject: &Subject, rule: &Rule) -> String {
 /// `80分以上（含80分）`, `60分以上（含60分）、80分以下`, `60分以下`.
 pub(super) fn band_chinese(subject: &Subject, band: &Band) -> String {
     if let Some(quota) = &band.quota {
-        let from = subject.grades.get(quota.from).map_or("", |b| b.name.label.as_str());
+        let from = subject.band(quota.from).map_or("", |b| b.name.label.as_str());
         return format!(
             "从“{from}”中按总分从高到低评选，不超过参加考核的{}数的{}%（取整数）",
             subject.name.label,

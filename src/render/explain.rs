@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::{decimal, entry_cite, entry_part, evidence, reason_chinese, safe};
 use crate::eval::{Cited, Entry, Results, Scored, Source, Whose};
-use crate::facts::{Evidenced, Quarter, Record, Value};
+use crate::facts::{Evidenced, Quarter, Record, Value, WindowIx};
 use crate::policy::{Band, Condition, FactKind, Measure, Part, Policy, Scope, Subject};
 
 /// The ledger of staff member `index` (or window `index` when not `staff`).
@@ -38,7 +38,7 @@ pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool
         subject: &policy.window,
         record: quarter.windows.get(index)?,
         scored: results.windows.get(index)?,
-        window: Some(index),
+        window: Some(WindowIx(index)),
         shown: Default::default(),
     };
     let mut out = String::new();
@@ -69,7 +69,7 @@ pub fn explain(policy: &Policy, quarter: &Quarter, results: &Results, id: &str) 
                 subject: &policy.window,
                 record: &quarter.windows[w],
                 scored: results.windows.get(w)?,
-                window: Some(w),
+                window: Some(WindowIx(w)),
                 shown: Default::default(),
             }
         }
@@ -87,7 +87,7 @@ struct Ledger<'a> {
     record: &'a Record,
     scored: &'a Scored,
     /// The record's index when it is a window.
-    window: Option<usize>,
+    window: Option<WindowIx>,
     /// The rows (by cite) and readings (by index) already quoted: each is quoted once.
     shown: std::cell::RefCell<(Vec<String>, Vec<usize>)>,
 }
@@ -99,7 +99,7 @@ impl Ledger<'_> {
     fn write(&self, out: &mut String) -> Result {
         let (subject, record, scored) = (self.subject, self.record, self.scored);
         write!(out, "{} {}（{}", safe::name(&record.id), safe::name(&record.name), subject.name.label)?;
-        if let Some(window) = record.window.and_then(|w| self.quarter.windows.get(w)) {
+        if let Some(window) = record.window.and_then(|w| self.quarter.window(w)) {
             write!(out, "，{} {}", safe::name(&window.id), safe::name(&window.name))?;
         }
         if let Some(role) = record.role.and_then(|r| subject.role(r)) {
@@ -142,14 +142,14 @@ impl Ledger<'_> {
     /// The band, any chosen grade and how it was chosen, vetoes and flags.
     fn standing(&self, out: &mut String) -> Result {
         let (subject, scored) = (self.subject, self.scored);
-        if let Some(band) = subject.grades.get(scored.band) {
+        if let Some(band) = subject.band(scored.band) {
             writeln!(out, "档次 band   {} {}（{}）", band.name.label, band.name.id, band_words(band))?;
         }
         let selections =
             if self.window.is_some() { &self.results.window_selections } else { &self.results.staff_selections };
         for selection in selections {
-            let Some(grade) = subject.grades.get(selection.grade) else { continue };
-            let from = subject.grades.get(selection.from).map_or("", |g| g.name.label.as_str());
+            let Some(grade) = subject.band(selection.grade) else { continue };
+            let from = subject.band(selection.from).map_or("", |g| g.name.label.as_str());
             let cite = grade.quota.as_ref().map_or("", |q| q.cite.as_str());
             let me = self.index();
             let unfilled = match selection.unfilled() {
@@ -191,7 +191,7 @@ impl Ledger<'_> {
         let members = &self.policy.staff;
         for why in &scored.vetoes {
             let Some(veto) = subject.vetoes.get(why.index) else { continue };
-            let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
+            let grade = subject.band(veto.grade).map_or("", |g| g.name.label.as_str());
             writeln!(out, "不得评为{grade}：{}  [{}]", reason_chinese(subject, members, &why.tests), veto.cite)?;
             self.words(out, &veto.cite, veto.wording.as_deref(), &veto.readings)?;
             self.condition_evidence(out, &veto.condition)?;
@@ -203,7 +203,7 @@ impl Ledger<'_> {
             self.words(out, &flag.cite, flag.wording.as_deref(), &flag.readings)?;
             self.condition_evidence(out, &flag.condition)?;
         }
-        if let Some(grade) = subject.grades.get(scored.grade) {
+        if let Some(grade) = subject.band(scored.grade) {
             let label = subject.grade_label(scored.grade, self.record.staff_type);
             writeln!(out, "等次 grade  {label} {}（名次 {}）", grade.name.id, scored.rank)?;
         }
@@ -222,7 +222,7 @@ impl Ledger<'_> {
             if !proposal.candidates.contains(&me) {
                 continue;
             }
-            let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+            let from = subject.band(honour.from).map_or("", |g| g.name.label.as_str());
             let how = format!(
                 "从{from}中按总分由高到低，至多 {} 名：本期可列 {} 个  [{}]",
                 proposal.limit,
@@ -453,7 +453,7 @@ impl Ledger<'_> {
         let n = decimal(entry.quantity);
         match &rule.measure {
             Measure::Each { points, .. } if rule.scope == Scope::Window => {
-                let window = self.record.window.and_then(|w| self.quarter.windows.get(w));
+                let window = self.record.window.and_then(|w| self.quarter.window(w));
                 let role =
                     rule.role.and_then(|i| self.subject.role(i)).map_or(String::new(), |r| format!("，扣{}", r.label));
                 format!(

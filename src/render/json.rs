@@ -14,7 +14,7 @@ use super::reason::{reason_text, write_tests};
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, push_decimal, push_integer};
 use crate::eval::{Cited, Entry, Proposal, Reason, Results, Scored, Selection, Source, Whose};
 use crate::facts::{Quarter, Record};
-use crate::policy::{Flag, Policy, Subject, Veto};
+use crate::policy::{Flag, GradeId, Policy, Subject, Veto};
 
 pub fn write_json(
     out: &mut (impl Write + ?Sized),
@@ -87,8 +87,8 @@ fn proposals(
     write!(out, "]")
 }
 
-pub(super) fn grade_id(subject: &Subject, grade: usize) -> &str {
-    subject.grades.get(grade).map_or("", |g| g.name.id.as_str())
+pub(super) fn grade_id(subject: &Subject, grade: GradeId) -> &str {
+    subject.band(grade).map_or("", |g| g.name.id.as_str())
 }
 
 /// `"vetoes": [{"grade", "cite", "reason"}], "flags": [{"flag", "cite", "reason"}]`
@@ -287,7 +287,7 @@ impl<'a> Escaped<'a> {
                 .collect(),
             grades: subject.grades.iter().map(|g| quoted(&g.name.id)).collect(),
             labels: sets
-                .map(|set| (0..subject.grades.len()).map(|g| quoted(subject.grade_label(g, set))).collect())
+                .map(|set| (0..subject.grades.len()).map(|g| quoted(subject.grade_label(GradeId(g), set))).collect())
                 .collect(),
             roles: subject.roles.iter().map(|r| keyed(", \"role\": ", &r.id)).collect(),
             staff_types: subject.label_sets.iter().map(|s| keyed(", \"staff_type\": ", &s.name.id)).collect(),
@@ -297,13 +297,13 @@ impl<'a> Escaped<'a> {
         }
     }
 
-    fn grade(&self, grade: usize) -> &[u8] {
-        self.grades.get(grade).map_or(b"\"\"", Vec::as_slice)
+    fn grade(&self, grade: GradeId) -> &[u8] {
+        self.grades.get(grade.index()).map_or(b"\"\"", Vec::as_slice)
     }
 
-    fn label(&self, grade: usize, staff_type: Option<usize>) -> &[u8] {
+    fn label(&self, grade: GradeId, staff_type: Option<usize>) -> &[u8] {
         let set = staff_type.filter(|t| *t < self.subject.label_sets.len()).map_or(0, |t| t + 1);
-        self.labels.get(set).and_then(|labels| labels.get(grade)).map_or(b"\"\"", Vec::as_slice)
+        self.labels.get(set).and_then(|labels| labels.get(grade.index())).map_or(b"\"\"", Vec::as_slice)
     }
 }
 
@@ -320,7 +320,7 @@ fn record_into(
     push_string(out, &record.id);
     out.extend_from_slice(b", \"name\": ");
     push_string(out, &record.name);
-    if let Some(window) = record.window.and_then(|w| words.windows.get(w)) {
+    if let Some(window) = record.window.and_then(|w| words.windows.get(w.index())) {
         out.extend_from_slice(window);
     }
     if let Some(role) = record.role.and_then(|r| words.roles.get(r.index())) {

@@ -15,7 +15,7 @@ use super::safe;
 use super::{decimal, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults, ScoredQuarter};
 use crate::eval::{magnitude, StaffSums};
-use crate::facts::Period;
+use crate::facts::{Period, WindowIx};
 use crate::json::quoted;
 use crate::policy::{Condition, Policy, Subject, Term, TermScope};
 
@@ -63,7 +63,7 @@ fn by_quarter(
                     own.fact_index(&id).and_then(|f| rec.fact(f)).map(magnitude).unwrap_or_default()
                 }
                 Term::Fact { .. } => {
-                    let window = if is_staff { rec.window } else { Some(r) };
+                    let window = if is_staff { rec.window } else { Some(WindowIx(r)) };
                     let fact = q.policy.staff.fact_index(&id);
                     match (window, fact) {
                         (Some(w), Some(f)) => StaffSums::new(q.quarter).get(f, w),
@@ -155,7 +155,7 @@ pub fn year_ledger(
         match list.iter().position(|r| r.id == record.id) {
             Some(i) => {
                 let s = &scored[i];
-                let grade = own.grades.get(s.grade).map_or("", |g| g.name.label.as_str());
+                let grade = own.band(s.grade).map_or("", |g| g.name.label.as_str());
                 let _ = writeln!(out, "  {label}  总分 {:>7}  {grade}（名次 {}）", decimal(s.total), s.rank);
             }
             None => {
@@ -194,7 +194,7 @@ pub fn year_ledger(
         }
     }
     for selection in selections {
-        let Some(grade) = subject.grades.get(selection.grade) else { continue };
+        let Some(grade) = subject.band(selection.grade) else { continue };
         let line = super::summary::quota_line(subject, selection, |i| {
             records.get(i).map_or(String::new(), |r| r.name.clone())
         });
@@ -211,16 +211,15 @@ pub fn year_ledger(
                     "总分未进入名额".to_string()
                 }
             }
-            Some(_) => format!(
-                "不在评选范围（须为{}）",
-                subject.grades.get(selection.from).map_or("", |g| g.name.label.as_str())
-            ),
+            Some(_) => {
+                format!("不在评选范围（须为{}）", subject.band(selection.from).map_or("", |g| g.name.label.as_str()))
+            }
         };
         let _ = writeln!(out, "评选{}  {verdict}；{line}", grade.name.label);
     }
     match &record.standing {
         Some(standing) => {
-            let grade = subject.grades.get(standing.grade).map_or("", |g| g.name.label.as_str());
+            let grade = subject.band(standing.grade).map_or("", |g| g.name.label.as_str());
             let _ = writeln!(out, "年度等次 {grade}（名次 {}）", standing.rank);
         }
         None => {
@@ -304,7 +303,7 @@ pub fn year_json(
         let scored = if staff { &q.results.staff } else { &q.results.windows };
         let own = if staff { &q.policy.staff } else { &q.policy.window };
         if let Some(i) = list.iter().position(|r| r.id == record.id) {
-            let grade = own.grades.get(scored[i].grade).map_or("", |g| g.name.id.as_str());
+            let grade = own.band(scored[i].grade).map_or("", |g| g.name.id.as_str());
             quarter_items.push(format!(
                 "{{\"period\": {}, \"total\": {}, \"grade\": {}, \"rank\": {}}}",
                 quoted(&q.quarter.period.to_string()),
@@ -331,7 +330,7 @@ pub fn year_json(
         mark_items.push(format!("{one}, \"by_quarter\": [{}]}}", decided.join(", ")));
     }
     let (grade, rank) = match &record.standing {
-        Some(s) => (quoted(subject.grades.get(s.grade).map_or("", |g| g.name.id.as_str())), s.rank.to_string()),
+        Some(s) => (quoted(subject.band(s.grade).map_or("", |g| g.name.id.as_str())), s.rank.to_string()),
         None => ("null".to_string(), "null".to_string()),
     };
     Some(format!(

@@ -93,7 +93,7 @@ fn vetoes(subject: &Subject, members: &Subject, vetoes: &[Veto], applied: &[Reas
         .iter()
         .filter_map(|why| {
             let veto = vetoes.get(why.index)?;
-            let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
+            let grade = subject.band(veto.grade).map_or("", |g| g.name.label.as_str());
             Some(Mark {
                 kind: Kind::Veto,
                 short: format!("✕{grade}"),
@@ -125,7 +125,7 @@ fn flags(subject: &Subject, members: &Subject, flags: &[Flag], raised: &[Reason]
 fn tie(subject: &Subject, selections: &[Selection], index: usize) -> Option<Mark> {
     let selection = selections.iter().find(|s| s.tie.as_ref().is_some_and(|tie| tie.members.contains(&index)))?;
     let tie = selection.tie.as_ref()?;
-    let grade = subject.grades.get(selection.grade)?;
+    let grade = subject.band(selection.grade)?;
     let quota = grade.quota.as_ref()?;
     Some(Mark {
         kind: Kind::Tie,

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::{decimal, entry_part};
 use crate::eval::{Scored, Selection, Source};
-use crate::policy::{Part, Subject};
+use crate::policy::{GradeId, Part, Subject};
 
 /// Points lost in one category (or the penalties) over every record.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,21 +79,21 @@ pub fn rule_losses<'a>(subject: &Subject, scored: impl IntoIterator<Item = &'a S
 
 /// How many records have each grade, in the subject's order (chosen grades
 /// first), with the grade's index.
-pub fn grade_counts(subject: &Subject, grades: impl IntoIterator<Item = usize>) -> Vec<(usize, usize)> {
+pub fn grade_counts(subject: &Subject, grades: impl IntoIterator<Item = GradeId>) -> Vec<(GradeId, usize)> {
     let mut counts = vec![0; subject.grades.len()];
     for g in grades {
-        if let Some(n) = counts.get_mut(g) {
+        if let Some(n) = counts.get_mut(g.index()) {
             *n += 1;
         }
     }
-    counts.into_iter().enumerate().collect()
+    counts.into_iter().enumerate().map(|(g, n)| (GradeId(g), n)).collect()
 }
 
 /// `优秀：名额 6 = 40 × 15%，评出 4；105 分 3 人同分整体未评入 [第十九条]`, and
 /// `空缺 2` when places go unfilled. `names(i)` names record i (shown
 /// terminal-safe here, [`super::safe::name`]).
 pub fn quota_line(subject: &Subject, selection: &Selection, names: impl Fn(usize) -> String) -> String {
-    let grade = subject.grades.get(selection.grade);
+    let grade = subject.band(selection.grade);
     let label = grade.map_or("", |g| g.name.label.as_str());
     let cite = grade.and_then(|g| g.quota.as_ref()).map_or("", |q| q.cite.as_str());
     let mut line = format!(

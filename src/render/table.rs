@@ -15,7 +15,7 @@ use super::summary::quota_line;
 use super::{decimal, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults};
 use crate::eval::{Proposal, Results, Scored, Selection};
-use crate::facts::{Period, Quarter, Record};
+use crate::facts::{Period, Quarter, Record, WindowIx};
 use crate::policy::{Policy, Subject};
 
 /// The order of a table's rows.
@@ -228,14 +228,14 @@ pub fn write_table(
 ) -> io::Result<()> {
     let out = &mut Safe::new(out);
     heading(out, policy, version, &words::period(&quarter.period))?;
-    let only = options.window.as_deref().and_then(|id| quarter.windows.iter().position(|w| w.id == id));
+    let only = options.window.as_deref().and_then(|id| quarter.windows.iter().position(|w| w.id == id)).map(WindowIx);
     for (subject, records, scored, selections, is_staff) in [
         (&policy.staff, &quarter.staff, &results.staff, &results.staff_selections, true),
         (&policy.window, &quarter.windows, &results.windows, &results.window_selections, false),
     ] {
         writeln!(out)?;
         let shown: Vec<usize> = (0..records.len().min(scored.len()))
-            .filter(|&i| only.is_none() || if is_staff { records[i].window == only } else { Some(i) == only })
+            .filter(|&i| only.is_none() || if is_staff { records[i].window == only } else { Some(WindowIx(i)) == only })
             .collect();
         writeln!(out, "{}（{} {}）", subject.name.label, shown.len(), if is_staff { "人" } else { "个" })?;
         section(out, policy, subject, quarter, records, scored, selections, &shown, is_staff, options)?;
@@ -255,7 +255,7 @@ fn proposals(
 ) -> io::Result<()> {
     for proposal in proposals {
         let Some(honour) = subject.honours.get(proposal.honour) else { continue };
-        let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+        let from = subject.band(honour.from).map_or("", |g| g.name.label.as_str());
         let names: Vec<String> = proposal
             .proposed
             .iter()
@@ -290,7 +290,7 @@ fn section(
     options: &Options,
 ) -> io::Result<()> {
     let compact = options.compact;
-    let window_of = |record: &Record| record.window.and_then(|w| quarter.windows.get(w));
+    let window_of = |record: &Record| record.window.and_then(|w| quarter.window(w));
     let mut header: Vec<String> = vec!["名次".into(), "编号".into(), if is_staff { "姓名" } else { "窗口" }.into()];
     if is_staff {
         header.extend(["窗口".into(), "角色".into()]);

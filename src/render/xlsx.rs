@@ -18,7 +18,7 @@ use super::{decimal, entry_cite, entry_id, entry_part, part_id, words};
 use crate::eval::annual::{AnnualRecord, AnnualResults, ScoredQuarter};
 use crate::eval::{Results, Scored, Selection, Source};
 use crate::facts::{Quarter, Record};
-use crate::policy::{Policy, Subject};
+use crate::policy::{GradeId, Policy, Subject};
 
 /// One cell's value.
 #[derive(Debug, Clone)]
@@ -138,12 +138,12 @@ fn marks_text(marks: &[Mark]) -> String {
     marks.iter().map(|m| format!("{}（{}）", m.inline(), m.reason)).collect::<Vec<_>>().join("；")
 }
 
-fn grade_label(subject: &Subject, grade: usize) -> String {
-    subject.grades.get(grade).map_or(String::new(), |g| g.name.label.clone())
+fn grade_label(subject: &Subject, grade: GradeId) -> String {
+    subject.band(grade).map_or(String::new(), |g| g.name.label.clone())
 }
 
-fn grade_id(subject: &Subject, grade: usize) -> String {
-    subject.grades.get(grade).map_or(String::new(), |g| g.name.id.clone())
+fn grade_id(subject: &Subject, grade: GradeId) -> String {
+    subject.band(grade).map_or(String::new(), |g| g.name.id.clone())
 }
 
 /// A quarter's results.
@@ -219,7 +219,7 @@ fn subject_sheet(
     order.sort_by(|&a, &b| scored[a].rank.cmp(&scored[b].rank).then_with(|| records[a].id.cmp(&records[b].id)));
     for i in order {
         let (record, score) = (&records[i], &scored[i]);
-        let window = record.window.and_then(|w| quarter.windows.get(w));
+        let window = record.window.and_then(|w| quarter.window(w));
         let role = record.role.and_then(|r| subject.role(r));
         let mut row = vec![Value::Whole(score.rank), text(&record.id), text(&record.name)];
         if is_staff {

@@ -39,6 +39,11 @@ pub enum ReadError {
         size: u64,
         limit: u64,
     },
+    /// A UTF-8 byte-order mark after the one a file may start with: an
+    /// invisible character where the file's first word should be.
+    SecondBom {
+        path: String,
+    },
     /// A file where a policy directory was wanted.
     NotADirectory {
         path: String,
@@ -106,7 +111,7 @@ impl ReadError {
     /// The file was read but is not text kaohe can take: the input is at
     /// fault, not the file system.
     pub fn is_not_text(&self) -> bool {
-        matches!(self, ReadError::NotUtf8 { .. } | ReadError::Encoding { .. })
+        matches!(self, ReadError::NotUtf8 { .. } | ReadError::Encoding { .. } | ReadError::SecondBom { .. })
     }
 
     pub fn path(&self) -> &str {
@@ -117,6 +122,7 @@ impl ReadError {
             | ReadError::NotUtf8 { path, .. }
             | ReadError::Encoding { path, .. }
             | ReadError::TooLarge { path, .. }
+            | ReadError::SecondBom { path }
             | ReadError::NotADirectory { path }
             | ReadError::NoRules { path } => path,
         }
@@ -132,6 +138,7 @@ impl Diagnostic for ReadError {
             ReadError::NotUtf8 { .. } => "kaohe::read::not_utf8",
             ReadError::Encoding { .. } => "kaohe::read::encoding",
             ReadError::TooLarge { .. } => "kaohe::read::too_large",
+            ReadError::SecondBom { .. } => "kaohe::read::second_bom",
             ReadError::NotADirectory { .. } => "kaohe::read::not_a_directory",
             ReadError::NoRules { .. } => "kaohe::read::no_rules",
         }
@@ -215,6 +222,17 @@ impl Diagnostic for ReadError {
                 .help(lang.pick(
                     "一个季度的事实只有几兆字节；请确认是不是选错了文件",
                     "a quarter's facts take a few megabytes; check that this is the right file",
+                ))
+            }
+            ReadError::SecondBom { path } => {
+                let command = format!("sed -i '1s/^\\xEF\\xBB\\xBF//' {}", shell_quote(path));
+                Text::new(lang.pick(
+                    format!("`{path}` 以两个字节顺序标记（U+FEFF）开头：第 1 行第 1 列（字节偏移 3）是第二个"),
+                    format!("`{path}` starts with two byte-order marks (U+FEFF): the second is at line 1, column 1 (byte offset 3)"),
+                ))
+                .help(lang.pick(
+                    format!("文件开头至多一个字节顺序标记：删去一个，例如 `{command}`，或在编辑器中另存为 UTF-8"),
+                    format!("a file starts with at most one byte-order mark: delete one, for example with `{command}`, or save it as UTF-8 from the editor"),
                 ))
             }
             ReadError::NotADirectory { path } => Text::new(lang.pick(
@@ -501,6 +519,7 @@ mod tests {
             ReadError::TooLarge { path: path(), size: 1 << 30, limit: MAX_FILE_BYTES },
             ReadError::NotADirectory { path: path() },
             ReadError::NoRules { path: path() },
+            ReadError::SecondBom { path: path() },
         ];
         let variant = |e: &ReadError| match e {
             ReadError::Io { .. } => 0,
@@ -511,8 +530,9 @@ mod tests {
             ReadError::TooLarge { .. } => 5,
             ReadError::NotADirectory { .. } => 6,
             ReadError::NoRules { .. } => 7,
+            ReadError::SecondBom { .. } => 8,
         };
-        crate::source::diagnostic::assert_worded(&examples, variant, 8);
+        crate::source::diagnostic::assert_worded(&examples, variant, 9);
     }
 
     #[test]

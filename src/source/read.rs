@@ -30,7 +30,10 @@ impl SourceFile {
 /// The one bounded read: the bytes of a regular file (through links), at
 /// most `limit` of them. A directory, a device (`/dev/zero`), a FIFO or a
 /// socket is refused before it is opened (opening a FIFO without a writer
-/// would block), and the opened file is checked again.
+/// would block), and the opened file is checked again. A file may start
+/// with one UTF-8 byte-order mark (Windows Notepad writes one; the reader
+/// of its text skips it), not two: the second would be read as text, an
+/// invisible character before the first word.
 pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let name = path.display().to_string();
     let io = |err: std::io::Error| ReadError::io(path, err);
@@ -55,6 +58,9 @@ pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge { path: name, size: bytes.len() as u64, limit });
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]) {
+        return Err(ReadError::SecondBom { path: name });
     }
     Ok(bytes)
 }

@@ -439,7 +439,7 @@ impl Reader<'_> {
                     Field::Name => record.name = cell.text().map(|t| t.trim().to_string()).unwrap_or_default(),
                     Field::Window => match cell.text() {
                         Some(text) => match window_ids.get(text.trim()) {
-                            Some(&w) => record.window = Some(w),
+                            Some(&w) => record.window = Some(super::WindowIx(w)),
                             None => {
                                 self.errors.push(unknown_window(
                                     &row.position(Some(c)),
@@ -547,7 +547,7 @@ fn unweighted(policy: &Policy, windows: &[Read], staff: &[Read], errors: &mut Ve
     let category =
         policy.window.categories.iter().find(|c| c.average.is_some()).map_or(String::new(), |c| c.name.label.clone());
     for (i, members) in super::unweighted(policy, windows.len(), staff.iter().map(|r| &r.record)) {
-        let window = &windows[i];
+        let window = &windows[i.index()];
         errors.push(SheetError::Unweighted {
             at: window.row.clone(),
             id: window.record.id.clone(),

@@ -376,7 +376,7 @@ fn rules_section(subject: &Subject, members: &Subject, notes: &mut Notes) -> Sec
             .vetoes
             .iter()
             .map(|veto| {
-                let grade = subject.grades.get(veto.grade).map_or(String::new(), |g| g.name.label.clone());
+                let grade = subject.band(veto.grade).map_or(String::new(), |g| g.name.label.clone());
                 [
                     Cell::text(format!("不得评为{grade}")),
                     Cell::text(condition_chinese(subject, members, &veto.condition)),
@@ -411,7 +411,7 @@ fn rules_section(subject: &Subject, members: &Subject, notes: &mut Notes) -> Sec
             .honours
             .iter()
             .map(|honour| {
-                let from = subject.grades.get(honour.from).map_or("", |g| g.name.label.as_str());
+                let from = subject.band(honour.from).map_or("", |g| g.name.label.as_str());
                 let when = honour
                     .condition
                     .as_ref()
@@ -448,7 +448,7 @@ fn rules_section(subject: &Subject, members: &Subject, notes: &mut Notes) -> Sec
             ]);
         }
         for veto in &annual.vetoes {
-            let grade = subject.grades.get(veto.grade).map_or("", |g| g.name.label.as_str());
+            let grade = subject.band(veto.grade).map_or("", |g| g.name.label.as_str());
             rows.push([
                 Cell::text(format!("年度不得评为{grade}")),
                 Cell::text(condition_chinese(subject, members, &veto.condition)),
