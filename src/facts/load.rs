@@ -1,5 +1,7 @@
-//! Walks the JSON tree of a facts file into records, checking every value
-//! against the policy. Errors are collected, never thrown at the first.
+//! Reads a facts file into records, checking every value against the
+//! policy: record by record as the JSON streams by (each record's own
+//! small tree), or from the whole tree for a file of an unusual shape.
+//! Errors are collected, never thrown at the first.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -98,7 +98,7 @@ pub fn parse_at(text: &str, start: usize) -> Result<Json<'_>, (JsonError, Span)>
 pub fn each_item<'a>(text: &'a str, start: usize, mut item: impl FnMut(Json<'a>)) -> Result<Span, (JsonError, Span)> {
     let mut p = Parser::at(text, start);
     p.array_with(1, |p| {
-        item(p.value(2)?);
+        item(p.record(2)?);
         Ok(())
     })
     .map_err(|e| *e)
