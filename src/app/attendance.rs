@@ -11,8 +11,8 @@
 use super::error::Error;
 use super::load::Loaded;
 use super::period::{facts_error, version_for};
+use crate::facts::Parsed;
 use crate::facts::Quarter;
-use crate::json::Json;
 use crate::policy::Version;
 use crate::source::SourceFile;
 
@@ -23,7 +23,7 @@ pub struct Attendance {
 }
 
 /// Read a parsed month's facts file with the version in force for it.
-pub fn load(policies: &mut Loaded, file: &SourceFile, root: Json<'_>) -> Result<Attendance, Error> {
+pub fn load(policies: &mut Loaded, file: &SourceFile, root: Parsed<'_>) -> Result<Attendance, Error> {
     let version = version_for(policies, &root)?;
     let month = crate::facts::load_parsed(file, &root, &version.policy).map_err(facts_error)?;
     Ok(Attendance { version, month })

@@ -8,9 +8,9 @@ use super::error::{problems, Error, Fault};
 use super::load::Loaded;
 use crate::eval::Results;
 use crate::facts::sheet::{SheetError, Summary};
+use crate::facts::Parsed;
 use crate::facts::Period;
 use crate::facts::Quarter;
-use crate::json::Json;
 use crate::policy::Version;
 use crate::render::Note;
 use crate::source::SourceFile;
@@ -56,8 +56,24 @@ pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> 
     score_root(policies, file, root)
 }
 
+/// [`score`], letting the file's text go once its records are read: they
+/// own what scoring needs, and a large quarter's text is as large again as
+/// its records.
+fn score_owned(policies: &mut Loaded, file: SourceFile) -> Result<Scored, Error> {
+    let (version, quarter) = {
+        let parsed = crate::facts::parse(&file).map_err(facts_error)?;
+        quarter_only(&file.name, crate::facts::peek_period(&parsed))?;
+        let version = version_for(policies, &parsed)?;
+        let quarter = crate::facts::load_parsed(&file, &parsed, &version.policy).map_err(facts_error)?;
+        (version, quarter)
+    };
+    drop(file);
+    let results = crate::eval::evaluate(&version.policy, &quarter);
+    Ok(Scored { version, quarter, results })
+}
+
 /// [`score`] of a file already parsed.
-pub(super) fn score_root(policies: &mut Loaded, file: &SourceFile, root: Json<'_>) -> Result<Scored, Error> {
+pub(super) fn score_root(policies: &mut Loaded, file: &SourceFile, root: Parsed<'_>) -> Result<Scored, Error> {
     quarter_only(&file.name, crate::facts::peek_period(&root))?;
     score_parsed(policies, file, root)
 }
@@ -79,7 +95,7 @@ pub(super) fn facts_error(errs: Vec<crate::facts::Error>) -> Error {
 }
 
 /// [`score`] of a file already parsed.
-pub(super) fn score_parsed(policies: &mut Loaded, file: &SourceFile, root: Json<'_>) -> Result<Scored, Error> {
+pub(super) fn score_parsed(policies: &mut Loaded, file: &SourceFile, root: Parsed<'_>) -> Result<Scored, Error> {
     let version = version_for(policies, &root)?;
     score_with(version, file, root)
 }
@@ -87,7 +103,7 @@ pub(super) fn score_parsed(policies: &mut Loaded, file: &SourceFile, root: Json<
 /// The version in force for the period the parsed file declares. Without a
 /// readable period the newest version reads the file, and reports the
 /// period along with anything else wrong in it.
-pub(super) fn version_for(policies: &mut Loaded, root: &Json<'_>) -> Result<Version, Error> {
+pub(super) fn version_for(policies: &mut Loaded, root: &Parsed<'_>) -> Result<Version, Error> {
     let version = match crate::facts::peek_period(root).and_then(|p| p.start().map(|start| (p, start))) {
         Some((period, start)) => policies.in_force(start, &period.to_string())?,
         None => policies.newest()?,
@@ -96,10 +112,8 @@ pub(super) fn version_for(policies: &mut Loaded, root: &Json<'_>) -> Result<Vers
 }
 
 /// Read the parsed file's records against `version` and score them.
-pub(super) fn score_with(version: Version, file: &SourceFile, root: Json<'_>) -> Result<Scored, Error> {
+pub(super) fn score_with(version: Version, file: &SourceFile, root: Parsed<'_>) -> Result<Scored, Error> {
     let quarter = crate::facts::load_parsed(file, &root, &version.policy).map_err(facts_error)?;
-    // The records hold what scoring needs; the JSON tree can go before it starts.
-    drop(root);
     let results = crate::eval::evaluate(&version.policy, &quarter);
     Ok(Scored { version, quarter, results })
 }
@@ -113,7 +127,7 @@ pub fn score_file(dir: &Path, facts: &Path) -> Result<(Loaded, Scored), Error> {
     let scored = if crate::facts::sheet::is_summary(facts) {
         score_summary(&mut policies, open_summary(facts)?)?
     } else {
-        score(&mut policies, &read_facts(facts)?)?
+        score_owned(&mut policies, read_facts(facts)?)?
     };
     Ok((policies, scored))
 }

@@ -1,8 +1,11 @@
-//! Walks the JSON tree of a facts file into records, checking every value
-//! against the policy. Errors are collected, never thrown at the first.
+//! Reads a facts file into records, checking every value against the
+//! policy: record by record as the JSON streams by (each record's own
+//! small tree), or from the whole tree for a file of an unusual shape.
+//! Errors are collected, never thrown at the first.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use rust_decimal::Decimal;
 
@@ -59,22 +62,36 @@ const MAX_SUGGESTED_LEN: usize = 64;
 
 /// Read a facts file against a policy.
 pub fn load(file: &SourceFile, policy: &Policy) -> Result<Quarter, Vec<Error>> {
-    let root = parse(file)?;
-    load_parsed(file, &root, policy)
+    let parsed = parse(file)?;
+    load_parsed(file, &parsed, policy)
 }
 
-/// Parse a facts file as JSON, before any policy is known. A file that is
+/// A facts file checked as JSON, before any policy reads it: its top level
+/// only (the period, where each list is). Its records are read one at a
+/// time by [`load_parsed`], so that no tree of the whole file is held.
+#[derive(Debug, Clone)]
+pub struct Parsed<'a> {
+    text: &'a str,
+    outline: json::Outline<'a>,
+}
+
+/// Check a facts file as JSON, before any policy is known. A file that is
 /// not JSON but something else kaohe knows (a CSV table, a policy file) is
 /// told so, rather than given JSON syntax advice.
-pub fn parse(file: &SourceFile) -> Result<Json<'_>, Vec<Error>> {
-    json::parse(&file.text).map_err(|(error, span)| {
-        let src = file.named();
-        let error = match recognise::not_json(&file.name, &file.text) {
-            Some((kind, line)) => Located::new(FactsError::NotFacts { path: file.name.clone(), kind }, &src, line),
-            None => Located::new(FactsError::Malformed(error), &src, span),
-        };
-        vec![error]
-    })
+pub fn parse(file: &SourceFile) -> Result<Parsed<'_>, Vec<Error>> {
+    match json::outline(&file.text) {
+        Ok(outline) => Ok(Parsed { text: &file.text, outline }),
+        Err((error, span)) => Err(vec![not_json(file, error, span)]),
+    }
+}
+
+/// The error of a file that is not JSON.
+fn not_json(file: &SourceFile, error: json::JsonError, span: Span) -> Error {
+    let src = file.named();
+    match recognise::not_json(&file.name, &file.text) {
+        Some((kind, line)) => Located::new(FactsError::NotFacts { path: file.name.clone(), kind }, &src, line),
+        None => Located::new(FactsError::Malformed(error), &src, span),
+    }
 }
 
 /// The span of the character at `at` (empty at the end of the text).
@@ -85,27 +102,51 @@ fn first_char(src: &Named, at: usize) -> Span {
 
 /// The period a parsed facts file declares, if it declares a valid one: it
 /// decides which version of the policy reads the rest.
-pub fn peek_period(root: &Json<'_>) -> Option<Period> {
-    match &root.get("period")?.value.kind {
+pub fn peek_period(parsed: &Parsed<'_>) -> Option<Period> {
+    match &parsed.outline.get("period")?.scalar.as_ref()?.kind {
         JsonKind::String(text) => Period::parse(text),
         _ => None,
     }
 }
 
 /// Read a parsed facts file against a policy.
-pub fn load_parsed(file: &SourceFile, root: &Json<'_>, policy: &Policy) -> Result<Quarter, Vec<Error>> {
+pub fn load_parsed(file: &SourceFile, parsed: &Parsed<'_>, policy: &Policy) -> Result<Quarter, Vec<Error>> {
     let src = file.named();
-    if let Some(kind) = recognise::results(root) {
+    let outline = &parsed.outline;
+    if let Some(kind) = recognise::results(outline) {
         let error = FactsError::NotFacts { path: file.name.clone(), kind };
-        let span = root.get("policy").or_else(|| root.get("from")).map_or(root.span, |m| m.key_span);
+        let span = outline.get("policy").or_else(|| outline.get("from")).map_or(outline.span, |m| m.key_span);
         return Err(vec![Located::new(error, &src, span)]);
     }
     let mut loader = Loader { src, policy, errors: Vec::new(), unclean_windows: Default::default() };
-    let quarter = loader.quarter(root);
+    let quarter = if streams(outline) {
+        loader.streamed(parsed.text, outline)
+    } else {
+        // A shape the stream does not take (a list given twice, staff
+        // before their windows): the whole tree, read as it always was.
+        match json::parse(parsed.text) {
+            Ok(root) => loader.quarter(&root),
+            Err((error, span)) => return Err(vec![not_json(file, error, span)]),
+        }
+    };
     match quarter {
         Some(quarter) if loader.errors.is_empty() => Ok(quarter),
         _ => Err(loader.errors),
     }
+}
+
+/// Whether the file's records can be read as they stream by, with the
+/// errors (and their order) of reading its whole tree: each list at most
+/// once, and the windows before the staff who name them.
+fn streams(outline: &json::Outline<'_>) -> bool {
+    let count = |key: &str| outline.members.iter().filter(|m| m.key == key).count();
+    let at = |key: &str| outline.members.iter().position(|m| m.key == key);
+    outline.root == json::JsonType::Object
+        && ["windows", "staff", "substitutions"].iter().all(|key| count(key) <= 1)
+        && match (at("windows"), at("staff")) {
+            (Some(windows), Some(staff)) => windows < staff,
+            _ => true,
+        }
 }
 
 pub(super) struct Loader<'p> {
@@ -115,6 +156,29 @@ pub(super) struct Loader<'p> {
     /// Windows with a staff member whose record was rejected: their totals
     /// are unreliable, so no further error is derived from them.
     unclean_windows: std::collections::HashSet<super::WindowIx>,
+}
+
+/// A hasher for maps whose keys are the policy's names (its facts), never
+/// the file's: FxHash (rustc's), a multiply and a rotate per eight bytes,
+/// where SipHash was a tenth of reading the facts. A file's keys are only
+/// looked up, so it cannot choose keys that collide in the map.
+#[derive(Default, Clone, Copy)]
+pub(super) struct PolicyNames(u64);
+
+impl std::hash::Hasher for PolicyNames {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            for (to, from) in word.iter_mut().zip(chunk) {
+                *to = *from;
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Which record a message is about: `staff[3] `S004``.
@@ -183,7 +247,9 @@ fn plain_field(name: &str) -> Field {
 pub(super) struct Schema<'p> {
     pub(super) subject: &'p Subject,
     list: List,
-    pub(super) facts: HashMap<&'p str, usize>,
+    /// Each fact's index by its id; every key a record's facts use is
+    /// looked up here.
+    pub(super) facts: HashMap<&'p str, usize, BuildHasherDefault<PolicyNames>>,
     /// The attribute that weights an average; it must be given.
     required_attribute: Option<usize>,
 }
@@ -252,7 +318,7 @@ impl<'p> Loader<'p> {
             *slot = Some(member);
         }
         let period = match period {
-            Some(member) => self.period(member),
+            Some(member) => self.period(Some(&member.value), member.value.span, member.value.json_type()),
             None => {
                 self.error(Span::new(root.span.start(), root.span.start() + 1), FactsError::MissingPeriod);
                 None
@@ -260,13 +326,103 @@ impl<'p> Loader<'p> {
         };
         let window_schema = self.schema(&self.policy.window, List::Windows);
         let staff_schema = self.schema(&self.policy.staff, List::Staff);
+        let mut ids = WindowSpans::default();
+        if let Some(JsonKind::Array(items)) = windows_json.map(|m| &m.value.kind) {
+            for item in items {
+                ids.add(item);
+            }
+        }
         let windows = self.list(root, windows_json, &window_schema, &[]);
         let mut staff = self.list(root, staff_json, &staff_schema, &windows);
         if let Some(member) = substitutions_json {
-            self.substitutions(member, &staff_schema, &mut staff);
+            self.substitutions(&member.value, &staff_schema, &mut staff);
         }
-        self.check_weights(&windows, &staff, windows_json);
+        self.check_weights(&windows, &staff, &ids);
         Some(Quarter { period: period?, windows, staff })
+    }
+
+    /// [`Loader::quarter`] of a file read a record at a time: the top level
+    /// from its outline, then each list's items as the parser finishes
+    /// them, each checked and made a record and its tree dropped. Errors
+    /// come in the same order as from the tree.
+    fn streamed(&mut self, text: &str, outline: &json::Outline<'_>) -> Option<Quarter> {
+        let mut period = None;
+        let mut windows_json = None;
+        let mut staff_json = None;
+        let mut substitutions_json = None;
+        for member in &outline.members {
+            let slot = match member.key.as_ref() {
+                "period" => &mut period,
+                "windows" => &mut windows_json,
+                "staff" => &mut staff_json,
+                "substitutions" => &mut substitutions_json,
+                other => {
+                    let suggestion = self.suggest_name(other, ["period", "windows", "staff", "substitutions"]);
+                    self.error(member.key_span, FactsError::UnknownTopField { name: quoted(other), suggestion });
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                self.error(member.key_span, FactsError::FieldTwice { record: None, name: quoted(&member.key) });
+            }
+            *slot = Some(member);
+        }
+        let start = outline.span.start();
+        let period = match period {
+            Some(member) => self.period(member.scalar.as_ref(), member.span, member.json_type),
+            None => {
+                self.error(Span::new(start, start + 1), FactsError::MissingPeriod);
+                None
+            }
+        };
+        let window_schema = self.schema(&self.policy.window, List::Windows);
+        let staff_schema = self.schema(&self.policy.staff, List::Staff);
+        let mut ids = WindowSpans::default();
+        let windows = self.stream_list(text, start, windows_json, &window_schema, &[], Some(&mut ids));
+        let mut staff = self.stream_list(text, start, staff_json, &staff_schema, &windows, None);
+        if let Some(member) = substitutions_json {
+            match json::parse_at(text, member.span.start()) {
+                Ok(value) => self.substitutions(&value, &staff_schema, &mut staff),
+                Err((error, span)) => self.error(span, FactsError::Malformed(error)),
+            }
+        }
+        self.check_weights(&windows, &staff, &ids);
+        Some(Quarter { period: period?, windows, staff })
+    }
+
+    /// One list of records, streamed (see [`Loader::streamed`]); the
+    /// windows' id spans are kept in `ids` when it is given.
+    fn stream_list(
+        &mut self,
+        text: &str,
+        root: usize,
+        member: Option<&json::TopMember<'_>>,
+        schema: &Schema<'_>,
+        windows: &[Record],
+        mut ids: Option<&mut WindowSpans>,
+    ) -> Vec<Record> {
+        let Some(member) = member else {
+            self.error(Span::new(root, root + 1), FactsError::MissingList { list: schema.list });
+            return Vec::new();
+        };
+        if member.json_type != json::JsonType::List {
+            self.error(member.span, FactsError::NotAList { list: schema.list, found: member.json_type });
+            return Vec::new();
+        }
+        let mut list = Records::new(windows, member.items);
+        let mut index = 0;
+        let read = json::each_item(text, member.span.start(), |item| {
+            if let Some(ids) = ids.as_deref_mut() {
+                ids.add(&item);
+            }
+            self.list_item(&mut list, index, &item, schema, windows);
+            index += 1;
+        });
+        if let Err((error, span)) = read {
+            // Not reached: the outline checked the whole file.
+            self.error(span, FactsError::Malformed(error));
+        }
+        list.records
     }
 
     fn schema(&self, subject: &'p Subject, list: List) -> Schema<'p> {
@@ -280,15 +436,16 @@ impl<'p> Loader<'p> {
         }
     }
 
-    fn period(&mut self, member: &Member<'_>) -> Option<Period> {
-        let found = match &member.value.kind {
-            JsonKind::String(text) => match Period::parse(text) {
+    /// The `period`: its value when it is a scalar, where it is, and what it is.
+    fn period(&mut self, value: Option<&Json<'_>>, span: Span, json_type: json::JsonType) -> Option<Period> {
+        let found = match value.map(|v| &v.kind) {
+            Some(JsonKind::String(text)) => match Period::parse(text) {
                 Some(period) => return Some(period),
                 None => Found::Text(quoted(text)),
             },
-            _ => Found::Type(member.value.json_type()),
+            _ => Found::Type(json_type),
         };
-        self.error(member.value.span, FactsError::BadPeriod { found });
+        self.error(span, FactsError::BadPeriod { found });
         None
     }
 
@@ -308,26 +465,34 @@ impl<'p> Loader<'p> {
             self.error(member.value.span, FactsError::NotAList { list: schema.list, found: member.value.json_type() });
             return Vec::new();
         };
-        let window_ids: HashMap<&str, usize> = windows.iter().enumerate().map(|(i, w)| (w.id.as_str(), i)).collect();
-        let mut seen: HashMap<String, usize> = HashMap::with_capacity(items.len());
-        let mut records = Vec::with_capacity(items.len());
+        let mut list = Records::new(windows, items.len());
         for (index, item) in items.iter().enumerate() {
-            if let Some(record) = self.record(index, item, schema, &window_ids, windows) {
-                let span = || item.get("id").map_or(item.span, |m| m.value.span);
-                let at = || RecordAt { list: schema.list, index, id: Some(quoted(&record.id)) };
-                if let Some(first) = seen.get(&record.id) {
-                    self.error(span(), FactsError::DuplicateId { record: at(), first: *first });
-                } else if let Some(&window) = window_ids.get(record.id.as_str()).filter(|_| schema.list == List::Staff)
-                {
-                    self.error(span(), FactsError::IdOfWindow { record: at(), window });
-                    seen.insert(record.id.clone(), index);
-                } else {
-                    seen.insert(record.id.clone(), index);
-                }
-                records.push(record);
-            }
+            self.list_item(&mut list, index, item, schema, windows);
         }
-        records
+        list.records
+    }
+
+    /// Read the item at `index` of a list into `list`.
+    fn list_item(
+        &mut self,
+        list: &mut Records<'_>,
+        index: usize,
+        item: &Json<'_>,
+        schema: &Schema<'_>,
+        windows: &[Record],
+    ) {
+        let Some(record) = self.record(index, item, schema, &list.window_ids, windows) else { return };
+        let span = || item.get("id").map_or(item.span, |m| m.value.span);
+        let at = || RecordAt { list: schema.list, index, id: Some(quoted(&record.id)) };
+        if let Some(first) = list.seen.get(&record.id) {
+            self.error(span(), FactsError::DuplicateId { record: at(), first: *first });
+        } else if let Some(&window) = list.window_ids.get(record.id.as_str()).filter(|_| schema.list == List::Staff) {
+            self.error(span(), FactsError::IdOfWindow { record: at(), window });
+            list.seen.insert(record.id.clone(), index);
+        } else {
+            list.seen.insert(record.id.clone(), index);
+        }
+        list.records.push(record);
     }
 
     fn record(
@@ -651,10 +816,10 @@ impl<'p> Loader<'p> {
     /// `substitutions`: what a substitute earned standing in for a staff
     /// member is scored to that member (第十四条). Each entry's facts are
     /// checked like a staff record's and added to the member's own.
-    fn substitutions(&mut self, member: &Member<'_>, schema: &Schema<'_>, staff: &mut [Record]) {
-        let JsonKind::Array(items) = &member.value.kind else {
-            let error = FactsError::NotAList { list: List::Substitutions, found: member.value.json_type() };
-            self.error(member.value.span, error);
+    fn substitutions(&mut self, value: &Json<'_>, schema: &Schema<'_>, staff: &mut [Record]) {
+        let JsonKind::Array(items) = &value.kind else {
+            let error = FactsError::NotAList { list: List::Substitutions, found: value.json_type() };
+            self.error(value.span, error);
             return;
         };
         let ids: HashMap<String, usize> = staff.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
@@ -1005,7 +1170,7 @@ impl<'p> Loader<'p> {
     }
 
     /// A window whose staff have no weight cannot have its average taken.
-    fn check_weights(&mut self, windows: &[Record], staff: &[Record], windows_json: Option<&Member<'_>>) {
+    fn check_weights(&mut self, windows: &[Record], staff: &[Record], spans: &WindowSpans) {
         let unweighted = super::unweighted(self.policy, windows.len(), staff);
         let Some(weight) = self.policy.window.categories.iter().find_map(|c| c.average.as_ref()).map(|a| a.weight)
         else {
@@ -1020,25 +1185,13 @@ impl<'p> Loader<'p> {
             .iter()
             .find(|c| c.average.is_some())
             .map(|c| (c.name.id.clone(), c.name.label.clone()));
-        let items = match windows_json.map(|m| &m.value.kind) {
-            Some(JsonKind::Array(items)) => items.as_slice(),
-            _ => &[],
-        };
-        // Where each window's id is written, found once: a search per
-        // window would be quadratic in a file of thousands of them.
-        let mut spans: HashMap<&str, Span> = HashMap::new();
-        for item in items {
-            if let Some(Member { value: Json { kind: JsonKind::String(id), span }, .. }) = item.get("id") {
-                spans.entry(id.as_ref()).or_insert(*span);
-            }
-        }
         for (i, members) in unweighted {
             let window = &windows[i.index()];
             if self.unclean_windows.contains(&i) {
                 continue;
             }
             // Point at the record in the file; records that failed to load are not in `windows`.
-            let span = spans.get(window.id.as_str()).copied().unwrap_or(Span::new(0, 0));
+            let span = spans.0.get(window.id.as_str()).copied().unwrap_or(Span::new(0, 0));
             let error = FactsError::NoWeight {
                 window: quoted(&window.id),
                 members,
@@ -1050,36 +1203,85 @@ impl<'p> Loader<'p> {
     }
 }
 
+/// A list's records as they are read, and what its items are checked
+/// against: the windows' ids (for staff), the ids seen so far.
+struct Records<'w> {
+    window_ids: HashMap<&'w str, usize>,
+    seen: HashMap<String, usize>,
+    records: Vec<Record>,
+}
+
+impl<'w> Records<'w> {
+    fn new(windows: &'w [Record], items: usize) -> Self {
+        Records {
+            window_ids: windows.iter().enumerate().map(|(i, w)| (w.id.as_str(), i)).collect(),
+            seen: HashMap::with_capacity(items),
+            records: Vec::with_capacity(items),
+        }
+    }
+}
+
+/// Where each window's id is written (the first item with that id, loaded
+/// or not), found once: a search per window would be quadratic in a file
+/// of thousands of them.
+#[derive(Default)]
+struct WindowSpans(HashMap<String, Span>);
+
+impl WindowSpans {
+    fn add(&mut self, item: &Json<'_>) {
+        if let Some(Member { value: Json { kind: JsonKind::String(id), span }, .. }) = item.get("id") {
+            self.0.entry(id.to_string()).or_insert(*span);
+        }
+    }
+}
+
 /// The keys of one object seen so far: a list while short (a record has
 /// a handful), a hash set beyond, so that an object of a million unknown
-/// fields is read in linear time, not quadratic.
-#[derive(Default)]
+/// fields is read in linear time, not quadratic. The short list is an
+/// array, so that a record's keys cost no allocation.
 struct Seen<'k> {
-    list: Vec<&'k str>,
+    short: [&'k str; SHORT_OBJECT],
+    len: usize,
     set: std::collections::HashSet<&'k str>,
 }
 
+impl Default for Seen<'_> {
+    fn default() -> Self {
+        Seen { short: [""; SHORT_OBJECT], len: 0, set: Default::default() }
+    }
+}
+
+/// Up to this many keys, an object's are compared one by one.
+const SHORT_OBJECT: usize = 16;
+
 impl<'k> Seen<'k> {
-    const SHORT: usize = 16;
+    fn listed(&self) -> &[&'k str] {
+        self.short.get(..self.len).unwrap_or_default()
+    }
 
     /// Whether `key` is new (and now seen).
     fn insert(&mut self, key: &'k str) -> bool {
-        if self.set.is_empty() {
-            if self.list.contains(&key) {
-                return false;
-            }
-            self.list.push(key);
-            if self.list.len() > Self::SHORT {
-                self.set.extend(self.list.drain(..));
-            }
-            true
-        } else {
-            self.set.insert(key)
+        if !self.set.is_empty() {
+            return self.set.insert(key);
         }
+        if self.listed().contains(&key) {
+            return false;
+        }
+        match self.short.get_mut(self.len) {
+            Some(slot) => {
+                *slot = key;
+                self.len += 1;
+            }
+            None => {
+                self.set.extend(self.short);
+                self.set.insert(key);
+            }
+        }
+        true
     }
 
     fn contains(&self, key: &str) -> bool {
-        self.list.contains(&key) || self.set.contains(key)
+        self.listed().contains(&key) || self.set.contains(key)
     }
 }
 
@@ -1272,6 +1474,124 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(errors) => errors.into_iter().map(|e| e.error).collect(),
         }
+    }
+
+    /// The shipped policy, checked.
+    fn shipped() -> Policy {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/luoshan/2026");
+        let parsed: Vec<_> = crate::source::walk::files(&dir, "rules")
+            .unwrap()
+            .iter()
+            .map(|path| {
+                let file = SourceFile::read(path).unwrap();
+                let ast = crate::syntax::parse_file(&file).map_err(|_| "the shipped policy parses").unwrap();
+                (file, ast)
+            })
+            .collect();
+        crate::check::check(&parsed).map_err(|_| "the shipped policy checks").unwrap()
+    }
+
+    /// What loading `text` gives, as text: the records, or each error with its span.
+    fn outcome(result: Result<Quarter, Vec<Error>>) -> String {
+        match result {
+            Ok(quarter) => format!("{quarter:?}"),
+            Err(errors) => errors.iter().map(|e| format!("{:?} at {:?}\n", e.error, e.span)).collect(),
+        }
+    }
+
+    /// The file read a record at a time gives what its whole tree gives:
+    /// the same records, the same errors in the same order. Whether the
+    /// file was compared and rejected.
+    fn same_both_ways(policy: &Policy, name: &str, text: &str) -> bool {
+        let file = SourceFile::new(name, text);
+        let Ok(parsed) = parse(&file) else { return false };
+        if recognise::results(&parsed.outline).is_some() {
+            return false;
+        }
+        let streamed = outcome(load_parsed(&file, &parsed, policy));
+        let root = json::parse(text).unwrap();
+        let mut loader = Loader { src: file.named(), policy, errors: Vec::new(), unclean_windows: Default::default() };
+        let tree = match loader.quarter(&root) {
+            Some(quarter) if loader.errors.is_empty() => Ok(quarter),
+            _ => Err(loader.errors),
+        };
+        let rejected = tree.is_err();
+        assert_eq!(streamed, outcome(tree), "{name}");
+        rejected
+    }
+
+    /// The string and number tokens of a JSON text (outside strings).
+    fn tokens(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'"' => {
+                    let start = i;
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i += 1;
+                    out.push((start, i.min(bytes.len())));
+                }
+                b'-' | b'0'..=b'9' => {
+                    let start = i;
+                    while i < bytes.len() && matches!(bytes[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                        i += 1;
+                    }
+                    out.push((start, i));
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn streaming_reads_what_the_tree_reads() {
+        let policy = shipped();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("examples/2026-Q3.json")];
+        for dir in ["tests/cases/facts", "tests/cases/evidence", "tests/cases/attendance", "examples/2026-annual"] {
+            files.extend(crate::source::walk::files(&root.join(dir), "json").unwrap());
+        }
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            same_both_ways(&policy, &path.display().to_string(), &text);
+        }
+        let mut rejected = 0;
+        // Valid JSON, wrong facts: each of many tokens of the example
+        // replaced by another value, alone or two at once.
+        let example = std::fs::read_to_string(root.join("examples/2026-Q3.json")).unwrap();
+        let tokens = tokens(&example);
+        let values =
+            ["-1", "0.3", "1e7", "\"2\"", "null", "[1]", "{}", "\"\"", "\"W99\"", "\"县级\"", "2.5", "{\"x\": 1}"];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..600 {
+            let mut picks: Vec<(usize, usize, &str)> = (0..1 + round % 3)
+                .map(|_| {
+                    let (start, end) = tokens[(next() % tokens.len() as u64) as usize];
+                    (start, end, values[(next() % values.len() as u64) as usize])
+                })
+                .collect();
+            picks.sort();
+            picks.dedup_by_key(|p| p.0);
+            let mut text = example.clone();
+            for (start, end, value) in picks.iter().rev() {
+                text.replace_range(start..end, value);
+            }
+            rejected += usize::from(same_both_ways(&policy, "mutated.json", &text));
+        }
+        // Many mutations make facts errors (some keep the file valid, some break its JSON).
+        assert!(rejected > 200, "{rejected} of 600 mutated files compared with errors");
     }
 
     const PERSON: &str =

@@ -4,7 +4,7 @@
 //! every record.
 
 use super::error::{Command, FileKind};
-use crate::json::{Json, JsonKind};
+use crate::json::{JsonType, Outline};
 use crate::source::Span;
 
 /// What a file that is not JSON is instead, by its name or its first
@@ -39,11 +39,13 @@ fn first_line(text: &str) -> Span {
     lines(text).find(|(line, _)| !line.trim().is_empty()).map_or(Span::new(0, 0), |(_, span)| span)
 }
 
-/// Whether a parsed JSON file is what kaohe itself writes: results name
-/// their policy (`eval`, `annual`), a comparison its two sides (`diff`).
-/// Facts never have these keys.
-pub fn results(root: &Json<'_>) -> Option<FileKind> {
-    let JsonKind::Object(_) = root.kind else { return None };
+/// Whether a JSON file (its top level) is what kaohe itself writes:
+/// results name their policy (`eval`, `annual`), a comparison its two
+/// sides (`diff`). Facts never have these keys.
+pub fn results(root: &Outline<'_>) -> Option<FileKind> {
+    if root.root != JsonType::Object {
+        return None;
+    }
     if root.get("from").is_some() && root.get("to").is_some() {
         return Some(FileKind::Results(Command::Diff));
     }
@@ -102,7 +104,7 @@ mod tests {
 
     #[test]
     fn kaohe_results_are_recognised() {
-        let parse = |text| crate::json::parse(text).ok();
+        let parse = |text| crate::json::outline(text).ok();
         let of = |text| parse(text).and_then(|root| results(&root));
         assert_eq!(of(r#"{"period": "2026-Q3", "policy": "p", "staff": []}"#), Some(FileKind::Results(Command::Eval)));
         assert_eq!(of(r#"{"year": 2026, "policy": "p"}"#), Some(FileKind::Results(Command::Annual)));
