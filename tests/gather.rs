@@ -420,7 +420,7 @@ fn a_quarter_is_the_sum_of_its_months() {
             g.staff.iter().map(|r| (r, &policy.staff)).chain(g.windows.iter().map(|r| (r, &policy.window)))
         {
             for (fact, value) in &record.facts {
-                let entry = sums.entry((record.id.clone(), subject.facts[*fact].name.id.clone())).or_default();
+                let entry = sums.entry((record.id.clone(), subject.facts[fact.index()].name.id.clone())).or_default();
                 match value {
                     Value::Number(n) => entry.0 += n,
                     Value::Amounts(a) => entry.1.extend(a.iter().map(|x| x.to_string())),
@@ -486,21 +486,25 @@ fn a_workbook_gathers_as_its_csv_files_do() {
     workbook.save(&book).unwrap();
     let from_csv = run(&dir, "2026-Q3");
     let from_book = run(&book, "2026-Q3");
-    let strip =
-        |g: &Gathered| -> Vec<(String, Vec<(usize, Value)>, Vec<(usize, rust_decimal::Decimal)>, Vec<Vec<String>>)> {
-            g.staff
-                .iter()
-                .chain(&g.windows)
-                .map(|r| {
-                    let notes = r
-                        .evidence
-                        .iter()
-                        .map(|(_, items)| items.iter().map(|e| format!("{} {}", e.date, e.note)).collect())
-                        .collect();
-                    (r.id.clone(), r.facts.clone(), r.attributes.clone(), notes)
-                })
-                .collect()
-        };
+    let strip = |g: &Gathered| -> Vec<(
+        String,
+        Vec<(kaohe::policy::FactId, Value)>,
+        Vec<(usize, rust_decimal::Decimal)>,
+        Vec<Vec<String>>,
+    )> {
+        g.staff
+            .iter()
+            .chain(&g.windows)
+            .map(|r| {
+                let notes = r
+                    .evidence
+                    .iter()
+                    .map(|(_, items)| items.iter().map(|e| format!("{} {}", e.date, e.note)).collect())
+                    .collect();
+                (r.id.clone(), r.facts.clone(), r.attributes.clone(), notes)
+            })
+            .collect()
+    };
     assert_eq!(strip(&from_csv), strip(&from_book));
     let late = from_book
         .staff

@@ -532,14 +532,14 @@ fn gathered(path: &Path, month: u32) -> Expected {
                 !items.is_empty() && items.iter().all(|e| !e.source.to_string().is_empty()),
                 "{} {}",
                 record.id,
-                subject.facts[*fact].name.id
+                subject.facts[fact.index()].name.id
             );
         }
         record
             .facts
             .iter()
             .map(|(f, v)| match v {
-                kaohe::facts::Value::Number(n) => (subject.facts[*f].name.id.clone(), n.normalize()),
+                kaohe::facts::Value::Number(n) => (subject.facts[f.index()].name.id.clone(), n.normalize()),
                 other => panic!("{other:?}"),
             })
             .collect()

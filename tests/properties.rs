@@ -49,7 +49,7 @@ enum Effect {
 }
 
 fn effect(subject: &Subject, fact: usize) -> Effect {
-    let parts: Vec<Part> = subject.rules.iter().filter(|r| r.fact == fact).map(|r| r.part).collect();
+    let parts: Vec<Part> = subject.rules.iter().filter(|r| r.fact.index() == fact).map(|r| r.part).collect();
     if parts.is_empty() {
         Effect::Neutral
     } else if parts.iter().all(|p| *p == Part::Bonus) {
@@ -157,7 +157,7 @@ fn facts_strategy(subject: &Subject) -> BoxedStrategy<Vec<(String, GenValue)>> {
     let among: Vec<(String, String)> = subject
         .facts
         .iter()
-        .filter_map(|f| f.among.map(|t| (f.name.id.clone(), subject.facts[t].name.id.clone())))
+        .filter_map(|f| f.among.map(|t| (f.name.id.clone(), subject.facts[t.index()].name.id.clone())))
         .collect();
     each.prop_map(move |facts| {
         let mut facts: Vec<(String, GenValue)> = facts.into_iter().flatten().collect();
@@ -483,8 +483,8 @@ proptest! {
         // One more of a fact counted among another is one more of that too.
         let f = match subject.facts[f].among {
             Some(t) => {
-                add_one(&mut records[r].facts, &subject.facts[t].name.id.clone(), subject.facts[t].kind, pick);
-                t
+                add_one(&mut records[r].facts, &subject.facts[t.index()].name.id.clone(), subject.facts[t.index()].kind, pick);
+                t.index()
             }
             None => f,
         };

@@ -228,7 +228,7 @@ fn subject_items(policy: &Policy, name: &'static str, subject: &Subject, members
     }
     for (kind, facts) in [("attribute", &subject.attributes), ("fact", &subject.facts)] {
         for fact in facts {
-            let among = fact.among.and_then(|a| facts.get(a)).map_or(String::new(), |a| a.name.id.clone());
+            let among = fact.among.and_then(|a| facts.get(a.index())).map_or(String::new(), |a| a.name.id.clone());
             let mut summary = format!("{} {} {}", fact.name.id, quoted(&fact.name.label), kind_text(fact.kind));
             if !among.is_empty() {
                 summary.push_str(&format!(" among {among}"));
@@ -494,7 +494,7 @@ fn record_items(policy: &Policy, records: &records::Records, out: &mut Vec<Item>
         let terms: Vec<&str> = away
             .facts
             .iter()
-            .filter_map(|f| policy.staff.facts.get(*f).map(|f| f.name.id.as_str()))
+            .filter_map(|f| policy.staff.facts.get(f.index()).map(|f| f.name.id.as_str()))
             .chain(away.leave.iter().filter_map(|l| records.leave.get(*l).map(|l| l.name.id.as_str())))
             .collect();
         let sum = terms.join(" + ");
@@ -570,7 +570,7 @@ fn target_text(policy: &Policy, target: &Target) -> String {
         Whose::Staff => ("", &policy.staff),
         Whose::Window => ("window ", &policy.window),
     };
-    let fact = subject.facts.get(target.fact).map_or("", |f| f.name.id.as_str());
+    let fact = subject.facts.get(target.fact.index()).map_or("", |f| f.name.id.as_str());
     let per = if target.per_day { "per day" } else { "each" };
     let mut text = format!("{whose}{fact} {} {per}", decimal(target.amount));
     if let Some((when, condition)) = target.condition {

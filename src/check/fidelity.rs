@@ -274,7 +274,7 @@ impl Checker {
                 };
                 self.error(src, other.span, error);
             } else {
-                facts[this].among = Some(target);
+                facts[this].among = Some(crate::policy::FactId(target));
             }
         }
     }

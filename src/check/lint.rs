@@ -301,7 +301,7 @@ struct Used {
 fn used(policy: &Policy) -> [Used; 2] {
     let mut used = [Used::default(), Used::default()];
     for (s, subject) in [&policy.staff, &policy.window].into_iter().enumerate() {
-        used[s].facts.extend(subject.rules.iter().map(|r| r.fact));
+        used[s].facts.extend(subject.rules.iter().map(|r| r.fact.index()));
         let annual = subject.annual.iter();
         let conditions = subject.vetoes.iter().map(|v| &v.condition).chain(subject.flags.iter().map(|f| &f.condition));
         let conditions = conditions.chain(annual.clone().flat_map(|a| a.not_assessed.iter().map(|g| &g.condition)));
@@ -310,10 +310,10 @@ fn used(policy: &Policy) -> [Used; 2] {
         for condition in conditions {
             terms(condition, &mut |term| match term {
                 Term::Fact { fact, scope: TermScope::Staff } => {
-                    used[0].facts.insert(fact);
+                    used[0].facts.insert(fact.index());
                 }
                 Term::Fact { fact, .. } => {
-                    used[s].facts.insert(fact);
+                    used[s].facts.insert(fact.index());
                 }
                 Term::Attribute(a) => {
                     used[s].attributes.insert(a);

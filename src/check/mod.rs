@@ -495,7 +495,7 @@ impl Checker {
         Some(policy::Rule {
             id,
             part,
-            fact,
+            fact: policy::FactId(fact),
             scope: rule_scope,
             role,
             measure: measure?,

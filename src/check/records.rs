@@ -561,9 +561,12 @@ impl Checker {
                     (Some(_), Some(_)) => {
                         self.refuse(src, term.span, R::FactAndLeave { name: term.value.clone() });
                     }
-                    (Some(f), None) if matches!(scope.staff.facts[f].kind, FactKind::Days) => away.facts.push(f),
+                    (Some(f), None) if matches!(scope.staff.facts[f.index()].kind, FactKind::Days) => {
+                        away.facts.push(f)
+                    }
                     (Some(f), None) => {
-                        let error = R::NotDays { name: term.value.clone(), kind: scope.staff.facts[f].kind.word() };
+                        let error =
+                            R::NotDays { name: term.value.clone(), kind: scope.staff.facts[f.index()].kind.word() };
                         self.refuse(src, term.span, error);
                     }
                     (None, Some(k)) => away.leave.push(k),
@@ -612,7 +615,7 @@ impl Checker {
                 let text = item.name.label.as_str();
                 let found = named(staff, Whose::Staff, text).or_else(|| named(window, Whose::Window, text));
                 let Some((fact, whose, id)) = found else { continue };
-                let same = matches!(item.targets.as_slice(), [t] if t.fact == fact && t.whose == whose && t.amount == Decimal::ONE && !t.per_day);
+                let same = matches!(item.targets.as_slice(), [t] if t.fact.index() == fact && t.whose == whose && t.amount == Decimal::ONE && !t.per_day);
                 if !same {
                     let span = c.rows.iter().find_map(|r| match r {
                         Row::Counted { name, label: Some(l), .. } if name.value == item.name.id => Some(l.span),
@@ -667,7 +670,7 @@ impl Checker {
             self.refuse(src, t.fact.span, error);
             return None;
         };
-        let kind = subject.facts[fact].kind;
+        let kind = subject.facts[fact.index()].kind;
         let amount = t.amount.value;
         match kind {
             FactKind::Count if amount.fract() != Decimal::ZERO || t.per_day => {

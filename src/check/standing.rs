@@ -3,7 +3,7 @@
 
 use super::error::{Block, CheckError, Cited, Quantity};
 use super::{undeclared, unknown_role, Checker};
-use crate::policy::{self, Band, Condition, Label, Term, TermScope};
+use crate::policy::{self, Band, Condition, FactId, Label, Term, TermScope};
 use crate::source::Named;
 use crate::suggest::did_you_mean_name;
 use crate::syntax::ast::{self, ConditionKind, QuantityScope, Spanned};
@@ -211,7 +211,7 @@ impl Checker {
                     return None;
                 };
                 match members.iter().position(|f| f.name.id == name) {
-                    Some(fact) => Some(Term::Fact { fact, scope: TermScope::Staff }),
+                    Some(fact) => Some(Term::Fact { fact: FactId(fact), scope: TermScope::Staff }),
                     None => {
                         let known = members.iter().map(|f| f.name.id.as_str()).collect();
                         self.error(src, quantity.name.span, undeclared(name, Quantity::StaffFact, known));
@@ -225,7 +225,7 @@ impl Checker {
                     return None;
                 }
                 match scope.facts.iter().position(|f| f.name.id == name) {
-                    Some(fact) => Some(Term::Fact { fact, scope: TermScope::Window }),
+                    Some(fact) => Some(Term::Fact { fact: FactId(fact), scope: TermScope::Window }),
                     None => {
                         let known = scope.facts.iter().map(|f| f.name.id.as_str()).collect();
                         self.error(src, quantity.name.span, undeclared(name, Quantity::Fact, known));
@@ -242,7 +242,7 @@ impl Checker {
             }
             QuantityScope::Own => {
                 if let Some(fact) = scope.facts.iter().position(|f| f.name.id == name) {
-                    return Some(Term::Fact { fact, scope: TermScope::Own });
+                    return Some(Term::Fact { fact: FactId(fact), scope: TermScope::Own });
                 }
                 if let Some(a) = scope.attributes.iter().position(|f| f.name.id == name) {
                     return Some(Term::Attribute(a));

@@ -30,7 +30,7 @@ pub use reason::{Read, Reason, Test};
 pub use standing::{Proposal, Selection, Standing, Tie};
 
 use crate::facts::{Quarter, Record, Value, WindowIx};
-use crate::policy::{GradeId, Measure, Part, Policy, Scope, Subject, Term, TermScope};
+use crate::policy::{FactId, GradeId, Measure, Part, Policy, Scope, Subject, Term, TermScope};
 
 #[derive(Debug, Clone)]
 pub struct Results {
@@ -188,12 +188,12 @@ pub struct StaffSums {
 
 impl StaffSums {
     pub fn new(quarter: &Quarter) -> StaffSums {
-        let facts = quarter.staff.iter().flat_map(|p| p.facts.iter().map(|(f, _)| f + 1)).max().unwrap_or(0);
+        let facts = quarter.staff.iter().flat_map(|p| p.facts.iter().map(|(f, _)| f.index() + 1)).max().unwrap_or(0);
         let mut sums = vec![Decimal::ZERO; facts * quarter.windows.len()];
         for person in &quarter.staff {
             let Some(w) = person.window else { continue };
             for (fact, value) in &person.facts {
-                if let Some(slot) = sums.get_mut(w.index() * facts + fact) {
+                if let Some(slot) = sums.get_mut(w.index() * facts + fact.index()) {
                     *slot += magnitude(value);
                 }
             }
@@ -227,11 +227,11 @@ impl StaffSums {
     ///     Some(sums.get(fact, person))
     /// }
     /// ```
-    pub fn get(&self, fact: usize, window: WindowIx) -> Decimal {
-        if fact >= self.facts {
+    pub fn get(&self, fact: FactId, window: WindowIx) -> Decimal {
+        if fact.index() >= self.facts {
             return Decimal::ZERO;
         }
-        self.sums.get(window.index() * self.facts + fact).copied().unwrap_or_default()
+        self.sums.get(window.index() * self.facts + fact.index()).copied().unwrap_or_default()
     }
 }
 
@@ -315,7 +315,7 @@ impl RuleIndex {
         let mut window = Vec::new();
         for (r, rule) in subject.rules.iter().enumerate() {
             match rule.scope {
-                Scope::Own => own.get_mut(rule.fact).into_iter().for_each(|rules| rules.push(r)),
+                Scope::Own => own.get_mut(rule.fact.index()).into_iter().for_each(|rules| rules.push(r)),
                 Scope::Window => window.push(r),
             }
         }
@@ -391,10 +391,9 @@ fn score(
     // Facts come in fact order, the trace goes in policy order: sorted after.
     let mut in_order = true;
     let mut last = None;
-    let own = record
-        .facts
-        .iter()
-        .flat_map(|(fact, value)| rules.own.get(*fact).into_iter().flatten().map(move |&r| (r, Quantity::Fact(value))));
+    let own = record.facts.iter().flat_map(|(fact, value)| {
+        rules.own.get(fact.index()).into_iter().flatten().map(move |&r| (r, Quantity::Fact(value)))
+    });
     let window = rules.window.iter().map(|&r| (r, Quantity::Window));
     for (r, quantity) in own.chain(window) {
         let rule = &subject.rules[r];
@@ -519,11 +518,11 @@ pub(crate) mod tests {
             id: "S1".into(),
             role: staff.role_index("chief_rep"),
             attributes: vec![Decimal::from(60); staff.attributes.len()],
-            facts: staff.facts.iter().enumerate().map(|(f, fact)| (f, value(&policy, fact.kind))).collect(),
+            facts: staff.facts.iter().enumerate().map(|(f, fact)| (FactId(f), value(&policy, fact.kind))).collect(),
             ..Record::default()
         };
         // The shipped policy declares facts in another order than its rules read them.
-        let by_rule: Vec<usize> = staff.rules.iter().filter(|r| r.scope == Scope::Own).map(|r| r.fact).collect();
+        let by_rule: Vec<FactId> = staff.rules.iter().filter(|r| r.scope == Scope::Own).map(|r| r.fact).collect();
         assert!(by_rule.windows(2).any(|w| w[0] > w[1]), "{by_rule:?}");
         let scored = score(staff, &RuleIndex::new(staff), &record, |_| Decimal::ZERO, |_| None);
         let rules: Vec<usize> = scored

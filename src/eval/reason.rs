@@ -140,7 +140,7 @@ fn decided(condition: &Condition, outcome: bool, record: &dyn Record, out: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::TermScope;
+    use crate::policy::{FactId, TermScope};
 
     /// A record with facts 0, 1, 2 worth 6, 1, 0, role 0, grade 2, and grade 1
     /// in three of four quarters.
@@ -149,8 +149,8 @@ mod tests {
     impl Record for Fixed {
         fn term(&self, term: Term) -> Decimal {
             match term {
-                Term::Fact { fact: 0, .. } => Decimal::from(6),
-                Term::Fact { fact: 1, .. } => Decimal::ONE,
+                Term::Fact { fact: FactId(0), .. } => Decimal::from(6),
+                Term::Fact { fact: FactId(1), .. } => Decimal::ONE,
                 _ => Decimal::ZERO,
             }
         }
@@ -166,7 +166,7 @@ mod tests {
     }
 
     fn fact(fact: usize) -> Term {
-        Term::Fact { fact, scope: TermScope::Own }
+        Term::Fact { fact: FactId(fact), scope: TermScope::Own }
     }
 
     fn compare(f: usize, op: Comparator, limit: i64) -> Condition {

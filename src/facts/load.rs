@@ -14,7 +14,7 @@ use super::error::{
 };
 use super::{recognise, Period, Quarter, Record, Value};
 use crate::json::{self, Json, JsonKind, Member};
-use crate::policy::{FactKind, Label, Policy, Subject};
+use crate::policy::{FactId, FactKind, Label, Policy, Subject};
 use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
 use crate::suggest::{self, Suggestion};
@@ -226,7 +226,7 @@ impl<'a> FieldRef<'a> {
         let name = self.name();
         let labelled = match self {
             FieldRef::Attr(_) => subject.attribute_index(name).map(|i| &subject.attributes[i].name),
-            _ => subject.fact_index(name).map(|i| &subject.facts[i].name),
+            _ => subject.fact_index(name).map(|i| &subject.facts[i.index()].name),
         };
         let path = match self {
             FieldRef::Attr(name) => FieldPath::Attribute(name.to_string()),
@@ -249,7 +249,7 @@ pub(super) struct Schema<'p> {
     list: List,
     /// Each fact's index by its id; every key a record's facts use is
     /// looked up here.
-    pub(super) facts: HashMap<&'p str, usize, BuildHasherDefault<PolicyNames>>,
+    pub(super) facts: HashMap<&'p str, FactId, BuildHasherDefault<PolicyNames>>,
     /// The attribute that weights an average; it must be given.
     required_attribute: Option<usize>,
 }
@@ -431,7 +431,7 @@ impl<'p> Loader<'p> {
         Schema {
             subject,
             list,
-            facts: subject.facts.iter().enumerate().map(|(i, f)| (f.name.id.as_str(), i)).collect(),
+            facts: subject.facts.iter().enumerate().map(|(i, f)| (f.name.id.as_str(), FactId(i))).collect(),
             required_attribute: if list == List::Staff { required_attribute } else { None },
         }
     }
@@ -765,7 +765,7 @@ impl<'p> Loader<'p> {
                 continue;
             }
             let field = FieldRef::Fact(name);
-            let value = match subject.facts[index].kind {
+            let value = match subject.facts[index.index()].kind {
                 kind @ (FactKind::Count | FactKind::Days) => {
                     self.quantity(at, subject, field, &member.value, kind).map(Value::Number)
                 }
@@ -793,12 +793,12 @@ impl<'p> Loader<'p> {
         let mut ok = true;
         for member in facts {
             let Some(&index) = schema.facts.get(member.key.as_ref()) else { continue };
-            let fact = &schema.subject.facts[index];
+            let fact = &schema.subject.facts[index.index()];
             let Some(target) = fact.among else { continue };
             let count = record.fact(index).map(Value::magnitude).unwrap_or_default();
             let of = record.fact(target).map(Value::magnitude).unwrap_or_default();
             if count > of {
-                let other = &schema.subject.facts[target].name;
+                let other = &schema.subject.facts[target.index()].name;
                 let error = FactsError::MoreThanAmong {
                     record: at.record(),
                     field: FieldRef::Fact(&fact.name.id).field(schema.subject),
@@ -957,7 +957,7 @@ impl<'p> Loader<'p> {
                 // Each part was in bounds; their sum must be too.
                 for (fact, _) in &record.facts {
                     let Some(total) = person.fact(*fact).and_then(too_large) else { continue };
-                    let name = schema.subject.facts[*fact].name.id.as_str();
+                    let name = schema.subject.facts[fact.index()].name.id.as_str();
                     let span = fields
                         .iter()
                         .find(|f| f.key == "facts")

@@ -19,6 +19,8 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use crate::policy::FactId;
+
 /// One period's records, in input order.
 #[derive(Debug, Clone)]
 pub struct Quarter {
@@ -63,7 +65,7 @@ pub struct Record {
     /// The facts given, sorted by the fact's index in the policy, with what
     /// substitutes earned for this person added in. Absent facts are zero,
     /// so most records hold only a handful.
-    pub facts: Vec<(usize, Value)>,
+    pub facts: Vec<(FactId, Value)>,
     /// For staff: the day they started in the hall, when given; it decides
     /// their months in the hall for the year.
     pub joined: Option<chrono::NaiveDate>,
@@ -90,7 +92,7 @@ pub struct Evidence {
 /// of the record's subject, by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Evidenced {
-    Fact(usize),
+    Fact(FactId),
     Attribute(usize),
 }
 
@@ -100,7 +102,7 @@ pub struct Substitution {
     /// The substitute's id (they need not be on the staff list).
     pub by: String,
     pub name: String,
-    pub facts: Vec<(usize, Value)>,
+    pub facts: Vec<(FactId, Value)>,
     /// What made the substitute's facts, as the entry lists it.
     pub evidence: Vec<(Evidenced, Arc<[Evidence]>)>,
 }
@@ -113,13 +115,13 @@ impl Record {
 
     /// The value of the fact with this index in the policy, if given:
     /// `facts` is sorted by index, each once.
-    pub fn fact(&self, index: usize) -> Option<&Value> {
+    pub fn fact(&self, index: FactId) -> Option<&Value> {
         self.facts.binary_search_by_key(&index, |(i, _)| *i).ok().map(|at| &self.facts[at].1)
     }
 
     /// How much of a fact substitutes earned for this person: the count or
     /// days, the number of assessed cases, or one level's count.
-    pub fn substituted(&self, fact: usize, level: Option<usize>) -> Decimal {
+    pub fn substituted(&self, fact: FactId, level: Option<usize>) -> Decimal {
         let mut sum = Decimal::ZERO;
         for substitution in &self.substitutions {
             for (_, value) in substitution.facts.iter().filter(|(i, _)| *i == fact) {
@@ -136,7 +138,7 @@ impl Record {
 
     /// Add a fact to this record's own: counts and days sum, amounts join,
     /// levels sum level by level.
-    pub fn add_fact(&mut self, index: usize, value: &Value) {
+    pub fn add_fact(&mut self, index: FactId, value: &Value) {
         let Some(slot) = self.facts.iter_mut().find(|(i, _)| *i == index) else {
             self.facts.push((index, value.clone()));
             self.facts.sort_by_key(|(i, _)| *i);

@@ -133,7 +133,7 @@ pub struct Fact {
     pub name: Label,
     pub kind: FactKind,
     /// `among prohibited_acts`: the index of the fact it can never exceed.
-    pub among: Option<usize>,
+    pub among: Option<FactId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +190,39 @@ pub enum Part {
     Bonus,
 }
 
+/// A fact's index in its subject's `facts` (`late_early_away`,
+/// `absent_days`), which is also where a record keeps its value: a type of
+/// its own, so that a level's, an attribute's or a record's index cannot be
+/// taken for it (`Record::substituted(fact, level)`, `StaffSums::get(fact,
+/// window)`).
+///
+/// ```
+/// use kaohe::facts::Record;
+/// use kaohe::policy::FactId;
+///
+/// fn from_substitutes(record: &Record, fact: FactId, level: usize) -> rust_decimal::Decimal {
+///     record.substituted(fact, Some(level))
+/// }
+/// ```
+///
+/// and a level's index in its place does not compile:
+///
+/// ```compile_fail
+/// use kaohe::facts::Record;
+///
+/// fn from_substitutes(record: &Record, level: usize) -> rust_decimal::Decimal {
+///     record.substituted(level, None)
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FactId(pub usize);
+
+impl FactId {
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// A role's index in its subject's `roles` (the staff's `chief_rep`,
 /// `operator`): a type of its own, so that it cannot be taken for a fact's,
 /// a grade's or a record's index.
@@ -241,7 +274,7 @@ pub struct Rule {
     /// Stable id for traces: `attendance.midday_leaves`.
     pub id: String,
     pub part: Part,
-    pub fact: usize,
+    pub fact: FactId,
     /// Whose facts count: the record's own, or all staff of its window.
     pub scope: Scope,
     /// Only records with this role are moved by the rule.
@@ -403,7 +436,7 @@ impl Comparator {
 pub enum Term {
     /// A fact of the record (counts and days as they are, amounts as the
     /// number of cases, levels as all levels together), over `scope`.
-    Fact { fact: usize, scope: TermScope },
+    Fact { fact: FactId, scope: TermScope },
     /// An attribute of the record, such as `days_away`.
     Attribute(usize),
     /// Months in the hall during the year (annual only).
@@ -420,8 +453,8 @@ pub enum TermScope {
 }
 
 impl Subject {
-    pub fn fact_index(&self, name: &str) -> Option<usize> {
-        self.facts.iter().position(|f| f.name.id == name)
+    pub fn fact_index(&self, name: &str) -> Option<FactId> {
+        self.facts.iter().position(|f| f.name.id == name).map(FactId)
     }
 
     pub fn attribute_index(&self, name: &str) -> Option<usize> {

@@ -147,7 +147,7 @@ pub struct Away {
     /// Index among the staff attributes.
     pub attribute: usize,
     /// Staff facts summed in.
-    pub facts: Vec<usize>,
+    pub facts: Vec<crate::policy::FactId>,
     /// Kinds of leave (indices into `Records::leave`) whose days are summed in.
     pub leave: Vec<usize>,
     pub cite: String,
@@ -172,7 +172,7 @@ pub enum Whose {
 pub struct Target {
     pub whose: Whose,
     /// Index among that subject's facts.
-    pub fact: usize,
+    pub fact: crate::policy::FactId,
     pub amount: Decimal,
     /// For each day (of a leave) rather than for each thing counted.
     pub per_day: bool,

@@ -15,7 +15,7 @@ use crate::facts::{Period, Value};
 use crate::policy::records::{
     clock, CaseEvent, Deadline, Minute, PunchEvent, Records, Schedule, Slot, SlotEnd, Target, Whose,
 };
-use crate::policy::{FactKind, Policy, Subject};
+use crate::policy::{FactId, FactKind, Policy, Subject};
 use crate::source::table::{Found, Origin, Position, Table};
 use crate::suggest::{closest, Suggestion};
 
@@ -116,7 +116,7 @@ impl Place<'_> {
 }
 
 /// A record's facts that are not zero, and the evidence of each.
-type Finished = (Vec<(usize, Value)>, Vec<(usize, Vec<Evidence>)>);
+type Finished = (Vec<(FactId, Value)>, Vec<(FactId, Vec<Evidence>)>);
 
 /// The facts of one record as they are counted.
 struct Tally {
@@ -160,10 +160,10 @@ impl Tally {
                 }
             };
             if let Some(value) = value {
-                facts.push((i, value));
+                facts.push((FactId(i), value));
                 let mut items = std::mem::take(&mut self.evidence[i]);
                 items.sort_by_key(|e| e.date);
-                evidence.push((i, items));
+                evidence.push((FactId(i), items));
             }
         }
         (facts, evidence)
@@ -1146,7 +1146,7 @@ impl Counter<'_> {
                 attributes.push((w, Decimal::from(workdays[p])));
             }
             for away in &self.rules.away {
-                let mut sum: Decimal = away.facts.iter().map(|&f| tally.numbers[f]).sum();
+                let mut sum: Decimal = away.facts.iter().map(|&f| tally.numbers[f.index()]).sum();
                 sum += away.leave.iter().map(|&k| leave_days[p][k]).sum::<Decimal>();
                 attributes.push((away.attribute, sum.normalize()));
             }
@@ -1203,7 +1203,7 @@ impl Counter<'_> {
                 Whose::Window => window.as_deref_mut(),
             };
             if let Some(tally) = tally {
-                tally.add(t.fact, t.amount * times, evidence());
+                tally.add(t.fact.index(), t.amount * times, evidence());
             }
         }
     }
@@ -1344,7 +1344,7 @@ impl Counter<'_> {
                 let source = self.source(read::LEAVE, leave.row);
                 for t in kind.targets.iter().filter(|t| t.per_day && t.applies(leave.signed, false)) {
                     tally.add(
-                        t.fact,
+                        t.fact.index(),
                         t.amount * days,
                         Evidence { date: day, note: note.clone(), source: source.clone() },
                     );
@@ -1367,7 +1367,7 @@ impl Counter<'_> {
                         stamp(leave.to),
                         duration(minutes.max(0) as u32)
                     );
-                    tally.add(t.fact, t.amount, Evidence { date: day, note, source: source.clone() });
+                    tally.add(t.fact.index(), t.amount, Evidence { date: day, note, source: source.clone() });
                 }
             }
             at = end;

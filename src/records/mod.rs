@@ -50,9 +50,9 @@ pub struct Gathered1 {
     /// among the staff attributes.
     pub attributes: Vec<(usize, Decimal)>,
     /// Every fact that is not zero, by its index in the subject, in policy order.
-    pub facts: Vec<(usize, Value)>,
+    pub facts: Vec<(crate::policy::FactId, Value)>,
     /// For each fact of `facts`, what made it.
-    pub evidence: Vec<(usize, Vec<Evidence>)>,
+    pub evidence: Vec<(crate::policy::FactId, Vec<Evidence>)>,
 }
 
 /// One item of what made a fact: `2026-07-03`, `上午签到 09:07（应不晚于

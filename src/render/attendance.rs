@@ -14,12 +14,12 @@ use super::bulletin::{bureau, Issue};
 use super::page::{self, Bulletin, Cell, Row, Section, Signature, Table};
 use super::{decimal, words};
 use crate::facts::{Evidence, Evidenced, Period, Quarter, Record, WindowIx};
-use crate::policy::{FactKind, Part, Policy};
+use crate::policy::{FactId, FactKind, Part, Policy};
 
 /// The staff facts the bulletin reports, in policy order.
-fn attendance_facts(policy: &Policy) -> Vec<usize> {
+fn attendance_facts(policy: &Policy) -> Vec<FactId> {
     let category = policy.window.categories.iter().find_map(|c| c.average.as_ref().map(|a| a.category));
-    let mut facts: Vec<usize> = Vec::new();
+    let mut facts: Vec<FactId> = Vec::new();
     for rule in &policy.staff.rules {
         let counts = match category {
             Some(c) => rule.part == Part::Category(c),
@@ -51,7 +51,7 @@ fn days(items: &[Evidence]) -> String {
 /// A person's own count of a fact in the month, and what made it. What a
 /// substitute earned standing in for them (第十四条) is charged to them in
 /// scoring, but it is not their attendance, so it is left out here.
-fn own(person: &Record, fact: usize) -> Option<(Decimal, &[Evidence])> {
+fn own(person: &Record, fact: FactId) -> Option<(Decimal, &[Evidence])> {
     let given = person.fact(fact)?.magnitude() - person.substituted(fact, None);
     let items = person.evidence(Evidenced::Fact(fact)).map_or(&[][..], Arc::as_ref);
     (!given.is_zero()).then_some((given, items))
@@ -70,7 +70,7 @@ fn month_bulletin(policy: &Policy, month: &Quarter, issue: &Issue) -> Bulletin {
     };
     let period = words::period(&month.period);
     let facts = attendance_facts(policy);
-    let unit = |fact: usize| match policy.staff.facts[fact].kind {
+    let unit = |fact: FactId| match policy.staff.facts[fact.index()].kind {
         FactKind::Days => "天",
         _ => "次",
     };
@@ -90,7 +90,7 @@ fn month_bulletin(policy: &Policy, month: &Quarter, issue: &Issue) -> Bulletin {
         if people > 0 {
             summary.paragraphs.push(format!(
                 "{}：{} {}，涉及 {people} 人。",
-                policy.staff.facts[fact].name.label,
+                policy.staff.facts[fact.index()].name.label,
                 decimal(total),
                 unit(fact)
             ));
@@ -128,7 +128,7 @@ fn month_bulletin(policy: &Policy, month: &Quarter, issue: &Issue) -> Bulletin {
                         Cell::text(who),
                         Cell::text(name),
                         Cell::text(role),
-                        Cell::text(&policy.staff.facts[fact].name.label),
+                        Cell::text(&policy.staff.facts[fact.index()].name.label),
                         Cell::number(format!("{} {}", decimal(n), unit(fact))),
                         Cell { class: "text-wrap", ..Cell::text(days(items)) },
                     ],

@@ -456,7 +456,7 @@ fn loss_tables(scorings: &[(&Subject, &[Scored])], is_staff: bool) -> Vec<Table>
 /// rule whom it moves.
 fn rule_label(subject: &Subject, r: usize) -> String {
     let rule = &subject.rules[r];
-    let mut label = subject.facts[rule.fact].name.label.clone();
+    let mut label = subject.facts[rule.fact.index()].name.label.clone();
     if rule.scope == Scope::Window {
         match rule.role.and_then(|i| subject.role(i)) {
             Some(role) => label.push_str(&format!("（本窗口，{}）", role.label)),

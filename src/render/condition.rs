@@ -5,7 +5,7 @@
 //! reads in the words of the line it comes from.
 
 use super::decimal;
-use crate::policy::{Comparator, Condition, GradeId, Label, RoleId, Subject, Term, TermScope};
+use crate::policy::{Comparator, Condition, FactId, GradeId, Label, RoleId, Subject, Term, TermScope};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -101,7 +101,7 @@ impl<'a> Words<'a> {
 
     /// `本窗口办件出现红黄牌`, `red_yellow_cards in window`.
     pub fn term(&self, term: Term) -> String {
-        let fact = |subject: &'a Subject, fact: usize| self.name(subject.facts.get(fact).map(|f| &f.name));
+        let fact = |subject: &'a Subject, fact: FactId| self.name(subject.facts.get(fact.index()).map(|f| &f.name));
         match (self.lang, term) {
             (_, Term::Fact { fact: f, scope: TermScope::Own }) => fact(self.subject, f).to_string(),
             (Lang::Chinese, Term::Fact { fact: f, scope: TermScope::Window }) => {

@@ -45,7 +45,7 @@ pub fn write_doc(out: &mut (impl Write + ?Sized), policies: &[&Policy], format: 
 /// `deduct 0.5 each beyond 6`, `deduct 10 per day`, `deduct as assessed`,
 /// `add by level county 2, city 3`. Scope and role are not included.
 pub fn rule_action(policy: &Policy, subject: &Subject, rule: &Rule) -> String {
-    let days = subject.facts.get(rule.fact).is_some_and(|f| f.kind == FactKind::Days);
+    let days = subject.facts.get(rule.fact.index()).is_some_and(|f| f.kind == FactKind::Days);
     match &rule.measure {
         Measure::Each { points, beyond } => {
             let verb = verb(*points);
@@ -82,7 +82,7 @@ fn verb(sign: Decimal) -> &'static str {
 /// A rule as one line of the policy, without its wording:
 /// `red_yellow_cards in window deduct 100 each to chief_rep [附件1/政务服务/4]`.
 pub fn rule_line(policy: &Policy, subject: &Subject, rule: &Rule) -> String {
-    let fact = subject.facts.get(rule.fact).map_or("", |f| f.name.id.as_str());
+    let fact = subject.facts.get(rule.fact.index()).map_or("", |f| f.name.id.as_str());
     let scope = if rule.scope == Scope::Window { " in window" } else { "" };
     let role = rule.role.and_then(|r| subject.role(r)).map_or(String::new(), |r| format!(" to {}", r.id));
     format!("{fact}{scope} {}{role} [{}]", rule_action(policy, subject, rule), rule.cite)
@@ -106,7 +106,7 @@ pub fn condition_chinese(subject: &Subject, members: &Subject, condition: &Condi
 /// 增减分值: `每次扣3分`, `每天扣10分`, `超过6次的每次扣0.5分`, `视情况扣5-10分`,
 /// `县级每件加2分、市级每件加3分`, `本窗口每张扣首席代表100分`.
 pub fn rule_chinese(policy: &Policy, subject: &Subject, rule: &Rule) -> String {
-    let fact = subject.facts.get(rule.fact);
+    let fact = subject.facts.get(rule.fact.index());
     let kind = fact.map(|f| f.kind);
     let role = rule.role.and_then(|r| subject.role(r)).map_or("", |r| r.label.as_str());
     let scope = if rule.scope == Scope::Window { "本窗口" } else { "" };

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::{decimal, entry_cite, entry_part, evidence, reason_chinese, safe};
 use crate::eval::{Cited, Entry, Results, Scored, Source, Whose};
 use crate::facts::{Evidenced, Quarter, Record, Value, WindowIx};
-use crate::policy::{Band, Condition, FactKind, Measure, Part, Policy, Scope, Subject};
+use crate::policy::{Band, Condition, FactId, FactKind, Measure, Part, Policy, Scope, Subject};
 
 /// The ledger of staff member `index` (or window `index` when not `staff`).
 pub fn ledger(policy: &Policy, quarter: &Quarter, results: &Results, staff: bool, index: usize) -> Option<String> {
@@ -309,7 +309,7 @@ impl Ledger<'_> {
         for (of, items) in rest {
             let (name, value) = match *of {
                 Evidenced::Fact(f) => {
-                    let fact = &subject.facts[f];
+                    let fact = &subject.facts[f.index()];
                     let unit = if fact.kind == FactKind::Days { "天" } else { "次" };
                     let n = self.record.fact(f).map(crate::eval::magnitude).unwrap_or_default();
                     (&fact.name, format!("{} {unit}", decimal(n)))
@@ -349,7 +349,7 @@ impl Ledger<'_> {
             match entry.source {
                 Source::Rule(r) => {
                     let rule = &subject.rules[r];
-                    let fact = &subject.facts[rule.fact];
+                    let fact = &subject.facts[rule.fact.index()];
                     writeln!(
                         out,
                         "{points}  {} {}：{}  [{cite}]",
@@ -385,7 +385,7 @@ impl Ledger<'_> {
     }
 
     /// Who stood in for this person and earned part of a fact (第十四条).
-    fn substitutions(&self, out: &mut String, fact: usize, level: Option<usize>) -> Result {
+    fn substitutions(&self, out: &mut String, fact: FactId, level: Option<usize>) -> Result {
         for substitution in &self.record.substitutions {
             let one = Record { substitutions: vec![substitution.clone()], ..Record::default() };
             let part = one.substituted(fact, level);
@@ -449,7 +449,7 @@ impl Ledger<'_> {
     /// What a rule counted, in words: `2 次 × 3`, `9 次，超过 6 次的 3 次 × 0.5`.
     fn counted(&self, r: usize, entry: &Entry) -> String {
         let rule = &self.subject.rules[r];
-        let unit = if self.subject.facts[rule.fact].kind == FactKind::Days { "天" } else { "次" };
+        let unit = if self.subject.facts[rule.fact.index()].kind == FactKind::Days { "天" } else { "次" };
         let n = decimal(entry.quantity);
         match &rule.measure {
             Measure::Each { points, .. } if rule.scope == Scope::Window => {

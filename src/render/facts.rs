@@ -63,7 +63,7 @@ fn write_record(
     out.write_all(b",\n      \"facts\": {")?;
     for (i, (fact, value)) in record.facts.iter().enumerate() {
         out.write_all(if i == 0 { b" " } else { b", " })?;
-        string(out, &subject.facts[*fact].name.id)?;
+        string(out, &subject.facts[fact.index()].name.id)?;
         out.write_all(b": ")?;
         match value {
             Value::Number(n) => write_decimal(out, *n)?,
@@ -96,7 +96,7 @@ fn write_record(
         out.write_all(b",\n      \"evidence\": {")?;
         for (i, (fact, items)) in record.evidence.iter().enumerate() {
             out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
-            string(out, &subject.facts[*fact].name.id)?;
+            string(out, &subject.facts[fact.index()].name.id)?;
             out.write_all(b": [")?;
             for (j, item) in items.iter().enumerate() {
                 out.write_all(if j == 0 { b"\n          " } else { b",\n          " })?;

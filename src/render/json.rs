@@ -263,7 +263,7 @@ impl<'a> Escaped<'a> {
             push_string(&mut out, entry_cite(subject, entry));
             if let Source::Rule(r) = entry.source {
                 out.extend_from_slice(b", \"fact\": ");
-                push_string(&mut out, &subject.facts[subject.rules[r].fact].name.id);
+                push_string(&mut out, &subject.facts[subject.rules[r].fact.index()].name.id);
             }
             out
         };

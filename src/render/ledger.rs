@@ -35,8 +35,10 @@ fn by_quarter(
         let (label, id) = match term {
             Term::Fact { fact, scope } => {
                 let f = match scope {
-                    TermScope::Staff => quarters.first().map(|q| &q.policy.staff.facts[..]).unwrap_or(&[]).get(fact),
-                    _ => subject.facts.get(fact),
+                    TermScope::Staff => {
+                        quarters.first().map(|q| &q.policy.staff.facts[..]).unwrap_or(&[]).get(fact.index())
+                    }
+                    _ => subject.facts.get(fact.index()),
                 };
                 let Some(f) = f else { continue };
                 let label = match scope {

@@ -134,7 +134,7 @@ pub fn write_tests(
                         Term::Fact { fact, scope } => {
                             write!(out, "\"fact\": ")?;
                             let facts = if scope == TermScope::Staff { &members.facts } else { &subject.facts };
-                            string(out, facts.get(fact).map_or("", |f| f.name.id.as_str()))?;
+                            string(out, facts.get(fact.index()).map_or("", |f| f.name.id.as_str()))?;
                             let scope = match scope {
                                 TermScope::Own => "own",
                                 TermScope::Window => "window",

@@ -304,7 +304,7 @@ fn message(policy: &Policy, subject: &Subject, column: &Column) -> String {
         Field::Fact(f) => {
             let fact = &subject.facts[f];
             let mut text = format!("{}\n{}", fact.name.id, layout::how_to_fill(fact, policy));
-            for rule in subject.rules.iter().filter(|r| r.fact == f) {
+            for rule in subject.rules.iter().filter(|r| r.fact.index() == f) {
                 text.push_str(&format!("\n{}〔{}〕", rule_chinese(policy, subject, rule), rule.cite));
             }
             text

@@ -306,7 +306,7 @@ fn trace_rows(sheet: &mut Sheet, policy: &Policy, period: &str, quarter: &Quarte
                 let (fact, wording, quantity) = match entry.source {
                     Source::Rule(r) => {
                         let rule = &subject.rules[r];
-                        let mut fact = subject.facts[rule.fact].name.label.clone();
+                        let mut fact = subject.facts[rule.fact.index()].name.label.clone();
                         if let Some(level) = entry.level.and_then(|l| policy.levels.get(l)) {
                             fact.push_str(&format!("（{}）", level.label));
                         }

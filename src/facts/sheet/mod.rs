@@ -499,7 +499,7 @@ impl Reader<'_> {
                         }
                     }
                     Field::Fact(f) => match cells::fact(&cell, subject.facts[f].kind, &self.policy.levels) {
-                        Ok(Some(value)) => record.facts.push((f, value)),
+                        Ok(Some(value)) => record.facts.push((crate::policy::FactId(f), value)),
                         Ok(None) => {}
                         Err(problem) => self.errors.push(bad(problem)),
                     },

@@ -156,7 +156,7 @@ fn row_of<'a>(cite: &'a str, annex: Option<&str>) -> Option<(&'a str, usize)> {
 fn encodings(policy: &Policy, subject: &Subject, members: &Subject) -> Vec<Encoding> {
     let mut out = Vec::new();
     for rule in &subject.rules {
-        let fact = subject.facts.get(rule.fact).map_or(String::new(), |f| f.name.label.clone());
+        let fact = subject.facts.get(rule.fact.index()).map_or(String::new(), |f| f.name.label.clone());
         out.push(Encoding {
             cite: rule.cite.clone(),
             part: Some(subject.part_label(rule.part).label.clone()),
