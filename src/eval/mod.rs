@@ -206,10 +206,11 @@ impl StaffSums {
     /// ```
     /// use kaohe::eval::StaffSums;
     /// use kaohe::facts::Quarter;
+    /// use kaohe::policy::FactId;
     /// use rust_decimal::Decimal;
     ///
     /// /// A fact summed over the staff of the window staff member `person` is in.
-    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: usize) -> Option<Decimal> {
+    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: FactId) -> Option<Decimal> {
     ///     let window = quarter.staff.get(person)?.window?;
     ///     Some(sums.get(fact, window))
     /// }
@@ -221,9 +222,10 @@ impl StaffSums {
     /// ```compile_fail
     /// use kaohe::eval::StaffSums;
     /// use kaohe::facts::Quarter;
+    /// use kaohe::policy::FactId;
     /// use rust_decimal::Decimal;
     ///
-    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: usize) -> Option<Decimal> {
+    /// fn in_window(quarter: &Quarter, sums: &StaffSums, person: usize, fact: FactId) -> Option<Decimal> {
     ///     Some(sums.get(fact, person))
     /// }
     /// ```
