@@ -19,6 +19,9 @@ use crate::source::diagnostic::Located;
 use crate::source::{Named, SourceFile, Span};
 use crate::suggest::{self, Suggestion};
 
+/// The members of a facts file's top level.
+const TOP: [&str; 4] = ["period", "windows", "staff", "substitutions"];
+
 /// A facts error and where it is.
 pub type Error = Located<FactsError>;
 
@@ -289,6 +292,26 @@ impl<'p> Loader<'p> {
         self.errors.push(Located::new(error, &self.src, span));
     }
 
+    /// The top level's members by name, in the order of [`TOP`] (whether
+    /// from the tree or the stream's outline): any other name, and a name
+    /// given twice, is an error where it stands.
+    fn top_members<'m, M>(&mut self, members: &'m [M], key: impl Fn(&'m M) -> (&'m str, Span)) -> [Option<&'m M>; 4] {
+        let mut slots = [None; 4];
+        for member in members {
+            let (name, span) = key(member);
+            let Some(slot) = TOP.iter().position(|top| *top == name) else {
+                let suggestion = self.suggest_name(name, TOP);
+                self.error(span, FactsError::UnknownTopField { name: quoted(name), suggestion });
+                continue;
+            };
+            if slots[slot].is_some() {
+                self.error(span, FactsError::FieldTwice { record: None, name: quoted(name) });
+            }
+            slots[slot] = Some(member);
+        }
+        slots
+    }
+
     fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
         let JsonKind::Object(members) = &root.kind else {
             // Its first character: the whole of a large file would be shown.
@@ -296,27 +319,8 @@ impl<'p> Loader<'p> {
             self.error(span, FactsError::NotAnObject { found: root.json_type() });
             return None;
         };
-        let mut period = None;
-        let mut windows_json = None;
-        let mut staff_json = None;
-        let mut substitutions_json = None;
-        for member in members {
-            let slot = match member.key.as_ref() {
-                "period" => &mut period,
-                "windows" => &mut windows_json,
-                "staff" => &mut staff_json,
-                "substitutions" => &mut substitutions_json,
-                other => {
-                    let suggestion = self.suggest_name(other, ["period", "windows", "staff", "substitutions"]);
-                    self.error(member.key_span, FactsError::UnknownTopField { name: quoted(other), suggestion });
-                    continue;
-                }
-            };
-            if slot.is_some() {
-                self.error(member.key_span, FactsError::FieldTwice { record: None, name: quoted(&member.key) });
-            }
-            *slot = Some(member);
-        }
+        let [period, windows_json, staff_json, substitutions_json] =
+            self.top_members(members, |m| (m.key.as_ref(), m.key_span));
         let period = match period {
             Some(member) => self.period(Some(&member.value), member.value.span, member.value.json_type()),
             None => {
@@ -346,27 +350,8 @@ impl<'p> Loader<'p> {
     /// them, each checked and made a record and its tree dropped. Errors
     /// come in the same order as from the tree.
     fn streamed(&mut self, text: &str, outline: &json::Outline<'_>) -> Option<Quarter> {
-        let mut period = None;
-        let mut windows_json = None;
-        let mut staff_json = None;
-        let mut substitutions_json = None;
-        for member in &outline.members {
-            let slot = match member.key.as_ref() {
-                "period" => &mut period,
-                "windows" => &mut windows_json,
-                "staff" => &mut staff_json,
-                "substitutions" => &mut substitutions_json,
-                other => {
-                    let suggestion = self.suggest_name(other, ["period", "windows", "staff", "substitutions"]);
-                    self.error(member.key_span, FactsError::UnknownTopField { name: quoted(other), suggestion });
-                    continue;
-                }
-            };
-            if slot.is_some() {
-                self.error(member.key_span, FactsError::FieldTwice { record: None, name: quoted(&member.key) });
-            }
-            *slot = Some(member);
-        }
+        let [period, windows_json, staff_json, substitutions_json] =
+            self.top_members(&outline.members, |m| (m.key.as_ref(), m.key_span));
         let start = outline.span.start();
         let period = match period {
             Some(member) => self.period(member.scalar.as_ref(), member.span, member.json_type),
