@@ -1204,18 +1204,7 @@ mod tests {
         }
         let replacements =
             ["", "\"", "\\", "{", "}", "[", "]", ",", ":", "-", ".", "e", "0", "\n", "\u{1}", "中", "u", "d800"];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut at = (seed % doc.len() as u64) as usize;
-            while !doc.is_char_boundary(at) {
-                at -= 1;
-            }
-            let with = replacements[(seed >> 32) as usize % replacements.len()];
-            let next = doc[at..].chars().next().map_or(0, char::len_utf8);
-            let mutated = format!("{}{}{}", &doc[..at], with, &doc[at + next..]);
+        for mutated in super::super::corruptions(&doc, &replacements, 0x2545_f491_4f6c_dd1d, 20_000) {
             check(&mutated);
         }
     }

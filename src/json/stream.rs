@@ -177,18 +177,8 @@ mod tests {
             check(&doc[..end]);
         }
         let replacements = ["", "\"", "\\", "{", "}", "[", "]", ",", ":", "-", ".", "e", "0", "\n", "\u{1}", "中", "x"];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut at = (seed % doc.len() as u64) as usize;
-            while !doc.is_char_boundary(at) {
-                at -= 1;
-            }
-            let with = replacements[(seed >> 32) as usize % replacements.len()];
-            let next = doc[at..].chars().next().map_or(0, char::len_utf8);
-            check(&format!("{}{}{}", &doc[..at], with, &doc[at + next..]));
+        for mutated in super::super::corruptions(&doc, &replacements, 0x9e37_79b9_7f4a_7c15, 20_000) {
+            check(&mutated);
         }
         let deep = format!("{{\"a\": {}{}}}", "[".repeat(200), "]".repeat(200));
         check(&deep);
