@@ -1282,40 +1282,62 @@ fn a_substitution_entry_is_read_as_written_or_refused() {
 #[test]
 fn a_version_directory_without_permission_is_an_error() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = scratch("hostile-version-no-permission");
+    // A world-readable copy of everything the run needs, the binary too:
+    // as nobody, the checkout itself may be out of reach (`mktemp -d`, as
+    // CI clones into, makes a directory only its owner can enter).
+    let base = std::env::temp_dir().join(format!("kaohe-hostile-no-permission-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    let open = |path: &Path, mode: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    open(&base, 0o755);
+    let binary = base.join("kaohe");
+    std::fs::copy(env!("CARGO_BIN_EXE_kaohe"), &binary).unwrap();
+    open(&binary, 0o755);
+    let facts = base.join("2026-Q3.json");
+    std::fs::copy(root().join(EXAMPLE), &facts).unwrap();
+    open(&facts, 0o644);
+    let dir = base.join("policy");
     let current = dir.join("2026");
     std::fs::create_dir_all(&current).unwrap();
     copy_policy(&current);
     let next = dir.join("2027");
     std::fs::create_dir_all(&next).unwrap();
     copy_policy(&next);
+    for version in [&dir, &current, &next] {
+        open(version, 0o755);
+    }
     let policy_file = next.join("policy.rules");
     let text = std::fs::read_to_string(&policy_file).unwrap();
     std::fs::write(&policy_file, text.replace("effective 2026-01-01", "effective 2027-01-01")).unwrap();
-    std::fs::set_permissions(&next, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let restore = || std::fs::set_permissions(&next, std::fs::Permissions::from_mode(0o755)).unwrap();
+    open(&next, 0o000);
+    let cleanup = || {
+        open(&next, 0o755);
+        let _ = std::fs::remove_dir_all(&base);
+    };
     let binds = std::fs::read_dir(&next).is_err();
     let setpriv = Path::new("/usr/bin/setpriv");
     let mut command = if binds {
-        Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        Command::new(&binary)
     } else if setpriv.exists() {
         let mut command = Command::new(setpriv);
-        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_kaohe")]);
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(&binary);
         command
     } else {
-        restore();
+        cleanup();
         eprintln!(
             "skipped: running as root, where a directory's permissions do not bind, and no setpriv to run as nobody"
         );
         return;
     };
-    let policy = relative(&dir);
+    let policy = dir.display().to_string();
     let output = command
-        .args(["eval", "--policy", &policy, "--facts", EXAMPLE, "--color=never", "--lang=zh"])
-        .current_dir(root())
+        .args(["eval", "--policy", &policy, "--facts"])
+        .arg(&facts)
+        .args(["--color=never", "--lang=zh"])
+        .current_dir(&base)
         .output()
         .unwrap();
-    restore();
+    cleanup();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(output.stdout.is_empty(), "nothing scored");
