@@ -8,21 +8,6 @@ use kaohe::output::stdio::{self, PrintError, Stream};
 use kaohe::output::OutputError;
 use kaohe::render::Diagnostics;
 
-pub const EXIT_CODES: &str = "\
-Exit status:
-  0  success (also when the reader of stdout stops early, as `| head` does)
-  1  a file could not be read, or the output could not be written
-  2  usage: the command line itself is wrong (an unknown option, an `--id`
-     that no record has, `--format` against the `--out` extension)
-  3  the policy was rejected (syntax or check errors, on stderr; or, with
-     `check --deny-warnings`, warnings)
-  4  the facts file was rejected (every error in it, on stderr)
-  5  `kaohe test`: a policy test case failed (its report is on stdout)
-
-On any other failure stdout is left empty. The file formats are described
-in docs/io.md and docs/language.md of kaohe's source tree (they are not
-installed with the binary); `kaohe man` prints the manual page.";
-
 /// How a subcommand ended, other than in success.
 pub enum Failure {
     /// A use case failed: print its diagnostics, exit for its fault.

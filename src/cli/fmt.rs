@@ -10,30 +10,6 @@ use kaohe::render::Note;
 
 use super::{Context, Failure};
 
-pub const AFTER_HELP: &str = "\
-The layout: 4 spaces per block; one item per line; the rows of a block
-aligned as a table (name, label, kind; fact, action, cite, wording), each
-column padded to its widest cell; one space between tokens otherwise
-(`a + b`, `x >= 5`, `5-10`, `15%`); at most one blank line where the author
-left one; every comment kept where it was written. A rule whose cite is on
-the next line stays split there. docs/language.md, \"Formatting\", has it all.
-
-A file is written only if it changes, whole: to a temporary file beside it,
-then renamed over it. A file that does not parse is reported and left as it
-is; the other files are still formatted.
-
-Exit status:
-  0  success; with --check, every file is already formatted
-  1  with --check, some file would change (the diffs are on stdout);
-     or a file could not be read or written
-  2  usage: the command line itself is wrong
-  3  a file does not parse (the syntax error is on stderr), or kaohe could not
-     format it; that file is left untouched
-
-Stdout holds only the diffs of --check, and only when every file could be
-read and parsed (else it is empty); which files were formatted, the summary
-(`2 files formatted, 5 already formatted`) and every error go to stderr.";
-
 #[derive(Debug, Args)]
 pub struct FmtArgs {
     /// Write nothing: print a diff of each file that would change, and exit

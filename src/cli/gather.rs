@@ -8,31 +8,6 @@ use kaohe::render::Note;
 
 use super::{Context, Failure};
 
-pub const AFTER_HELP: &str = "\
-The records are a folder of CSV files (UTF-8, with or without BOM, or GBK)
-or one .xlsx workbook with a sheet per table:
-
-  windows.csv     窗口      窗口编号 窗口名称
-  roster.csv      人员      工号 姓名 窗口编号 角色 [进驻日期 离开日期 人员类别]
-  punches.csv     打卡      工号 打卡时间
-  leave.csv       请假      工号 类型 开始时间 结束时间 是否批准 [中心签字]
-  exemptions.csv  补卡说明  工号 日期 时段 [说明]
-  findings.csv    巡查记录  日期 对象 事项 [分值 级别 数量 记录人 说明]
-  cases.csv       办件      办件编号 窗口编号 受理人 类型 受理时间 [联办 补齐日期
-                            承诺时限 办结时间 红黄牌 亮牌日期]
-  reviews.csv     评价      评价时间 窗口编号 评价 [工号 办件编号]
-
-Columns may be named in English too (docs/records.md in kaohe's source
-tree); other columns are ignored. How each table is counted is the policy's records.rules and its
-calendar, calendar.rules.
-
-Every rejected row is reported with its file or sheet, row and column, and
-nothing is written. Records outside the period or a person's days in the
-hall are left out and counted in a note on stderr.
-
-Exit status: 0 success; 1 a file could not be read or written; 2 usage;
-3 the policy was rejected; 4 the records were rejected.";
-
 #[derive(Debug, Args)]
 pub struct GatherArgs {
     /// The policy directory, e.g. `policies/luoshan`: its counting rules and calendar.

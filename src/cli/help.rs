@@ -1,15 +1,15 @@
 //! `--help` in the language of the run, by the diagnostics' rule (`--lang`
 //! anywhere on the line, else the locale): the English is clap's command as
 //! the doc comments give it; the Chinese is that command with the words of
-//! `help_zh` put in, clap's own headings and built-ins too. `kaohe man` and
+//! `kaohe::render::help::zh` put in, clap's own headings and built-ins too. `kaohe man` and
 //! the completions keep the English.
 
 use clap::builder::StyledStr;
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 use kaohe::diagnostic::Lang;
 
-use super::help_zh::{self, Words};
 use super::Cli;
+use kaohe::render::help::zh::{self, Words};
 
 /// The command line, parsed by the command in the run's language. The
 /// Chinese words are put in only when clap is to show help or the version
@@ -44,7 +44,7 @@ pub fn chinese(mut command: Command) -> Command {
 }
 
 fn translate(command: Command) -> Command {
-    let words = help_zh::command(command.get_name());
+    let words = zh::command(command.get_name());
     let mut command = command.mut_args(|arg| argument(words, arg)).mut_subcommands(translate);
     if let Some(words) = words {
         command = command.about(words.about);
@@ -63,9 +63,9 @@ fn translate(command: Command) -> Command {
 /// in it (clap would say them in English).
 fn argument(words: Option<&Words>, arg: Arg) -> Arg {
     if matches!(arg.get_action(), ArgAction::Help) && arg.get_long_help().is_some() {
-        return arg.help(help_zh::HELP_SHORT).long_help(help_zh::HELP_LONG);
+        return arg.help(zh::HELP_SHORT).long_help(zh::HELP_LONG);
     }
-    let Some(help) = help_zh::argument(words, arg.get_id().as_str()) else {
+    let Some(help) = zh::argument(words, arg.get_id().as_str()) else {
         return arg;
     };
     let mut notes = Vec::new();
@@ -73,11 +73,11 @@ fn argument(words: Option<&Words>, arg: Arg) -> Arg {
         let possible: Vec<String> =
             arg.get_possible_values().iter().filter(|v| !v.is_hide_set()).map(|v| v.get_name().to_string()).collect();
         if !possible.is_empty() && !arg.is_hide_possible_values_set() {
-            notes.push(format!("{}{}", help_zh::POSSIBLE, possible.join("、")));
+            notes.push(format!("{}{}", zh::POSSIBLE, possible.join("、")));
         }
         let default: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
         if !default.is_empty() && !arg.is_hide_default_value_set() {
-            notes.push(format!("{}{}", help_zh::DEFAULT, default.join("、")));
+            notes.push(format!("{}{}", zh::DEFAULT, default.join("、")));
         }
     }
     let help = if notes.is_empty() { help.to_string() } else { format!("{help}（{}）", notes.join("；")) };
@@ -92,15 +92,15 @@ fn template(command: &Command) -> StyledStr {
     let visible = |arg: &&Arg| !arg.is_hide_set();
     let mut sections = Vec::new();
     if command.get_subcommands().any(|c| !c.is_hide_set()) {
-        sections.push((help_zh::SUBCOMMANDS, "{subcommands}"));
+        sections.push((zh::SUBCOMMANDS, "{subcommands}"));
     }
     if command.get_positionals().any(|a| visible(&a)) {
-        sections.push((help_zh::ARGUMENTS, "{positionals}"));
+        sections.push((zh::ARGUMENTS, "{positionals}"));
     }
     if command.get_arguments().filter(visible).any(|a| !a.is_positional()) {
-        sections.push((help_zh::OPTIONS, "{options}"));
+        sections.push((zh::OPTIONS, "{options}"));
     }
-    let mut text = format!("{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#}{{usage}}", help_zh::USAGE);
+    let mut text = format!("{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#}{{usage}}", zh::USAGE);
     for (heading, tag) in sections {
         text.push_str(&format!("\n\n{header}{heading}{header:#}\n{tag}"));
     }

@@ -14,7 +14,6 @@ mod fmt;
 mod format;
 mod gather;
 mod help;
-mod help_zh;
 mod manual;
 mod out;
 mod report;
@@ -32,8 +31,9 @@ use kaohe::app::Problem;
 use kaohe::render::Diagnostics;
 
 pub use exit::clap_error;
-use exit::{Failure, EXIT_CODES};
+use exit::Failure;
 pub use help::parse;
+use kaohe::render::help::{EXIT_CODES, FMT, GATHER, TEMPLATE, TEST};
 
 /// Score the Luoshan service-hall assessment from plain-text policy files.
 ///
@@ -58,7 +58,7 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Count a period's facts from the hall's records (punches, leave, the
     /// findings log, cases, reviews), each with the evidence behind it.
-    #[command(after_help = gather::AFTER_HELP)]
+    #[command(after_help = GATHER)]
     Gather(gather::GatherArgs),
     /// Show one record's ledger: every rule that moved its score, with cite,
     /// wording, quantity and points; each category's floor; total and grade.
@@ -78,7 +78,7 @@ enum Command {
     Check(check::CheckArgs),
     /// Rewrite `.rules` files in the one canonical layout, keeping every
     /// comment; with --check, only show what would change.
-    #[command(after_help = fmt::AFTER_HELP)]
+    #[command(after_help = FMT)]
     Fmt(fmt::FmtArgs),
     /// Before a rubric change is adopted: score one period's facts with the
     /// old and the new policy, and show every record whose total or grade
@@ -91,7 +91,7 @@ enum Command {
     Doc(doc::DocArgs),
     /// Run the policy's own test cases (each version's `tests/*.json`), and
     /// list the rules, vetoes and flags no case exercised.
-    #[command(after_help = test::AFTER_HELP)]
+    #[command(after_help = TEST)]
     Test(test::TestArgs),
     /// Print a shell completion script on stdout, e.g. `kaohe completions
     /// bash > /usr/share/bash-completion/completions/kaohe`.
@@ -102,7 +102,7 @@ enum Command {
     /// Write a period's facts workbook to fill in (.xlsx): a sheet of staff
     /// and one of windows, the policy's labels as headers, the roster filled
     /// in, and data validation that catches a mistake as it is typed.
-    #[command(after_help = template::AFTER_HELP)]
+    #[command(after_help = TEMPLATE)]
     Template(template::TemplateArgs),
 }
 

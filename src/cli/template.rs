@@ -8,23 +8,6 @@ use kaohe::app::{Error, Fault};
 
 use super::{Context, Failure};
 
-pub const AFTER_HELP: &str = "\
-The workbook has a sheet 人员 (one row per staff member) and 窗口 (one row
-per window), the policy's fact labels as headers, and a sheet 说明 that
-says the period and how to fill each kind of cell. Excel's data validation
-checks each cell as it is typed (whole numbers for counts, halves for days,
-the range of a single amount, the roles, the windows); an input message on
-every header says what goes there and which rule reads it. Once filled in,
-`kaohe eval --facts 2026-Q4.xlsx` scores it like a facts JSON file.
-See docs/io.md, \"Facts in a spreadsheet\".
-
-Exit status:
-  0  the workbook was written
-  1  a file could not be read, or the workbook could not be written
-  2  usage: the command line itself is wrong
-  3  the policy was rejected, or has no version in force for the period
-  4  the roster was rejected (every error in it, on stderr)";
-
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// The policy directory, e.g. `policies/luoshan`: the version in force

@@ -9,17 +9,6 @@ use clap::Args;
 use super::{Context, Failure};
 use kaohe::app::policy_tests;
 
-pub const AFTER_HELP: &str = "\
-Exit status:
-  0  every case passed
-  1  a file could not be read, or the report could not be written
-  2  usage: the command line itself is wrong
-  3  the policy was rejected (syntax or check errors, on stderr)
-  5  a case failed: the report on stdout says which, and how
-
-The report ends with every rule, average, veto, flag and annual line that no
-case exercised; that alone does not fail the run.";
-
 #[derive(Debug, Args)]
 pub struct TestArgs {
     /// The policy directory, e.g. `policies/luoshan`: each version's cases

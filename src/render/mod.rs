@@ -15,6 +15,7 @@ mod doc;
 mod evidence;
 mod explain;
 pub mod facts;
+pub mod help;
 mod json;
 pub mod ledger;
 

@@ -5,7 +5,8 @@
 
 use clap::{ArgAction, Command, CommandFactory};
 
-use super::super::{help_zh, Cli};
+use super::super::Cli;
+use kaohe::render::help::zh;
 
 /// The command tree as clap completes it (`--help`, `--version`, the
 /// `help` subcommand, the global options in every subcommand).
@@ -39,7 +40,7 @@ fn every_subcommand_and_argument_has_its_chinese() {
     let mut missing = Vec::new();
     for command in tree() {
         let name = command.get_name();
-        let Some(words) = help_zh::command(name) else {
+        let Some(words) = zh::command(name) else {
             missing.push(name.to_string());
             continue;
         };
@@ -51,7 +52,7 @@ fn every_subcommand_and_argument_has_its_chinese() {
         }
         for arg in command.get_arguments().filter(|arg| !arg.is_hide_set()) {
             let id = arg.get_id().as_str();
-            if help_zh::argument(Some(words), id).is_none() {
+            if zh::argument(Some(words), id).is_none() {
                 missing.push(format!("{name} {id}"));
             }
             // Only clap's `--help` has a long help, worded by HELP_LONG.
@@ -67,8 +68,8 @@ fn every_subcommand_and_argument_has_its_chinese() {
 fn no_chinese_words_are_of_what_does_not_exist() {
     let tree = tree();
     let mut stray = Vec::new();
-    for (i, words) in help_zh::COMMANDS.iter().enumerate() {
-        if help_zh::COMMANDS[..i].iter().any(|other| other.name == words.name) {
+    for (i, words) in zh::COMMANDS.iter().enumerate() {
+        if zh::COMMANDS[..i].iter().any(|other| other.name == words.name) {
             stray.push(format!("{} twice", words.name));
         }
         let Some(command) = tree.iter().find(|command| command.get_name() == words.name) else {
@@ -84,7 +85,7 @@ fn no_chinese_words_are_of_what_does_not_exist() {
             }
         }
     }
-    for (id, _) in help_zh::EVERY {
+    for (id, _) in zh::EVERY {
         if !tree.iter().any(|command| command.get_arguments().any(|arg| arg.get_id() == *id)) {
             stray.push(format!("every {id}"));
         }

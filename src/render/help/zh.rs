@@ -1,8 +1,8 @@
 //! The Chinese of `--help`: each subcommand's words by its name, each
 //! argument's by its id, in the document's own terms. The English is the doc
-//! comments of the other files here; `help.rs` puts these words in their
-//! place, and its test holds the two trees alike, so that neither has an
-//! entry the other lacks.
+//! comments of `src/cli/` and the after-help texts beside this file; the
+//! CLI's `help.rs` puts these words in their place, and its test holds the
+//! two trees alike, so that neither has an entry the other lacks.
 
 /// One subcommand's words: what it does (and at length, where the English
 /// has a long version), what follows its options, and its arguments' help.
@@ -125,25 +125,21 @@ pub const COMMANDS: &[Words] = &[
         about: "由大厅的原始记录（打卡、请假、巡查记录、办件、评价）统计一个考核期的事实，每项附其依据",
         long_about: None,
         after_help: Some(
-            "\
+            concat!(
+                "\
 原始记录是一个存放 CSV 文件的文件夹（UTF-8，带或不带 BOM，或 GBK），
 或一个 .xlsx 工作簿，每张表一个工作表：
 
-  windows.csv     窗口      窗口编号 窗口名称
-  roster.csv      人员      工号 姓名 窗口编号 角色 [进驻日期 离开日期 人员类别]
-  punches.csv     打卡      工号 打卡时间
-  leave.csv       请假      工号 类型 开始时间 结束时间 是否批准 [中心签字]
-  exemptions.csv  补卡说明  工号 日期 时段 [说明]
-  findings.csv    巡查记录  日期 对象 事项 [分值 级别 数量 记录人 说明]
-  cases.csv       办件      办件编号 窗口编号 受理人 类型 受理时间 [联办 补齐日期
-                            承诺时限 办结时间 红黄牌 亮牌日期]
-  reviews.csv     评价      评价时间 窗口编号 评价 [工号 办件编号]
+",
+                record_tables!(),
+                "
 
 列名也可以用英文（见 kaohe 源代码中的 docs/records.md）；其他列不读取。每张表如何统计，
 由政策的 records.rules 及其日历 calendar.rules 规定。
 
 每一行被拒绝的记录都会报出其文件或工作表、行和列，并且什么也不写。
-考核期之外、或工作人员在大厅的日子之外的记录不计入，条数见标准错误上的说明。",
+考核期之外、或工作人员在大厅的日子之外的记录不计入，条数见标准错误上的说明。"
+            ),
         ),
         args: &[
             ("policy", "政策目录，如 `policies/luoshan`：其中的统计规则和日历"),
