@@ -58,13 +58,8 @@ pub fn finish(outcome: Result<(), Failure>, diagnostics: &Diagnostics) -> ExitCo
 /// A command line clap refused (status 2), worded as kaohe's own
 /// diagnostics; or `--help` and `--version` (status 0, on stdout).
 pub fn clap_error(err: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
     let diagnostics = super::stderr::unparsed();
-    let help = matches!(
-        err.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    );
-    if !help {
+    if !super::help::shows_help(&err) {
         let refused = Error::one(Fault::Usage, super::usage::refused(&err));
         return finish(Err(Failure::App(refused)), &diagnostics);
     }

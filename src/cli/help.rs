@@ -17,22 +17,23 @@ use kaohe::render::help::zh::{self, Words};
 /// a mistake is worded by kaohe itself (`usage.rs`), whichever command
 /// found it.
 pub fn parse() -> Result<Cli, clap::Error> {
-    use clap::error::ErrorKind;
     let matches = match Cli::command().try_get_matches() {
-        Err(err)
-            if super::stderr::lang() == Lang::Zh
-                && matches!(
-                    err.kind(),
-                    ErrorKind::DisplayHelp
-                        | ErrorKind::DisplayVersion
-                        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-                ) =>
-        {
+        Err(err) if shows_help(&err) && super::stderr::lang() == Lang::Zh => {
             chinese(Cli::command()).try_get_matches()?
         }
         parsed => parsed?,
     };
     Cli::from_arg_matches(&matches).map_err(|err| err.format(&mut Cli::command()))
+}
+
+/// Whether clap stopped to show help or the version, rather than for a
+/// mistake in the command line.
+pub fn shows_help(err: &clap::Error) -> bool {
+    use clap::error::ErrorKind;
+    matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
 }
 
 /// The command with its help in Chinese. Built first, so that clap's own

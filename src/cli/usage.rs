@@ -32,9 +32,9 @@ fn wrong(err: &clap::Error) -> CommandLine {
         _ => Vec::new(),
     };
     // `--format <FORMAT>` as clap names it: the option is `--format`.
-    let option = |kind| one(kind).map(|o| o.split(' ').next().unwrap_or_default().to_string());
+    let option_of = |kind| one(kind).map(|o| o.split(' ').next().unwrap_or_default().to_string());
     let given = one(ContextKind::InvalidValue).unwrap_or_default();
-    match (err.kind(), option(ContextKind::InvalidArg)) {
+    match (err.kind(), option_of(ContextKind::InvalidArg)) {
         (ErrorKind::UnknownArgument, _) => CommandLine::UnknownArgument {
             given: one(ContextKind::InvalidArg).unwrap_or_default(),
             suggestion: one(ContextKind::SuggestedArg),
@@ -56,8 +56,7 @@ fn wrong(err: &clap::Error) -> CommandLine {
         }
         (ErrorKind::MissingRequiredArgument, _) => CommandLine::Missing { options: many(ContextKind::InvalidArg) },
         (ErrorKind::ArgumentConflict, Some(option)) => {
-            let with = one(ContextKind::PriorArg).map(|a| a.split(' ').next().unwrap_or_default().to_string());
-            CommandLine::Conflict { option, with }
+            CommandLine::Conflict { option, with: option_of(ContextKind::PriorArg) }
         }
         (ErrorKind::TooManyValues, Some(option)) => CommandLine::TooMany { option, given },
         (ErrorKind::ValueValidation, Some(option)) => {
