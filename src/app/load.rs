@@ -70,17 +70,28 @@ impl Loaded {
     /// date could not be read (it might be the one in force).
     /// The broken version's own diagnostics go with the first such error.
     pub fn in_force(&mut self, date: NaiveDate, period: &str) -> Result<&Version, Error> {
-        let good_date = self.policies.in_force(date).and_then(|v| v.policy.effective);
-        let shadowing = self.broken.iter_mut().find(|b| match b.effective {
-            None => true,
-            Some(effective) => effective <= date && good_date.is_none_or(|g| g < effective),
-        });
-        if let Some(broken) = shadowing {
+        if let Some(broken) = self.shadowing(date).and_then(|b| self.broken.get_mut(b)) {
             return Err(Error::version_in_force_rejected(broken, Needed::InForce { period: period.to_string() }));
         }
         self.policies
             .in_force(date)
             .ok_or_else(|| Error::one(Fault::Policy, self.policies.none_in_force(&self.dir, date, period.to_string())))
+    }
+
+    /// The version [`Loaded::in_force`] gives for `date` when it gives one,
+    /// without making the error when it does not.
+    pub fn usable_in_force(&self, date: NaiveDate) -> Option<&Version> {
+        self.shadowing(date).is_none().then(|| self.policies.in_force(date)).flatten()
+    }
+
+    /// The broken version that might be the one in force on `date`, rather
+    /// than the loaded one: it has no date, or a date after that one's.
+    fn shadowing(&self, date: NaiveDate) -> Option<usize> {
+        let good_date = self.policies.in_force(date).and_then(|v| v.policy.effective);
+        self.broken.iter().position(|b| match b.effective {
+            None => true,
+            Some(effective) => effective <= date && good_date.is_none_or(|g| g < effective),
+        })
     }
 
     /// The newest version, which must have loaded, as must any newer one.

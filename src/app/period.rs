@@ -65,16 +65,29 @@ pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> 
 /// own what scoring needs, and a large quarter's text is as large again as
 /// its records.
 fn score_owned<R>(policies: &mut Loaded, file: SourceFile, how: Scoring<R>) -> Result<Scored<R>, Error> {
-    let (version, quarter) = {
-        let parsed = crate::facts::parse(&file).map_err(facts_error)?;
-        quarter_only(&file.name, crate::facts::peek_period(&parsed))?;
-        let version = version_for(policies, &parsed)?;
-        let quarter = crate::facts::load_parsed(&file, &parsed, &version.policy).map_err(facts_error)?;
-        (version, quarter)
-    };
+    let (version, quarter) = read_quarter(policies, &file)?;
     drop(file);
     let results = how(&version.policy, &quarter);
     Ok(Scored { version, quarter, results })
+}
+
+/// The records of a quarter's facts file, and the version that read them.
+/// A file that gives its period first, whose version loads, is read in one
+/// pass (`facts::load_once`); any other, or one that pass is not sure of,
+/// is checked whole first and then read, so that its JSON errors, or the
+/// period's, come before anything else.
+fn read_quarter(policies: &mut Loaded, file: &SourceFile) -> Result<(Version, Quarter), Error> {
+    let start = crate::facts::leading_period(file).filter(|p| quarter_only(&file.name, Some(*p)).is_ok());
+    if let Some(version) = start.and_then(|p| p.start()).and_then(|date| policies.usable_in_force(date)) {
+        if let Some(quarter) = crate::facts::load_once(file, &version.policy) {
+            return Ok((version.clone(), quarter.map_err(facts_error)?));
+        }
+    }
+    let parsed = crate::facts::parse(file).map_err(facts_error)?;
+    quarter_only(&file.name, crate::facts::peek_period(&parsed))?;
+    let version = version_for(policies, &parsed)?;
+    let quarter = crate::facts::load_parsed(file, &parsed, &version.policy).map_err(facts_error)?;
+    Ok((version, quarter))
 }
 
 /// [`score`] of a file already parsed.

@@ -4,6 +4,7 @@
 //! Errors are collected, never thrown at the first.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -112,16 +113,37 @@ pub fn peek_period(parsed: &Parsed<'_>) -> Option<Period> {
     }
 }
 
+/// The period a facts file gives as its first member (`{"period":
+/// "2026-Q3", …`, where every writer of facts puts it), read without
+/// reading the rest: it picks the version that reads the file in one pass
+/// ([`load_once`]).
+pub fn leading_period(file: &SourceFile) -> Option<Period> {
+    Period::parse(&json::leading_string(&file.text, "period")?)
+}
+
+/// [`load`] in one pass: each record is read as the parser finishes it,
+/// while the rest of the file is checked, rather than the whole file
+/// checked first and then read again. `None` when one pass cannot be sure
+/// of saying what [`load`] says, and [`load`] should read the file: it is
+/// not JSON (its first error is the one to give, before any record's), or
+/// not of the shape the stream reads in order (its period first and once,
+/// the windows and then the staff, each list once), or it is kaohe's own
+/// results.
+pub fn load_once(file: &SourceFile, policy: &Policy) -> Option<Result<Quarter, Vec<Error>>> {
+    let mut loader = Loader::new(file, policy);
+    let quarter = loader.once(&file.text)?;
+    Some(if loader.errors.is_empty() { Ok(quarter) } else { Err(loader.errors) })
+}
+
 /// Read a parsed facts file against a policy.
 pub fn load_parsed(file: &SourceFile, parsed: &Parsed<'_>, policy: &Policy) -> Result<Quarter, Vec<Error>> {
-    let src = file.named();
     let outline = &parsed.outline;
     if let Some(kind) = recognise::results(outline) {
         let error = FactsError::NotFacts { path: file.name.clone(), kind };
         let span = outline.get("policy").or_else(|| outline.get("from")).map_or(outline.span, |m| m.key_span);
-        return Err(vec![Located::new(error, &src, span)]);
+        return Err(vec![Located::new(error, &file.named(), span)]);
     }
-    let mut loader = Loader { src, policy, errors: Vec::new(), unclean_windows: Default::default() };
+    let mut loader = Loader::new(file, policy);
     let quarter = if streams(outline) {
         loader.streamed(parsed.text, outline)
     } else {
@@ -150,6 +172,20 @@ fn streams(outline: &json::Outline<'_>) -> bool {
             (Some(windows), Some(staff)) => windows < staff,
             _ => true,
         }
+}
+
+/// Whether a file read in one pass ([`Loader::once`]) was of the shape
+/// whose errors one pass gives as [`load_parsed`] would: [`streams`], its
+/// period first, valid and once, both lists there, and not results.
+fn read_once(outline: &json::Outline<'_>) -> bool {
+    let period = outline.members.first().filter(|m| m.key == "period").and_then(|m| m.scalar.as_ref());
+    let is_list = |key: &str| outline.get(key).is_some_and(|m| m.json_type == json::JsonType::List);
+    matches!(period.map(|p| &p.kind), Some(JsonKind::String(text)) if Period::parse(text).is_some())
+        && outline.members.iter().filter(|m| m.key == "period").count() == 1
+        && is_list("windows")
+        && is_list("staff")
+        && streams(outline)
+        && recognise::results(outline).is_none()
 }
 
 pub(super) struct Loader<'p> {
@@ -312,6 +348,62 @@ impl<'p> Loader<'p> {
         slots
     }
 
+    fn new(file: &SourceFile, policy: &'p Policy) -> Self {
+        Loader { src: file.named(), policy, errors: Vec::new(), unclean_windows: Default::default() }
+    }
+
+    /// [`Loader::streamed`] in one pass ([`load_once`]): the records are
+    /// read as the parser hands them over, their errors kept aside, and
+    /// once the whole file is checked the top level's errors are put before
+    /// them, as [`Loader::streamed`] gives them. `None` when the file is not
+    /// JSON or not of the shape this reads ([`read_once`]).
+    fn once(&mut self, text: &str) -> Option<Quarter> {
+        let window_schema = self.schema(&self.policy.window, List::Windows);
+        let staff_schema = self.schema(&self.policy.staff, List::Staff);
+        let mut ids = WindowSpans::default();
+        let mut window_list = Records::new(&[], 0);
+        // The windows, once their list has been read and the first staff
+        // member comes: the staff's records are read against them.
+        let windows = std::cell::OnceCell::new();
+        let mut staff_list = None;
+        let outline = {
+            let (loader, finished, staff_list) = (&mut *self, &windows, &mut staff_list);
+            let (ids, window_list, window_schema, staff_schema) =
+                (&mut ids, &mut window_list, &window_schema, &staff_schema);
+            let (mut window_index, mut staff_index) = (0, 0);
+            json::outline_with_items(text, &["windows", "staff"], move |list, item| {
+                if list == 0 {
+                    ids.add(&item);
+                    loader.list_item(window_list, window_index, &item, window_schema, &[]);
+                    window_index += 1;
+                    return;
+                }
+                let windows: &Vec<Record> = finished.get_or_init(|| std::mem::take(&mut window_list.records));
+                let staff = staff_list.get_or_insert_with(|| Records::new(windows, 0));
+                loader.list_item(staff, staff_index, &item, staff_schema, windows);
+                staff_index += 1;
+            })
+            .ok()?
+        };
+        if !read_once(&outline) {
+            return None;
+        }
+        let mut staff = staff_list.map_or_else(Vec::new, |list| list.records);
+        let windows = windows.into_inner().unwrap_or(window_list.records);
+        let records_errors = std::mem::take(&mut self.errors);
+        let [period, _, _, substitutions_json] = self.top_members(&outline.members, |m| (m.key.as_ref(), m.key_span));
+        let period = period.and_then(|member| self.period(member.scalar.as_ref(), member.span, member.json_type));
+        self.errors.extend(records_errors);
+        if let Some(member) = substitutions_json {
+            match json::parse_at(text, member.span.start()) {
+                Ok(value) => self.substitutions(&value, &staff_schema, &mut staff),
+                Err((error, span)) => self.error(span, FactsError::Malformed(error)),
+            }
+        }
+        self.check_weights(&windows, &staff, &ids);
+        Some(Quarter { period: period?, windows, staff })
+    }
+
     fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
         let JsonKind::Object(members) = &root.kind else {
             // Its first character: the whole of a large file would be shown.
@@ -469,13 +561,15 @@ impl<'p> Loader<'p> {
         let Some(record) = self.record(index, item, schema, &list.window_ids, windows) else { return };
         let span = || item.get("id").map_or(item.span, |m| m.value.span);
         let at = || RecordAt { list: schema.list, index, id: Some(quoted(&record.id)) };
-        if let Some(first) = list.seen.get(&record.id) {
-            self.error(span(), FactsError::DuplicateId { record: at(), first: *first });
-        } else if let Some(&window) = list.window_ids.get(record.id.as_str()).filter(|_| schema.list == List::Staff) {
-            self.error(span(), FactsError::IdOfWindow { record: at(), window });
-            list.seen.insert(record.id.clone(), index);
-        } else {
-            list.seen.insert(record.id.clone(), index);
+        match list.seen.entry(record.id.clone()) {
+            Entry::Occupied(first) => self.error(span(), FactsError::DuplicateId { record: at(), first: *first.get() }),
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+                let window = list.window_ids.get(record.id.as_str()).filter(|_| schema.list == List::Staff);
+                if let Some(&window) = window {
+                    self.error(span(), FactsError::IdOfWindow { record: at(), window });
+                }
+            }
         }
         list.records.push(record);
     }
@@ -533,7 +627,8 @@ impl<'p> Loader<'p> {
         };
         let mut given = Seen::default();
         let mut evidence = None;
-        let mut attribute_given = vec![false; schema.subject.attributes.len()];
+        // Whether the attribute the file must give (the averaged weight) was.
+        let mut required_given = false;
         for member in members {
             let key = member.key.as_ref();
             if !given.insert(key) {
@@ -648,7 +743,7 @@ impl<'p> Loader<'p> {
                     Some(a) => {
                         let kind = schema.subject.attributes[a].kind;
                         // Given, even if rejected: no "missing field" besides the error.
-                        attribute_given[a] = true;
+                        required_given |= schema.required_attribute == Some(a);
                         match self.quantity(&at, schema.subject, FieldRef::Attr(other), &member.value, kind) {
                             Some(value) => record.attributes[a] = value,
                             None => ok = false,
@@ -670,9 +765,8 @@ impl<'p> Loader<'p> {
                             .or_else(|| self.suggest(other, facts).filter(|s| matches!(s, Suggestion::Label { .. })));
                         // An attribute written with its label is given: its "missing" would say it twice.
                         if let Some(Suggestion::Label { name, .. }) = &suggestion {
-                            if let Some(a) = schema.subject.attribute_index(name) {
-                                attribute_given[a] = true;
-                            }
+                            let a = schema.subject.attribute_index(name);
+                            required_given |= a.is_some() && a == schema.required_attribute;
                         }
                         let error = FactsError::UnknownField {
                             record: at.record(),
@@ -697,7 +791,7 @@ impl<'p> Loader<'p> {
             }
         }
         if let Some(a) = schema.required_attribute {
-            if !attribute_given[a] {
+            if !required_given {
                 let name = &schema.subject.attributes[a].name;
                 let weights = Some((name.id.clone(), name.label.clone()));
                 let error = FactsError::MissingField { record: at.record(), field: name.id.clone(), weights };
@@ -994,7 +1088,7 @@ impl<'p> Loader<'p> {
         // At most 6 digits after the point, like a policy's own numbers: a
         // million facts of 7 whole digits and 6 after sum exactly, where 28
         // digits after the point would be rounded in the first sum.
-        let read = parse_decimal(text).and_then(|n| match n.normalize().scale() > MAX_FACT_SCALE {
+        let read = parse_decimal(text).and_then(|n| match n.scale() > 0 && n.normalize().scale() > MAX_FACT_SCALE {
             true => Err(NumberError::TooPrecise),
             false => Ok(n),
         });
@@ -1033,6 +1127,9 @@ impl<'p> Loader<'p> {
             Some(QuantityProblem::Negative)
         } else if n > MAX_QUANTITY {
             Some(QuantityProblem::TooLarge { max: MAX_QUANTITY })
+        } else if n.scale() == 0 {
+            // Whole: a count, and a number of days in halves.
+            None
         } else if kind == FactKind::Count && !n.fract().is_zero() {
             Some(QuantityProblem::NotWhole)
         } else if days && !(n % HALF).is_zero() {
@@ -1041,6 +1138,7 @@ impl<'p> Loader<'p> {
             None
         };
         match problem {
+            None if n.scale() == 0 => Some(n),
             None => Some(n.normalize()),
             Some(problem) => {
                 let error = FactsError::BadQuantity {
@@ -1309,6 +1407,12 @@ enum NumberError {
 /// and never rounded: a number a decimal cannot hold exactly is an error,
 /// so that `1.00000000000000000000000000001` is not taken for the count 1.
 fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    // Nearly every number of a facts file is a small whole count: read at
+    // once, as the general reading below would read it (scale 0).
+    if (1..=18).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        let whole = text.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Ok(Decimal::from(whole));
+    }
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -1474,15 +1578,25 @@ mod tests {
     }
 
     /// The file read a record at a time gives what its whole tree gives:
-    /// the same records, the same errors in the same order. Whether the
+    /// the same records, the same errors in the same order; and so does
+    /// reading it in one pass, when that is sure of itself. Whether the
     /// file was compared and rejected.
     fn same_both_ways(policy: &Policy, name: &str, text: &str) -> bool {
         let file = SourceFile::new(name, text);
-        let Ok(parsed) = parse(&file) else { return false };
+        let once = load_once(&file, policy).map(outcome);
+        let Ok(parsed) = parse(&file) else {
+            assert_eq!(once, None, "{name}: one pass over a file that is not JSON");
+            return false;
+        };
         if recognise::results(&parsed.outline).is_some() {
+            assert_eq!(once, None, "{name}: one pass over results");
             return false;
         }
         let streamed = outcome(load_parsed(&file, &parsed, policy));
+        if let Some(once) = once {
+            assert_eq!(once, streamed, "{name}: one pass");
+            ONE_PASS.with(|n| n.set(n.get() + 1));
+        }
         let root = json::parse(text).unwrap();
         let mut loader = Loader { src: file.named(), policy, errors: Vec::new(), unclean_windows: Default::default() };
         let tree = match loader.quarter(&root) {
@@ -1492,6 +1606,11 @@ mod tests {
         let rejected = tree.is_err();
         assert_eq!(streamed, outcome(tree), "{name}");
         rejected
+    }
+
+    thread_local! {
+        /// How many files [`same_both_ways`] compared read in one pass.
+        static ONE_PASS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
     /// The string and number tokens of a JSON text (outside strings).
@@ -1566,6 +1685,56 @@ mod tests {
         }
         // Many mutations make facts errors (some keep the file valid, some break its JSON).
         assert!(rejected > 200, "{rejected} of 600 mutated files compared with errors");
+        // Every file here gives its period first; those a mutation left
+        // JSON (about half: a key replaced by a number is not) and with
+        // their period and lists are read in one pass.
+        let once = ONE_PASS.with(std::cell::Cell::get);
+        assert!(once > 250, "{once} of {} files read in one pass", files.len() + 600);
+    }
+
+    /// Files one pass must leave to the whole check, because their first
+    /// error is not a record's, or one pass would read them in the wrong
+    /// order: each is compared too.
+    #[test]
+    fn one_pass_reads_only_what_it_can_be_sure_of() {
+        let policy = shipped();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let example = std::fs::read_to_string(root.join("examples/2026-Q3.json")).unwrap();
+        let mut broken = 0;
+        let replacements = ["", "\"", "{", "}", "[", "]", ",", ":", "x", "0"];
+        for text in json::corruptions(&example, &replacements, 0x9e37_79b9_7f4a_7c15, 400) {
+            let file = SourceFile::new("corrupted.json", &text);
+            if parse(&file).is_err() {
+                broken += 1;
+            }
+            same_both_ways(&policy, "corrupted.json", &text);
+        }
+        assert!(broken > 100, "{broken} of 400 corrupted files are not JSON");
+        let body = example.trim_start().strip_prefix('{').unwrap().trim_start();
+        let body = body.strip_prefix("\"period\": \"2026-Q3\",").unwrap();
+        let unsure = [
+            // The period after the lists, twice, invalid.
+            format!("{{{}", body.replace("\n}", ", \"period\": \"2026-Q3\"}")),
+            format!("{{\"period\": \"2026-Q3\", {}", body.replace("\n}", ", \"period\": \"2026-Q4\"}")),
+            format!("{{\"period\": \"2026-Q9\", {body}"),
+            // The staff before the windows; a list given twice; no list.
+            format!("{{\"period\": \"2026-Q3\", \"staff\": [{PERSON}], \"windows\": [{{\"id\": \"W01\"}}]}}"),
+            example.replacen("\"windows\": [", "\"windows\": [], \"staff\": [], \"windows\": [", 1),
+            example.replacen("\"staff\": [", "\"staff\": 3, \"x\": [", 1),
+            // kaohe's own results, by a key after the lists.
+            format!("{{\"period\": \"2026-Q3\", {}", body.replace("\n}", ", \"policy\": \"x\"}")),
+        ];
+        for (n, text) in unsure.iter().enumerate() {
+            let file = SourceFile::new("unsure.json", text);
+            assert!(parse(&file).is_ok(), "{n}: {text}");
+            assert!(load_once(&file, &policy).is_none(), "{n}: read in one pass");
+            same_both_ways(&policy, "unsure.json", text);
+        }
+        // A period first, with the BOM and spaces a writer may put before it.
+        let spaced = format!("\u{feff} \n{{ \"period\" :\t\"2026-Q3\" , {body}");
+        let file = SourceFile::new("spaced.json", &spaced);
+        assert_eq!(leading_period(&file).map(|p| p.to_string()).as_deref(), Some("2026-Q3"));
+        assert!(load_once(&file, &policy).is_some_and(|r| r.is_ok()));
     }
 
     const PERSON: &str =

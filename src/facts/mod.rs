@@ -12,7 +12,7 @@ mod recognise;
 pub mod sheet;
 
 pub use error::FactsError;
-pub use load::{load, load_parsed, parse, peek_period, Error, Parsed};
+pub use load::{leading_period, load, load_once, load_parsed, parse, peek_period, Error, Parsed};
 pub use period::Period;
 
 use std::sync::Arc;

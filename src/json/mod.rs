@@ -12,7 +12,7 @@ pub mod write;
 
 pub use error::{JsonError, JsonType};
 pub use read::{parse, Json, JsonKind, Member, MAX_DEPTH};
-pub use stream::{each_item, outline, parse_at, Outline, TopMember};
+pub use stream::{each_item, leading_string, outline, outline_with_items, parse_at, Outline, TopMember};
 pub use write::{push_string, quoted, string};
 
 /// For the readers' tests: `count` corruptions of `doc`, each one character

@@ -146,7 +146,7 @@ impl<'a> Parser<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn skip_ws(&mut self) {
+    pub(super) fn skip_ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
             self.pos += 1;
         }
@@ -338,7 +338,7 @@ impl<'a> Parser<'a> {
     }
 
     /// At the opening `"`; leaves `pos` after the closing one.
-    fn string(&mut self) -> PResult<Cow<'a, str>> {
+    pub(super) fn string(&mut self) -> PResult<Cow<'a, str>> {
         let open = self.pos;
         let start = open + 1;
         let mut i = self.scan_plain(start);

@@ -6,15 +6,19 @@
 //! top level: each member's key, the value itself when it is a scalar (a
 //! period), and the span of a list or object. [`each_item`] then reads a
 //! list's items one at a time, each a small tree of its own, handed over
-//! and dropped; [`parse_at`] reads one value whole. The three go through
-//! the same parser as [`parse`](super::parse), with the same depths, so
-//! nothing is accepted or refused differently.
+//! and dropped; [`parse_at`] reads one value whole. [`outline_with_items`]
+//! does both in one pass, handing over the items of the lists it is told
+//! of while it checks the rest, for a reader that knows what to do with
+//! them before the file is checked ([`leading_string`] tells it early).
+//! All go through the same parser as [`parse`](super::parse), with the
+//! same depths, so nothing is accepted or refused differently.
 
 use std::borrow::Cow;
 
 use super::error::{JsonError, JsonType};
 use super::read::{document, Json, Parser};
 use crate::source::Span;
+use crate::source::BOM;
 
 /// A checked document's top level.
 #[derive(Debug, Clone)]
@@ -53,6 +57,19 @@ impl<'a> Outline<'a> {
 /// Check a whole document and keep its top level; the error is the one
 /// [`parse`](super::parse) would give.
 pub fn outline(text: &str) -> Result<Outline<'_>, (JsonError, Span)> {
+    outline_with_items(text, &[], |_, _| {})
+}
+
+/// [`outline`], reading too the items of each list of the root object
+/// whose key is one of `lists`: each item is parsed whole and handed to
+/// `item` (with its list's index in `lists`) as soon as it is read, before
+/// the rest of the document is checked, and dropped. A list given twice
+/// hands over the items of both.
+pub fn outline_with_items<'a>(
+    text: &'a str,
+    lists: &[&str],
+    mut item: impl FnMut(usize, Json<'a>),
+) -> Result<Outline<'a>, (JsonError, Span)> {
     document(text, |p| {
         let start = p.pos;
         if p.peek() != Some(b'{') {
@@ -67,10 +84,17 @@ pub fn outline(text: &str) -> Result<Outline<'_>, (JsonError, Span)> {
             let mut items = 0;
             let scalar = match json_type {
                 JsonType::List => {
-                    p.array_with(1, |p| {
-                        items += 1;
-                        p.skip(2)
-                    })?;
+                    match lists.iter().position(|list| *list == key) {
+                        Some(list) => p.array_with(1, |p| {
+                            items += 1;
+                            item(list, p.record(2)?);
+                            Ok(())
+                        })?,
+                        None => p.array_with(1, |p| {
+                            items += 1;
+                            p.skip(2)
+                        })?,
+                    };
                     None
                 }
                 JsonType::Object => {
@@ -84,6 +108,31 @@ pub fn outline(text: &str) -> Result<Outline<'_>, (JsonError, Span)> {
         })?;
         Ok(Outline { span, root: JsonType::Object, members })
     })
+}
+
+/// The string that is the value of the root object's first member, when
+/// that member's key is `key`, read without reading (or checking) the
+/// rest of the text: `{"period": "2026-Q3", …` gives `2026-Q3`.
+pub fn leading_string<'a>(text: &'a str, key: &str) -> Option<Cow<'a, str>> {
+    let mut p = Parser::at(text, if text.starts_with(BOM) { BOM.len() } else { 0 });
+    if !next_is(&mut p, b'{') {
+        return None;
+    }
+    p.pos += 1;
+    if !next_is(&mut p, b'"') || p.string().ok()? != key || !next_is(&mut p, b':') {
+        return None;
+    }
+    p.pos += 1;
+    if !next_is(&mut p, b'"') {
+        return None;
+    }
+    p.string().ok()
+}
+
+/// Whether `byte` comes next, after any whitespace.
+fn next_is(p: &mut Parser<'_>, byte: u8) -> bool {
+    p.skip_ws();
+    p.peek() == Some(byte)
 }
 
 /// The value at byte `start` of `text`, a member of the root object,
@@ -156,6 +205,28 @@ mod tests {
     }
 
     #[test]
+    fn one_pass_hands_over_the_items_of_the_lists_named() {
+        let tree = parse(DOC).unwrap();
+        let mut items = Vec::new();
+        let once = outline_with_items(DOC, &["n", "staff"], |list, item| items.push((list, item))).unwrap();
+        let plain = outline(DOC).unwrap();
+        assert_eq!(format!("{once:?}"), format!("{plain:?}"));
+        let Some(JsonKind::Array(staff)) = tree.get("staff").map(|m| &m.value.kind) else { panic!("a list") };
+        assert_eq!(items, staff.iter().map(|item| (1, item.clone())).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_leading_string_is_the_first_member_s_only() {
+        assert_eq!(leading_string(DOC, "period").as_deref(), Some("2026-Q3"));
+        assert_eq!(leading_string(" {\n\"k\" : \"a\\u0062\", oops", "k").as_deref(), Some("ab"));
+        for text in
+            ["", "{", "[\"period\"]", "{\"n\": 1, \"period\": \"2026-Q3\"}", "{\"period\": 2026}", "{\"period\" \"x\"}"]
+        {
+            assert_eq!(leading_string(text, "period"), None, "{text}");
+        }
+    }
+
+    #[test]
     fn a_root_that_is_no_object_has_no_members() {
         for (text, root) in [("[1, {}]", JsonType::List), (" \"a\" ", JsonType::String), ("null", JsonType::Null)] {
             let outline = outline(text).unwrap();
@@ -172,6 +243,7 @@ mod tests {
         let check = |text: &str| {
             let tree = parse(text).map(drop);
             assert_eq!(outline(text).map(drop), tree, "{text:?}");
+            assert_eq!(outline_with_items(text, &["staff"], |_, _| {}).map(drop), tree, "{text:?}");
         };
         for end in (0..=doc.len()).filter(|&i| doc.is_char_boundary(i)) {
             check(&doc[..end]);
