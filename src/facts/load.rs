@@ -550,18 +550,23 @@ impl<'p> Loader<'p> {
     }
 
     /// Read the item at `index` of a list into `list`.
-    fn list_item(
+    fn list_item<'t>(
         &mut self,
-        list: &mut Records<'_>,
+        list: &mut Records<'_, 't>,
         index: usize,
-        item: &Json<'_>,
+        item: &Json<'t>,
         schema: &Schema<'_>,
         windows: &[Record],
     ) {
         let Some(record) = self.record(index, item, schema, &list.window_ids, windows) else { return };
         let span = || item.get("id").map_or(item.span, |m| m.value.span);
         let at = || RecordAt { list: schema.list, index, id: Some(quoted(&record.id)) };
-        match list.seen.entry(record.id.clone()) {
+        // The id as the file has it, borrowed (a record has one: it is its `id`'s string).
+        let id = match item.get("id").map(|m| &m.value.kind) {
+            Some(JsonKind::String(id)) => id.clone(),
+            _ => Cow::Owned(record.id.clone()),
+        };
+        match list.seen.entry(id) {
             Entry::Occupied(first) => self.error(span(), FactsError::DuplicateId { record: at(), first: *first.get() }),
             Entry::Vacant(slot) => {
                 slot.insert(index);
@@ -686,10 +691,12 @@ impl<'p> Loader<'p> {
                 },
                 "role" if is_staff => {
                     let roles = &schema.subject.roles;
+                    let role = match &member.value.kind {
+                        JsonKind::String(s) => schema.subject.role_index(s),
+                        _ => None,
+                    };
                     match &member.value.kind {
-                        JsonKind::String(s) if schema.subject.role_index(s).is_some() => {
-                            record.role = schema.subject.role_index(s)
-                        }
+                        JsonKind::String(_) if role.is_some() => record.role = role,
                         other => {
                             let (found, suggestion) = match other {
                                 JsonKind::String(s) => (
@@ -711,10 +718,12 @@ impl<'p> Loader<'p> {
                 }
                 "staff_type" if is_staff => {
                     let sets = &schema.subject.label_sets;
+                    let set = match &member.value.kind {
+                        JsonKind::String(s) => schema.subject.label_set_index(s),
+                        _ => None,
+                    };
                     match &member.value.kind {
-                        JsonKind::String(s) if schema.subject.label_set_index(s).is_some() => {
-                            record.staff_type = schema.subject.label_set_index(s)
-                        }
+                        JsonKind::String(_) if set.is_some() => record.staff_type = set,
                         other => {
                             let names = || sets.iter().map(|s| (s.name.id.as_str(), s.name.label.as_str()));
                             let (found, suggestion) = match other {
@@ -1288,13 +1297,14 @@ impl<'p> Loader<'p> {
 
 /// A list's records as they are read, and what its items are checked
 /// against: the windows' ids (for staff), the ids seen so far.
-struct Records<'w> {
+struct Records<'w, 't> {
     window_ids: HashMap<&'w str, usize>,
-    seen: HashMap<String, usize>,
+    /// Each id seen, as the file's text has it (`'t`), and where.
+    seen: HashMap<Cow<'t, str>, usize>,
     records: Vec<Record>,
 }
 
-impl<'w> Records<'w> {
+impl<'w> Records<'w, '_> {
     fn new(windows: &'w [Record], items: usize) -> Self {
         Records {
             window_ids: windows.iter().enumerate().map(|(i, w)| (w.id.as_str(), i)).collect(),
@@ -1372,6 +1382,10 @@ impl<'k> Seen<'k> {
 /// a line break or another control character, or a bidirectional control
 /// (`U+202E` shows the rest of an id reversed).
 fn hidden_character(id: &str) -> Option<char> {
+    // Printable ASCII hides nothing: most ids are read at a glance.
+    if id.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return None;
+    }
     id.chars().find(|&c| {
         c.is_control()
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}')

@@ -55,8 +55,8 @@ use crate::policy::{Part, Subject};
 /// A score as its exact decimal value: `81.5`, `23.25`, `-68.5`, `0`.
 pub fn decimal(value: Decimal) -> String {
     let mut buffer = [0u8; DECIMAL_BYTES];
-    let text = format_decimal(value, &mut buffer);
-    text.to_string()
+    // ASCII digits, a sign and a point: never lossy.
+    String::from_utf8_lossy(format_decimal(value, &mut buffer)).into_owned()
 }
 
 /// The most bytes a decimal takes: a sign, 29 digits, a point and a zero.
@@ -66,13 +66,13 @@ const DECIMAL_BYTES: usize = 40;
 /// the JSON of a large quarter writes millions of them.
 pub fn write_decimal(out: &mut (impl std::io::Write + ?Sized), value: Decimal) -> std::io::Result<()> {
     let mut buffer = [0u8; DECIMAL_BYTES];
-    out.write_all(format_decimal(value, &mut buffer).as_bytes())
+    out.write_all(format_decimal(value, &mut buffer))
 }
 
 /// [`write_decimal`] onto the end of a buffer.
 pub fn push_decimal(out: &mut Vec<u8>, value: Decimal) {
     let mut buffer = [0u8; DECIMAL_BYTES];
-    out.extend_from_slice(format_decimal(value, &mut buffer).as_bytes());
+    out.extend_from_slice(format_decimal(value, &mut buffer));
 }
 
 /// A count (a rank, a number of records) onto the end of a buffer.
@@ -81,11 +81,13 @@ pub fn push_integer(out: &mut Vec<u8>, value: usize) {
     out.extend_from_slice(digits(value as u64, 0, &mut buffer));
 }
 
-/// Digits of the normalised mantissa with the point put back in, into `buffer`.
-fn format_decimal(value: Decimal, buffer: &mut [u8; DECIMAL_BYTES]) -> &str {
+/// Digits of the normalised mantissa with the point put back in, into
+/// `buffer`: ASCII, as bytes, so that writing millions of them checks
+/// none as UTF-8.
+fn format_decimal(value: Decimal, buffer: &mut [u8; DECIMAL_BYTES]) -> &[u8] {
     let mantissa = value.mantissa().unsigned_abs();
     if mantissa == 0 {
-        return "0";
+        return b"0";
     }
     // Most scores fit a `u64`, whose division is several times cheaper than a `u128`'s.
     let len = match u64::try_from(mantissa) {
@@ -97,7 +99,7 @@ fn format_decimal(value: Decimal, buffer: &mut [u8; DECIMAL_BYTES]) -> &str {
     if negative {
         buffer[start] = b'-';
     }
-    std::str::from_utf8(&buffer[start..]).unwrap_or("0")
+    buffer.get(start..).unwrap_or(b"0")
 }
 
 /// The digits of `digits` (not zero) × 10^−`scale`, normalised (no zeros
