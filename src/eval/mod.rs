@@ -184,11 +184,10 @@ impl Scored {
     }
 
     /// The points [`score`] gave besides the categories and trace it filled
-    /// in place; standing as the total's band until graded.
+    /// in place. Band, grade and rank are [`Scored::place`]'s to give.
     fn tally(&mut self, tally: Tally) {
-        let Tally { penalties, bonus, total, band } = tally;
+        let Tally { penalties, bonus, total } = tally;
         (self.penalties, self.bonus, self.total) = (penalties, bonus, total);
-        (self.grade, self.band, self.rank, self.left_out_tied) = (band, band, 0, false);
     }
 
     /// Give the record the place grading gave it (reusing its lists' room).
@@ -476,8 +475,6 @@ struct Tally {
     penalties: Decimal,
     bonus: Decimal,
     total: Decimal,
-    /// The band of the total.
-    band: GradeId,
 }
 
 /// What scoring one record of a quarter reads besides the record: each
@@ -637,10 +634,10 @@ fn score(
         }
         *score = floored;
     }
+    // The band of the total is grading's to find (`standing::grade_all`),
+    // once for each record: scoring finds it twice, or more.
     let total = categories.iter().sum::<Decimal>() + penalties + bonus;
-    // check proves the bands cover every total; the fallback is never taken.
-    let band = subject.grade(total).unwrap_or(GradeId(0));
-    Tally { penalties, bonus, total, band }
+    Tally { penalties, bonus, total }
 }
 
 #[cfg(test)]
