@@ -59,7 +59,7 @@ pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> 
 /// [`score`], letting the file's text go once its records are read: they
 /// own what scoring needs, and a large quarter's text is as large again as
 /// its records.
-fn score_owned(policies: &mut Loaded, file: SourceFile) -> Result<Scored, Error> {
+pub(super) fn score_owned(policies: &mut Loaded, file: SourceFile) -> Result<Scored, Error> {
     let (version, quarter) = read_quarter(policies, &file)?;
     drop(file);
     let results = crate::eval::evaluate(&version.policy, &quarter);
