@@ -64,7 +64,12 @@ pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> 
 /// [`score`], letting the file's text go once its records are read: they
 /// own what scoring needs, and a large quarter's text is as large again as
 /// its records.
-fn score_owned<R>(policies: &mut Loaded, file: SourceFile, how: Scoring<R>) -> Result<Scored<R>, Error> {
+pub(super) fn score_owned(policies: &mut Loaded, file: SourceFile) -> Result<Scored, Error> {
+    score_owned_with(policies, file, crate::eval::evaluate)
+}
+
+/// [`score_owned`], scored by `how`.
+fn score_owned_with<R>(policies: &mut Loaded, file: SourceFile, how: Scoring<R>) -> Result<Scored<R>, Error> {
     let (version, quarter) = read_quarter(policies, &file)?;
     drop(file);
     let results = how(&version.policy, &quarter);
@@ -156,7 +161,7 @@ fn score_file_with<R>(dir: &Path, facts: &Path, how: Scoring<R>) -> Result<(Load
     let scored = if crate::facts::sheet::is_summary(facts) {
         score_summary_with(&mut policies, open_summary(facts)?, how)?
     } else {
-        score_owned(&mut policies, read_facts(facts)?, how)?
+        score_owned_with(&mut policies, read_facts(facts)?, how)?
     };
     Ok((policies, scored))
 }

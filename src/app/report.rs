@@ -53,6 +53,12 @@ pub fn score(policy: &Path, facts: &[PathBuf]) -> Result<(Loaded, Scoring), Erro
         [one] => {
             let file = super::period::read_facts(one)?;
             let mut policies = super::period::load(policy)?;
+            // A file that gives its period first and is not a month's is
+            // read in one pass, as `eval` reads it.
+            if crate::facts::leading_period(&file).is_some_and(|p| !matches!(p, Period::Month { .. })) {
+                let scored = super::period::score_owned(&mut policies, file)?;
+                return Ok((policies, Scoring::Period(Box::new(scored))));
+            }
             let root = crate::facts::parse(&file).map_err(super::period::facts_error)?;
             if let Some(Period::Month { .. }) = crate::facts::peek_period(&root) {
                 let month = super::attendance::load(&mut policies, &file, root)?;

@@ -566,15 +566,20 @@ impl<'p> Loader<'p> {
             Some(JsonKind::String(id)) => id.clone(),
             _ => Cow::Owned(record.id.clone()),
         };
+        // One lookup says both whether the id was seen and whether it is a
+        // window's (a staff list's `seen` starts with the windows' ids).
         match list.seen.entry(id) {
-            Entry::Occupied(first) => self.error(span(), FactsError::DuplicateId { record: at(), first: *first.get() }),
             Entry::Vacant(slot) => {
-                slot.insert(index);
-                let window = list.window_ids.get(record.id.as_str()).filter(|_| schema.list == List::Staff);
-                if let Some(&window) = window {
+                slot.insert(Some(index));
+            }
+            Entry::Occupied(mut first) => match *first.get() {
+                Some(first) => self.error(span(), FactsError::DuplicateId { record: at(), first }),
+                None => {
+                    let window = list.window_ids.get(record.id.as_str()).copied().unwrap_or_default();
+                    first.insert(Some(index));
                     self.error(span(), FactsError::IdOfWindow { record: at(), window });
                 }
-            }
+            },
         }
         list.records.push(record);
     }
@@ -1299,16 +1304,20 @@ impl<'p> Loader<'p> {
 /// against: the windows' ids (for staff), the ids seen so far.
 struct Records<'w, 't> {
     window_ids: HashMap<&'w str, usize>,
-    /// Each id seen, as the file's text has it (`'t`), and where.
-    seen: HashMap<Cow<'t, str>, usize>,
+    /// Each id seen, as the file's text has it (`'t`), and where; for
+    /// staff, each window's id beforehand (`None`), which no staff id may be.
+    seen: HashMap<Cow<'t, str>, Option<usize>>,
     records: Vec<Record>,
 }
 
 impl<'w> Records<'w, '_> {
+    /// The records of a list: the staff when `windows` are given.
     fn new(windows: &'w [Record], items: usize) -> Self {
+        let mut seen = HashMap::with_capacity(items + windows.len());
+        seen.extend(windows.iter().map(|w| (Cow::Owned(w.id.clone()), None)));
         Records {
             window_ids: windows.iter().enumerate().map(|(i, w)| (w.id.as_str(), i)).collect(),
-            seen: HashMap::with_capacity(items),
+            seen,
             records: Vec::with_capacity(items),
         }
     }
@@ -1767,6 +1776,26 @@ mod tests {
         assert!(
             matches!(errors(PERSON, twice).as_slice(), [FactsError::FieldTwice { name, .. }] if name == "substitute")
         );
+    }
+
+    #[test]
+    fn a_staff_id_that_is_a_window_s_is_said_once_and_its_repeat_is_a_duplicate() {
+        let window_s = PERSON.replace("\"S1\"", "\"W01\"");
+        let staff = [window_s.as_str(), &window_s, PERSON, PERSON].join(", ");
+        let found = errors(&staff, "");
+        let said: Vec<(&str, usize, Option<usize>)> = found
+            .iter()
+            .map(|e| match e {
+                FactsError::IdOfWindow { record, window } => ("window", record.index, Some(*window)),
+                FactsError::DuplicateId { record, first } => ("twice", record.index, Some(*first)),
+                _ => ("other", 0, None),
+            })
+            .collect();
+        assert_eq!(said, [("window", 0, Some(0)), ("twice", 1, Some(0)), ("twice", 3, Some(2))]);
+        // And alike in one pass.
+        let text = format!("{{\"period\": \"2026-Q3\", \"windows\": [{{\"id\": \"W01\"}}], \"staff\": [{staff}]}}");
+        let file = SourceFile::new("q.json", &text);
+        assert_eq!(load_once(&file, &shipped()).map(outcome), Some(outcome(load(&file, &shipped()))));
     }
 
     #[test]
