@@ -567,6 +567,18 @@ proptest! {
         kaohe::render::write_json(&mut out, policy(), &first.quarter, &again).unwrap();
         prop_assert_eq!(first.json.as_bytes(), out.as_slice());
     }
+
+    /// Graded on totals alone, each record scored again as it is written
+    /// (`eval --format json`), the document is the one written from every
+    /// record's held results.
+    #[test]
+    fn standings_write_the_results_bytes(quarter in quarter_strategy()) {
+        let first = run(&to_json(&quarter, None, None));
+        let standings = kaohe::eval::standings(policy(), &first.quarter);
+        let mut out = Vec::new();
+        kaohe::render::write_json_standings(&mut out, policy(), &first.quarter, &standings).unwrap();
+        prop_assert_eq!(first.json.as_bytes(), out.as_slice());
+    }
 }
 
 /// The generator itself: its quarters load, use every kind of fact, and

@@ -6,23 +6,28 @@ use std::path::Path;
 
 use super::error::{problems, Error, Fault};
 use super::load::Loaded;
-use crate::eval::Results;
+use crate::eval::{Results, Standings};
 use crate::facts::sheet::{SheetError, Summary};
 use crate::facts::Parsed;
 use crate::facts::Period;
 use crate::facts::Quarter;
-use crate::policy::Version;
+use crate::policy::{Policy, Version};
 use crate::render::Note;
 use crate::source::SourceFile;
 
-/// A period scored against the policy version in force for it.
-pub struct Scored {
+/// A period scored against the policy version in force for it: every
+/// record with its trace ([`Results`]), or graded on totals alone
+/// ([`Standings`], for JSON written record by record).
+pub struct Scored<R = Results> {
     pub version: Version,
     pub quarter: Quarter,
-    pub results: Results,
+    pub results: R,
 }
 
-impl Scored {
+/// How a period's records are scored: [`crate::eval::evaluate`] or [`crate::eval::standings`].
+type Scoring<R> = fn(&Policy, &Quarter) -> R;
+
+impl<R> Scored<R> {
     /// What was scored, by which version: for stderr.
     pub fn summary(&self) -> Note {
         Note::Scored {
@@ -60,9 +65,14 @@ pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> 
 /// own what scoring needs, and a large quarter's text is as large again as
 /// its records.
 pub(super) fn score_owned(policies: &mut Loaded, file: SourceFile) -> Result<Scored, Error> {
+    score_owned_with(policies, file, crate::eval::evaluate)
+}
+
+/// [`score_owned`], scored by `how`.
+fn score_owned_with<R>(policies: &mut Loaded, file: SourceFile, how: Scoring<R>) -> Result<Scored<R>, Error> {
     let (version, quarter) = read_quarter(policies, &file)?;
     drop(file);
-    let results = crate::eval::evaluate(&version.policy, &quarter);
+    let results = how(&version.policy, &quarter);
     Ok(Scored { version, quarter, results })
 }
 
@@ -136,11 +146,22 @@ pub(super) fn score_with(version: Version, file: &SourceFile, root: Parsed<'_>) 
 /// The facts are a JSON file, or a summary workbook (`.xlsx`, or its sheets
 /// as CSV files: docs/io.md).
 pub fn score_file(dir: &Path, facts: &Path) -> Result<(Loaded, Scored), Error> {
+    score_file_with(dir, facts, crate::eval::evaluate)
+}
+
+/// [`score_file`], graded on the totals alone: each record is scored again,
+/// with its trace, when it is written (`render::write_json_standings`), so
+/// that a large quarter's traces are never all held at once.
+pub fn stand_file(dir: &Path, facts: &Path) -> Result<(Loaded, Scored<Standings>), Error> {
+    score_file_with(dir, facts, crate::eval::standings)
+}
+
+fn score_file_with<R>(dir: &Path, facts: &Path, how: Scoring<R>) -> Result<(Loaded, Scored<R>), Error> {
     let mut policies = load(dir)?;
     let scored = if crate::facts::sheet::is_summary(facts) {
-        score_summary(&mut policies, open_summary(facts)?)?
+        score_summary_with(&mut policies, open_summary(facts)?, how)?
     } else {
-        score_owned(&mut policies, read_facts(facts)?)?
+        score_owned_with(&mut policies, read_facts(facts)?, how)?
     };
     Ok((policies, scored))
 }
@@ -153,6 +174,10 @@ pub(super) fn open_summary(path: &Path) -> Result<Summary, Error> {
 /// Score a summary with the version in force for its period; like a JSON
 /// file, a year's summary is refused (`kaohe annual` rolls a year up).
 pub(super) fn score_summary(policies: &mut Loaded, summary: Summary) -> Result<Scored, Error> {
+    score_summary_with(policies, summary, crate::eval::evaluate)
+}
+
+fn score_summary_with<R>(policies: &mut Loaded, summary: Summary, how: Scoring<R>) -> Result<Scored<R>, Error> {
     quarter_only(&summary.path, summary.period)?;
     // Without a readable period the newest version reads the rest, and the
     // period is reported along with anything else wrong.
@@ -162,7 +187,7 @@ pub(super) fn score_summary(policies: &mut Loaded, summary: Summary) -> Result<S
     }
     .clone();
     let quarter = crate::facts::sheet::load(summary, &version.policy).map_err(sheet_error)?;
-    let results = crate::eval::evaluate(&version.policy, &quarter);
+    let results = how(&version.policy, &quarter);
     Ok(Scored { version, quarter, results })
 }
 

@@ -43,26 +43,50 @@ impl Format {
 pub fn run(args: EvalArgs, context: &Context) -> Result<(), Failure> {
     let offered = [Kind::Table, Kind::Json, Kind::Xlsx];
     let format = choose("eval", args.format.map(Format::kind), args.out.as_deref(), &offered, Kind::Table)?;
+    if format == Kind::Json {
+        // Graded on totals; each record is scored again, trace and all, as it
+        // is written: a large quarter's traces are never all held at once.
+        let (policies, scored) = kaohe::app::period::stand_file(&args.inputs.policy, &args.inputs.facts)?;
+        let (inputs, _) = started(&args, context, &policies, &scored)?;
+        let (policy, quarter, standings) = (&scored.version.policy, &scored.quarter, &scored.results);
+        let written = super::out::write(args.out.as_deref(), &inputs, |out| {
+            kaohe::render::write_json_standings(out, policy, quarter, standings)
+        });
+        std::mem::forget(scored);
+        return written;
+    }
     let (policies, scored) = kaohe::app::period::score_file(&args.inputs.policy, &args.inputs.facts)?;
-    context.warn(&policies.warnings())?;
-    context.note(&scored.summary())?;
-    let mut inputs = policies.input_paths();
-    inputs.push(&args.inputs.facts);
+    let (inputs, options) = started(&args, context, &policies, &scored)?;
     let (policy, quarter, results) = (&scored.version.policy, &scored.quarter, &scored.results);
-    let options = args.table.options(quarter.windows.iter().map(|w| w.id.as_str()))?;
     let version = scored.version.dir.display().to_string();
     let written = match format {
         Kind::Xlsx => {
             let book = super::out::workbook(|| kaohe::render::xlsx::period(policy, quarter, results))?;
             super::out::write(args.out.as_deref(), &inputs, |out| out.write_all(&book))
         }
-        _ => super::out::write(args.out.as_deref(), &inputs, |out| match format {
-            Kind::Json => kaohe::render::write_json(out, policy, quarter, results),
-            _ => kaohe::render::write_table(out, policy, &version, quarter, results, &options),
+        _ => super::out::write(args.out.as_deref(), &inputs, |out| {
+            kaohe::render::write_table(out, policy, &version, quarter, results, &options)
         }),
     };
     // The process ends here: freeing a large quarter record by record would
     // only add to its run time.
     std::mem::forget(scored);
     written
+}
+
+/// Once scored: the policy's warnings and what was scored, on stderr; the
+/// files the run read (never written over); and the table's options,
+/// checked whatever the format, so that a wrong `--window` is refused alike.
+fn started<'a, R>(
+    args: &'a EvalArgs,
+    context: &Context,
+    policies: &'a kaohe::app::load::Loaded,
+    scored: &kaohe::app::period::Scored<R>,
+) -> Result<(Vec<&'a std::path::Path>, kaohe::render::table::Options), Failure> {
+    context.warn(&policies.warnings())?;
+    context.note(&scored.summary())?;
+    let mut inputs = policies.input_paths();
+    inputs.push(&args.inputs.facts);
+    let options = args.table.options(scored.quarter.windows.iter().map(|w| w.id.as_str()))?;
+    Ok((inputs, options))
 }

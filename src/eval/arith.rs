@@ -25,12 +25,34 @@ pub fn round_half_away(value: Decimal, places: u32) -> Decimal {
 
 /// Σ(value·weight) / Σ(weight), rounded; None when the weights sum to zero.
 pub fn weighted_average(values: &[(Decimal, Decimal)], places: u32) -> Option<Decimal> {
-    let weight: Decimal = values.iter().map(|(_, w)| *w).sum();
-    if weight.is_zero() {
-        return None;
+    let mut mean = WeightedMean::default();
+    for (value, weight) in values {
+        mean.add(*value, *weight);
     }
-    let sum: Decimal = values.iter().map(|(v, w)| v * w).sum();
-    sum.checked_div(weight).map(|avg| round_half_away(avg, places).normalize())
+    mean.value(places)
+}
+
+/// [`weighted_average`] summed as the values come, so that they need not
+/// be kept: the same sums, in the same order, give the same value.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WeightedMean {
+    sum: Decimal,
+    weight: Decimal,
+}
+
+impl WeightedMean {
+    pub fn add(&mut self, value: Decimal, weight: Decimal) {
+        self.sum += value * weight;
+        self.weight += weight;
+    }
+
+    /// Σ(value·weight) / Σ(weight), rounded; None when the weights sum to zero.
+    pub fn value(&self, places: u32) -> Option<Decimal> {
+        if self.weight.is_zero() {
+            return None;
+        }
+        self.sum.checked_div(self.weight).map(|avg| round_half_away(avg, places).normalize())
+    }
 }
 
 #[cfg(test)]

@@ -29,24 +29,49 @@ pub enum Whose {
 /// Give each rule's first entry in every trace the evidence of its fact.
 /// (A level table's entries share one list: an item does not say its level.)
 pub(super) fn attach(policy: &Policy, quarter: &Quarter, staff: &mut [Scored], windows: &mut [Scored]) {
-    let any = |records: &[Record]| {
-        records.iter().any(|r| !r.evidence.is_empty() || r.substitutions.iter().any(|s| !s.evidence.is_empty()))
-    };
-    if !any(&quarter.staff) && !any(&quarter.windows) {
-        return;
+    let Some(members) = Members::of(quarter) else { return };
+    for (i, scored) in staff.iter_mut().enumerate() {
+        members.staff(policy, quarter, i, &mut scored.trace);
     }
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); quarter.windows.len()];
-    for (i, person) in quarter.staff.iter().enumerate() {
-        if let Some(list) = person.window.and_then(|w| members.get_mut(w.index())) {
-            list.push(i);
+    for (w, scored) in windows.iter_mut().enumerate() {
+        members.window(policy, quarter, w, &mut scored.trace);
+    }
+}
+
+/// Each window's staff, by index in the quarter's staff: whose evidence an
+/// `in window` rule cites.
+pub(super) struct Members(Vec<Vec<usize>>);
+
+impl Members {
+    /// None when no record of the quarter carries evidence: there is none to attach.
+    pub(super) fn of(quarter: &Quarter) -> Option<Members> {
+        let any = |records: &[Record]| {
+            records.iter().any(|r| !r.evidence.is_empty() || r.substitutions.iter().any(|s| !s.evidence.is_empty()))
+        };
+        if !any(&quarter.staff) && !any(&quarter.windows) {
+            return None;
         }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); quarter.windows.len()];
+        for (i, person) in quarter.staff.iter().enumerate() {
+            if let Some(list) = person.window.and_then(|w| members.get_mut(w.index())) {
+                list.push(i);
+            }
+        }
+        Some(Members(members))
     }
-    for (record, scored) in quarter.staff.iter().zip(staff) {
-        let window = record.window.and_then(|w| members.get(w.index())).map_or(&[][..], Vec::as_slice);
-        fill(&policy.staff, quarter, record, window, &mut scored.trace);
+
+    /// Attach evidence to staff member `i`'s trace.
+    pub(super) fn staff(&self, policy: &Policy, quarter: &Quarter, i: usize, trace: &mut [Entry]) {
+        let Some(record) = quarter.staff.get(i) else { return };
+        let window = record.window.and_then(|w| self.0.get(w.index())).map_or(&[][..], Vec::as_slice);
+        fill(&policy.staff, quarter, record, window, trace);
     }
-    for (record, scored) in quarter.windows.iter().zip(windows) {
-        fill(&policy.window, quarter, record, &[], &mut scored.trace);
+
+    /// Attach evidence to window `w`'s trace.
+    pub(super) fn window(&self, policy: &Policy, quarter: &Quarter, w: usize, trace: &mut [Entry]) {
+        if let Some(record) = quarter.windows.get(w) {
+            fill(&policy.window, quarter, record, &[], trace);
+        }
     }
 }
 

@@ -18,19 +18,19 @@ pub mod diff;
 mod evidence;
 pub mod reason;
 pub mod standing;
-
-use std::collections::HashMap;
+mod standings;
 
 use rust_decimal::Decimal;
 
-pub use arith::{apply_floor, beyond, round_half_away, weighted_average};
+pub use arith::{apply_floor, beyond, round_half_away, weighted_average, WeightedMean};
 
 pub use evidence::{Cited, Whose};
 pub use reason::{Read, Reason, Test};
 pub use standing::{Proposal, Selection, Standing, Tie};
+pub use standings::{standings, Rescore, Standings};
 
 use crate::facts::{Quarter, Record, Value, WindowIx};
-use crate::policy::{FactId, GradeId, Measure, Part, Policy, Scope, Subject, Term, TermScope};
+use crate::policy::{Average, FactId, GradeId, Measure, Part, Policy, Scope, Subject, Term, TermScope};
 
 #[derive(Debug, Clone)]
 pub struct Results {
@@ -95,91 +95,161 @@ pub enum Source {
     Average(usize),
 }
 
-/// Score every staff member, then every window.
+/// Score every staff member, then every window, each with its trace.
 pub fn evaluate(policy: &Policy, quarter: &Quarter) -> Results {
     let sums = StaffSums::new(quarter);
-    let (staff_rules, window_rules) = (RuleIndex::new(&policy.staff), RuleIndex::new(&policy.window));
-    let mut staff: Vec<Scored> = quarter
+    let (mut staff, mut windows, _) = score_all(policy, quarter, &sums, |categories, trace: &mut Vec<Entry>, tally| {
+        let mut scored = Scored::unscored();
+        (scored.categories, scored.trace) = (std::mem::take(categories), std::mem::take(trace));
+        scored.tally(tally);
+        scored
+    });
+    evidence::attach(policy, quarter, &mut staff, &mut windows);
+    let totals = |list: &[Scored]| list.iter().map(|s| s.total).collect::<Vec<_>>();
+    let (staff_places, staff_selections, staff_proposals) = stand(policy, quarter, &sums, true, &totals(&staff));
+    let (window_places, window_selections, window_proposals) = stand(policy, quarter, &sums, false, &totals(&windows));
+    for (scored, place) in staff.iter_mut().zip(&staff_places).chain(windows.iter_mut().zip(&window_places)) {
+        scored.place(place);
+    }
+    Results { staff, windows, staff_selections, window_selections, staff_proposals, window_proposals }
+}
+
+/// Score every staff member, then every window (a window's averaged
+/// category is made from its staff's scores), keeping of each record what
+/// `keep` makes of its category scores, trace and tally (it may take the
+/// buffers, or leave them to the next record); and the windows' averages.
+fn score_all<T, R: Trace + Default>(
+    policy: &Policy,
+    quarter: &Quarter,
+    sums: &StaffSums,
+    mut keep: impl FnMut(&mut Vec<Decimal>, &mut R, Tally) -> T,
+) -> (Vec<T>, Vec<T>, Averages) {
+    let book = Book::new(policy, sums);
+    let mut averages = AverageSums::new(policy, quarter);
+    let (mut categories, mut trace) = (Vec::new(), R::default());
+    let staff = quarter
         .staff
         .iter()
         .map(|person| {
-            let window = person.window.unwrap_or(WindowIx(0));
-            let in_window = |rule: usize| sums.get(policy.staff.rules[rule].fact, window);
-            score(&policy.staff, &staff_rules, person, in_window, |_| None)
+            let tally = book.staff(person, &mut categories, &mut trace);
+            averages.add(person, &categories);
+            keep(&mut categories, &mut trace, tally)
         })
         .collect();
-    let averages = averages(policy, quarter, &staff);
-    let mut windows: Vec<Scored> = quarter
+    let averages = averages.finish();
+    let windows = quarter
         .windows
         .iter()
         .enumerate()
         .map(|(w, window)| {
-            let average = |category: usize| averages.get(&(category, WindowIx(w))).copied();
-            score(&policy.window, &window_rules, window, |_| Decimal::ZERO, average)
+            let tally = book.window(WindowIx(w), window, &averages, &mut categories, &mut trace);
+            keep(&mut categories, &mut trace, tally)
         })
         .collect();
-    evidence::attach(policy, quarter, &mut staff, &mut windows);
-    let mut results = Results {
-        staff,
-        windows,
-        staff_selections: Vec::new(),
-        window_selections: Vec::new(),
-        staff_proposals: Vec::new(),
-        window_proposals: Vec::new(),
-    };
-    stand(policy, quarter, &sums, &mut results);
-    results
+    (staff, windows, averages)
 }
 
-/// Vetoes, chosen grades, ranks and flags, once every total is known.
-fn stand(policy: &Policy, quarter: &Quarter, sums: &StaffSums, results: &mut Results) {
-    for (subject, scored, is_staff) in
-        [(&policy.staff, &mut results.staff, true), (&policy.window, &mut results.windows, false)]
-    {
-        let view = |i: usize, grade: Option<GradeId>| {
-            let (record, window) = if is_staff {
-                (&quarter.staff[i], quarter.staff[i].window)
-            } else {
-                (&quarter.windows[i], Some(WindowIx(i)))
-            };
-            QuarterView { record, window, sums, grade }
-        };
-        let totals: Vec<Option<Decimal>> = scored.iter().map(|s| Some(s.total)).collect();
-        let settled = standing::settle(subject, &subject.vetoes, &subject.flags, &totals, view);
-        let records = settled.standings.into_iter().zip(settled.vetoes).zip(settled.flags);
-        for (record, ((standing, vetoes), flags)) in scored.iter_mut().zip(records) {
-            if let Some(standing) = standing {
-                record.band = standing.band;
-                record.grade = standing.grade;
-                record.rank = standing.rank;
-                record.left_out_tied = standing.left_out_tied;
-            }
-            record.vetoes = vetoes;
-            record.flags = flags;
-        }
-        let totals: Vec<Decimal> = scored.iter().map(|s| s.total).collect();
-        let proposals = standing::propose(subject, &totals, |i, honour| {
-            let record = &scored[i];
-            record.grade == honour.from
-                && honour.condition.as_ref().is_none_or(|c| reason::holds(c, &view(i, Some(record.grade))))
-        });
-        for proposal in &proposals {
-            for &i in &proposal.proposed {
-                scored[i].proposals.push(proposal.honour);
-            }
-        }
-        if is_staff {
-            results.staff_selections = settled.selections;
-            results.staff_proposals = proposals;
-        } else {
-            results.window_selections = settled.selections;
-            results.window_proposals = proposals;
+/// A record's standing in its list, once every total of the list is known:
+/// all that grading makes of a record, besides its points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub total: Decimal,
+    /// Band, final grade, rank, and whether it was left out with a tie.
+    pub standing: Standing,
+    /// Vetoes that applied, indexing the subject's vetoes, each with why.
+    pub vetoes: Vec<Reason>,
+    /// Flags raised, indexing the subject's flags, each with why.
+    pub flags: Vec<Reason>,
+    /// The honours it is proposed for: indices into the subject's honours.
+    pub proposals: Vec<usize>,
+}
+
+impl Scored {
+    /// Nothing yet: the buffers [`score`] fills, and no place.
+    fn unscored() -> Scored {
+        Scored {
+            categories: Vec::new(),
+            penalties: Decimal::ZERO,
+            bonus: Decimal::ZERO,
+            total: Decimal::ZERO,
+            grade: GradeId(0),
+            band: GradeId(0),
+            rank: 0,
+            left_out_tied: false,
+            vetoes: Vec::new(),
+            flags: Vec::new(),
+            proposals: Vec::new(),
+            trace: Vec::new(),
         }
     }
+
+    /// The points [`score`] gave besides the categories and trace it filled
+    /// in place. Band, grade and rank are [`Scored::place`]'s to give.
+    fn tally(&mut self, tally: Tally) {
+        let Tally { penalties, bonus, total } = tally;
+        (self.penalties, self.bonus, self.total) = (penalties, bonus, total);
+    }
+
+    /// Give the record the place grading gave it (reusing its lists' room).
+    fn place(&mut self, place: &Place) {
+        let Standing { band, grade, rank, left_out_tied } = place.standing;
+        (self.band, self.grade, self.rank, self.left_out_tied) = (band, grade, rank, left_out_tied);
+        self.vetoes.clone_from(&place.vetoes);
+        self.flags.clone_from(&place.flags);
+        self.proposals.clone_from(&place.proposals);
+    }
+}
+
+/// Vetoes, chosen grades, ranks, flags and proposals of one list (the
+/// staff, or the windows), once every total is known: each record's place,
+/// how each chosen grade was filled and how each honour's proposals were made.
+fn stand(
+    policy: &Policy,
+    quarter: &Quarter,
+    sums: &StaffSums,
+    is_staff: bool,
+    totals: &[Decimal],
+) -> (Vec<Place>, Vec<Selection>, Vec<Proposal>) {
+    let subject = if is_staff { &policy.staff } else { &policy.window };
+    let view = |i: usize, grade: Option<GradeId>| {
+        let (record, window) = if is_staff {
+            (&quarter.staff[i], quarter.staff[i].window)
+        } else {
+            (&quarter.windows[i], Some(WindowIx(i)))
+        };
+        QuarterView { record, window, sums, grade }
+    };
+    let assessed: Vec<Option<Decimal>> = totals.iter().copied().map(Some).collect();
+    let settled = standing::settle(subject, &subject.vetoes, &subject.flags, &assessed, view);
+    drop(assessed);
+    let records = settled.standings.into_iter().zip(settled.vetoes).zip(settled.flags);
+    let mut places: Vec<Place> = totals
+        .iter()
+        .zip(records)
+        .map(|(&total, ((standing, vetoes), flags))| {
+            // Every record of a quarter is assessed; the fallback is its band, unranked.
+            let standing = standing.unwrap_or_else(|| {
+                let band = subject.grade(total).unwrap_or(GradeId(0));
+                Standing { band, grade: band, rank: 0, left_out_tied: false }
+            });
+            Place { total, standing, vetoes, flags, proposals: Vec::new() }
+        })
+        .collect();
+    let proposals = standing::propose(subject, totals, |i, honour| {
+        let grade = places[i].standing.grade;
+        grade == honour.from && honour.condition.as_ref().is_none_or(|c| reason::holds(c, &view(i, Some(grade))))
+    });
+    for proposal in &proposals {
+        for &i in &proposal.proposed {
+            places[i].proposals.push(proposal.honour);
+        }
+    }
+    (places, settled.selections, proposals)
 }
 
 /// The sum of each staff fact over each window's staff, for `in window`
 /// rules and for `in window` and `of staff` in conditions.
+#[derive(Debug, Clone)]
 pub struct StaffSums {
     /// Indexed `window * facts + fact`.
     sums: Vec<Decimal>,
@@ -278,27 +348,56 @@ impl reason::Record for QuarterView<'_> {
     }
 }
 
-/// For each averaged window category, each window's weighted average:
-/// keyed (category, window).
-fn averages(policy: &Policy, quarter: &Quarter, staff: &[Scored]) -> HashMap<(usize, WindowIx), Decimal> {
-    let mut out = HashMap::new();
-    for (c, category) in policy.window.categories.iter().enumerate() {
-        let Some(average) = &category.average else {
-            continue;
-        };
-        let mut parts: Vec<Vec<(Decimal, Decimal)>> = vec![Vec::new(); quarter.windows.len()];
-        for (person, scored) in quarter.staff.iter().zip(staff) {
-            if let (Some(w), Some(score)) = (person.window, scored.categories.get(average.category)) {
-                parts[w.index()].push((*score, person.attributes[average.weight]));
-            }
+/// Each averaged window category's value for each window: the weighted
+/// average of its staff's scores in the averaged staff category.
+#[derive(Debug, Clone, Default)]
+struct Averages {
+    /// Per window category, per window; empty for a category not averaged,
+    /// None for a window whose members' weights sum to zero.
+    values: Vec<Vec<Option<Decimal>>>,
+}
+
+impl Averages {
+    fn get(&self, category: usize, window: WindowIx) -> Option<Decimal> {
+        self.values.get(category)?.get(window.index()).copied().flatten()
+    }
+}
+
+/// [`Averages`] summed as the staff are scored, so that no staff member's
+/// category scores need be kept: per window category, how it averages and
+/// each window's running sums.
+struct AverageSums<'a> {
+    categories: Vec<Option<(&'a Average, Vec<WeightedMean>)>>,
+}
+
+impl<'a> AverageSums<'a> {
+    fn new(policy: &'a Policy, quarter: &Quarter) -> AverageSums<'a> {
+        let windows = quarter.windows.len();
+        let categories = policy.window.categories.iter();
+        AverageSums {
+            categories: categories
+                .map(|c| Some((c.average.as_ref()?, vec![WeightedMean::default(); windows])))
+                .collect(),
         }
-        for (w, values) in parts.iter().enumerate() {
-            if let Some(value) = weighted_average(values, average.places) {
-                out.insert((c, WindowIx(w)), value);
+    }
+
+    /// Add a staff member's category scores to their window's averages.
+    fn add(&mut self, person: &Record, categories: &[Decimal]) {
+        let Some(w) = person.window else { return };
+        for (average, sums) in self.categories.iter_mut().flatten() {
+            if let (Some(sum), Some(score)) = (sums.get_mut(w.index()), categories.get(average.category)) {
+                sum.add(*score, person.attributes.get(average.weight).copied().unwrap_or_default());
             }
         }
     }
-    out
+
+    fn finish(self) -> Averages {
+        let values = self.categories.into_iter().map(|category| match category {
+            Some((average, sums)) => sums.iter().map(|sum| sum.value(average.places)).collect(),
+            None => Vec::new(),
+        });
+        Averages { values: values.collect() }
+    }
 }
 
 /// A subject's rules by what they read, so that a record is scored by the
@@ -332,62 +431,148 @@ enum Quantity<'a> {
     Window,
 }
 
-/// The entries rule `r` makes of a value: none when it moves no points.
-fn measure(r: usize, measure: &Measure, value: &Value, trace: &mut Vec<Entry>) {
-    match (measure, value) {
-        (Measure::Each { points, beyond: threshold }, Value::Number(n)) => {
-            let counted = beyond(*n, *threshold);
-            if !counted.is_zero() {
-                trace.push(Entry {
-                    source: Source::Rule(r),
-                    quantity: *n,
-                    level: None,
-                    points: counted * points,
-                    evidence: Vec::new(),
-                });
-            }
-        }
-        (Measure::Assessed { sign }, Value::Amounts(amounts)) if !amounts.is_empty() => {
-            let sum: Decimal = amounts.iter().sum();
-            trace.push(Entry {
-                source: Source::Rule(r),
-                quantity: Decimal::from(amounts.len()),
-                level: None,
-                points: sum * sign,
-                evidence: Vec::new(),
-            });
-        }
-        (Measure::ByLevel(table), Value::Levels(counts)) => {
-            for (level, n) in counts {
-                let points = table.get(*level).copied().unwrap_or_default() * n;
-                if !points.is_zero() {
-                    trace.push(Entry {
-                        source: Source::Rule(r),
-                        quantity: *n,
-                        level: Some(*level),
-                        points,
-                        evidence: Vec::new(),
-                    });
-                }
-            }
-        }
-        // check fits every rule to its fact's kind.
-        _ => {}
+/// Where scoring puts the lines of a record's ledger: a trace, or nowhere
+/// when only the points are wanted (grading reads totals, not traces).
+trait Trace {
+    fn clear(&mut self);
+    fn line(&mut self, entry: impl FnOnce() -> Entry);
+    /// Put the rules' entries in policy order, each rule's in the order made.
+    fn sort(&mut self);
+}
+
+impl Trace for Vec<Entry> {
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+
+    fn line(&mut self, entry: impl FnOnce() -> Entry) {
+        self.push(entry());
+    }
+
+    fn sort(&mut self) {
+        // Stable: a level table's entries keep their level order.
+        self.sort_by_key(|e| match e.source {
+            Source::Rule(r) => r,
+            Source::Floor(_) | Source::Average(_) => usize::MAX,
+        });
     }
 }
 
-/// Score one record. `in_window(rule)` gives the window-wide quantity of an
-/// `in window` rule; `average(category)` the value of an averaged category.
+/// No trace: the points alone.
+#[derive(Default)]
+struct Untraced;
+
+impl Trace for Untraced {
+    fn clear(&mut self) {}
+    fn line(&mut self, _: impl FnOnce() -> Entry) {}
+    fn sort(&mut self) {}
+}
+
+/// A record's points besides its categories' (which [`score`] leaves in
+/// the buffer it is given), floors applied.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    penalties: Decimal,
+    bonus: Decimal,
+    total: Decimal,
+}
+
+/// What scoring one record of a quarter reads besides the record: each
+/// subject's rules by fact, and the sums over each window's staff.
+struct Book<'a> {
+    policy: &'a Policy,
+    sums: &'a StaffSums,
+    staff: RuleIndex,
+    window: RuleIndex,
+}
+
+impl<'a> Book<'a> {
+    fn new(policy: &'a Policy, sums: &'a StaffSums) -> Book<'a> {
+        Book { policy, sums, staff: RuleIndex::new(&policy.staff), window: RuleIndex::new(&policy.window) }
+    }
+
+    /// Score a staff member ([`score`]).
+    fn staff(&self, person: &Record, categories: &mut Vec<Decimal>, trace: &mut impl Trace) -> Tally {
+        let staff = &self.policy.staff;
+        let window = person.window.unwrap_or(WindowIx(0));
+        let in_window = |rule: usize| self.sums.get(staff.rules[rule].fact, window);
+        score(staff, &self.staff, person, (in_window, |_| None), categories, trace)
+    }
+
+    /// Score window `w`, `record`, whose averaged categories are `averages`'.
+    fn window(
+        &self,
+        w: WindowIx,
+        record: &Record,
+        averages: &Averages,
+        categories: &mut Vec<Decimal>,
+        trace: &mut impl Trace,
+    ) -> Tally {
+        let average = |category: usize| averages.get(category, w);
+        score(&self.policy.window, &self.window, record, (|_| Decimal::ZERO, average), categories, trace)
+    }
+}
+
+/// The points rule `r` moves on a value, each entry put in the trace: None
+/// when it moves none.
+fn measure(r: usize, measure: &Measure, value: &Value, trace: &mut impl Trace) -> Option<Decimal> {
+    let entry = |quantity: Decimal, level: Option<usize>, points: Decimal| Entry {
+        source: Source::Rule(r),
+        quantity,
+        level,
+        points,
+        evidence: Vec::new(),
+    };
+    match (measure, value) {
+        (Measure::Each { points, beyond: threshold }, Value::Number(n)) => {
+            let counted = beyond(*n, *threshold);
+            if counted.is_zero() {
+                return None;
+            }
+            let points = counted * points;
+            trace.line(|| entry(*n, None, points));
+            Some(Decimal::ZERO + points)
+        }
+        (Measure::Assessed { sign }, Value::Amounts(amounts)) if !amounts.is_empty() => {
+            let sum: Decimal = amounts.iter().sum();
+            let points = sum * sign;
+            trace.line(|| entry(Decimal::from(amounts.len()), None, points));
+            Some(Decimal::ZERO + points)
+        }
+        (Measure::ByLevel(table), Value::Levels(counts)) => {
+            // Summed from zero in level order, as the entries are.
+            let mut moved = None;
+            for (level, n) in counts {
+                let points = table.get(*level).copied().unwrap_or_default() * n;
+                if !points.is_zero() {
+                    trace.line(|| entry(*n, Some(*level), points));
+                    *moved.get_or_insert(Decimal::ZERO) += points;
+                }
+            }
+            moved
+        }
+        // check fits every rule to its fact's kind.
+        _ => None,
+    }
+}
+
+/// Score one record: each category's score into `categories` and each line
+/// of its ledger into `trace` (both emptied first, so that one buffer serves
+/// record after record), the rest returned. `in_window(rule)` gives the
+/// window-wide quantity of an `in window` rule; `average(category)` the
+/// value of an averaged category.
 fn score(
     subject: &Subject,
     rules: &RuleIndex,
     record: &Record,
-    in_window: impl Fn(usize) -> Decimal,
-    average: impl Fn(usize) -> Option<Decimal>,
-) -> Scored {
-    let mut trace = Vec::new();
+    (in_window, average): (impl Fn(usize) -> Decimal, impl Fn(usize) -> Option<Decimal>),
+    categories: &mut Vec<Decimal>,
+    trace: &mut impl Trace,
+) -> Tally {
+    trace.clear();
     // Each category's points and what its rules moved, floored in place below.
-    let mut categories: Vec<Decimal> = subject.categories.iter().map(|c| c.points).collect();
+    categories.clear();
+    categories.extend(subject.categories.iter().map(|c| c.points));
     let mut penalties = Decimal::ZERO;
     let mut bonus = Decimal::ZERO;
     // Facts come in fact order, the trace goes in policy order: sorted after.
@@ -402,7 +587,6 @@ fn score(
         if rule.role.is_some() && rule.role != record.role {
             continue;
         }
-        let before = trace.len();
         let window_sum;
         let value = match quantity {
             Quantity::Fact(value) => value,
@@ -411,13 +595,11 @@ fn score(
                 &window_sum
             }
         };
-        measure(r, &rule.measure, value, &mut trace);
-        if trace.len() == before {
+        let Some(moved) = measure(r, &rule.measure, value, trace) else {
             continue;
-        }
+        };
         in_order &= last < Some(r);
         last = Some(r);
-        let moved: Decimal = trace[before..].iter().map(|e| e.points).sum();
         match rule.part {
             Part::Category(c) => categories[c] += moved,
             Part::Penalties => penalties += moved,
@@ -425,15 +607,11 @@ fn score(
         }
     }
     if !in_order {
-        // Stable: a level table's entries keep their level order.
-        trace.sort_by_key(|e| match e.source {
-            Source::Rule(r) => r,
-            Source::Floor(_) | Source::Average(_) => usize::MAX,
-        });
+        trace.sort();
     }
     for (c, (category, score)) in subject.categories.iter().zip(categories.iter_mut()).enumerate() {
         if let Some(value) = average(c) {
-            trace.push(Entry {
+            trace.line(|| Entry {
                 source: Source::Average(c),
                 quantity: value,
                 level: None,
@@ -445,9 +623,10 @@ fn score(
         }
         let (floored, restored) = apply_floor(*score);
         if !restored.is_zero() {
-            trace.push(Entry {
+            let before = *score;
+            trace.line(|| Entry {
                 source: Source::Floor(c),
-                quantity: *score,
+                quantity: before,
                 level: None,
                 points: restored,
                 evidence: Vec::new(),
@@ -455,23 +634,10 @@ fn score(
         }
         *score = floored;
     }
+    // The band of the total is grading's to find (`standing::grade_all`),
+    // once for each record: scoring finds it twice, or more.
     let total = categories.iter().sum::<Decimal>() + penalties + bonus;
-    // check proves the bands cover every total; the fallback is never taken.
-    let grade = subject.grade(total).unwrap_or(GradeId(0));
-    Scored {
-        categories,
-        penalties,
-        bonus,
-        total,
-        grade,
-        band: grade,
-        rank: 0,
-        left_out_tied: false,
-        vetoes: Vec::new(),
-        flags: Vec::new(),
-        proposals: Vec::new(),
-        trace,
-    }
+    Tally { penalties, bonus, total }
 }
 
 #[cfg(test)]
@@ -526,9 +692,10 @@ pub(crate) mod tests {
         // The shipped policy declares facts in another order than its rules read them.
         let by_rule: Vec<FactId> = staff.rules.iter().filter(|r| r.scope == Scope::Own).map(|r| r.fact).collect();
         assert!(by_rule.windows(2).any(|w| w[0] > w[1]), "{by_rule:?}");
-        let scored = score(staff, &RuleIndex::new(staff), &record, |_| Decimal::ZERO, |_| None);
-        let rules: Vec<usize> = scored
-            .trace
+        let (mut categories, mut trace) = (Vec::new(), Vec::new());
+        let in_window = |_| Decimal::ZERO;
+        let scored = score(staff, &RuleIndex::new(staff), &record, (in_window, |_| None), &mut categories, &mut trace);
+        let rules: Vec<usize> = trace
             .iter()
             .filter_map(|e| match e.source {
                 Source::Rule(r) => Some(r),
@@ -547,7 +714,7 @@ pub(crate) mod tests {
         let mut distinct = rules.clone();
         distinct.dedup();
         assert_eq!(distinct, expected);
-        let sum: Decimal = scored.trace.iter().map(|e| e.points).sum();
+        let sum: Decimal = trace.iter().map(|e| e.points).sum();
         let points: Decimal = staff.categories.iter().map(|c| c.points).sum();
         assert_eq!(points + sum, scored.total);
     }

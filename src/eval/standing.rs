@@ -205,9 +205,17 @@ fn integer_at(total: Decimal, scale: u32) -> Option<i128> {
     10i128.checked_pow(scale.checked_sub(total.scale())?).and_then(|p| total.mantissa().checked_mul(p))
 }
 
-/// (record, key) for every assessed total; None if one has no key.
+/// (record, key) for every assessed total; None if one has no key. Made
+/// at its full size at once: collected through `Option` it would grow by
+/// doubling, to up to twice the room (a hundred thousand keys, 8 MB).
 fn keyed<K>(totals: &[Option<Decimal>], key: impl Fn(Decimal) -> Option<K>) -> Option<Vec<(usize, K)>> {
-    totals.iter().enumerate().filter_map(|(i, t)| t.map(|t| key(t).map(|k| (i, k)))).collect()
+    let mut keys = Vec::with_capacity(totals.len());
+    for (i, total) in totals.iter().enumerate() {
+        if let Some(total) = total {
+            keys.push((i, key(*total)?));
+        }
+    }
+    Some(keys)
 }
 
 /// [`grade_all`] by `assessed`: (record, key) for every assessed total, the

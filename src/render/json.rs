@@ -12,7 +12,8 @@ pub(super) use crate::json::string;
 
 use super::reason::{reason_text, write_tests};
 use super::{decimal, entry_cite, entry_id, entry_part, part_id, push_decimal, push_integer};
-use crate::eval::{Cited, Entry, Proposal, Reason, Results, Scored, Selection, Source, Whose};
+use crate::eval::Rescore;
+use crate::eval::{Cited, Entry, Proposal, Reason, Results, Scored, Selection, Source, Standings, Whose};
 use crate::facts::{Quarter, Record};
 use crate::policy::{Flag, GradeId, Policy, Subject, Veto};
 
@@ -22,6 +23,86 @@ pub fn write_json(
     quarter: &Quarter,
     results: &Results,
 ) -> io::Result<()> {
+    let lists = Lists {
+        selections: [&results.staff_selections, &results.window_selections],
+        proposals: [&results.staff_proposals, &results.window_proposals],
+    };
+    document(out, policy, quarter, (results.staff.as_slice(), results.windows.as_slice()), lists)
+}
+
+/// [`write_json`] of a quarter graded without its traces: each record is
+/// scored again as it is written, and dropped before the next, so that no
+/// more than one record's trace is ever held. The same bytes as
+/// [`write_json`] of [`evaluate`](crate::eval::evaluate)'s results.
+pub fn write_json_standings(
+    out: &mut (impl Write + ?Sized),
+    policy: &Policy,
+    quarter: &Quarter,
+    standings: &Standings,
+) -> io::Result<()> {
+    let lists = Lists {
+        selections: [&standings.staff_selections, &standings.window_selections],
+        proposals: [&standings.staff_proposals, &standings.window_proposals],
+    };
+    let again = standings.rescore(policy, quarter);
+    let staff = Again { again: &again, staff: true, buffer: None };
+    let windows = Again { again: &again, staff: false, buffer: None };
+    document(out, policy, quarter, (staff, windows), lists)
+}
+
+/// Each record's score by index, as a document is written: held for
+/// every record, or made again into one buffer.
+trait Scores {
+    fn get(&mut self, i: usize) -> Option<&Scored>;
+}
+
+impl Scores for &[Scored] {
+    fn get(&mut self, i: usize) -> Option<&Scored> {
+        <[Scored]>::get(self, i)
+    }
+}
+
+/// The staff's (`staff`) or the windows' scores made again.
+struct Again<'a> {
+    again: &'a Rescore<'a>,
+    staff: bool,
+    /// The last record's score, whose room the next one reuses.
+    buffer: Option<Scored>,
+}
+
+impl Scores for Again<'_> {
+    fn get(&mut self, i: usize) -> Option<&Scored> {
+        let (again, staff) = (self.again, self.staff);
+        match &mut self.buffer {
+            Some(buffer) => {
+                let filled = if staff { again.staff_into(i, buffer) } else { again.window_into(i, buffer) };
+                filled.then_some(&*buffer)
+            }
+            buffer @ None => {
+                *buffer = if staff { again.staff(i) } else { again.window(i) };
+                buffer.as_ref()
+            }
+        }
+    }
+}
+
+/// How the chosen grades were filled and the honours proposed, staff first.
+struct Lists<'a> {
+    selections: [&'a [Selection]; 2],
+    proposals: [&'a [Proposal]; 2],
+}
+
+/// The whole document; `scores` gives each staff member's and each
+/// window's score by index.
+fn document(
+    out: &mut (impl Write + ?Sized),
+    policy: &Policy,
+    quarter: &Quarter,
+    (staff, windows): (impl Scores, impl Scores),
+    lists: Lists<'_>,
+) -> io::Result<()> {
+    let Lists { selections: [staff_selections, window_selections], proposals: [staff_proposals, window_proposals] } =
+        lists;
     writeln!(out, "{{")?;
     write!(out, "  \"period\": ")?;
     string(out, &quarter.period.to_string())?;
@@ -33,25 +114,25 @@ pub fn write_json(
         writeln!(out, "  \"effective\": \"{effective}\",")?;
     }
     writeln!(out, "  \"staff\": [")?;
-    records(out, policy, &policy.staff, quarter, &quarter.staff, &results.staff)?;
+    records(out, policy, &policy.staff, quarter, &quarter.staff, staff)?;
     writeln!(out, "  ],")?;
     writeln!(out, "  \"windows\": [")?;
-    records(out, policy, &policy.window, quarter, &quarter.windows, &results.windows)?;
+    records(out, policy, &policy.window, quarter, &quarter.windows, windows)?;
     writeln!(out, "  ],")?;
     writeln!(out, "  \"selection\": {{")?;
     write!(out, "    \"staff\": ")?;
-    selections(out, &policy.staff, &quarter.staff, &results.staff_selections)?;
+    selections(out, &policy.staff, &quarter.staff, staff_selections)?;
     writeln!(out, ",")?;
     write!(out, "    \"windows\": ")?;
-    selections(out, &policy.window, &quarter.windows, &results.window_selections)?;
+    selections(out, &policy.window, &quarter.windows, window_selections)?;
     writeln!(out)?;
     writeln!(out, "  }},")?;
     writeln!(out, "  \"proposals\": {{")?;
     write!(out, "    \"staff\": ")?;
-    proposals(out, &policy.staff, &quarter.staff, &results.staff_proposals)?;
+    proposals(out, &policy.staff, &quarter.staff, staff_proposals)?;
     writeln!(out, ",")?;
     write!(out, "    \"windows\": ")?;
-    proposals(out, &policy.window, &quarter.windows, &results.window_proposals)?;
+    proposals(out, &policy.window, &quarter.windows, window_proposals)?;
     writeln!(out)?;
     writeln!(out, "  }}")?;
     writeln!(out, "}}")
@@ -185,14 +266,15 @@ fn records(
     subject: &Subject,
     quarter: &Quarter,
     records: &[Record],
-    scored: &[Scored],
+    mut scored: impl Scores,
 ) -> io::Result<()> {
     let words = Escaped::new(policy, subject, quarter);
     // Each record is made in one buffer and written with one call: the
     // writer behind `out` is reached a hundred thousand times, not millions.
     let mut line = Vec::with_capacity(4096);
     let last = records.len().saturating_sub(1);
-    for (i, (record, score)) in records.iter().zip(scored).enumerate() {
+    for (i, record) in records.iter().enumerate() {
+        let Some(score) = scored.get(i) else { break };
         line.clear();
         line.extend_from_slice(b"    ");
         record_into(&mut line, &words, quarter, record, score)?;

@@ -38,7 +38,7 @@ pub use diff::{write_diff_json, write_diff_table};
 pub use doc::{condition_chinese, condition_text, rule_action, rule_chinese, rule_line, write_doc, DocFormat};
 pub use explain::{explain, ledger};
 pub use facts::write_facts;
-pub use json::write_json;
+pub use json::{write_json, write_json_standings};
 pub use note::Note;
 pub use policy_tests::test_report;
 pub use reason::{reason_chinese, reason_text};
