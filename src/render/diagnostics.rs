@@ -28,7 +28,7 @@ use miette::{
 use super::safe::{self, Escaped};
 use crate::json;
 use crate::source::diagnostic::{shown, Diagnostic, Lang, Severity, Text};
-use crate::source::{line_col, Named, Span};
+use crate::source::{Named, Span};
 
 /// Printing more than this many diagnostics helps nobody: the rest are counted.
 const MAX_SHOWN: usize = 100;
@@ -178,7 +178,7 @@ fn json_line(diagnostic: &dyn Diagnostic, lang: Lang) -> String {
     let optional = |value: Option<&str>| value.map_or_else(|| "null".to_string(), json::quoted);
     let position = match (diagnostic.source(), diagnostic.span()) {
         (Some(source), Some(span)) => {
-            let (line, column) = line_col(source.text(), span.start());
+            let (line, column) = source.line_col(span.start());
             Some((line.to_string(), column.to_string()))
         }
         // A table's row and column.
@@ -331,7 +331,7 @@ impl SourceCode for Snippet {
         }
         let at = contents.span().offset();
         let in_file = self.escaped.as_ref().map_or(at, |escaped| escaped.original(at));
-        let column = line_col(self.file.text(), in_file).1.saturating_sub(1);
+        let column = self.file.line_col(in_file).1.saturating_sub(1);
         let shown = MietteSpanContents::new_named(
             self.named.name().to_string(),
             contents.data(),

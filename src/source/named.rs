@@ -20,6 +20,7 @@ pub struct Named {
     name: Arc<str>,
     text: Arc<str>,
     index: Arc<OnceLock<LineIndex>>,
+    positions: Arc<OnceLock<PositionIndex>>,
 }
 
 impl std::fmt::Debug for Named {
@@ -30,7 +31,16 @@ impl std::fmt::Debug for Named {
 
 impl Named {
     pub fn new(name: &str, text: &Arc<str>) -> Named {
-        Named { name: Arc::from(name), text: Arc::clone(text), index: Arc::default() }
+        Named { name: Arc::from(name), text: Arc::clone(text), index: Arc::default(), positions: Arc::default() }
+    }
+
+    /// The 1-based (line, column) of a byte offset, as
+    /// [`line_col`](super::line_col) gives it (an editor's: columns in
+    /// chars), found from a sparse index built once per file: a hundred
+    /// diagnostics at the end of a 15 MB line do not each count its chars.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        self.positions.get_or_init(|| PositionIndex::new(bytes)).line_col(bytes, offset)
     }
 
     pub fn name(&self) -> &str {
@@ -233,6 +243,64 @@ impl LineIndex {
     }
 }
 
+/// Every [`STEP`] bytes, for [`Named::line_col`]: how many `\n` come
+/// before, where the line there starts, and how many chars of it come
+/// before. Lines here end at `\n` only, as in [`super::line_col`] (not
+/// miette's lone `\r` of [`LineIndex`]).
+struct PositionIndex {
+    checkpoints: Vec<(usize, usize, usize)>,
+}
+
+impl PositionIndex {
+    fn new(bytes: &[u8]) -> PositionIndex {
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STEP + 1);
+        let (mut newlines, mut line_start, mut chars) = (0, 0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            if i % STEP == 0 {
+                checkpoints.push((newlines, line_start, chars));
+            }
+            if b == b'\n' {
+                (newlines, line_start, chars) = (newlines + 1, i + 1, 0);
+            } else if is_char_start(b) {
+                chars += 1;
+            }
+        }
+        if checkpoints.is_empty() {
+            checkpoints.push((0, 0, 0));
+        }
+        PositionIndex { checkpoints }
+    }
+
+    fn line_col(&self, bytes: &[u8], offset: usize) -> (usize, usize) {
+        let offset = offset.min(bytes.len());
+        let k = (offset / STEP).min(self.checkpoints.len() - 1);
+        let (from, (newlines, checkpoint_line, chars_then)) = (k * STEP, self.checkpoints[k]);
+        let scanned = bytes.get(from..offset).unwrap_or_default();
+        let line = 1 + newlines + scanned.iter().filter(|&&b| b == b'\n').count();
+        let (line_start, mut chars) = match scanned.iter().rposition(|&b| b == b'\n') {
+            Some(i) => (from + i + 1, count_chars(bytes.get(from + i + 1..offset).unwrap_or_default())),
+            None => (checkpoint_line, chars_then + count_chars(scanned)),
+        };
+        // Neither a byte-order mark nor the `\r` of a CRLF is a column.
+        if line_start == 0 && offset >= super::BOM.len() && bytes.starts_with(super::BOM.as_bytes()) {
+            chars -= 1;
+        }
+        if bytes.get(offset) == Some(&b'\n') && offset > line_start && bytes.get(offset - 1) == Some(&b'\r') {
+            chars -= 1;
+        }
+        (line, chars + 1)
+    }
+}
+
+/// Whether a byte starts a char (is not a UTF-8 continuation byte).
+fn is_char_start(b: u8) -> bool {
+    (b & 0xC0) != 0x80
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| is_char_start(b)).count()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -252,6 +320,25 @@ mod tests {
         assert_eq!(c.name(), Some("f"));
         assert_eq!(c.language(), Some("kaohe"));
         (String::from_utf8_lossy(c.data()).into_owned(), c.span().offset(), c.line(), c.column(), c.line_count())
+    }
+
+    #[test]
+    fn line_col_from_the_index_is_line_col() {
+        // Lines short and long (past several checkpoints), Chinese, CRLF, a
+        // lone `\r`, a BOM: every offset near a checkpoint, a line start or
+        // the end, and a sample of the rest.
+        let long = format!("{}\r\n{}", "张三,".repeat(3 * STEP / 7), "a\rb\n".repeat(STEP / 4));
+        for text in ["", "\u{feff}", "\u{feff}\r\n", "ab\r\ncd\n", "\u{feff}张三\n李四\r\n", &long] {
+            let named = Named::new("f", &Arc::from(text));
+            let near = |at: usize| at.saturating_sub(3)..(at + 4).min(text.len() + 2);
+            let mut offsets: Vec<usize> = (0..text.len() + 2).step_by(997).collect();
+            offsets.extend((0..=text.len() / STEP).flat_map(|k| near(k * STEP)));
+            offsets.extend(text.match_indices('\n').step_by(101).flat_map(|(i, _)| near(i)));
+            offsets.extend(near(text.len()));
+            for at in offsets {
+                assert_eq!(named.line_col(at), crate::source::line_col(text, at), "at {at} of {} bytes", text.len());
+            }
+        }
     }
 
     #[test]
