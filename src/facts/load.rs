@@ -388,20 +388,13 @@ impl<'p> Loader<'p> {
         if !read_once(&outline) {
             return None;
         }
-        let mut staff = staff_list.map_or_else(Vec::new, |list| list.records);
+        let staff = staff_list.map_or_else(Vec::new, |list| list.records);
         let windows = windows.into_inner().unwrap_or(window_list.records);
         let records_errors = std::mem::take(&mut self.errors);
         let [period, _, _, substitutions_json] = self.top_members(&outline.members, |m| (m.key.as_ref(), m.key_span));
         let period = period.and_then(|member| self.period(member.scalar.as_ref(), member.span, member.json_type));
         self.errors.extend(records_errors);
-        if let Some(member) = substitutions_json {
-            match json::parse_at(text, member.span.start()) {
-                Ok(value) => self.substitutions(&value, &staff_schema, &mut staff),
-                Err((error, span)) => self.error(span, FactsError::Malformed(error)),
-            }
-        }
-        self.check_weights(&windows, &staff, &ids);
-        Some(Quarter { period: period?, windows, staff })
+        self.finish(text, substitutions_json, &staff_schema, (windows, staff, &ids), period)
     }
 
     fn quarter(&mut self, root: &Json<'_>) -> Option<Quarter> {
@@ -456,14 +449,27 @@ impl<'p> Loader<'p> {
         let staff_schema = self.schema(&self.policy.staff, List::Staff);
         let mut ids = WindowSpans::default();
         let windows = self.stream_list(text, start, windows_json, &window_schema, &[], Some(&mut ids));
-        let mut staff = self.stream_list(text, start, staff_json, &staff_schema, &windows, None);
-        if let Some(member) = substitutions_json {
+        let staff = self.stream_list(text, start, staff_json, &staff_schema, &windows, None);
+        self.finish(text, substitutions_json, &staff_schema, (windows, staff, &ids), period)
+    }
+
+    /// What a streamed file's lists are read before: the substitutions
+    /// (parsed whole: a handful), then the windows' weights; the quarter.
+    fn finish(
+        &mut self,
+        text: &str,
+        substitutions: Option<&json::TopMember<'_>>,
+        staff_schema: &Schema<'_>,
+        (windows, mut staff, ids): (Vec<Record>, Vec<Record>, &WindowSpans),
+        period: Option<Period>,
+    ) -> Option<Quarter> {
+        if let Some(member) = substitutions {
             match json::parse_at(text, member.span.start()) {
-                Ok(value) => self.substitutions(&value, &staff_schema, &mut staff),
+                Ok(value) => self.substitutions(&value, staff_schema, &mut staff),
                 Err((error, span)) => self.error(span, FactsError::Malformed(error)),
             }
         }
-        self.check_weights(&windows, &staff, &ids);
+        self.check_weights(&windows, &staff, ids);
         Some(Quarter { period: period?, windows, staff })
     }
 

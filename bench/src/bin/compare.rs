@@ -190,6 +190,23 @@ fn instructions(paths: &Paths, engine: &str, facts: &Path) -> Result<u64, String
         .ok_or_else(|| format!("no `Collected :` line in {}", log.display()))
 }
 
+/// [`instructions`], said on stderr as it goes; a failure is kept in `failures`.
+fn counted(paths: &Paths, engine: &str, facts: &Path, what: &str, failures: &mut Vec<String>) -> Option<u64> {
+    eprint!("compare: {engine} on {what} under callgrind … ");
+    let _ = std::io::stderr().flush();
+    match instructions(paths, engine, facts) {
+        Ok(n) => {
+            eprintln!("{:.1} M instructions", n as f64 / 1e6);
+            Some(n)
+        }
+        Err(e) => {
+            eprintln!("FAILED");
+            failures.push(e);
+            None
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Results, as far as they are compared
 // ---------------------------------------------------------------------------
@@ -363,19 +380,7 @@ fn main() -> ExitCode {
             }
             let fastest = walls.iter().copied().fold(f64::INFINITY, f64::min);
             let counted = if options.instructions && (engine == "kaohe" || engine == "hand") {
-                eprint!("compare: {engine} on {size} staff under callgrind … ");
-                let _ = std::io::stderr().flush();
-                match instructions(&paths, engine, &facts) {
-                    Ok(n) => {
-                        eprintln!("{:.1} M instructions", n as f64 / 1e6);
-                        Some(n)
-                    }
-                    Err(e) => {
-                        eprintln!("FAILED");
-                        failures.push(e);
-                        None
-                    }
-                }
+                counted(&paths, engine, &facts, &format!("{size} staff"), &mut failures)
             } else {
                 None
             };
@@ -416,19 +421,8 @@ fn main() -> ExitCode {
     // counted on the 40-staff example: the per-record figures of linearity
     // are also given beyond it.
     let fixed = if options.instructions && options.engines.iter().any(|e| e == "kaohe") {
-        eprint!("compare: kaohe on examples/2026-Q3.json under callgrind … ");
-        let _ = std::io::stderr().flush();
-        match instructions(&paths, "kaohe", &paths.root.join("examples/2026-Q3.json")) {
-            Ok(n) => {
-                eprintln!("{:.1} M instructions", n as f64 / 1e6);
-                Some(n)
-            }
-            Err(e) => {
-                eprintln!("FAILED");
-                failures.push(e);
-                None
-            }
-        }
+        let example = paths.root.join("examples/2026-Q3.json");
+        counted(&paths, "kaohe", &example, "examples/2026-Q3.json", &mut failures)
     } else {
         None
     };
