@@ -453,8 +453,9 @@ impl<'p> Loader<'p> {
         self.finish(text, substitutions_json, &staff_schema, (windows, staff, &ids), period)
     }
 
-    /// What a streamed file's lists are read before: the substitutions
-    /// (parsed whole: a handful), then the windows' weights; the quarter.
+    /// The end of reading a streamed file, once its lists are read: the
+    /// substitutions (parsed whole: a handful), the windows' weights, the
+    /// quarter.
     fn finish(
         &mut self,
         text: &str,
