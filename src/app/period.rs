@@ -54,16 +54,10 @@ pub fn read_facts(path: &Path) -> Result<SourceFile, Error> {
 }
 
 /// Score one quarter's facts file with the version of the policy in force
-/// for its period. A year's file is refused: `kaohe annual` rolls a year up
-/// from its quarters.
-pub fn score(policies: &mut Loaded, file: &SourceFile) -> Result<Scored, Error> {
-    let root = crate::facts::parse(file).map_err(facts_error)?;
-    score_root(policies, file, root)
-}
-
-/// [`score`], letting the file's text go once its records are read: they
-/// own what scoring needs, and a large quarter's text is as large again as
-/// its records.
+/// for its period, letting the file's text go once its records are read:
+/// they own what scoring needs, and a large quarter's text is as large
+/// again as its records. A year's file is refused (`kaohe annual` rolls a
+/// year up from its quarters), and so is a month's.
 pub(super) fn score_owned(policies: &mut Loaded, file: SourceFile) -> Result<Scored, Error> {
     score_owned_with(policies, file, crate::eval::evaluate)
 }
@@ -89,16 +83,22 @@ fn read_quarter(policies: &mut Loaded, file: &SourceFile) -> Result<(Version, Qu
         }
     }
     let parsed = crate::facts::parse(file).map_err(facts_error)?;
+    read_parsed(policies, file, parsed)
+}
+
+/// [`read_quarter`] of a file already checked as JSON.
+fn read_parsed(policies: &mut Loaded, file: &SourceFile, parsed: Parsed<'_>) -> Result<(Version, Quarter), Error> {
     quarter_only(&file.name, crate::facts::peek_period(&parsed))?;
     let version = version_for(policies, &parsed)?;
     let quarter = crate::facts::load_parsed(file, &parsed, &version.policy).map_err(facts_error)?;
     Ok((version, quarter))
 }
 
-/// [`score`] of a file already parsed.
+/// [`score_owned`] of a file already checked as JSON, its text kept.
 pub(super) fn score_root(policies: &mut Loaded, file: &SourceFile, root: Parsed<'_>) -> Result<Scored, Error> {
-    quarter_only(&file.name, crate::facts::peek_period(&root))?;
-    score_parsed(policies, file, root)
+    let (version, quarter) = read_parsed(policies, file, root)?;
+    let results = crate::eval::evaluate(&version.policy, &quarter);
+    Ok(Scored { version, quarter, results })
 }
 
 /// A year's file is refused where a quarter is scored (`kaohe annual` rolls
@@ -115,12 +115,6 @@ pub(super) fn quarter_only(file: &str, period: Option<Period>) -> Result<(), Err
 /// The facts' errors, as one failure.
 pub(super) fn facts_error(errs: Vec<crate::facts::Error>) -> Error {
     Error::new(Fault::Facts, problems(errs))
-}
-
-/// [`score`] of a file already parsed.
-pub(super) fn score_parsed(policies: &mut Loaded, file: &SourceFile, root: Parsed<'_>) -> Result<Scored, Error> {
-    let version = version_for(policies, &root)?;
-    score_with(version, file, root)
 }
 
 /// The version in force for the period the parsed file declares. Without a

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{AppError, Error, Fault, Problem, VersionName};
 use super::load::Loaded;
-use super::period::{facts_error, load, open_summary, read_facts, score_parsed, score_summary, Scored};
+use super::period::{facts_error, load, open_summary, read_facts, score_root, score_summary, Scored};
 use crate::eval::annual::{roll_up, AnnualResults, ScoredQuarter};
 use crate::facts::Period;
 use crate::policy::Version;
@@ -84,7 +84,8 @@ pub fn score_year(dir: &Path, facts: &[PathBuf]) -> Result<(Loaded, Year), Error
         }
     }
     for (path, file, root) in parsed {
-        match score_parsed(&mut policies, file, root) {
+        // check_periods refused every file whose period is not a quarter.
+        match score_root(&mut policies, file, root) {
             Ok(s) => scored.push((path.clone(), s)),
             Err(f) => add(&mut failure, f),
         }
