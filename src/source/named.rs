@@ -5,6 +5,8 @@ use std::sync::{Arc, OnceLock};
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
+use super::span::{count_chars, not_columns};
+
 /// The source code a diagnostic renders its labels against: a file's name
 /// and text, shared.
 ///
@@ -261,8 +263,8 @@ impl PositionIndex {
             }
             if b == b'\n' {
                 (newlines, line_start, chars) = (newlines + 1, i + 1, 0);
-            } else if is_char_start(b) {
-                chars += 1;
+            } else {
+                chars += count_chars(&[b]);
             }
         }
         if checkpoints.is_empty() {
@@ -277,28 +279,12 @@ impl PositionIndex {
         let (from, (newlines, checkpoint_line, chars_then)) = (k * STEP, self.checkpoints[k]);
         let scanned = bytes.get(from..offset).unwrap_or_default();
         let line = 1 + newlines + scanned.iter().filter(|&&b| b == b'\n').count();
-        let (line_start, mut chars) = match scanned.iter().rposition(|&b| b == b'\n') {
+        let (line_start, chars) = match scanned.iter().rposition(|&b| b == b'\n') {
             Some(i) => (from + i + 1, count_chars(bytes.get(from + i + 1..offset).unwrap_or_default())),
             None => (checkpoint_line, chars_then + count_chars(scanned)),
         };
-        // Neither a byte-order mark nor the `\r` of a CRLF is a column.
-        if line_start == 0 && offset >= super::BOM.len() && bytes.starts_with(super::BOM.as_bytes()) {
-            chars -= 1;
-        }
-        if bytes.get(offset) == Some(&b'\n') && offset > line_start && bytes.get(offset - 1) == Some(&b'\r') {
-            chars -= 1;
-        }
-        (line, chars + 1)
+        (line, chars.saturating_sub(not_columns(bytes, line_start, offset)) + 1)
     }
-}
-
-/// Whether a byte starts a char (is not a UTF-8 continuation byte).
-fn is_char_start(b: u8) -> bool {
-    (b & 0xC0) != 0x80
-}
-
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| is_char_start(b)).count()
 }
 
 #[cfg(test)]

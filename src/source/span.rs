@@ -59,16 +59,23 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = bytes.get(..offset).unwrap_or_default();
     let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let mut column_bytes = before.get(line_start..).unwrap_or_default();
-    if line_start == 0 {
-        column_bytes = column_bytes.strip_prefix(BOM.as_bytes()).unwrap_or(column_bytes);
-    }
-    if bytes.get(offset) == Some(&b'\n') {
-        column_bytes = column_bytes.strip_suffix(b"\r").unwrap_or(column_bytes);
-    }
-    // Counting the bytes that start a char works even mid-char, with no slicing.
-    let chars = column_bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-    (line, chars + 1)
+    let chars = count_chars(before.get(line_start..).unwrap_or_default());
+    (line, chars.saturating_sub(not_columns(bytes, line_start, offset)) + 1)
+}
+
+/// The chars of `bytes`: counting the bytes that start one works even
+/// mid-char, with no slicing.
+pub(super) fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// How many of the chars from `line_start` to `offset` are no column: a
+/// byte-order mark at the start of the text, and the `\r` of a CRLF when
+/// `offset` is at its `\n`.
+pub(super) fn not_columns(bytes: &[u8], line_start: usize, offset: usize) -> usize {
+    let bom = line_start == 0 && offset >= BOM.len() && bytes.starts_with(BOM.as_bytes());
+    let cr = bytes.get(offset) == Some(&b'\n') && offset > line_start && bytes.get(offset - 1) == Some(&b'\r');
+    usize::from(bom) + usize::from(cr)
 }
 
 #[cfg(test)]
