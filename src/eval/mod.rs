@@ -523,8 +523,8 @@ fn measure(r: usize, measure: &Measure, value: &Value, trace: &mut impl Trace) -
         points,
         evidence: Vec::new(),
     };
-    // What a rule moved is the sum of its entries' points from zero, as it
-    // always was: `0 + x` is `x`, but for a negative zero, which it makes 0.
+    // What a rule moved is the sum of its entries' points from zero, as
+    // scoring has always added it up (`Sum` of the trace's entries).
     match (measure, value) {
         (Measure::Each { points, beyond: threshold }, Value::Number(n)) => {
             let counted = beyond(*n, *threshold);
